@@ -1,0 +1,13 @@
+package cn.huinong;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "Huinong Market API", version = "1",
+        description = "惠农集市 消费帮扶平台公共接口 (public API v1)"))
+public class Application {
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+}

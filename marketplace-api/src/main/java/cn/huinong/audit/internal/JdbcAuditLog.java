@@ -1,0 +1,130 @@
+package cn.huinong.audit.internal;
+
+import cn.huinong.audit.AuditEventView;
+import cn.huinong.audit.AuditLog;
+import cn.huinong.audit.AuditQuery;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@Singleton
+class JdbcAuditLog implements AuditLog {
+
+    private final JdbcOperations jdbc;
+    private final ObjectMapper json;
+
+    JdbcAuditLog(JdbcOperations jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void record(Actor actor, String action, String resourceType, String resourceId, Map<String, ?> detail) {
+        String detailJson = write(detail == null ? Map.of() : detail);
+        jdbc.prepareStatement("""
+                INSERT INTO audit_event (actor, organization_id, action, resource_type, resource_id, detail, ip_address)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", ps -> {
+            ps.setString(1, actor.username());
+            ps.setObject(2, actor.organizationId());
+            ps.setString(3, action);
+            ps.setString(4, resourceType);
+            ps.setString(5, resourceId);
+            ps.setString(6, detailJson);
+            ps.setString(7, actor.ipAddress());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResponse<AuditEventView> search(AuditQuery q, PageQuery page) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (q.actor() != null) {
+            where.append(" AND actor = ?");
+            args.add(q.actor());
+        }
+        if (q.action() != null) {
+            where.append(" AND action = ?");
+            args.add(q.action());
+        }
+        if (q.resourceType() != null) {
+            where.append(" AND resource_type = ?");
+            args.add(q.resourceType());
+        }
+        if (q.resourceId() != null) {
+            where.append(" AND resource_id = ?");
+            args.add(q.resourceId());
+        }
+        if (q.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            args.add(Timestamp.from(q.from()));
+        }
+        if (q.to() != null) {
+            where.append(" AND occurred_at < ?");
+            args.add(Timestamp.from(q.to()));
+        }
+        long total = jdbc.prepareStatement("SELECT count(*) FROM audit_event" + where, ps -> {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<AuditEventView> items = jdbc.prepareStatement("""
+                SELECT id, occurred_at, actor, organization_id, action, resource_type, resource_id, detail::text, ip_address
+                FROM audit_event""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?", ps -> {
+            bind(ps, args);
+            ps.setInt(args.size() + 1, page.size());
+            ps.setLong(args.size() + 2, page.offset());
+            List<AuditEventView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditEventView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            read(rs.getString(8)), rs.getString(9)));
+                }
+            }
+            return out;
+        });
+        return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private String write(Map<String, ?> detail) {
+        try {
+            return json.writeValueAsString(detail);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

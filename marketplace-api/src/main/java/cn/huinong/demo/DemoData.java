@@ -1,0 +1,100 @@
+package cn.huinong.demo;
+
+import cn.huinong.identity.DepartmentKind;
+import cn.huinong.identity.NewOrganization;
+import cn.huinong.identity.OrganizationKind;
+import cn.huinong.identity.Organizations;
+import cn.huinong.identity.SupplierType;
+import cn.huinong.region.DesignationKind;
+import cn.huinong.region.DesignationMode;
+import cn.huinong.region.Designations;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.CreditCode;
+import cn.huinong.shared.PageQuery;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo data set, loaded only in the {@code demo} environment (ops/run), never by production
+ * configuration. Idempotent: what exists already is left alone.
+ */
+@Singleton
+@Requires(env = "demo")
+class DemoData {
+
+    static final String PASSWORD = "Demo@2026";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final Actor SEEDER = Actor.system("demo-data");
+
+    /** Real counties of 黔东南 (Guizhou) and elsewhere, designated for the demo only. */
+    private static final String POVERTY_ALLEVIATED_CSV = """
+            regionCode,name
+            522634,雷山县
+            522632,榕江县
+            522633,从江县
+            522631,黎平县
+            522636,丹寨县
+            533323,福贡县
+            433130,龙山县
+            """;
+    private static final String KEY_ASSISTANCE_CSV = """
+            regionCode,name
+            522632,榕江县
+            522633,从江县
+            """;
+
+    private final Organizations organizations;
+    private final Designations designations;
+
+    DemoData(Organizations organizations, Designations designations) {
+        this.organizations = organizations;
+        this.designations = designations;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        seed();
+    }
+
+    void seed() {
+        designate(DesignationKind.POVERTY_ALLEVIATED, POVERTY_ALLEVIATED_CSV);
+        designate(DesignationKind.KEY_ASSISTANCE, KEY_ASSISTANCE_CSV);
+        ensure(OrganizationKind.OPERATOR, "惠农集市平台运营中心", code("91110105", "MA01HN001"), "110105",
+                null, null, null, "demo-operator");
+        ensure(OrganizationKind.SUPPLIER, "雷山县苗岭银球茶农民专业合作社", code("93522634", "MA6HN0021"), "522634",
+                SupplierType.COOPERATIVE, null, null, "demo-supplier");
+        ensure(OrganizationKind.BUYER, "贵州省机关事务管理局", code("11520000", "0091HN003"), "520102",
+                null, null, null, "demo-buyer");
+        ensure(OrganizationKind.REGULATOR, "贵州省商务厅", code("11520000", "0091HN004"), "520102",
+                null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
+        LOG.info("demo data ready: demo-supplier, demo-buyer, demo-regulator, demo-operator (password {})", PASSWORD);
+    }
+
+    private void designate(DesignationKind kind, String csv) {
+        boolean any = designations.designated(kind, null, PageQuery.of(0, 1)).total() > 0;
+        if (!any) {
+            designations.importCsv(SEEDER, kind, DesignationMode.MERGE, "demo-" + kind.name().toLowerCase() + ".csv",
+                    csv.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void ensure(OrganizationKind kind, String name, String creditCode, String regionCode, SupplierType type,
+                        DepartmentKind department, String scope, String username) {
+        if (organizations.findByCreditCode(creditCode).isPresent()) {
+            return;
+        }
+        organizations.provision(new NewOrganization(kind, name, creditCode, regionCode, "演示联系人", "13800000000",
+                type, null, department, scope, username, PASSWORD), SEEDER);
+    }
+
+    /** A valid credit code: 2-char type, 6-digit region, 9-char organisation code, computed check character. */
+    static String code(String typeAndRegion, String organisationCode) {
+        String first17 = typeAndRegion + organisationCode;
+        return first17 + CreditCode.checkCharacterFor(first17);
+    }
+}

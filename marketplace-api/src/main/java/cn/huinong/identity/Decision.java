@@ -1,0 +1,5 @@
+package cn.huinong.identity;
+
+public enum Decision {
+    APPROVE, REJECT
+}

@@ -1,0 +1,226 @@
+package cn.huinong.identity.internal;
+
+import cn.huinong.audit.AuditLog;
+import cn.huinong.identity.Decision;
+import cn.huinong.identity.NewOrganization;
+import cn.huinong.identity.OrganizationFilter;
+import cn.huinong.identity.OrganizationKind;
+import cn.huinong.identity.OrganizationStatus;
+import cn.huinong.identity.OrganizationView;
+import cn.huinong.identity.Organizations;
+import cn.huinong.identity.SupplierType;
+import cn.huinong.region.RegionLevel;
+import cn.huinong.region.RegionView;
+import cn.huinong.region.Regions;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.CreditCode;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.problem.ConflictException;
+import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.Violation;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+class OrganizationService implements Organizations {
+
+    private final OrganizationRepository organizations;
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+    private final Regions regions;
+    private final AuditLog audit;
+
+    OrganizationService(OrganizationRepository organizations, UserRepository users, PasswordHasher passwords,
+                        Regions regions, AuditLog audit) {
+        this.organizations = organizations;
+        this.users = users;
+        this.passwords = passwords;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public OrganizationView register(NewOrganization r, Actor actor) {
+        if (r.kind() != OrganizationKind.SUPPLIER && r.kind() != OrganizationKind.BUYER) {
+            throw new InvalidInputException("只能自助注册供应商或采购单位",
+                    List.of(new Violation("kind", "只能自助注册供应商（SUPPLIER）或采购单位（BUYER）")));
+        }
+        return create(r, OrganizationStatus.PENDING, actor, "ORGANIZATION_REGISTERED");
+    }
+
+    @Override
+    @Transactional
+    public OrganizationView provision(NewOrganization r, Actor actor) {
+        return create(r, OrganizationStatus.APPROVED, actor, "ORGANIZATION_PROVISIONED");
+    }
+
+    private OrganizationView create(NewOrganization r, OrganizationStatus status, Actor actor, String action) {
+        String creditCode = CreditCode.normalize(r.creditCode());
+        validate(r, creditCode);
+        if (organizations.existsByCreditCode(creditCode)) {
+            throw new ConflictException("该统一社会信用代码已注册",
+                    List.of(new Violation("creditCode", "该统一社会信用代码已注册")));
+        }
+        if (users.usernameTaken(r.adminUsername())) {
+            throw new ConflictException("用户名已被使用", List.of(new Violation("admin.username", "用户名已被使用")));
+        }
+        Instant now = Instant.now();
+        boolean approved = status == OrganizationStatus.APPROVED;
+        OrganizationRow row;
+        try {
+            row = organizations.save(new OrganizationRow(null, r.kind().name(), supplierTypeOf(r, creditCode),
+                    r.departmentKind() == null ? null : r.departmentKind().name(), r.name().strip(), creditCode,
+                    r.regionCode(), r.scopeRegionCode(), r.parentOrganizationId(), r.contactName().strip(),
+                    r.contactPhone().strip(), status.name(), null, approved ? actor.username() : null,
+                    approved ? now : null, now));
+            users.save(new UserRow(null, row.id(), r.adminUsername(), passwords.hash(r.adminPassword()), r.kind().name(),
+                    true, now));
+        } catch (DataAccessException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConflictException("该统一社会信用代码或用户名已被注册");
+            }
+            throw e;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("kind", row.kind());
+        detail.put("name", row.name());
+        detail.put("creditCode", row.creditCode());
+        detail.put("regionCode", row.regionCode());
+        detail.put("status", row.status());
+        detail.put("adminUsername", r.adminUsername());
+        audit.record(actor, action, "organization", String.valueOf(row.id()), detail);
+        return view(row);
+    }
+
+    private void validate(NewOrganization r, String creditCode) {
+        List<Violation> v = new ArrayList<>();
+        CreditCode.problemWith(creditCode).ifPresent(m -> v.add(new Violation("creditCode", m)));
+        Optional<RegionView> region = regions.find(r.regionCode());
+        if (region.isEmpty()) {
+            v.add(new Violation("regionCode", "未知的行政区划代码：" + r.regionCode()));
+        } else if (region.get().level() == RegionLevel.PROVINCE) {
+            v.add(new Violation("regionCode", "请选择到县级（或地级）行政区划"));
+        }
+        if (r.kind() != OrganizationKind.SUPPLIER && r.supplierType() != null) {
+            v.add(new Violation("supplierType", "只有供应商需要填写主体类型"));
+        }
+        if (r.parentOrganizationId() != null) {
+            if (r.kind() != OrganizationKind.BUYER) {
+                v.add(new Violation("parentOrganizationId", "只有采购单位可以填写主管部门"));
+            } else {
+                Optional<OrganizationRow> parent = organizations.findById(r.parentOrganizationId());
+                if (parent.isEmpty() || !parent.get().kind().equals(OrganizationKind.BUYER.name())) {
+                    v.add(new Violation("parentOrganizationId", "主管部门不存在或不是采购单位"));
+                }
+            }
+        }
+        if (r.kind() == OrganizationKind.REGULATOR) {
+            if (r.departmentKind() == null) {
+                v.add(new Violation("departmentKind", "请选择监管部门类型"));
+            }
+            if (r.scopeRegionCode() == null || regions.find(r.scopeRegionCode()).isEmpty()) {
+                v.add(new Violation("scopeRegionCode", "请填写有效的监管区域代码"));
+            }
+        } else if (r.scopeRegionCode() != null || r.departmentKind() != null) {
+            v.add(new Violation("scopeRegionCode", "只有监管部门需要填写监管区域与部门类型"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v.size() == 1 ? v.get(0).message() : "有" + v.size() + "项输入不符合要求", v);
+        }
+    }
+
+    private static String supplierTypeOf(NewOrganization r, String creditCode) {
+        if (r.kind() != OrganizationKind.SUPPLIER) {
+            return null;
+        }
+        if (r.supplierType() != null) {
+            return r.supplierType().name();
+        }
+        return creditCode.startsWith("93") ? SupplierType.COOPERATIVE.name() : SupplierType.ENTERPRISE.name();
+    }
+
+    @Override
+    @Transactional
+    public OrganizationView decide(long id, Decision decision, String reason, Actor actor) {
+        String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
+        if (decision == Decision.REJECT && cleanReason == null) {
+            throw new InvalidInputException("驳回时必须填写原因", List.of(new Violation("reason", "驳回时必须填写原因")));
+        }
+        OrganizationRow before = organizations.findById(id)
+                .orElseThrow(() -> new NotFoundException("机构不存在：" + id));
+        OrganizationStatus to = decision == Decision.APPROVE ? OrganizationStatus.APPROVED : OrganizationStatus.REJECTED;
+        if (organizations.decidePending(id, to.name(), cleanReason, actor.username()) == 0) {
+            throw new ConflictException("该机构已审核（当前状态：" + OrganizationStatus.valueOf(before.status()).label()
+                    + "），不能重复审核");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", decision.name());
+        detail.put("from", before.status());
+        detail.put("to", to.name());
+        if (cleanReason != null) {
+            detail.put("reason", cleanReason);
+        }
+        audit.record(actor, decision == Decision.APPROVE ? "ORGANIZATION_APPROVED" : "ORGANIZATION_REJECTED",
+                "organization", String.valueOf(id), detail);
+        return view(organizations.findById(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> find(long id) {
+        return organizations.findById(id).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationStatus> status(long id) {
+        return organizations.findStatusById(id).map(OrganizationStatus::valueOf);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> findByCreditCode(String creditCode) {
+        return organizations.findByCreditCode(CreditCode.normalize(creditCode)).map(this::view);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResponse<OrganizationView> search(OrganizationFilter f, PageQuery page) {
+        Page<OrganizationRow> rows = organizations.search(f.status() == null ? null : f.status().name(),
+                f.kind() == null ? null : f.kind().name(), f.q() == null || f.q().isBlank() ? null : f.q().strip(),
+                Pageable.from(page.page(), page.size()));
+        return new PageResponse<>(rows.getContent().stream().map(this::view).toList(), page.page(), page.size(),
+                rows.getTotalSize());
+    }
+
+    private OrganizationView view(OrganizationRow r) {
+        String regionName = regions.find(r.regionCode()).map(RegionView::name).orElse(null);
+        return new OrganizationView(r.id(), OrganizationKind.valueOf(r.kind()), r.name(), r.creditCode(),
+                r.regionCode(), regionName, OrganizationStatus.valueOf(r.status()), r.scopeRegionCode(),
+                r.departmentKind() == null ? null : cn.huinong.identity.DepartmentKind.valueOf(r.departmentKind()),
+                r.supplierType() == null ? null : SupplierType.valueOf(r.supplierType()), r.parentOrganizationId(),
+                r.contactName(), r.contactPhone(), r.createdAt(), r.decidedAt(), r.decisionReason());
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

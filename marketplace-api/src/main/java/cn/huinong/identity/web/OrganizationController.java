@@ -1,0 +1,72 @@
+package cn.huinong.identity.web;
+
+import cn.huinong.identity.OrganizationFilter;
+import cn.huinong.identity.OrganizationKind;
+import cn.huinong.identity.OrganizationStatus;
+import cn.huinong.identity.OrganizationView;
+import cn.huinong.identity.Organizations;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.problem.NotFoundException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+@Controller("/api/v1/organizations")
+class OrganizationController {
+
+    private final Organizations organizations;
+
+    OrganizationController(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    /** Self-registration of a supplier or buyer (anonymous). The organisation waits for operator review. */
+    @Post("/registrations")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<RegistrationResponse> register(@Valid @Body RegisterOrganizationRequest request, Actor actor) {
+        OrganizationView o = organizations.register(request.toCommand(), actor);
+        return HttpResponse.created(new RegistrationResponse(o.id(), o.status()));
+    }
+
+    /** Operators create organisations that cannot self-register (regulators, operators), approved at once. */
+    @Post
+    @Secured("OPERATOR")
+    HttpResponse<OrganizationView> provision(@Valid @Body ProvisionOrganizationRequest request, Actor actor) {
+        return HttpResponse.created(organizations.provision(request.toCommand(), actor));
+    }
+
+    @Post("/{id}/decision")
+    @Secured("OPERATOR")
+    OrganizationView decide(@PathVariable long id, @Valid @Body DecisionRequest request, Actor actor) {
+        return organizations.decide(id, request.decision(), request.reason(), actor);
+    }
+
+    /** The review queue and directory: filter by status, kind and name / credit code. */
+    @Get
+    @Secured("OPERATOR")
+    PageResponse<OrganizationView> list(@Nullable @QueryValue OrganizationStatus status,
+                                        @Nullable @QueryValue OrganizationKind kind, @Nullable @QueryValue String q,
+                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        return organizations.search(new OrganizationFilter(status, kind, q), PageQuery.of(page, size));
+    }
+
+    /** An organisation: operators see any, members their own. */
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    OrganizationView get(@PathVariable long id, Actor actor) {
+        if (!actor.hasRole("OPERATOR") && !Long.valueOf(id).equals(actor.organizationId())) {
+            throw new NotFoundException("机构不存在：" + id);
+        }
+        return organizations.find(id).orElseThrow(() -> new NotFoundException("机构不存在：" + id));
+    }
+}

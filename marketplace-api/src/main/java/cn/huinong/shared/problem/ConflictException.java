@@ -1,0 +1,19 @@
+package cn.huinong.shared.problem;
+
+import java.util.List;
+import java.util.Map;
+
+public class ConflictException extends DomainException {
+
+    public ConflictException(String detail) {
+        super(ProblemKind.CONFLICT, detail);
+    }
+
+    public ConflictException(String detail, List<Violation> violations) {
+        super(ProblemKind.CONFLICT, detail, violations, Map.of());
+    }
+
+    public ConflictException(String detail, List<Violation> violations, Map<String, Object> extensions) {
+        super(ProblemKind.CONFLICT, detail, violations, extensions);
+    }
+}

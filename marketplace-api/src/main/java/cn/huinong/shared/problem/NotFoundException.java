@@ -1,0 +1,19 @@
+package cn.huinong.shared.problem;
+
+import java.util.List;
+import java.util.Map;
+
+public class NotFoundException extends DomainException {
+
+    public NotFoundException(String detail) {
+        super(ProblemKind.NOT_FOUND, detail);
+    }
+
+    public NotFoundException(String detail, List<Violation> violations) {
+        super(ProblemKind.NOT_FOUND, detail, violations, Map.of());
+    }
+
+    public NotFoundException(String detail, List<Violation> violations, Map<String, Object> extensions) {
+        super(ProblemKind.NOT_FOUND, detail, violations, extensions);
+    }
+}
