@@ -28,7 +28,11 @@ class ActorArgumentBinder implements TypedRequestArgumentBinder<Actor> {
 
     @Override
     public BindingResult<Actor> bind(ArgumentConversionContext<Actor> context, HttpRequest<?> source) {
-        Actor actor = actorOf(source, addresses.resolve(source));
+        String address = addresses.resolve(source);
+        if (address == null || address.isBlank()) {
+            address = source.getRemoteAddress().getAddress().getHostAddress();
+        }
+        Actor actor = actorOf(source, address);
         return () -> Optional.of(actor);
     }
 
