@@ -2,10 +2,15 @@ package cn.huinong;
 
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(info = @Info(title = "Huinong Market API", version = "1",
-        description = "惠农集市 消费帮扶平台公共接口 (public API v1)"))
+        description = "惠农集市 消费帮扶平台公共接口 (public API v1). Errors are application/problem+json."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {
         Micronaut.build(args).mainClass(Application.class).banner(false).start();

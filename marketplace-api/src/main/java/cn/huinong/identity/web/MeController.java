@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -23,7 +24,7 @@ class MeController {
 
     /** The caller and its organisation (with its review status; a regulator's scopeRegionCode). */
     @Get
-    MeResponse me(Actor actor) {
+    MeResponse me(@Parameter(hidden = true) Actor actor) {
         Accounts.SessionUser user = accounts.user(actor.username());
         return new MeResponse(user.username(), user.roles(), organizations.find(user.organizationId())
                 .orElseThrow(() -> new NotFoundException("机构不存在")));

@@ -18,6 +18,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
@@ -32,8 +34,12 @@ class OrganizationController {
 
     /** Self-registration of a supplier or buyer (anonymous). The organisation waits for operator review. */
     @Post("/registrations")
+    @ApiResponse(responseCode = "201", description = "已提交，等待审核")
+    @ApiResponse(responseCode = "400", description = "输入有误（violations 逐项说明）")
+    @ApiResponse(responseCode = "409", description = "统一社会信用代码或用户名已注册")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<RegistrationResponse> register(@Valid @Body RegisterOrganizationRequest request, Actor actor) {
+    HttpResponse<RegistrationResponse> register(@Valid @Body RegisterOrganizationRequest request,
+            @Parameter(hidden = true) Actor actor) {
         OrganizationView o = organizations.register(request.toCommand(), actor);
         return HttpResponse.created(new RegistrationResponse(o.id(), o.status()));
     }
@@ -41,13 +47,18 @@ class OrganizationController {
     /** Operators create organisations that cannot self-register (regulators, operators), approved at once. */
     @Post
     @Secured("OPERATOR")
-    HttpResponse<OrganizationView> provision(@Valid @Body ProvisionOrganizationRequest request, Actor actor) {
+    @ApiResponse(responseCode = "201", description = "已创建并通过审核")
+    HttpResponse<OrganizationView> provision(@Valid @Body ProvisionOrganizationRequest request,
+            @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(organizations.provision(request.toCommand(), actor));
     }
 
     @Post("/{id}/decision")
+    @ApiResponse(responseCode = "200", description = "审核完成")
+    @ApiResponse(responseCode = "409", description = "该机构已审核")
     @Secured("OPERATOR")
-    OrganizationView decide(@PathVariable long id, @Valid @Body DecisionRequest request, Actor actor) {
+    OrganizationView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
+            @Parameter(hidden = true) Actor actor) {
         return organizations.decide(id, request.decision(), request.reason(), actor);
     }
 
@@ -63,7 +74,7 @@ class OrganizationController {
     /** An organisation: operators see any, members their own. */
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    OrganizationView get(@PathVariable long id, Actor actor) {
+    OrganizationView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         if (!actor.hasRole("OPERATOR") && !Long.valueOf(id).equals(actor.organizationId())) {
             throw new NotFoundException("机构不存在：" + id);
         }

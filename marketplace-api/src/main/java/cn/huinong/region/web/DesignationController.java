@@ -20,6 +20,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -35,9 +37,11 @@ class DesignationController {
 
     /** Import a CSV list of counties (multipart: kind, mode, file). 422 with lineErrors when any line is wrong. */
     @Post(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA)
+    @ApiResponse(responseCode = "201", description = "已导入")
+    @ApiResponse(responseCode = "422", description = "文件有误，未做任何更改（lineErrors 逐行说明）")
     @Secured("OPERATOR")
     HttpResponse<DesignationImportResult> importFile(@Part("kind") String kind, @Nullable @Part("mode") String mode,
-                                                     @Nullable CompletedFileUpload file, Actor actor) {
+                                                     @Nullable CompletedFileUpload file, @Parameter(hidden = true) Actor actor) {
         if (file == null || file.getSize() == 0) {
             throw new InvalidInputException("请上传CSV文件", List.of(new Violation("file", "请选择要导入的文件")));
         }
