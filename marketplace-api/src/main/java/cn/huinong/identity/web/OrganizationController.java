@@ -10,15 +10,18 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
@@ -34,23 +37,27 @@ class OrganizationController {
 
     /** Self-registration of a supplier or buyer (anonymous). The organisation waits for operator review. */
     @Post("/registrations")
-    @ApiResponse(responseCode = "201", description = "已提交，等待审核")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "400", description = "输入有误（violations 逐项说明）")
     @ApiResponse(responseCode = "409", description = "统一社会信用代码或用户名已注册")
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<RegistrationResponse> register(@Valid @Body RegisterOrganizationRequest request,
+    @ApiResponse(responseCode = "201", description = "已提交，等待审核",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationResponse.class)))
+    RegistrationResponse register(@Valid @Body RegisterOrganizationRequest request,
             @Parameter(hidden = true) Actor actor) {
         OrganizationView o = organizations.register(request.toCommand(), actor);
-        return HttpResponse.created(new RegistrationResponse(o.id(), o.status()));
+        return new RegistrationResponse(o.id(), o.status());
     }
 
     /** Operators create organisations that cannot self-register (regulators, operators), approved at once. */
     @Post
     @Secured("OPERATOR")
-    @ApiResponse(responseCode = "201", description = "已创建并通过审核")
-    HttpResponse<OrganizationView> provision(@Valid @Body ProvisionOrganizationRequest request,
+    @Status(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "已创建并通过审核",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationView.class)))
+    OrganizationView provision(@Valid @Body ProvisionOrganizationRequest request,
             @Parameter(hidden = true) Actor actor) {
-        return HttpResponse.created(organizations.provision(request.toCommand(), actor));
+        return organizations.provision(request.toCommand(), actor);
     }
 
     @Post("/{id}/decision")

@@ -11,16 +11,19 @@ import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +40,12 @@ class DesignationController {
 
     /** Import a CSV list of counties (multipart: kind, mode, file). 422 with lineErrors when any line is wrong. */
     @Post(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA)
-    @ApiResponse(responseCode = "201", description = "已导入")
+    @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "422", description = "文件有误，未做任何更改（lineErrors 逐行说明）")
     @Secured("OPERATOR")
-    HttpResponse<DesignationImportResult> importFile(@Part("kind") String kind, @Nullable @Part("mode") String mode,
+    @ApiResponse(responseCode = "201", description = "已导入",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationImportResult.class)))
+    DesignationImportResult importFile(@Part("kind") String kind, @Nullable @Part("mode") String mode,
                                                      @Nullable CompletedFileUpload file, @Parameter(hidden = true) Actor actor) {
         if (file == null || file.getSize() == 0) {
             throw new InvalidInputException("请上传CSV文件", List.of(new Violation("file", "请选择要导入的文件")));
@@ -48,7 +53,7 @@ class DesignationController {
         DesignationKind k = parse(DesignationKind.class, kind, "kind", "名单类型应为 POVERTY_ALLEVIATED 或 KEY_ASSISTANCE");
         DesignationMode m = mode == null || mode.isBlank() ? DesignationMode.REPLACE
                 : parse(DesignationMode.class, mode, "mode", "导入方式应为 REPLACE 或 MERGE");
-        return HttpResponse.created(designations.importCsv(actor, k, m, file.getFilename(), bytes(file)));
+        return designations.importCsv(actor, k, m, file.getFilename(), bytes(file));
     }
 
     @Get("/imports")

@@ -1,0 +1,45 @@
+import { reactive } from 'vue'
+import type { Violation } from '@/services/api/client'
+
+/**
+ * Assigns `violations[].field` of a 400 problem to form items: exact match, or a suffix match for
+ * backends that prefix the path ("register.request.admin.username" -> "admin.username").
+ * Returns messages per form prop, and those that fit no form item.
+ */
+export function mapViolations(violations: readonly Violation[], props: readonly string[]) {
+  const byProp: Record<string, string> = {}
+  const unmatched: Violation[] = []
+  for (const v of violations) {
+    const prop = props.find((p) => v.field === p) ?? props.find((p) => v.field.endsWith(`.${p}`))
+    if (prop) byProp[prop] = byProp[prop] ? `${byProp[prop]}；${v.message}` : v.message
+    else unmatched.push(v)
+  }
+  return { byProp, unmatched }
+}
+
+/** Server-side messages shown on el-form-item's `error` prop, cleared when the field changes. */
+export function useServerErrors(props: readonly string[]) {
+  const errors = reactive<Record<string, string>>(Object.fromEntries(props.map((p) => [p, ''])))
+
+  function clearAll() {
+    for (const p of props) errors[p] = ''
+  }
+
+  function clear(prop: string) {
+    if (errors[prop]) errors[prop] = ''
+  }
+
+  /** Shows the violations; returns those that fit no form item. */
+  function show(violations: readonly Violation[]): Violation[] {
+    clearAll()
+    const { byProp, unmatched } = mapViolations(violations, props)
+    Object.assign(errors, byProp)
+    return unmatched
+  }
+
+  function set(prop: string, message: string) {
+    errors[prop] = message
+  }
+
+  return { errors, show, set, clear, clearAll }
+}

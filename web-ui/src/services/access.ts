@@ -1,0 +1,101 @@
+/**
+ * Who may see what: side menus per role and the route guard's decision, as pure functions (the
+ * router and the layout only apply them).
+ */
+import type { OrganizationStatus, Role } from './api/types'
+
+export type MenuIcon = 'home' | 'goods' | 'shop' | 'orders' | 'quota' | 'monitor' | 'progress' | 'review' | 'import' | 'audit'
+
+export interface MenuItem {
+  label: string
+  path: string
+  icon: MenuIcon
+  /** a feature of a later release: the page says so */
+  comingSoon?: boolean
+}
+
+export const ROLE_MENUS: Record<Role, MenuItem[]> = {
+  SUPPLIER: [
+    { label: '工作台', path: '/dashboard', icon: 'home' },
+    { label: '商品管理', path: '/supplier/products', icon: 'goods', comingSoon: true },
+  ],
+  BUYER: [
+    { label: '工作台', path: '/dashboard', icon: 'home' },
+    { label: '采购商城', path: '/buyer/mall', icon: 'shop', comingSoon: true },
+    { label: '我的订单', path: '/buyer/orders', icon: 'orders', comingSoon: true },
+    { label: '预留份额', path: '/buyer/quota', icon: 'quota', comingSoon: true },
+  ],
+  REGULATOR: [
+    { label: '监测总览', path: '/regulator/overview', icon: 'monitor' },
+    { label: '单位进度', path: '/regulator/units', icon: 'progress', comingSoon: true },
+  ],
+  OPERATOR: [
+    { label: '机构审核', path: '/operator/organizations', icon: 'review' },
+    { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
+    { label: '审计日志', path: '/operator/audit', icon: 'audit' },
+  ],
+}
+
+/** The organisation may act only once approved. */
+export function canAct(status: OrganizationStatus | undefined): boolean {
+  return (status ?? 'APPROVED') === 'APPROVED'
+}
+
+/** Side menu: the union of the roles' menus; none but the dashboard while not approved. */
+export function menuFor(roles: readonly Role[], status: OrganizationStatus | undefined): MenuItem[] {
+  if (!canAct(status)) return [{ label: '工作台', path: '/dashboard', icon: 'home' }]
+  const seen = new Set<string>()
+  const items: MenuItem[] = []
+  for (const role of roles) {
+    for (const item of ROLE_MENUS[role] ?? []) {
+      if (!seen.has(item.path)) {
+        seen.add(item.path)
+        items.push(item)
+      }
+    }
+  }
+  return items
+}
+
+/** Where a signed-in user lands. */
+export function homeFor(roles: readonly Role[], status: OrganizationStatus | undefined): string {
+  if (!canAct(status)) return '/dashboard'
+  return menuFor(roles, status)[0]?.path ?? '/dashboard'
+}
+
+export interface RouteInfo {
+  name?: string | symbol | null
+  fullPath: string
+  meta: {
+    public?: boolean
+    guestOnly?: boolean
+    roles?: readonly Role[]
+    allowUnapproved?: boolean
+  }
+}
+
+export interface SessionInfo {
+  authenticated: boolean
+  roles: readonly Role[]
+  status: OrganizationStatus | undefined
+}
+
+export type Decision = true | { path: string; query?: Record<string, string>; replace?: boolean }
+
+/** The guard's decision for a navigation to `to`. */
+export function decideAccess(to: RouteInfo, session: SessionInfo): Decision {
+  if (to.meta.public) {
+    if (to.meta.guestOnly && session.authenticated) return { path: homeFor(session.roles, session.status), replace: true }
+    return true
+  }
+  if (!session.authenticated) {
+    return to.fullPath === '/' ? { path: '/login' } : { path: '/login', query: { redirect: to.fullPath } }
+  }
+  if (to.name === 'home') return { path: homeFor(session.roles, session.status), replace: true }
+  const roles = to.meta.roles
+  if (roles && !roles.some((r) => session.roles.includes(r))) {
+    return { path: '/403', query: { from: to.fullPath }, replace: true }
+  }
+  if (!to.meta.allowUnapproved && !canAct(session.status)) return { path: '/dashboard', replace: true }
+  return true
+}

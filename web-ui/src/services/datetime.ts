@@ -1,0 +1,54 @@
+/** Dates are shown in China Standard Time whatever the browser's own time zone. */
+export const TIME_ZONE = 'Asia/Shanghai'
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000 // no daylight saving since 1991
+
+const parts = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+function pieces(value: string | number | Date): Record<string, string> | undefined {
+  const date = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(date.getTime())) return undefined
+  const out: Record<string, string> = {}
+  for (const p of parts.formatToParts(date)) out[p.type] = p.value
+  return out
+}
+
+/** "2026-03-05 14:07" in Asia/Shanghai; "—" for empty or invalid input. */
+export function formatDateTime(value: string | number | Date | null | undefined, withSeconds = false): string {
+  if (value === null || value === undefined || value === '') return '—'
+  const p = pieces(value)
+  if (!p) return '—'
+  const time = withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`
+  return `${p.year}-${p.month}-${p.day} ${time}`
+}
+
+/** "2026-03-05" in Asia/Shanghai. */
+export function formatDate(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—'
+  const p = pieces(value)
+  return p ? `${p.year}-${p.month}-${p.day}` : '—'
+}
+
+/**
+ * A wall-clock time picked in a date picker (whatever the browser's zone), read as Beijing time,
+ * as an ISO-8601 instant: 2026-03-05 00:00 -> "2026-03-04T16:00:00.000Z".
+ */
+export function shanghaiWallClockToInstant(picked: Date): string {
+  const utc = Date.UTC(
+    picked.getFullYear(),
+    picked.getMonth(),
+    picked.getDate(),
+    picked.getHours(),
+    picked.getMinutes(),
+    picked.getSeconds(),
+  )
+  return new Date(utc - SHANGHAI_OFFSET_MS).toISOString()
+}

@@ -1,0 +1,26 @@
+/** Client-side checks mirrored from the backend's rules, with the messages the forms show. */
+
+export const MOBILE = /^1[3-9]\d{9}$/
+/** Landline with area code, e.g. 0851-12345678, optionally with an extension (-123). */
+export const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/
+export const USERNAME = /^[A-Za-z0-9._-]{4,32}$/
+
+export function isContactPhone(value: string): boolean {
+  const v = value.trim()
+  return MOBILE.test(v) || LANDLINE.test(v)
+}
+
+/** undefined when fine, else the message. */
+export function usernameProblem(value: string): string | undefined {
+  if (!value) return '请输入用户名'
+  if (value.length < 4 || value.length > 32) return '用户名长度应为4至32位'
+  if (!USERNAME.test(value)) return '用户名只能包含字母、数字以及 - _ .'
+  return undefined
+}
+
+export function passwordProblem(value: string): string | undefined {
+  if (!value) return '请输入密码'
+  if (value.length < 8) return '密码至少8位'
+  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return '密码须同时包含字母和数字'
+  return undefined
+}

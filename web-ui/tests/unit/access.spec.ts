@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { decideAccess, homeFor, menuFor, type RouteInfo, type SessionInfo } from '@/services/access'
+import { routes } from '@/router'
+
+const approved = (roles: SessionInfo['roles']): SessionInfo => ({ authenticated: true, roles, status: 'APPROVED' })
+const anonymous: SessionInfo = { authenticated: false, roles: [], status: undefined }
+
+function route(path: string, meta: RouteInfo['meta'] = {}, name?: string): RouteInfo {
+  return { name, fullPath: path, meta }
+}
+
+describe('role menus', () => {
+  it.each([
+    ['SUPPLIER', ['工作台', '商品管理']],
+    ['BUYER', ['工作台', '采购商城', '我的订单', '预留份额']],
+    ['REGULATOR', ['监测总览', '单位进度']],
+    ['OPERATOR', ['机构审核', '贫困县名单导入', '审计日志']],
+  ] as const)('%s sees %j', (role, labels) => {
+    expect(menuFor([role], 'APPROVED').map((i) => i.label)).toEqual(labels)
+  })
+
+  it('marks features of later releases as coming', () => {
+    expect(menuFor(['SUPPLIER'], 'APPROVED').find((i) => i.label === '商品管理')?.comingSoon).toBe(true)
+    expect(menuFor(['OPERATOR'], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
+  })
+
+  it.each(['PENDING', 'REJECTED'] as const)('offers no action menus while %s', (status) => {
+    expect(menuFor(['BUYER'], status).map((i) => i.label)).toEqual(['工作台'])
+    expect(homeFor(['OPERATOR'], status)).toBe('/dashboard')
+  })
+
+  it('lands each role on its first menu item', () => {
+    expect(homeFor(['SUPPLIER'], 'APPROVED')).toBe('/dashboard')
+    expect(homeFor(['REGULATOR'], 'APPROVED')).toBe('/regulator/overview')
+    expect(homeFor(['OPERATOR'], 'APPROVED')).toBe('/operator/organizations')
+  })
+
+  it('has a route for every menu item', () => {
+    const layout = routes.find((r) => r.path === '/')!
+    const paths = layout.children!.map((c) => `/${c.path}`)
+    for (const role of ['SUPPLIER', 'BUYER', 'REGULATOR', 'OPERATOR'] as const) {
+      for (const item of menuFor([role], 'APPROVED')) expect(paths).toContain(item.path)
+    }
+  })
+})
+
+describe('route guard', () => {
+  it('sends anonymous visitors to the login page with the way back', () => {
+    expect(decideAccess(route('/operator/audit?page=2', { roles: ['OPERATOR'] }), anonymous)).toEqual({
+      path: '/login',
+      query: { redirect: '/operator/audit?page=2' },
+    })
+  })
+
+  it('lets anyone reach public pages, and sends signed-in users away from the login page', () => {
+    expect(decideAccess(route('/register', { public: true }), anonymous)).toBe(true)
+    expect(decideAccess(route('/login', { public: true, guestOnly: true }), anonymous)).toBe(true)
+    expect(decideAccess(route('/login', { public: true, guestOnly: true }), approved(['OPERATOR']))).toEqual({
+      path: '/operator/organizations',
+      replace: true,
+    })
+  })
+
+  it('shows the 403 page for another role’s page', () => {
+    expect(decideAccess(route('/operator/organizations', { roles: ['OPERATOR'] }), approved(['SUPPLIER']))).toEqual({
+      path: '/403',
+      query: { from: '/operator/organizations' },
+      replace: true,
+    })
+  })
+
+  it('lets a role into its pages', () => {
+    expect(decideAccess(route('/operator/organizations', { roles: ['OPERATOR'] }), approved(['OPERATOR']))).toBe(true)
+    expect(decideAccess(route('/dashboard', { allowUnapproved: true }), approved(['BUYER']))).toBe(true)
+  })
+
+  it('keeps members of a pending organisation on the dashboard', () => {
+    const pending: SessionInfo = { authenticated: true, roles: ['SUPPLIER'], status: 'PENDING' }
+    expect(decideAccess(route('/supplier/products', { roles: ['SUPPLIER'] }), pending)).toEqual({ path: '/dashboard', replace: true })
+    expect(decideAccess(route('/dashboard', { allowUnapproved: true }), pending)).toBe(true)
+  })
+
+  it('resolves the root to the role’s home', () => {
+    expect(decideAccess(route('/', {}, 'home'), approved(['BUYER']))).toEqual({ path: '/dashboard', replace: true })
+    expect(decideAccess(route('/', {}, 'home'), anonymous)).toEqual({ path: '/login' })
+  })
+})
