@@ -41,7 +41,8 @@ java_home() {
 }
 
 mvn_fetch() { # artifact outdir
-  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true \
+  # stdout of mvn must not leak into callers that capture ours (it prints colour codes even with -q)
+  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true >&2 \
     || die "could not fetch $1 from Maven Central"
 }
 
