@@ -35,6 +35,18 @@ own() { is_root && chown -R "$SERVICE_USER:$SERVICE_USER" "$@" || true; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# stop_pidfile FILE SECONDS LABEL: TERM the process, wait, KILL if it lingers; by pid, never by name.
+stop_pidfile() {
+  if pid_alive "$1"; then
+    local pid; pid=$(cat "$1")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 $(($2 * 4))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "$3 stopped"
+  fi
+  rm -f "$1"
+}
+
 java_home() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME"; return; fi
   local j; j=$(readlink -f "$(command -v java)"); dirname "$(dirname "$j")"
@@ -166,17 +178,7 @@ es_start() {
   log "Elasticsearch $name is up"
 }
 
-es_stop() {
-  local dir="$RUN/$1"
-  if pid_alive "$dir/pid"; then
-    local pid; pid=$(cat "$dir/pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$pid" 2>/dev/null || true
-    log "Elasticsearch $1 stopped"
-  fi
-  rm -f "$dir/pid"
-}
+es_stop() { stop_pidfile "$RUN/$1/pid" 30 "Elasticsearch $1"; }
 
 # ---------- the app ----------
 APP_JAR="$ROOT/marketplace-api/target/marketplace-api-all.jar"
@@ -212,17 +214,7 @@ app_start() {
   fi
 }
 
-app_stop() {
-  local dir="$RUN/$1"
-  if pid_alive "$dir/pid"; then
-    local pid; pid=$(cat "$dir/pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$pid" 2>/dev/null || true
-    log "app $1 stopped"
-  fi
-  rm -f "$dir/pid"
-}
+app_stop() { stop_pidfile "$RUN/$1/pid" 10 "app $1"; }
 
 jwt_secret() { # a per-installation secret, generated once
   local f="$1/jwt-secret"
