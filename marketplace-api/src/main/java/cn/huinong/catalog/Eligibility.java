@@ -1,5 +1,6 @@
 package cn.huinong.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -8,5 +9,6 @@ import java.util.List;
  * the conditions met when eligible, the conditions missed when not.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Eligibility(boolean eligible, List<String> reasons) {
 }

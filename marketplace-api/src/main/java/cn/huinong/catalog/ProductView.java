@@ -1,12 +1,14 @@
 package cn.huinong.catalog;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
 
 /** The product page: what it is, who sells it, where it comes from, why it counts (or not) toward the reserved share. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProductView(long id, String name, @Nullable String description, Category category, Supplier supplier,
                           Origin origin, @Nullable Brand brand, String unit, String spec, long priceFen, int stock,
                           List<String> imageUrls, ProductStatus status, @Nullable String reviewReason,

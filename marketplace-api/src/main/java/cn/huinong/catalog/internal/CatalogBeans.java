@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 class CatalogBeans {
 
     @Singleton
-    EligibilityPolicy eligibilityPolicy(CatalogSettings.Eligibility settings) {
+    EligibilityPolicy eligibilityPolicy(EligibilitySettings settings) {
         return new EligibilityPolicy(settings.provinces());
     }
 }

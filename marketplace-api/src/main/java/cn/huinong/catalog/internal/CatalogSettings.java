@@ -6,8 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
-import io.micronaut.core.annotation.Nullable;
-import java.util.List;
 
 /**
  * Catalog rules that vary: the price rise that sends a listed product back to review, the price
@@ -19,14 +17,4 @@ record CatalogSettings(@Min(0) int priceRiseReviewPercent,
                        @Min(1) int priceFlagMinPeers,
                        @Min(1) @Max(5000) int importBatchSize,
                        @Min(1) int importMaxRows) {
-
-    /** Eligibility configuration per province (huinong.catalog.eligibility). */
-    @ConfigurationProperties("huinong.catalog.eligibility")
-    record Eligibility(@Nullable List<String> requireAssistanceRecognitionProvinces) {
-
-        java.util.Set<String> provinces() {
-            return requireAssistanceRecognitionProvinces == null ? java.util.Set.of()
-                    : java.util.Set.copyOf(requireAssistanceRecognitionProvinces);
-        }
-    }
 }
