@@ -33,6 +33,10 @@ class SearchDocuments {
     /** Rewrites the document with version + 1 and appends an outbox row; returns the new version. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long refresh(long productId) {
+        // every writer of a product's document holds the product row first, then reads: a higher version is
+        // always built from data at least as new as a lower one (reactions to suppliers, designations and
+        // certificate lapses do not otherwise lock the product)
+        sql.one("SELECT id FROM product WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), productId);
         AssembledProduct p = assembler.assemble(productId);
         String document;
         try {
