@@ -164,6 +164,24 @@ class ProductImportTest {
     }
 
     @Test
+    void importsManyRowsInBatchesWithADocumentAndOutboxRowEach() {
+        StringBuilder csv = new StringBuilder("name,categoryCode,originRegionCode,unit,spec,price,stock\n");
+        for (int i = 1; i <= 450; i++) {
+            csv.append("雷山高山茶").append(i).append(",0501,522634,袋,100克/袋,").append(i).append(".05,").append(i)
+                    .append('\n');
+        }
+        Api.Response r = expect(201, upload("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8), null));
+        assertEquals(450, ((Number) r.get("totalRows")).intValue());
+        assertEquals(450, ((Number) r.get("processedRows")).intValue());
+        assertEquals(450, ((Number) r.get("createdCount")).intValue());
+        assertEquals(450, db.count("""
+                SELECT count(*) FROM catalog_outbox o JOIN product p ON p.id = o.product_id WHERE p.supplier_id = ?""",
+                supplier.id()));
+        assertEquals(1, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山高山茶450' AND price_fen = 45005",
+                supplier.id()));
+    }
+
+    @Test
     void refusesAFileWithoutTheRequiredColumns() {
         Api.Response r = upload("x.csv", "名称,价格\n茶,1\n".getBytes(StandardCharsets.UTF_8), null);
         assertEquals(400, r.status());

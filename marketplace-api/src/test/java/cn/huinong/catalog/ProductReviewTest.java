@@ -121,6 +121,14 @@ class ProductReviewTest {
     }
 
     @Test
+    void operatorsMayDelistAnyListedProduct() {
+        long id = CatalogFixtures.listed(api, supplier.token(), operator, CatalogFixtures.product());
+        assertEquals("DELISTED", expect(200, post(id, "delisting", Map.of(), operator)).get("status"));
+        assertEquals(404, api.get("/api/v1/products/" + id, null).status());
+        assertEquals(403, api.put("/api/v1/products/" + id, CatalogFixtures.product(), operator).status());
+    }
+
+    @Test
     void exactlyThirtyPercentStaysListed() {
         Map<String, Object> body = CatalogFixtures.product();
         body.put("priceFen", 10000);
