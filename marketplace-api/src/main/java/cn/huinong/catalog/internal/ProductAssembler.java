@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Gathers a product's facts from the catalog, identity and region modules and asks the {@link EligibilityPolicy}. */
 @Singleton
@@ -31,6 +33,8 @@ class ProductAssembler {
     private final Categories categories;
     private final Brands brands;
     private final EligibilityPolicy policy;
+    private final Map<String, List<String>> lineages = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     ProductAssembler(ProductStore products, Organizations organizations, Regions regions, Categories categories,
                      Brands brands, EligibilityPolicy policy) {
@@ -40,6 +44,12 @@ class ProductAssembler {
         this.categories = categories;
         this.brands = brands;
         this.policy = policy;
+    }
+
+    /** GB/T 2260 codes are never reused, so a code's name and lineage never change: cached (designations are not). */
+    private String regionName(String code) {
+        String name = names.computeIfAbsent(code, c -> regions.find(c).map(RegionView::name).orElse(""));
+        return name.isEmpty() ? null : name;
     }
 
     static LocalDate today() {
@@ -52,11 +62,11 @@ class ProductAssembler {
 
     AssembledProduct assemble(ProductRow row) {
         OrganizationView supplier = organizations.find(row.supplierId()).orElseThrow();
-        List<String> lineage = regions.lineage(row.originRegionCode());
+        List<String> lineage = lineages.computeIfAbsent(row.originRegionCode(), regions::lineage);
         String provinceCode = lineage.isEmpty() ? null : lineage.get(lineage.size() - 1);
         String prefectureCode = lineage.size() >= 2 ? lineage.get(lineage.size() - 2) : null;
-        String originName = regions.find(row.originRegionCode()).map(RegionView::name).orElse(null);
-        String provinceName = provinceCode == null ? null : regions.find(provinceCode).map(RegionView::name).orElse(null);
+        String originName = regionName(row.originRegionCode());
+        String provinceName = provinceCode == null ? null : regionName(provinceCode);
         List<CertificationView> certs = products.certificationsOf(row.id(), today());
         boolean recognised = certs.stream()
                 .anyMatch(c -> c.kind() == CertificationKind.ASSISTANCE_PRODUCT && c.valid());
