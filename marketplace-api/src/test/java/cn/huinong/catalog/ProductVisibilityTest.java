@@ -64,5 +64,7 @@ class ProductVisibilityTest {
         assertEquals(true, page.get("eligible"));
         assertEquals(List.of("05", "0501"), ((Map<?, ?>) page.get("category")).get("path"));
         assertNull(page.get("brand"));
+        assertNull(page.get("priceFlagged"), "review notes are for the owner and operators");
+        assertEquals(false, expect(200, api.get(path, supplier.token())).get("priceFlagged"));
     }
 }

@@ -223,10 +223,10 @@ class ProductService implements Products {
         if (!privileged && !p.searchable()) {
             throw new NotFoundException("商品不存在：" + id);
         }
-        return toView(p);
+        return toView(p, privileged);
     }
 
-    private static ProductView toView(AssembledProduct p) {
+    private static ProductView toView(AssembledProduct p, boolean privileged) {
         ProductRow r = p.row();
         BrandView b = p.brand();
         List<CertificationView> certs = p.certifications();
@@ -235,7 +235,8 @@ class ProductService implements Products {
                 new ProductView.Supplier(r.supplierId(), p.supplier().name()),
                 new ProductView.Origin(r.originRegionCode(), p.originName(), p.provinceName(), p.provinceCode()),
                 b == null ? null : new ProductView.Brand(b.id(), b.name(), b.kind()), r.unit(), r.spec(), r.priceFen(),
-                r.stock(), r.imageUrls(), r.status(), r.reviewReason(), r.priceFlagged(), r.priceFlagReason(), certs,
+                r.stock(), r.imageUrls(), r.status(), privileged ? r.reviewReason() : null,
+                privileged ? r.priceFlagged() : null, privileged ? r.priceFlagReason() : null, certs,
                 p.eligibility().eligible(), p.eligibility().reasons(), r.salesCount(), r.listedAt(), r.createdAt(),
                 r.updatedAt());
     }
