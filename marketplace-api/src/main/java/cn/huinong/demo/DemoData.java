@@ -50,10 +50,12 @@ class DemoData {
 
     private final Organizations organizations;
     private final Designations designations;
+    private final DemoCatalog catalog;
 
-    DemoData(Organizations organizations, Designations designations) {
+    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog) {
         this.organizations = organizations;
         this.designations = designations;
+        this.catalog = catalog;
     }
 
     @EventListener
@@ -72,6 +74,7 @@ class DemoData {
                 null, null, null, "demo-buyer");
         ensure(OrganizationKind.REGULATOR, "贵州省商务厅", code("11520000", "0091HN004"), "520102",
                 null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
+        catalog.seed(code("93522634", "MA6HN0021"), code("91110105", "MA01HN001"));
         LOG.info("demo data ready: demo-supplier, demo-buyer, demo-regulator, demo-operator (password {})", PASSWORD);
     }
 

@@ -49,6 +49,10 @@ public final class Api {
         return send(HttpRequest.POST(path, body), token);
     }
 
+    public Response put(String path, Object body, String token) {
+        return send(HttpRequest.PUT(path, body), token);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response send(MutableHttpRequest<?> request, String token) {
         if (token != null) {

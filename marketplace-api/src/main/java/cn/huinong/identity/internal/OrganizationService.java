@@ -3,6 +3,7 @@ package cn.huinong.identity.internal;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.identity.Decision;
 import cn.huinong.identity.NewOrganization;
+import cn.huinong.identity.OrganizationDecided;
 import cn.huinong.identity.OrganizationFilter;
 import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.OrganizationStatus;
@@ -20,6 +21,7 @@ import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.Violation;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -41,14 +43,16 @@ class OrganizationService implements Organizations {
     private final PasswordHasher passwords;
     private final Regions regions;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<OrganizationDecided> decided;
 
     OrganizationService(OrganizationRepository organizations, UserRepository users, PasswordHasher passwords,
-                        Regions regions, AuditLog audit) {
+                        Regions regions, AuditLog audit, ApplicationEventPublisher<OrganizationDecided> decided) {
         this.organizations = organizations;
         this.users = users;
         this.passwords = passwords;
         this.regions = regions;
         this.audit = audit;
+        this.decided = decided;
     }
 
     @Override
@@ -175,6 +179,7 @@ class OrganizationService implements Organizations {
         }
         audit.record(actor, decision == Decision.APPROVE ? "ORGANIZATION_APPROVED" : "ORGANIZATION_REJECTED",
                 "organization", String.valueOf(id), detail);
+        decided.publishEvent(new OrganizationDecided(id, OrganizationKind.valueOf(before.kind()), to));
         return view(organizations.findById(id).orElseThrow());
     }
 

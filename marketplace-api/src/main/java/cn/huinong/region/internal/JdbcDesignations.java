@@ -6,12 +6,14 @@ import cn.huinong.region.DesignationImportResult;
 import cn.huinong.region.DesignationKind;
 import cn.huinong.region.DesignationMode;
 import cn.huinong.region.Designations;
+import cn.huinong.region.DesignationsChanged;
 import cn.huinong.region.LineError;
 import cn.huinong.region.RegionLevel;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.problem.RuleViolationException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -39,12 +41,15 @@ class JdbcDesignations implements Designations {
     private final TransactionOperations<Connection> tx;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher<DesignationsChanged> changed;
 
-    JdbcDesignations(JdbcOperations jdbc, TransactionOperations<Connection> tx, AuditLog audit, ObjectMapper json) {
+    JdbcDesignations(JdbcOperations jdbc, TransactionOperations<Connection> tx, AuditLog audit, ObjectMapper json,
+                     ApplicationEventPublisher<DesignationsChanged> changed) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
         this.json = json;
+        this.changed = changed;
     }
 
     @Override
@@ -101,6 +106,9 @@ class JdbcDesignations implements Designations {
         detail.put("removed", sample(removed));
         detail.put("removedCount", removed.size());
         audit.record(actor, "REGION_DESIGNATIONS_IMPORTED", "designation-import", String.valueOf(result.id()), detail);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            changed.publishEvent(new DesignationsChanged(kind, added, removed));
+        }
         return result;
     }
 

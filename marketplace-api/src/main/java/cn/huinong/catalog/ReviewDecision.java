@@ -1,0 +1,5 @@
+package cn.huinong.catalog;
+
+public enum ReviewDecision {
+    APPROVE, REJECT
+}

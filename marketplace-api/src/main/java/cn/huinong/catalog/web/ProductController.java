@@ -1,0 +1,105 @@
+package cn.huinong.catalog.web;
+
+import cn.huinong.catalog.ProductCreated;
+import cn.huinong.catalog.ProductStatus;
+import cn.huinong.catalog.ProductSummary;
+import cn.huinong.catalog.ProductView;
+import cn.huinong.catalog.Products;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import java.util.List;
+
+@Controller("/api/v1/products")
+class ProductController {
+
+    private final Products products;
+
+    ProductController(Products products) {
+        this.products = products;
+    }
+
+    @Post
+    @Secured("SUPPLIER")
+    @ApiResponse(responseCode = "201", description = "已创建（草稿）")
+    HttpResponse<ProductCreated> create(@Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
+        return HttpResponse.created(products.create(request.toDraft(), actor));
+    }
+
+    /** The owner's edit; a listed product whose key facts change goes back to review. */
+    @Put("/{id}")
+    @Secured("SUPPLIER")
+    ProductView update(@PathVariable long id, @Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
+        return products.update(id, request.toDraft(), actor);
+    }
+
+    @Post("/{id}/submission")
+    @Secured("SUPPLIER")
+    @ApiResponse(responseCode = "409", description = "当前状态不能提交审核")
+    ProductView submit(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return products.submit(id, actor);
+    }
+
+    @Post("/{id}/decision")
+    @Secured("OPERATOR")
+    @ApiResponse(responseCode = "409", description = "商品不在待审核状态")
+    ProductView decide(@PathVariable long id, @Valid @Body ReviewDecisionRequest request,
+                       @Parameter(hidden = true) Actor actor) {
+        return products.decide(id, request.decision(), request.reason(), actor);
+    }
+
+    @Post("/{id}/delisting")
+    @Secured({"SUPPLIER", "OPERATOR"})
+    @ApiResponse(responseCode = "409", description = "商品未上架")
+    ProductView delist(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return products.delist(id, actor);
+    }
+
+    /** The product page: anonymous callers see only listed products of approved suppliers. */
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    ProductView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return products.view(id, actor);
+    }
+
+    /** The supplier's own products ({@code mine=true}), optionally of one status. */
+    @Get
+    @Secured("SUPPLIER")
+    PageResponse<ProductSummary> mine(@Nullable @QueryValue Boolean mine, @Nullable @QueryValue ProductStatus status,
+                                      @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
+                                      @Parameter(hidden = true) Actor actor) {
+        if (!Boolean.TRUE.equals(mine)) {
+            throw new InvalidInputException("请使用 mine=true 查看本机构商品，或使用 /api/v1/catalog/search 搜索",
+                    List.of(new Violation("mine", "应为 true")));
+        }
+        return products.mine(actor, status, PageQuery.of(page, size));
+    }
+
+    @Get("/review-queue")
+    @Secured("OPERATOR")
+    PageResponse<ProductSummary> reviewQueue(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        return products.reviewQueue(PageQuery.of(page, size));
+    }
+
+    @Get("/price-alerts")
+    @Secured("OPERATOR")
+    PageResponse<ProductSummary> priceAlerts(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+        return products.priceAlerts(PageQuery.of(page, size));
+    }
+}

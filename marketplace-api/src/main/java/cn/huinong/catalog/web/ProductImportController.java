@@ -1,0 +1,66 @@
+package cn.huinong.catalog.web;
+
+import cn.huinong.catalog.ProductImportView;
+import cn.huinong.catalog.ProductImports;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.Violation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+@Controller("/api/v1/products/imports")
+class ProductImportController {
+
+    private final ProductImports imports;
+
+    ProductImportController(ProductImports imports) {
+        this.imports = imports;
+    }
+
+    /** Multipart {@code file} (CSV or XLSX) and optional {@code submit=true}: all rows are imported, or none. */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured("SUPPLIER")
+    @ApiResponse(responseCode = "201", description = "已全部导入")
+    @ApiResponse(responseCode = "422", description = "文件有误，未导入任何商品（rowErrors 逐格说明）")
+    HttpResponse<ProductImportView> importFile(@Nullable CompletedFileUpload file, @Nullable @Part("submit") String submit,
+                                               @Parameter(hidden = true) Actor actor) {
+        if (file == null || file.getSize() == 0) {
+            throw new InvalidInputException("请上传CSV或XLSX文件", List.of(new Violation("file", "请选择要导入的文件")));
+        }
+        try {
+            return HttpResponse.created(imports.importFile(file.getFilename(), file.getBytes(),
+                    "true".equalsIgnoreCase(submit == null ? null : submit.strip()), actor));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Status and progress (rows processed of total). */
+    @Get("/{id}")
+    @Secured({"SUPPLIER", "OPERATOR"})
+    ProductImportView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return imports.find(id, actor);
+    }
+
+    @Get(value = "/template.csv", produces = "text/csv;charset=UTF-8")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<byte[]> template() {
+        return HttpResponse.ok(imports.templateCsv().getBytes(StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"product-import-template.csv\"");
+    }
+}
