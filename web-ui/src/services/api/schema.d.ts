@@ -44,6 +44,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * `mine=true`: the caller's own brands; otherwise the regional public brands.
+         * @description `mine=true`: the caller's own brands; otherwise the regional public brands.
+         */
+        get: operations["list_1"];
+        put?: never;
+        /**
+         * Suppliers create enterprise and product brands; operators create regional public brands.
+         * @description Suppliers create enterprise and product brands; operators create regional public brands.
+         */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The category tree (reference data).
+         * @description The category tree (reference data).
+         */
+        get: operations["tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supplier's own certifications expiring within `days` (default 60).
+         * @description The supplier's own certifications expiring within `days` (default 60).
+         */
+        get: operations["expiring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certifications/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -75,7 +171,7 @@ export interface paths {
          * The review queue and directory: filter by status, kind and name / credit code.
          * @description The review queue and directory: filter by status, kind and name / credit code.
          */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /**
          * Operators create organisations that cannot self-register (regulators, operators), approved at once.
@@ -117,7 +213,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["decide"];
+        post: operations["decide_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,6 +240,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supplier's own products (`mine=true`), optionally of one status.
+         * @description The supplier's own products (`mine=true`), optionally of one status.
+         */
+        get: operations["mine"];
+        put?: never;
+        post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The product page: anonymous callers see only listed products of approved suppliers.
+         * @description The product page: anonymous callers see only listed products of approved suppliers.
+         */
+        get: operations["get_2"];
+        /**
+         * The owner's edit; a listed product whose key facts change goes back to review.
+         * @description The owner's edit; a listed product whose key facts change goes back to review.
+         */
+        put: operations["update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decide_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/delisting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["delist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Multipart `file` (CSV or XLSX) and optional `submit=true`: all rows are imported, or none.
+         * @description Multipart `file` (CSV or XLSX) and optional `submit=true`: all rows are imported, or none.
+         */
+        post: operations["importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status and progress (rows processed of total).
+         * @description Status and progress (rows processed of total).
+         */
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/imports/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/price-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["priceAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/review-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reviewQueue_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -155,7 +447,7 @@ export interface paths {
          * Top of the tree: `?level=PROVINCE` (the only level listed whole; go down with /children).
          * @description Top of the tree: `?level=PROVINCE` (the only level listed whole; go down with /children).
          */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -171,7 +463,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_1"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -207,7 +499,7 @@ export interface paths {
          * The current list of a kind, optionally within one province.
          * @description The current list of a kind, optionally within one province.
          */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -229,7 +521,7 @@ export interface paths {
          * Import a CSV list of counties (multipart: kind, mode, file).
          * @description Import a CSV list of counties (multipart: kind, mode, file). 422 with lineErrors when any line is wrong.
          */
-        post: operations["importFile"];
+        post: operations["importFile_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -265,6 +557,65 @@ export interface components {
             organizationId: number;
             resourceId: string;
             resourceType: string;
+        };
+        /** @enum {string} */
+        BrandKind: "REGIONAL_PUBLIC" | "ENTERPRISE" | "PRODUCT";
+        BrandView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            id: number;
+            inNationalCatalogue: boolean;
+            kind: components["schemas"]["BrandKind"];
+            name: string;
+            /** Format: int64 */
+            ownerOrganizationId: number;
+            regionCode: string | null;
+            regionName: string | null;
+        };
+        CategoryNode: {
+            children: components["schemas"]["CategoryNode"][];
+            code: string;
+            name: string;
+        };
+        /** @enum {string} */
+        CertificationKind: "ASSISTANCE_PRODUCT" | "GREEN_FOOD" | "ORGANIC" | "GEOGRAPHICAL_INDICATION" | "FAMOUS_SPECIAL" | "COMPLIANCE_CERTIFICATE";
+        CertificationRequest: {
+            evidenceUrl?: string | null;
+            /** Format: date */
+            expiresOn?: string | null;
+            /** Format: date */
+            issuedOn: string;
+            issuer: string;
+            kind: components["schemas"]["CertificationKind"];
+            number: string;
+        };
+        /** @enum {string} */
+        CertificationStatus: "PENDING" | "APPROVED" | "REJECTED" | "EXPIRED";
+        /** @description A certification; `valid` = APPROVED and not past its expiry date. */
+        CertificationView: {
+            decisionReason: string | null;
+            evidenceUrl: string | null;
+            /** Format: date */
+            expiresOn: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            issuedOn: string;
+            issuer: string;
+            kind: components["schemas"]["CertificationKind"];
+            kindLabel: string;
+            number: string;
+            /** Format: int64 */
+            productId: number;
+            status: components["schemas"]["CertificationStatus"];
+            valid: boolean;
+        };
+        CreateBrandRequest: {
+            inNationalCatalogue?: boolean | null;
+            kind: components["schemas"]["BrandKind"];
+            name: string;
+            regionCode?: string | null;
         };
         /** @enum {string} */
         Decision: "APPROVE" | "REJECT";
@@ -359,7 +710,7 @@ export interface components {
             status: components["schemas"]["OrganizationStatus"];
             supplierType?: components["schemas"]["SupplierType"] | null;
         };
-        /** @description The list envelope of API.md: {items, page, size, total}. */
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_AuditEventView_: {
             items: components["schemas"]["AuditEventView"][];
             /** Format: int32 */
@@ -369,7 +720,27 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        /** @description The list envelope of API.md: {items, page, size, total}. */
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_BrandView_: {
+            items: components["schemas"]["BrandView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_CertificationView_: {
+            items: components["schemas"]["CertificationView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_DesignatedRegion_: {
             items: components["schemas"]["DesignatedRegion"][];
             /** Format: int32 */
@@ -379,7 +750,7 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        /** @description The list envelope of API.md: {items, page, size, total}. */
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_DesignationImportResult_: {
             items: components["schemas"]["DesignationImportResult"][];
             /** Format: int32 */
@@ -389,7 +760,7 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        /** @description The list envelope of API.md: {items, page, size, total}. */
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_OrganizationView_: {
             items: components["schemas"]["OrganizationView"][];
             /** Format: int32 */
@@ -398,6 +769,139 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_ProductSummary_: {
+            items: components["schemas"]["ProductSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description A bulk import and its progress (rows processed of total). */
+        ProductImportView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: int32 */
+            createdCount: number;
+            /** Format: int32 */
+            errorCount: number;
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            format: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            processedRows: number;
+            status: string;
+            submit: boolean;
+            /** Format: int32 */
+            totalRows: number;
+        };
+        /** @description A product as the supplier creates or edits it; price in fen. */
+        ProductRequest: {
+            /** Format: int64 */
+            brandId?: number | null;
+            categoryCode: string;
+            description?: string | null;
+            imageUrls?: string[] | null;
+            name: string;
+            originRegionCode: string;
+            /** Format: int64 */
+            priceFen: number;
+            spec: string;
+            /** Format: int32 */
+            stock: number;
+            unit: string;
+        };
+        /**
+         * @description A product's review life cycle: DRAFT -\> PENDING_REVIEW -\> LISTED -\> DELISTED (-\> PENDING_REVIEW again).
+         * @enum {string}
+         */
+        ProductStatus: "DRAFT" | "PENDING_REVIEW" | "LISTED" | "DELISTED";
+        /** @description A product in lists (own products, review queue, price alerts). */
+        ProductSummary: {
+            categoryCode: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            originRegionCode: string;
+            /** Format: int64 */
+            priceFen: number;
+            priceFlagged: boolean;
+            priceFlagReason: string | null;
+            reviewReason: string | null;
+            spec: string;
+            status: components["schemas"]["ProductStatus"];
+            /** Format: int32 */
+            stock: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: int64 */
+            supplierId: number;
+            supplierName: string;
+            unit: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The product page: what it is, who sells it, where it comes from, why it counts (or not) toward the reserved share. Review notes (`reviewReason`, `priceFlagged`, `priceFlagReason`) are shown to the owner and operators only, null for everyone else. */
+        ProductView: {
+            brand: components["schemas"]["ProductView.Brand"] | null;
+            category: components["schemas"]["ProductView.Category"];
+            certifications: components["schemas"]["CertificationView"][];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            eligibilityReasons: string[];
+            eligible: boolean;
+            /** Format: int64 */
+            id: number;
+            imageUrls: string[];
+            /** Format: date-time */
+            listedAt: string | null;
+            name: string;
+            origin: components["schemas"]["ProductView.Origin"];
+            /** Format: int64 */
+            priceFen: number;
+            priceFlagged: boolean | null;
+            priceFlagReason: string | null;
+            reviewReason: string | null;
+            /** Format: int64 */
+            salesCount: number;
+            spec: string;
+            status: components["schemas"]["ProductStatus"];
+            /** Format: int32 */
+            stock: number;
+            supplier: components["schemas"]["ProductView.Supplier"];
+            unit: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "ProductView.Brand": {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["BrandKind"];
+            name: string;
+        };
+        "ProductView.Category": {
+            code: string;
+            name: string;
+            path: string[];
+        };
+        "ProductView.Origin": {
+            code: string;
+            name: string;
+            province?: string | null;
+            provinceCode?: string | null;
+        };
+        "ProductView.Supplier": {
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
         /** @description Operator-created organisation, e.g. a provincial commerce department (REGULATOR) with its scope. */
         ProvisionOrganizationRequest: {
@@ -440,6 +944,12 @@ export interface components {
             /** Format: int64 */
             id: number;
             status: components["schemas"]["OrganizationStatus"];
+        };
+        /** @enum {string} */
+        ReviewDecision: "APPROVE" | "REJECT";
+        ReviewDecisionRequest: {
+            decision: components["schemas"]["ReviewDecision"];
+            reason?: string | null;
         };
         /** @enum {string} */
         SupplierType: "COOPERATIVE" | "ENTERPRISE" | "FAMILY_FARM";
@@ -519,6 +1029,145 @@ export interface operations {
             };
         };
     };
+    list_1: {
+        parameters: {
+            query?: {
+                mine?: boolean | null;
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_BrandView_"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBrandRequest"];
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description tree 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryNode"][];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description decide 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
+            };
+        };
+    };
+    expiring: {
+        parameters: {
+            query?: {
+                days?: number | null;
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description expiring 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_CertificationView_"];
+                };
+            };
+        };
+    };
+    reviewQueue: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description reviewQueue 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_CertificationView_"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -539,7 +1188,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: {
                 kind?: components["schemas"]["OrganizationKind"] | null;
@@ -554,7 +1203,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_1 200 response */
+            /** @description list_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -611,7 +1260,7 @@ export interface operations {
             };
         };
     };
-    decide: {
+    decide_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -682,7 +1331,338 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    mine: {
+        parameters: {
+            query?: {
+                mine?: boolean | null;
+                page?: number | null;
+                size?: number | null;
+                status?: components["schemas"]["ProductStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_ProductSummary_"];
+                };
+            };
+        };
+    };
+    create_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductRequest"];
+            };
+        };
+        responses: {
+            /** @description 已创建（草稿） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductRequest"];
+            };
+        };
+        responses: {
+            /** @description update 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificationRequest"];
+            };
+        };
+        responses: {
+            /** @description 已登记，待审核 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    decide_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description decide_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description 商品不在待审核状态 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    delist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description delist 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description 商品未上架 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description submit 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description 当前状态不能提交审核 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    importFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string | null;
+                    submit?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已全部导入 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件有误，未导入任何商品（rowErrors 逐格说明） */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductImportView"];
+                };
+            };
+        };
+    };
+    template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description template 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv;charset=UTF-8": string;
+                };
+            };
+        };
+    };
+    priceAlerts: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description priceAlerts 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_ProductSummary_"];
+                };
+            };
+        };
+    };
+    reviewQueue_1: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description reviewQueue_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_ProductSummary_"];
+                };
+            };
+        };
+    };
+    list_3: {
         parameters: {
             query?: {
                 level?: components["schemas"]["RegionLevel"] | null;
@@ -693,7 +1673,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_2 200 response */
+            /** @description list_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -704,7 +1684,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -715,7 +1695,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_1 200 response */
+            /** @description get_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -748,7 +1728,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query: {
                 kind: components["schemas"]["DesignationKind"];
@@ -762,7 +1742,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_3 200 response */
+            /** @description list_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -796,7 +1776,7 @@ export interface operations {
             };
         };
     };
-    importFile: {
+    importFile_1: {
         parameters: {
             query?: never;
             header?: never;
