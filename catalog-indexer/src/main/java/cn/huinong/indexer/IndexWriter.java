@@ -1,0 +1,102 @@
+package cn.huinong.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes documents with {@code version_type=external}: Elasticsearch keeps a document only when its
+ * version is higher than the one it holds, so writers may run in any order and never regress a document.
+ * A version conflict (409) therefore means "a newer one is already there" and counts as success, as
+ * does deleting a document that is not there (404).
+ */
+final class IndexWriter {
+
+    /** What to write for one product: its row when searchable, otherwise a delete at {@code version}. */
+    record Change(long productId, long version, ObjectNode document) {
+        static Change of(DocumentRow row) {
+            return new Change(row.productId(), row.version(), row.searchable() ? row.document() : null);
+        }
+
+        static Change deleted(long productId, long version) {
+            return new Change(productId, version, null);
+        }
+    }
+
+    /** Outcome of one bulk: documents accepted, conflicts (stale, skipped), and the first real failure. */
+    record Result(int written, int stale, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    private final ElasticsearchClient es;
+
+    IndexWriter(ElasticsearchClient es) {
+        this.es = es;
+    }
+
+    /** Bulk-writes every change to every target (aliases; each must point at exactly one index). */
+    Result write(List<Change> changes, List<String> targets) throws IOException {
+        if (changes.isEmpty()) {
+            return new Result(0, 0, null);
+        }
+        List<BulkOperation> ops = new ArrayList<>();
+        for (String target : targets) {
+            for (Change ch : changes) {
+                String id = Long.toString(ch.productId());
+                if (ch.document() != null) {
+                    ObjectNode doc = withSuggest(ch.document());
+                    ops.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(id).version(ch.version())
+                            .versionType(VersionType.External).requireAlias(true).document(doc))));
+                } else {
+                    ops.add(BulkOperation.of(o -> o.delete(d -> d.index(target).id(id).version(ch.version())
+                            .versionType(VersionType.External))));
+                }
+            }
+        }
+        BulkResponse response = es.bulk(BulkRequest.of(b -> b.operations(ops)));
+        int written = 0;
+        int stale = 0;
+        String failure = null;
+        for (BulkResponseItem item : response.items()) {
+            int status = item.status();
+            if (status >= 200 && status < 300) {
+                written++;
+            } else if (status == 409 || (status == 404 && item.error() == null)) {
+                stale++;
+            } else if (failure == null) {
+                failure = item.index() + "/" + item.id() + ": " + status + " "
+                        + (item.error() == null ? "" : item.error().type() + " " + item.error().reason());
+            }
+        }
+        return new Result(written, stale, failure);
+    }
+
+    /** The completion input: the product name and its brand name (the suggest box offers both). */
+    static ObjectNode withSuggest(ObjectNode document) {
+        ObjectNode doc = document.deepCopy();
+        ArrayNode input = doc.arrayNode();
+        addText(input, doc.get("name"));
+        addText(input, doc.get("brandName"));
+        ObjectNode suggest = doc.objectNode();
+        suggest.set("input", input);
+        doc.set("suggest", suggest);
+        return doc;
+    }
+
+    private static void addText(ArrayNode input, JsonNode value) {
+        if (value != null && value.isTextual() && !value.asText().isBlank()) {
+            input.add(value.asText().strip());
+        }
+    }
+}

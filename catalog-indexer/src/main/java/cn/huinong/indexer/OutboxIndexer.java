@@ -1,0 +1,255 @@
+package cn.huinong.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains {@code catalog_outbox} into Elasticsearch. One batch is one database transaction:
+ * claim up to {@code batchSize} rows ({@code FOR UPDATE SKIP LOCKED}, so several indexers can run at
+ * once), read the products' current documents, bulk-write them with external versions to the alias
+ * (and to the index being rebuilt, if any), then delete the claimed rows and commit. When Elasticsearch
+ * fails, the transaction rolls back: the rows stay (with {@code attempts} and {@code last_error}
+ * noted) and are retried after a back-off. Nothing is lost while the engine is down.
+ */
+public final class OutboxIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
+
+    private final DataSource dataSource;
+    private final ElasticsearchClient es;
+    private final CatalogIndex index;
+    private final DocumentStore documents;
+    private final IndexWriter writer;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile Instant lastBatchAt;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile boolean running;
+    private volatile boolean stopRequested;
+    private volatile Thread loopThread;
+    private volatile boolean sleeping;
+
+    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json,
+                         int batchSize, Duration pollInterval, Duration maxBackoff) {
+        this.dataSource = dataSource;
+        this.es = es;
+        this.index = index;
+        this.documents = new DocumentStore(json);
+        this.writer = new IndexWriter(es);
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
+        this(dataSource, es, index, ElasticsearchClients.objectMapper(), 200, Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Processes one batch. Returns the number of outbox rows consumed (0 when the outbox is empty).
+     * Throws when Elasticsearch (or the database) fails; the claimed rows then stay in the outbox.
+     */
+    public int processBatch() throws IOException, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int consumed = processBatch(c);
+                c.commit();
+                if (consumed > 0) {
+                    batches.incrementAndGet();
+                    lastBatchAt = Instant.now();
+                }
+                return consumed;
+            } catch (IOException | SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            errors.incrementAndGet();
+            lastError = describe(e);
+            lastErrorAt = Instant.now();
+            throw e;
+        }
+    }
+
+    private int processBatch(Connection c) throws IOException, SQLException {
+        Map<Long, Long> claimedVersions = new LinkedHashMap<>();
+        List<Long> outboxIds = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, product_id, version FROM catalog_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            ps.setInt(1, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    outboxIds.add(rs.getLong(1));
+                    claimedVersions.merge(rs.getLong(2), rs.getLong(3), Math::max);
+                }
+            }
+        }
+        if (outboxIds.isEmpty()) {
+            return 0;
+        }
+        Map<Long, DocumentRow> rows = documents.load(c, claimedVersions.keySet());
+        List<IndexWriter.Change> changes = new ArrayList<>();
+        claimedVersions.forEach((productId, outboxVersion) -> {
+            DocumentRow row = rows.get(productId);
+            changes.add(row == null ? IndexWriter.Change.deleted(productId, outboxVersion) : IndexWriter.Change.of(row));
+        });
+        // Resolved after the rows were claimed: a rebuild that started before a row became visible is seen here.
+        List<String> targets = writeTargets();
+        IndexWriter.Result result = writer.write(changes, targets);
+        if (!result.ok()) {
+            throw new IOException("bulk failed: " + result.failure());
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_outbox WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", outboxIds.toArray()));
+            ps.executeUpdate();
+        }
+        processed.addAndGet(changes.size());
+        return outboxIds.size();
+    }
+
+    private List<String> writeTargets() throws IOException {
+        Optional<String> rebuilding = index.rebuildingIndex(es);
+        return rebuilding.isPresent() ? List.of(index.alias(), index.rebuildingAlias()) : List.of(index.alias());
+    }
+
+    /** Processes batches until the outbox is empty (tests and the one-shot CLI). Throws on the first failure. */
+    public int drain() throws IOException, SQLException {
+        int total = 0;
+        int n;
+        while ((n = processBatch()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * Runs until {@link #stop()}: makes sure the index exists, processes batches, sleeps
+     * {@code pollInterval} when idle, and backs off exponentially (up to {@code maxBackoff}) on failures.
+     */
+    public void run() {
+        running = true;
+        loopThread = Thread.currentThread();
+        int failures = 0;
+        boolean indexReady = false;
+        try {
+            while (!stopRequested) {
+                try {
+                    if (!indexReady) {
+                        index.ensure(es);
+                        indexReady = true;
+                    }
+                    int n = processBatch();
+                    failures = 0;
+                    if (n == 0) {
+                        sleep(pollInterval);
+                    }
+                } catch (Exception e) {
+                    if (!indexReady) {
+                        errors.incrementAndGet();
+                        lastError = describe(e);
+                        lastErrorAt = Instant.now();
+                    }
+                    failures++;
+                    long backoff = Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 10));
+                    log.warn("catalog outbox batch failed ({} in a row), retrying in {} ms: {}", failures, backoff, describe(e));
+                    recordAttempt(e);
+                    sleep(Duration.ofMillis(backoff));
+                }
+            }
+        } finally {
+            running = false;
+            loopThread = null;
+        }
+    }
+
+    /** Starts {@link #run()} on a daemon thread. */
+    public Thread start(String threadName) {
+        stopRequested = false;
+        Thread t = new Thread(this::run, threadName);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    public void stop() {
+        stopRequested = true;
+        Thread t = loopThread;
+        if (t != null && sleeping) {
+            t.interrupt(); // only a sleep is cut short; a batch in flight finishes (or rolls back) normally
+        }
+    }
+
+    public IndexerMetrics metrics() {
+        long backlog = -1;
+        double lag = -1;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT count(*), EXTRACT(EPOCH FROM (now() - min(created_at))) FROM catalog_outbox");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            backlog = rs.getLong(1);
+            lag = rs.getObject(2) == null ? 0 : rs.getDouble(2);
+        } catch (SQLException e) {
+            log.warn("could not read the outbox backlog: {}", e.getMessage());
+        }
+        return new IndexerMetrics(running, processed.get(), batches.get(), errors.get(), lastBatchAt, lastError,
+                lastErrorAt, backlog, lag);
+    }
+
+    /** Notes the failure on the oldest waiting rows (outside the rolled-back transaction). */
+    private void recordAttempt(Exception e) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     UPDATE catalog_outbox SET attempts = attempts + 1, last_error = ?
+                     WHERE id IN (SELECT id FROM catalog_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
+            ps.setString(1, describe(e));
+            ps.setInt(2, batchSize);
+            ps.executeUpdate();
+        } catch (SQLException ignored) {
+            // the database itself may be what failed
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private void sleep(Duration d) {
+        if (stopRequested) {
+            return;
+        }
+        sleeping = true;
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            // stop() interrupts the sleep; the loop checks stopRequested
+        } finally {
+            sleeping = false;
+        }
+    }
+}
