@@ -19,10 +19,13 @@ import java.util.Set;
  * During a rebuild a second alias ({@code catalog-rebuilding}) points at the index being built, so that
  * every outbox batch, in whatever process, writes to both.
  *
- * <p>Mapping: Chinese text through the standard tokenizer (Han characters as unigrams) + lowercase +
- * a shingle filter that adds bigrams ({@code zh_text}); {@code name.exact} (keyword, lowercased) for
+ * <p>Mapping: Chinese text is indexed through the standard tokenizer (Han characters as unigrams) +
+ * lowercase + a shingle filter that adds bigrams ({@code zh_text}); queries are analyzed into bigrams
+ * only ({@code zh_search}; a single character stays a unigram), so that 毛尖 matches the word 毛尖 and
+ * not a text that merely holds 毛 and 尖 (a match query treats tokens at one position as alternatives,
+ * so unigrams in the query would make every bigram optional); {@code name.exact} (keyword, lowercased) for
  * whole-name matches; keyword fields for facets and filters; money as {@code long} fen; a
- * {@code completion} field ({@code suggest}, filled by the indexer from name and brand) for the search box.
+ * {@code completion} fields ({@code suggest} and {@code brandSuggest}, filled by the indexer from name and brand) for the search box.
  */
 public final class CatalogIndex {
 

@@ -82,16 +82,23 @@ final class IndexWriter {
         return new Result(written, stale, failure);
     }
 
-    /** The completion input: the product name and its brand name (the suggest box offers both). */
+    /**
+     * The completion inputs: the product name ({@code suggest}) and its brand name ({@code brandSuggest}).
+     * Two fields, because a completion suggester offers each document once.
+     */
     static ObjectNode withSuggest(ObjectNode document) {
         ObjectNode doc = document.deepCopy();
-        ArrayNode input = doc.arrayNode();
-        addText(input, doc.get("name"));
-        addText(input, doc.get("brandName"));
-        ObjectNode suggest = doc.objectNode();
-        suggest.set("input", input);
-        doc.set("suggest", suggest);
+        completion(doc, "suggest", doc.get("name"));
+        completion(doc, "brandSuggest", doc.get("brandName"));
         return doc;
+    }
+
+    private static void completion(ObjectNode doc, String field, JsonNode value) {
+        ArrayNode input = doc.arrayNode();
+        addText(input, value);
+        if (!input.isEmpty()) {
+            doc.set(field, doc.objectNode().set("input", input));
+        }
     }
 
     private static void addText(ArrayNode input, JsonNode value) {
