@@ -24,10 +24,17 @@ public final class ElasticsearchClients {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    public static ElasticsearchClient connect(String url, Duration timeout) {
-        int ms = (int) timeout.toMillis();
+    /** A client for indexing: connect within {@code connectTimeout}, wait up to 30 s for a bulk answer. */
+    public static ElasticsearchClient connect(String url, Duration connectTimeout) {
+        return connect(url, connectTimeout, Duration.ofSeconds(30).compareTo(connectTimeout) > 0 ? Duration.ofSeconds(30) : connectTimeout);
+    }
+
+    /** A client that gives up after {@code connectTimeout} to connect and {@code socketTimeout} waiting for data. */
+    public static ElasticsearchClient connect(String url, Duration connectTimeout, Duration socketTimeout) {
+        int connect = (int) connectTimeout.toMillis();
+        int socket = (int) socketTimeout.toMillis();
         RestClient rest = RestClient.builder(HttpHost.create(url))
-                .setRequestConfigCallback(c -> c.setConnectTimeout(ms).setSocketTimeout(Math.max(ms, 30_000)).setConnectionRequestTimeout(ms))
+                .setRequestConfigCallback(c -> c.setConnectTimeout(connect).setSocketTimeout(socket).setConnectionRequestTimeout(connect))
                 .build();
         return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(objectMapper())));
     }

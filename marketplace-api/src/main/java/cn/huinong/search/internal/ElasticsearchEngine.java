@@ -22,6 +22,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class ElasticsearchEngine {
     private final ElasticsearchClient es;
     private final CatalogIndex index;
 
-    ElasticsearchEngine(IndexerFactory.ClosableClient es, CatalogIndex index) {
+    ElasticsearchEngine(@Named("search") IndexerFactory.ClosableClient es, CatalogIndex index) {
         this.es = es.client();
         this.index = index;
     }

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -26,10 +27,20 @@ class IndexerFactory {
         return ElasticsearchClients.objectMapper();
     }
 
+    /** For indexing and operations: bulks may take a while. */
     @Singleton
+    @Primary
     @Bean(preDestroy = "close")
     ClosableClient elasticsearch(SearchSettings settings) {
         return new ClosableClient(ElasticsearchClients.connect(settings.url(), settings.timeoutOrDefault()));
+    }
+
+    /** For searches: gives up after {@code huinong.elasticsearch.timeout}, and search answers from PostgreSQL. */
+    @Singleton
+    @Named("search")
+    @Bean(preDestroy = "close")
+    ClosableClient searchClient(SearchSettings settings) {
+        return new ClosableClient(ElasticsearchClients.connect(settings.url(), settings.timeoutOrDefault(), settings.timeoutOrDefault()));
     }
 
     @Singleton
