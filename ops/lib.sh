@@ -41,7 +41,8 @@ java_home() {
 }
 
 mvn_fetch() { # artifact outdir
-  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true \
+  # stdout to stderr: callers capture their own stdout (home=$(es_home)), and mvn writes colour codes there
+  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.useBaseVersion=true >&2 \
     || die "could not fetch $1 from Maven Central"
 }
 
