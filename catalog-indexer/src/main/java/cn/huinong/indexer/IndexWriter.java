@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes documents with {@code version_type=external}: Elasticsearch keeps a document only when its
@@ -32,8 +34,13 @@ final class IndexWriter {
         }
     }
 
-    /** Outcome of one bulk: documents accepted, conflicts (stale, skipped), and the first real failure. */
-    record Result(int written, int stale, String failure) {
+    /**
+     * Outcome of one bulk: documents accepted, conflicts (stale, skipped), the first failure worth
+     * retrying the whole batch for (engine overloaded or failing, target index missing), and the
+     * documents Elasticsearch rejected for what they are (e.g. a field it cannot parse): retrying
+     * those cannot help, so they must not hold up the others.
+     */
+    record Result(int written, int stale, String failure, Map<Long, String> rejected) {
         boolean ok() {
             return failure == null;
         }
@@ -48,7 +55,7 @@ final class IndexWriter {
     /** Bulk-writes every change to every target (aliases; each must point at exactly one index). */
     Result write(List<Change> changes, List<String> targets) throws IOException {
         if (changes.isEmpty()) {
-            return new Result(0, 0, null);
+            return new Result(0, 0, null, Map.of());
         }
         List<BulkOperation> ops = new ArrayList<>();
         for (String target : targets) {
@@ -68,18 +75,29 @@ final class IndexWriter {
         int written = 0;
         int stale = 0;
         String failure = null;
+        Map<Long, String> rejected = new LinkedHashMap<>();
         for (BulkResponseItem item : response.items()) {
             int status = item.status();
+            String reason = item.error() == null ? "" : item.error().type() + " " + item.error().reason();
             if (status >= 200 && status < 300) {
                 written++;
             } else if (status == 409 || (status == 404 && item.error() == null)) {
                 stale++;
-            } else if (failure == null) {
-                failure = item.index() + "/" + item.id() + ": " + status + " "
-                        + (item.error() == null ? "" : item.error().type() + " " + item.error().reason());
+            } else if (retryable(status, item.error() == null ? null : item.error().type())) {
+                if (failure == null) {
+                    failure = item.index() + "/" + item.id() + ": " + status + " " + reason;
+                }
+            } else {
+                String text = status + " " + reason;
+                rejected.put(Long.parseLong(item.id()), text.length() > 400 ? text.substring(0, 400) : text);
             }
         }
-        return new Result(written, stale, failure);
+        return new Result(written, stale, failure, rejected);
+    }
+
+    private static boolean retryable(int status, String errorType) {
+        return status == 429 || status >= 500 || status == 404 || "index_not_found_exception".equals(errorType)
+                || "cluster_block_exception".equals(errorType);
     }
 
     /**

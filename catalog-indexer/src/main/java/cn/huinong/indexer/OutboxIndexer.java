@@ -24,12 +24,19 @@ import org.slf4j.LoggerFactory;
  * claim up to {@code batchSize} rows ({@code FOR UPDATE SKIP LOCKED}, so several indexers can run at
  * once), read the products' current documents, bulk-write them with external versions to the alias
  * (and to the index being rebuilt, if any), then delete the claimed rows and commit. When Elasticsearch
- * fails, the transaction rolls back: the rows stay (with {@code attempts} and {@code last_error}
- * noted) and are retried after a back-off. Nothing is lost while the engine is down.
+ * fails, the transaction rolls back: the rows stay ({@code last_error} noted) and are retried after a
+ * back-off. Nothing is lost while the engine is down.
+ *
+ * <p>A document Elasticsearch rejects for what it is (a value its mapping cannot take) does not hold
+ * up the others: the other rows of the batch are done, the rejected product's rows get
+ * {@code attempts + 1} and the reason in {@code last_error}, and after {@value #MAX_ATTEMPTS} attempts
+ * they are parked (no longer claimed; counted as {@code parked} in the metrics). The next successful
+ * write of that product (a corrected document, new outbox row) removes its parked rows.
  */
 public final class OutboxIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
+    public static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final ElasticsearchClient es;
@@ -96,18 +103,22 @@ public final class OutboxIndexer {
 
     private int processBatch(Connection c) throws IOException, SQLException {
         Map<Long, Long> claimedVersions = new LinkedHashMap<>();
-        List<Long> outboxIds = new ArrayList<>();
+        Map<Long, List<Long>> outboxIdsByProduct = new LinkedHashMap<>();
+        int claimed = 0;
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, product_id, version FROM catalog_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-            ps.setInt(1, batchSize);
+                SELECT id, product_id, version FROM catalog_outbox WHERE attempts < ?
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            ps.setInt(1, MAX_ATTEMPTS);
+            ps.setInt(2, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    outboxIds.add(rs.getLong(1));
+                    claimed++;
+                    outboxIdsByProduct.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(rs.getLong(1));
                     claimedVersions.merge(rs.getLong(2), rs.getLong(3), Math::max);
                 }
             }
         }
-        if (outboxIds.isEmpty()) {
+        if (claimed == 0) {
             return 0;
         }
         Map<Long, DocumentRow> rows = documents.load(c, claimedVersions.keySet());
@@ -122,12 +133,39 @@ public final class OutboxIndexer {
         if (!result.ok()) {
             throw new IOException("bulk failed: " + result.failure());
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM catalog_outbox WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("bigint", outboxIds.toArray()));
+        List<Long> done = new ArrayList<>();
+        List<Long> doneProducts = new ArrayList<>();
+        outboxIdsByProduct.forEach((productId, ids) -> {
+            if (!result.rejected().containsKey(productId)) {
+                done.addAll(ids);
+                doneProducts.add(productId);
+            }
+        });
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM catalog_outbox WHERE id = ANY (?) OR (product_id = ANY (?) AND attempts >= ?)""")) {
+            ps.setArray(1, c.createArrayOf("bigint", done.toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", doneProducts.toArray()));
+            ps.setInt(3, MAX_ATTEMPTS);
             ps.executeUpdate();
         }
-        processed.addAndGet(changes.size());
-        return outboxIds.size();
+        if (!result.rejected().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE catalog_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
+                for (Map.Entry<Long, String> r : result.rejected().entrySet()) {
+                    ps.setString(1, "rejected: " + r.getValue());
+                    ps.setArray(2, c.createArrayOf("bigint", outboxIdsByProduct.get(r.getKey()).toArray()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            errors.incrementAndGet();
+            Map.Entry<Long, String> first = result.rejected().entrySet().iterator().next();
+            lastError = "product " + first.getKey() + " rejected: " + first.getValue();
+            lastErrorAt = Instant.now();
+            log.warn("Elasticsearch rejected {} document(s), e.g. {}", result.rejected().size(), lastError);
+        }
+        processed.addAndGet(changes.size() - result.rejected().size());
+        return claimed;
     }
 
     private List<String> writeTargets() throws IOException {
@@ -204,29 +242,42 @@ public final class OutboxIndexer {
 
     public IndexerMetrics metrics() {
         long backlog = -1;
+        long parked = -1;
         double lag = -1;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT count(*), EXTRACT(EPOCH FROM (now() - min(created_at))) FROM catalog_outbox");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            backlog = rs.getLong(1);
-            lag = rs.getObject(2) == null ? 0 : rs.getDouble(2);
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT count(*) FILTER (WHERE attempts < ?), count(*) FILTER (WHERE attempts >= ?),
+                            EXTRACT(EPOCH FROM (now() - min(created_at) FILTER (WHERE attempts < ?)))
+                     FROM catalog_outbox""")) {
+            ps.setInt(1, MAX_ATTEMPTS);
+            ps.setInt(2, MAX_ATTEMPTS);
+            ps.setInt(3, MAX_ATTEMPTS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                backlog = rs.getLong(1);
+                parked = rs.getLong(2);
+                lag = rs.getObject(3) == null ? 0 : rs.getDouble(3);
+            }
         } catch (SQLException e) {
             log.warn("could not read the outbox backlog: {}", e.getMessage());
         }
         return new IndexerMetrics(running, processed.get(), batches.get(), errors.get(), lastBatchAt, lastError,
-                lastErrorAt, backlog, lag);
+                lastErrorAt, backlog, parked, lag);
     }
 
-    /** Notes the failure on the oldest waiting rows (outside the rolled-back transaction). */
+    /**
+     * Notes a failed batch on the oldest waiting rows (outside the rolled-back transaction). Only
+     * {@code last_error}: {@code attempts} counts rejections of the document itself, and an engine
+     * that is down must never park rows.
+     */
     private void recordAttempt(Exception e) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     UPDATE catalog_outbox SET attempts = attempts + 1, last_error = ?
-                     WHERE id IN (SELECT id FROM catalog_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
+                     UPDATE catalog_outbox SET last_error = ?
+                     WHERE id IN (SELECT id FROM catalog_outbox WHERE attempts < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
             ps.setString(1, describe(e));
-            ps.setInt(2, batchSize);
+            ps.setInt(2, MAX_ATTEMPTS);
+            ps.setInt(3, batchSize);
             ps.executeUpdate();
         } catch (SQLException ignored) {
             // the database itself may be what failed

@@ -41,6 +41,7 @@ public final class Rebuilder {
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
     private volatile RebuildProgress progress = RebuildProgress.idle();
 
     public Rebuilder(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json, int pageSize) {
@@ -62,7 +63,8 @@ public final class Rebuilder {
             return false;
         }
         done.set(0);
-        progress = new RebuildProgress(RebuildProgress.State.RUNNING, null, null, 0, 0, 0, Instant.now(), null, null);
+        rejected.set(0);
+        progress = new RebuildProgress(RebuildProgress.State.RUNNING, null, null, 0, 0, 0, 0, Instant.now(), null, null);
         return true;
     }
 
@@ -99,6 +101,10 @@ public final class Rebuilder {
                     if (!r.ok()) {
                         throw new IOException("bulk failed: " + r.failure());
                     }
+                    if (!r.rejected().isEmpty()) {
+                        rejected.addAndGet(r.rejected().size());
+                        log.warn("rebuild: Elasticsearch rejected {} document(s): {}", r.rejected().size(), r.rejected());
+                    }
                     after = page.get(page.size() - 1).productId();
                     done.addAndGet(page.size());
                     progress = running(from, to, Math.max(total, done.get()), started);
@@ -112,12 +118,12 @@ public final class Rebuilder {
                     .actions(a -> a.remove(rm -> rm.index(target).alias(index.rebuildingAlias()))));
             es.indices().delete(d -> d.index(old));
             progress = new RebuildProgress(RebuildProgress.State.DONE, from, to, done.get(), Math.max(total, done.get()),
-                    rate(started), started, Instant.now(), null);
+                    rejected.get(), rate(started), started, Instant.now(), null);
             log.info("catalog index rebuilt: {} -> {} ({} documents)", from, to, done.get());
             return progress;
         } catch (IOException | SQLException | RuntimeException e) {
-            progress = new RebuildProgress(RebuildProgress.State.FAILED, from, to, done.get(), total, rate(started),
-                    started, Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            progress = new RebuildProgress(RebuildProgress.State.FAILED, from, to, done.get(), total, rejected.get(),
+                    rate(started), started, Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage());
             abandon(to);
             throw e;
         } finally {
@@ -134,7 +140,8 @@ public final class Rebuilder {
     }
 
     private RebuildProgress running(String from, String to, long total, Instant started) {
-        return new RebuildProgress(RebuildProgress.State.RUNNING, from, to, done.get(), total, rate(started), started, null, null);
+        return new RebuildProgress(RebuildProgress.State.RUNNING, from, to, done.get(), total, rejected.get(), rate(started),
+                started, null, null);
     }
 
     private double rate(Instant started) {

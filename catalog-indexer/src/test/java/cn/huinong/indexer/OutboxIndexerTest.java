@@ -136,12 +136,38 @@ class OutboxIndexerTest {
         assertEquals(2, m.backlog());
         assertTrue(m.errors() >= 2, "errors are counted: " + m);
         assertTrue(m.lastError() != null && m.lagSeconds() >= 0);
-        assertTrue(catalog.scalar("SELECT min(attempts) FROM catalog_outbox") >= 1, "attempts are noted on the rows");
+        assertEquals(2, catalog.scalar("SELECT count(*) FROM catalog_outbox WHERE last_error LIKE '%Connect%'"),
+                "the failure is noted on the rows");
+        assertEquals(0, catalog.scalar("SELECT max(attempts) FROM catalog_outbox"), "an engine that is down never parks rows");
         ElasticsearchClients.close(down);
 
         indexer.drain();
         assertEquals(0, catalog.outboxSize());
         assertEquals(OptionalLong.of(1), catalog.indexedVersion(catalog.index.alias(), 701));
         assertEquals(OptionalLong.of(1), catalog.indexedVersion(catalog.index.alias(), 702));
+    }
+
+    @Test
+    void parksADocumentElasticsearchRejectsWithoutHoldingUpTheOthers() throws Exception {
+        var bad = TestCatalog.document(801, "价格写错的产品");
+        bad.put("priceFen", "十二元八角");
+        catalog.put(801, 1, bad);
+        catalog.put(802, 1, true, "正常的产品");
+
+        indexer.drain();
+
+        assertEquals(OptionalLong.of(1), catalog.indexedVersion(catalog.index.alias(), 802), "the good one is not held up");
+        assertEquals(OptionalLong.empty(), catalog.indexedVersion(catalog.index.alias(), 801));
+        assertEquals(1, catalog.outboxSize(), "the rejected row stays, parked");
+        assertEquals(OutboxIndexer.MAX_ATTEMPTS, catalog.scalar("SELECT attempts FROM catalog_outbox WHERE product_id = 801"));
+        IndexerMetrics m = indexer.metrics();
+        assertEquals(0, m.backlog());
+        assertEquals(1, m.parked());
+        assertTrue(m.lastError().contains("801"), m.lastError());
+
+        catalog.put(801, 2, true, "价格已改正的产品"); // the catalog fixes the document
+        indexer.drain();
+        assertEquals(OptionalLong.of(2), catalog.indexedVersion(catalog.index.alias(), 801));
+        assertEquals(0, catalog.outboxSize(), "the parked row goes once the product is indexed");
     }
 }

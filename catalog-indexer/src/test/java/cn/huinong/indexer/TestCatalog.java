@@ -135,6 +135,19 @@ final class TestCatalog implements AutoCloseable {
     }
 
     static void put(Connection c, long productId, long version, boolean searchable, String name) throws SQLException {
+        put(c, productId, version, searchable, document(productId, name));
+    }
+
+    /** Writes exactly this document (e.g. one Elasticsearch will reject). */
+    void put(long productId, long version, ObjectNode document) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            put(c, productId, version, true, document);
+            c.commit();
+        }
+    }
+
+    static void put(Connection c, long productId, long version, boolean searchable, ObjectNode document) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO product_search_document (product_id, version, searchable, document) VALUES (?, ?, ?, ?::jsonb)
                 ON CONFLICT (product_id) DO UPDATE SET version = excluded.version, searchable = excluded.searchable,
@@ -142,7 +155,7 @@ final class TestCatalog implements AutoCloseable {
             ps.setLong(1, productId);
             ps.setLong(2, version);
             ps.setBoolean(3, searchable);
-            ps.setString(4, document(productId, name).toString());
+            ps.setString(4, document.toString());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)")) {

@@ -68,7 +68,7 @@ class DefaultSearchIndex implements SearchIndex {
             engineError = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         return new IndexStatus(index.alias(), current, count, engineError == null, engineError, m.backlog(),
-                m.lagSeconds(), m.lastError(), IndexStatus.Rebuild.of(rebuilder.progress()));
+                m.parked(), m.lagSeconds(), m.lastError(), IndexStatus.Rebuild.of(rebuilder.progress()));
     }
 
     @Override
