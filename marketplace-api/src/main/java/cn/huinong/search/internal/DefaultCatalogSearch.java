@@ -17,7 +17,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Validates, asks Elasticsearch, and falls back to PostgreSQL when the engine does not answer. */
+/**
+ * Validates, asks Elasticsearch, and falls back to PostgreSQL when the engine does not answer. After a
+ * connection failure or timeout the engine is left alone for {@link #RETRY_AFTER_MS} ms, so that an
+ * outage does not cost every search a timeout.
+ */
 @Singleton
 class DefaultCatalogSearch implements CatalogSearch {
 
@@ -26,8 +30,11 @@ class DefaultCatalogSearch implements CatalogSearch {
     static final int MAX_WINDOW = 10_000;
     private static final Set<String> BRAND_KINDS = Set.of("REGIONAL_PUBLIC", "ENTERPRISE", "PRODUCT");
 
+    static final long RETRY_AFTER_MS = 3_000;
+
     private final ElasticsearchEngine elasticsearch;
     private final PostgresEngine postgres;
+    private volatile long engineDownUntil;
 
     DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres) {
         this.elasticsearch = elasticsearch;
@@ -37,13 +44,13 @@ class DefaultCatalogSearch implements CatalogSearch {
     @Override
     public SearchResult search(SearchQuery query) {
         ValidQuery vq = validate(query);
+        if (System.currentTimeMillis() < engineDownUntil) {
+            return postgres.search(vq);
+        }
         try {
             return elasticsearch.search(vq);
         } catch (IOException | ElasticsearchException e) {
-            if (e instanceof ElasticsearchException ee && !engineUnavailable(ee)) {
-                throw ee;
-            }
-            log.warn("search engine unavailable, answering from PostgreSQL: {}", e.toString());
+            unavailable(e);
             return postgres.search(vq);
         }
     }
@@ -57,19 +64,30 @@ class DefaultCatalogSearch implements CatalogSearch {
         if (p.length() > 50) {
             throw new InvalidInputException("输入过长", List.of(new Violation("q", "联想词最多50个字符")));
         }
+        if (System.currentTimeMillis() < engineDownUntil) {
+            return postgres.suggest(p);
+        }
         try {
             return elasticsearch.suggest(p);
         } catch (IOException | ElasticsearchException e) {
-            if (e instanceof ElasticsearchException ee && !engineUnavailable(ee)) {
-                throw ee;
-            }
+            unavailable(e);
             return postgres.suggest(p);
         }
     }
 
-    /** Server-side failures and a missing index mean "unavailable"; a 400 is our bug and must show. */
-    private static boolean engineUnavailable(ElasticsearchException e) {
-        return e.status() >= 500 || e.status() == 404 || e.status() == 429;
+    /**
+     * Connection failures, timeouts, server-side failures and a missing index mean "unavailable"
+     * (rethrows anything else: a 400 is our bug and must show). Remembers an unreachable engine for a while.
+     */
+    private void unavailable(Exception e) {
+        if (e instanceof ElasticsearchException ee) {
+            if (ee.status() < 500 && ee.status() != 404 && ee.status() != 429) {
+                throw ee;
+            }
+        } else {
+            engineDownUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
+        }
+        log.warn("search engine unavailable, answering from PostgreSQL: {}", e.toString());
     }
 
     static ValidQuery validate(SearchQuery q) {

@@ -12,6 +12,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ class DefaultSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(DefaultSearchIndex.class);
 
     private final ElasticsearchClient es;
+    private final ElasticsearchClient quick;
     private final CatalogIndex index;
     private final OutboxIndexer indexer;
     private final Rebuilder rebuilder;
@@ -40,9 +42,10 @@ class DefaultSearchIndex implements SearchIndex {
         return t;
     });
 
-    DefaultSearchIndex(IndexerFactory.ClosableClient es, CatalogIndex index, OutboxIndexer indexer, Rebuilder rebuilder,
+    DefaultSearchIndex(IndexerFactory.ClosableClient es, @Named("search") IndexerFactory.ClosableClient quick, CatalogIndex index, OutboxIndexer indexer, Rebuilder rebuilder,
                        IndexerSettings settings, AuditLog audit) {
         this.es = es.client();
+        this.quick = quick.client();
         this.index = index;
         this.indexer = indexer;
         this.rebuilder = rebuilder;
@@ -59,10 +62,10 @@ class DefaultSearchIndex implements SearchIndex {
         Long count = null;
         String engineError = null;
         try {
-            Optional<String> c = index.currentIndex(es);
+            Optional<String> c = index.currentIndex(quick);
             current = c.orElse(null);
             if (current != null) {
-                count = es.count(r -> r.index(index.alias())).count();
+                count = quick.count(r -> r.index(index.alias())).count();
             }
         } catch (IOException | RuntimeException e) {
             engineError = e.getClass().getSimpleName() + ": " + e.getMessage();

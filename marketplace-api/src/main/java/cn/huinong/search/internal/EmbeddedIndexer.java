@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the outbox indexer on a background thread when {@code huinong.indexer.embedded} is true
  * (the default). The loop creates the index and alias when missing and retries while the engine is down.
- * Otherwise (tests, or a separate indexer process) it only tries once to create the index.
+ * Otherwise (tests, or a separate indexer process) it only tries once, in the background, to create the index.
  */
 @Singleton
 class EmbeddedIndexer implements ApplicationEventListener<ServerStartupEvent> {
@@ -39,11 +39,15 @@ class EmbeddedIndexer implements ApplicationEventListener<ServerStartupEvent> {
             log.info("embedded catalog indexer started (alias {})", index.alias());
             return;
         }
-        try {
-            index.ensure(es.client());
-        } catch (Exception e) {
-            log.warn("search engine not ready at startup, catalog index not created yet: {}", e.getMessage());
-        }
+        Thread t = new Thread(() -> {
+            try {
+                index.ensure(es.client());
+            } catch (Exception e) {
+                log.warn("search engine not ready at startup, catalog index not created yet: {}", e.getMessage());
+            }
+        }, "catalog-index-ensure");
+        t.setDaemon(true);
+        t.start(); // never holds up startup: a hanging engine would otherwise cost the indexing timeout
     }
 
     @PreDestroy
