@@ -8,10 +8,12 @@ import io.micronaut.serde.annotation.Serdeable;
 /**
  * The catalog index as an operator sees it: alias and the concrete index behind it, its document
  * count, the outbox backlog and lag, parked rows (documents the engine kept rejecting), the last
- * indexing error, and the progress of the last rebuild.
+ * indexing error, and the progress of the last rebuild started by this instance ({@code rebuildingIndex}
+ * shows a rebuild under way from any process).
  */
 @Serdeable
-public record IndexStatus(String alias, @Nullable String index, @Nullable Long docCount, boolean engineAvailable,
+public record IndexStatus(String alias, @Nullable String index, @Nullable Long docCount, @Nullable String rebuildingIndex,
+                          boolean engineAvailable,
                           @Nullable String engineError, long backlog, long parked, double lagSeconds,
                           @Nullable String lastError, Rebuild rebuild) {
 

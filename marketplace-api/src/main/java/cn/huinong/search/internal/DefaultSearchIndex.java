@@ -60,6 +60,7 @@ class DefaultSearchIndex implements SearchIndex {
         IndexerMetrics m = indexer.metrics();
         String current = null;
         Long count = null;
+        String rebuilding = null;
         String engineError = null;
         try {
             Optional<String> c = index.currentIndex(quick);
@@ -67,10 +68,11 @@ class DefaultSearchIndex implements SearchIndex {
             if (current != null) {
                 count = quick.count(r -> r.index(index.alias())).count();
             }
+            rebuilding = index.rebuildingIndex(quick).orElse(null);
         } catch (IOException | RuntimeException e) {
             engineError = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        return new IndexStatus(index.alias(), current, count, engineError == null, engineError, m.backlog(),
+        return new IndexStatus(index.alias(), current, count, rebuilding, engineError == null, engineError, m.backlog(),
                 m.parked(), m.lagSeconds(), m.lastError(), IndexStatus.Rebuild.of(rebuilder.progress()));
     }
 
