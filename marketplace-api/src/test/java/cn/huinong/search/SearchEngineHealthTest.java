@@ -2,6 +2,7 @@ package cn.huinong.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -27,5 +28,7 @@ class SearchEngineHealthTest {
                 .findFirst().orElseThrow();
         assertEquals("UP", result.getStatus().getName(), String.valueOf(result.getDetails()));
         assertNotEquals("red", ((Map<?, ?>) result.getDetails()).get("cluster"));
+        assertTrue(((Map<?, ?>) result.getDetails()).containsKey("outboxBacklog"), String.valueOf(result.getDetails()));
+        assertTrue(((Map<?, ?>) result.getDetails()).containsKey("outboxLagSeconds"));
     }
 }

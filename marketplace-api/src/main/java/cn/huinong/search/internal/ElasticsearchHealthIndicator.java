@@ -1,5 +1,7 @@
 package cn.huinong.search.internal;
 
+import cn.huinong.indexer.IndexerMetrics;
+import cn.huinong.indexer.OutboxIndexer;
 import cn.huinong.search.SearchSettings;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reports the search engine in /health. An unreachable engine makes the app DEGRADED, not DOWN:
- * search then answers from PostgreSQL, everything else works.
+ * search then answers from PostgreSQL, everything else works. Also shows the catalog outbox backlog,
+ * its lag (age of the oldest waiting row) and parked rows.
  */
 @Singleton
 class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -24,10 +27,12 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, O
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
 
     private final SearchSettings settings;
+    private final OutboxIndexer indexer;
     private final HttpClient http;
 
-    ElasticsearchHealthIndicator(SearchSettings settings) {
+    ElasticsearchHealthIndicator(SearchSettings settings, OutboxIndexer indexer) {
         this.settings = settings;
+        this.indexer = indexer;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeoutOrDefault()).build();
     }
 
@@ -45,6 +50,10 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, O
             info.put("error", e.getClass().getSimpleName());
             healthStatus = DEGRADED;
         }
+        IndexerMetrics m = indexer.metrics();
+        info.put("outboxBacklog", m.backlog());
+        info.put("outboxLagSeconds", m.lagSeconds());
+        info.put("outboxParked", m.parked());
         return info;
     }
 

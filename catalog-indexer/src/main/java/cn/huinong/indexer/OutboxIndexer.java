@@ -1,0 +1,306 @@
+package cn.huinong.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains {@code catalog_outbox} into Elasticsearch. One batch is one database transaction:
+ * claim up to {@code batchSize} rows ({@code FOR UPDATE SKIP LOCKED}, so several indexers can run at
+ * once), read the products' current documents, bulk-write them with external versions to the alias
+ * (and to the index being rebuilt, if any), then delete the claimed rows and commit. When Elasticsearch
+ * fails, the transaction rolls back: the rows stay ({@code last_error} noted) and are retried after a
+ * back-off. Nothing is lost while the engine is down.
+ *
+ * <p>A document Elasticsearch rejects for what it is (a value its mapping cannot take) does not hold
+ * up the others: the other rows of the batch are done, the rejected product's rows get
+ * {@code attempts + 1} and the reason in {@code last_error}, and after {@value #MAX_ATTEMPTS} attempts
+ * they are parked (no longer claimed; counted as {@code parked} in the metrics). The next successful
+ * write of that product (a corrected document, new outbox row) removes its parked rows.
+ */
+public final class OutboxIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
+    public static final int MAX_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+    private final ElasticsearchClient es;
+    private final CatalogIndex index;
+    private final DocumentStore documents;
+    private final IndexWriter writer;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile Instant lastBatchAt;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile boolean running;
+    private volatile boolean stopRequested;
+    private volatile Thread loopThread;
+    private volatile boolean sleeping;
+
+    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json,
+                         int batchSize, Duration pollInterval, Duration maxBackoff) {
+        this.dataSource = dataSource;
+        this.es = es;
+        this.index = index;
+        this.documents = new DocumentStore(json);
+        this.writer = new IndexWriter(es);
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
+        this(dataSource, es, index, ElasticsearchClients.objectMapper(), 200, Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Processes one batch. Returns the number of outbox rows consumed (0 when the outbox is empty).
+     * Throws when Elasticsearch (or the database) fails; the claimed rows then stay in the outbox.
+     */
+    public int processBatch() throws IOException, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int consumed = processBatch(c);
+                c.commit();
+                if (consumed > 0) {
+                    batches.incrementAndGet();
+                    lastBatchAt = Instant.now();
+                }
+                return consumed;
+            } catch (IOException | SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            errors.incrementAndGet();
+            lastError = describe(e);
+            lastErrorAt = Instant.now();
+            throw e;
+        }
+    }
+
+    private int processBatch(Connection c) throws IOException, SQLException {
+        Map<Long, Long> claimedVersions = new LinkedHashMap<>();
+        Map<Long, List<Long>> outboxIdsByProduct = new LinkedHashMap<>();
+        int claimed = 0;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, product_id, version FROM catalog_outbox WHERE attempts < ?
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            ps.setInt(1, MAX_ATTEMPTS);
+            ps.setInt(2, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed++;
+                    outboxIdsByProduct.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(rs.getLong(1));
+                    claimedVersions.merge(rs.getLong(2), rs.getLong(3), Math::max);
+                }
+            }
+        }
+        if (claimed == 0) {
+            return 0;
+        }
+        Map<Long, DocumentRow> rows = documents.load(c, claimedVersions.keySet());
+        List<IndexWriter.Change> changes = new ArrayList<>();
+        claimedVersions.forEach((productId, outboxVersion) -> {
+            DocumentRow row = rows.get(productId);
+            changes.add(row == null ? IndexWriter.Change.deleted(productId, outboxVersion) : IndexWriter.Change.of(row));
+        });
+        // Resolved after the rows were claimed: a rebuild that started before a row became visible is seen here.
+        List<String> targets = writeTargets();
+        IndexWriter.Result result = writer.write(changes, targets);
+        if (!result.ok()) {
+            throw new IOException("bulk failed: " + result.failure());
+        }
+        List<Long> done = new ArrayList<>();
+        List<Long> doneProducts = new ArrayList<>();
+        outboxIdsByProduct.forEach((productId, ids) -> {
+            if (!result.rejected().containsKey(productId)) {
+                done.addAll(ids);
+                doneProducts.add(productId);
+            }
+        });
+        try (PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM catalog_outbox WHERE id = ANY (?) OR (product_id = ANY (?) AND attempts >= ?)""")) {
+            ps.setArray(1, c.createArrayOf("bigint", done.toArray()));
+            ps.setArray(2, c.createArrayOf("bigint", doneProducts.toArray()));
+            ps.setInt(3, MAX_ATTEMPTS);
+            ps.executeUpdate();
+        }
+        if (!result.rejected().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE catalog_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
+                for (Map.Entry<Long, String> r : result.rejected().entrySet()) {
+                    ps.setString(1, "rejected: " + r.getValue());
+                    ps.setArray(2, c.createArrayOf("bigint", outboxIdsByProduct.get(r.getKey()).toArray()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            errors.incrementAndGet();
+            Map.Entry<Long, String> first = result.rejected().entrySet().iterator().next();
+            lastError = "product " + first.getKey() + " rejected: " + first.getValue();
+            lastErrorAt = Instant.now();
+            log.warn("Elasticsearch rejected {} document(s), e.g. {}", result.rejected().size(), lastError);
+        }
+        processed.addAndGet(changes.size() - result.rejected().size());
+        return claimed;
+    }
+
+    private List<String> writeTargets() throws IOException {
+        Optional<String> rebuilding = index.rebuildingIndex(es);
+        return rebuilding.isPresent() ? List.of(index.alias(), index.rebuildingAlias()) : List.of(index.alias());
+    }
+
+    /** Processes batches until the outbox is empty (tests and the one-shot CLI). Throws on the first failure. */
+    public int drain() throws IOException, SQLException {
+        int total = 0;
+        int n;
+        while ((n = processBatch()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * Runs until {@link #stop()}: makes sure the index exists, processes batches, sleeps
+     * {@code pollInterval} when idle, and backs off exponentially (up to {@code maxBackoff}) on failures.
+     */
+    public void run() {
+        running = true;
+        loopThread = Thread.currentThread();
+        int failures = 0;
+        boolean indexReady = false;
+        try {
+            while (!stopRequested) {
+                try {
+                    if (!indexReady) {
+                        index.ensure(es);
+                        indexReady = true;
+                    }
+                    int n = processBatch();
+                    failures = 0;
+                    if (n == 0) {
+                        sleep(pollInterval);
+                    }
+                } catch (Exception e) {
+                    if (!indexReady) {
+                        errors.incrementAndGet();
+                        lastError = describe(e);
+                        lastErrorAt = Instant.now();
+                    }
+                    failures++;
+                    long backoff = Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 10));
+                    log.warn("catalog outbox batch failed ({} in a row), retrying in {} ms: {}", failures, backoff, describe(e));
+                    recordAttempt(e);
+                    sleep(Duration.ofMillis(backoff));
+                }
+            }
+        } finally {
+            running = false;
+            loopThread = null;
+        }
+    }
+
+    /** Starts {@link #run()} on a daemon thread. */
+    public Thread start(String threadName) {
+        stopRequested = false;
+        Thread t = new Thread(this::run, threadName);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    public void stop() {
+        stopRequested = true;
+        Thread t = loopThread;
+        if (t != null && sleeping) {
+            t.interrupt(); // only a sleep is cut short; a batch in flight finishes (or rolls back) normally
+        }
+    }
+
+    public IndexerMetrics metrics() {
+        long backlog = -1;
+        long parked = -1;
+        double lag = -1;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT count(*) FILTER (WHERE attempts < ?), count(*) FILTER (WHERE attempts >= ?),
+                            EXTRACT(EPOCH FROM (now() - min(created_at) FILTER (WHERE attempts < ?)))
+                     FROM catalog_outbox""")) {
+            ps.setInt(1, MAX_ATTEMPTS);
+            ps.setInt(2, MAX_ATTEMPTS);
+            ps.setInt(3, MAX_ATTEMPTS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                backlog = rs.getLong(1);
+                parked = rs.getLong(2);
+                lag = rs.getObject(3) == null ? 0 : rs.getDouble(3);
+            }
+        } catch (SQLException e) {
+            log.warn("could not read the outbox backlog: {}", e.getMessage());
+        }
+        return new IndexerMetrics(running, processed.get(), batches.get(), errors.get(), lastBatchAt, lastError,
+                lastErrorAt, backlog, parked, lag);
+    }
+
+    /**
+     * Notes a failed batch on the oldest waiting rows (outside the rolled-back transaction). Only
+     * {@code last_error}: {@code attempts} counts rejections of the document itself, and an engine
+     * that is down must never park rows.
+     */
+    private void recordAttempt(Exception e) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     UPDATE catalog_outbox SET last_error = ?
+                     WHERE id IN (SELECT id FROM catalog_outbox WHERE attempts < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
+            ps.setString(1, describe(e));
+            ps.setInt(2, MAX_ATTEMPTS);
+            ps.setInt(3, batchSize);
+            ps.executeUpdate();
+        } catch (SQLException ignored) {
+            // the database itself may be what failed
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private void sleep(Duration d) {
+        if (stopRequested) {
+            return;
+        }
+        sleeping = true;
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            // stop() interrupts the sleep; the loop checks stopRequested
+        } finally {
+            sleeping = false;
+        }
+    }
+}

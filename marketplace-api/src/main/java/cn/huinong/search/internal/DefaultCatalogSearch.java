@@ -1,0 +1,153 @@
+package cn.huinong.search.internal;
+
+import cn.huinong.search.CatalogSearch;
+import cn.huinong.search.SearchQuery;
+import cn.huinong.search.SearchResult;
+import cn.huinong.search.SearchSort;
+import cn.huinong.search.Suggestion;
+import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.Violation;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates, asks Elasticsearch, and falls back to PostgreSQL when the engine does not answer. After a
+ * connection failure or timeout the engine is left alone for {@link #RETRY_AFTER_MS} ms, so that an
+ * outage does not cost every search a timeout.
+ */
+@Singleton
+class DefaultCatalogSearch implements CatalogSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultCatalogSearch.class);
+    static final int MAX_SIZE = 100;
+    static final int MAX_WINDOW = 10_000;
+    private static final Set<String> BRAND_KINDS = Set.of("REGIONAL_PUBLIC", "ENTERPRISE", "PRODUCT");
+
+    static final long RETRY_AFTER_MS = 3_000;
+
+    private final ElasticsearchEngine elasticsearch;
+    private final PostgresEngine postgres;
+    private volatile long engineDownUntil;
+
+    DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres) {
+        this.elasticsearch = elasticsearch;
+        this.postgres = postgres;
+    }
+
+    @Override
+    public SearchResult search(SearchQuery query) {
+        ValidQuery vq = validate(query);
+        if (System.currentTimeMillis() < engineDownUntil) {
+            return postgres.search(vq);
+        }
+        try {
+            return elasticsearch.search(vq);
+        } catch (IOException | ElasticsearchException e) {
+            unavailable(e);
+            return postgres.search(vq);
+        }
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix) {
+        String p = prefix == null ? "" : prefix.strip();
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        if (p.length() > 50) {
+            throw new InvalidInputException("输入过长", List.of(new Violation("q", "联想词最多50个字符")));
+        }
+        if (System.currentTimeMillis() < engineDownUntil) {
+            return postgres.suggest(p);
+        }
+        try {
+            return elasticsearch.suggest(p);
+        } catch (IOException | ElasticsearchException e) {
+            unavailable(e);
+            return postgres.suggest(p);
+        }
+    }
+
+    /**
+     * Connection failures, timeouts, server-side failures and a missing index mean "unavailable"
+     * (rethrows anything else: a 400 is our bug and must show). Remembers an unreachable engine for a while.
+     */
+    private void unavailable(Exception e) {
+        if (e instanceof ElasticsearchException ee) {
+            if (ee.status() < 500 && ee.status() != 404 && ee.status() != 429) {
+                throw ee;
+            }
+        } else {
+            engineDownUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
+        }
+        log.warn("search engine unavailable, answering from PostgreSQL: {}", e.toString());
+    }
+
+    static ValidQuery validate(SearchQuery q) {
+        List<Violation> v = new ArrayList<>();
+        int page = q.page() == null ? 0 : q.page();
+        int size = q.size() == null ? 20 : q.size();
+        if (page < 0) {
+            v.add(new Violation("page", "页码不能小于0"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            v.add(new Violation("size", "每页条数应在1到" + MAX_SIZE + "之间"));
+        }
+        if (v.isEmpty() && (long) page * size + size > MAX_WINDOW) {
+            v.add(new Violation("page", "最多只能翻到第" + MAX_WINDOW + "条结果，请缩小搜索范围"));
+        }
+        SearchSort sort = SearchSort.parse(q.sort()).orElse(null);
+        if (sort == null) {
+            v.add(new Violation("sort", "排序方式应为 relevance、price_asc、price_desc、sales 或 newest"));
+        }
+        if (q.minPriceFen() != null && q.minPriceFen() < 0) {
+            v.add(new Violation("minPriceFen", "最低价格不能为负数"));
+        }
+        if (q.maxPriceFen() != null && q.maxPriceFen() < 0) {
+            v.add(new Violation("maxPriceFen", "最高价格不能为负数"));
+        }
+        if (q.minPriceFen() != null && q.maxPriceFen() != null && q.minPriceFen() > q.maxPriceFen()) {
+            v.add(new Violation("minPriceFen", "最低价格不能高于最高价格"));
+        }
+        if (q.q() != null && q.q().length() > 100) {
+            v.add(new Violation("q", "搜索词最多100个字符"));
+        }
+        for (String c : q.certifications()) {
+            if (!Documents.CERTIFICATION_LABELS.containsKey(c)) {
+                v.add(new Violation("certification", "未知的认证类型：" + c));
+            }
+        }
+        for (String k : q.brandKinds()) {
+            if (!BRAND_KINDS.contains(k)) {
+                v.add(new Violation("brandKind", "品牌类型应为 REGIONAL_PUBLIC、ENTERPRISE 或 PRODUCT"));
+            }
+        }
+        for (String p : q.provinces()) {
+            if (!p.matches("\\d{2}0000")) {
+                v.add(new Violation("province", "省级区划代码应为6位且以0000结尾：" + p));
+            }
+        }
+        for (String c : q.counties()) {
+            if (!c.matches("\\d{6}")) {
+                v.add(new Violation("county", "区县代码应为6位数字：" + c));
+            }
+        }
+        for (String b : q.brands()) {
+            if (!b.matches("\\d{1,18}")) {
+                v.add(new Violation("brand", "品牌编号应为数字：" + b));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException("搜索条件有误", v);
+        }
+        List<String> terms = q.q() == null ? List.of() : Arrays.stream(q.q().split("\\s+")).filter(t -> !t.isBlank()).toList();
+        return new ValidQuery(q, terms, sort, page, size);
+    }
+}

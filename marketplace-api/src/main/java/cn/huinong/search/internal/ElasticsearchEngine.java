@@ -1,0 +1,237 @@
+package cn.huinong.search.internal;
+
+import cn.huinong.indexer.CatalogIndex;
+import cn.huinong.search.SearchItem;
+import cn.huinong.search.SearchResult;
+import cn.huinong.search.SearchResult.FacetBucket;
+import cn.huinong.search.Suggestion;
+import cn.huinong.search.internal.ValidQuery.Facet;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The search through Elasticsearch. Facet selections go into {@code post_filter} (they narrow the hits
+ * but not the aggregations); each facet's aggregation is filtered by the other facets' selections only,
+ * so its counts ignore its own selection. Other filters (county, brand kind, price, eligible, in stock)
+ * and the text are in the query and narrow everything.
+ */
+@Singleton
+class ElasticsearchEngine {
+
+    private static final int FACET_SIZE = 50;
+    private static final String[] TEXT_FIELDS = {"name^4", "brandName^2", "categoryName^2", "supplierName", "description"};
+
+    private final ElasticsearchClient es;
+    private final CatalogIndex index;
+
+    ElasticsearchEngine(@Named("search") IndexerFactory.ClosableClient es, CatalogIndex index) {
+        this.es = es.client();
+        this.index = index;
+    }
+
+    SearchResult search(ValidQuery vq) throws IOException {
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            aggs.put(facet.name(), facetAggregation(vq, facet));
+        }
+        SearchResponse<ObjectNode> r = es.search(s -> s.index(index.alias())
+                .query(mainQuery(vq))
+                .postFilter(facetFilter(vq, null))
+                .aggregations(aggs)
+                .sort(sorts(vq))
+                .from(vq.from()).size(vq.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                        .fields("name", f -> f.numberOfFragments(0))), ObjectNode.class);
+        List<SearchItem> items = new ArrayList<>();
+        for (Hit<ObjectNode> hit : r.hits().hits()) {
+            List<String> hl = hit.highlight().get("name");
+            items.add(Documents.item(hit.source(), hl == null || hl.isEmpty() ? null : hl.get(0)));
+        }
+        Map<String, Aggregate> a = r.aggregations();
+        SearchResult.Facets facets = new SearchResult.Facets(
+                categoryBuckets(a.get(Facet.CATEGORY.name())),
+                labelled(a.get(Facet.CERTIFICATION.name()), Documents.CERTIFICATION_LABELS),
+                labelled(a.get(Facet.PROVINCE.name()), null),
+                labelled(a.get(Facet.BRAND.name()), null));
+        long total = r.hits().total() == null ? items.size() : r.hits().total().value();
+        return new SearchResult(items, vq.page(), vq.size(), total, facets, false);
+    }
+
+    /** Product names first (with their ids), then brand names not already offered. */
+    List<Suggestion> suggest(String prefix) throws IOException {
+        SearchResponse<ObjectNode> r = es.search(s -> s.index(index.alias()).size(0)
+                .source(src -> src.filter(f -> f.includes("id", "name")))
+                .suggest(su -> su
+                        .suggesters("name", fs -> fs.prefix(prefix).completion(c -> c.field("suggest").size(10).skipDuplicates(true)))
+                        .suggesters("brand", fs -> fs.prefix(prefix).completion(c -> c.field("brandSuggest").size(5).skipDuplicates(true)))),
+                ObjectNode.class);
+        List<Suggestion> out = new ArrayList<>();
+        for (String suggester : List.of("name", "brand")) {
+            for (var suggestion : r.suggest().getOrDefault(suggester, List.of())) {
+                for (CompletionSuggestOption<ObjectNode> o : suggestion.completion().options()) {
+                    boolean seen = out.stream().anyMatch(x -> x.text().equals(o.text()));
+                    if (!seen && out.size() < 10) {
+                        out.add(new Suggestion(o.text(), "name".equals(suggester) ? o.source().get("id").asLong() : null));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Query mainQuery(ValidQuery vq) {
+        var q = vq.query();
+        List<Query> must = new ArrayList<>();
+        List<Query> should = new ArrayList<>();
+        for (String term : vq.terms()) {
+            must.add(Query.of(m -> m.multiMatch(mm -> mm.query(term).fields(List.of(TEXT_FIELDS))
+                    .type(TextQueryType.BestFields).operator(Operator.And))));
+        }
+        if (q.q() != null) {
+            // whole-name matches first, then names holding the words as a phrase
+            should.add(Query.of(s -> s.term(t -> t.field("name.exact").value(q.q().toLowerCase(Locale.ROOT)).boost(50f))));
+            should.add(Query.of(s -> s.matchPhrase(p -> p.field("name").query(q.q()).boost(5f))));
+        }
+        List<Query> filter = new ArrayList<>();
+        addTerms(filter, "originCode", q.counties());
+        addTerms(filter, "brandKind", q.brandKinds());
+        if (q.minPriceFen() != null || q.maxPriceFen() != null) {
+            filter.add(Query.of(f -> f.range(r -> r.number(n -> {
+                n.field("priceFen");
+                if (q.minPriceFen() != null) {
+                    n.gte(q.minPriceFen().doubleValue());
+                }
+                if (q.maxPriceFen() != null) {
+                    n.lte(q.maxPriceFen().doubleValue());
+                }
+                return n;
+            }))));
+        }
+        if (q.eligible() != null) {
+            filter.add(Query.of(f -> f.term(t -> t.field("eligible").value(q.eligible()))));
+        }
+        if (q.inStock() != null) {
+            filter.add(Query.of(f -> f.term(t -> t.field("inStock").value(q.inStock()))));
+        }
+        return Query.of(b -> b.bool(bool -> bool.must(must).should(should).filter(filter)));
+    }
+
+    /** The AND of the facet selections, leaving out {@code except} (null: all of them). */
+    private static Query facetFilter(ValidQuery vq, Facet except) {
+        List<Query> filter = new ArrayList<>();
+        for (Facet facet : Facet.values()) {
+            if (facet != except) {
+                addTerms(filter, facet.field, vq.selected(facet));
+            }
+        }
+        return Query.of(b -> b.bool(bool -> bool.filter(filter)));
+    }
+
+    private static void addTerms(List<Query> filter, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> v = values.stream().map(FieldValue::of).toList();
+            filter.add(Query.of(f -> f.terms(t -> t.field(field).terms(tt -> tt.value(v)))));
+        }
+    }
+
+    private static Aggregation facetAggregation(ValidQuery vq, Facet facet) {
+        Map<String, Aggregation> sub = new LinkedHashMap<>();
+        String labelField = switch (facet) {
+            case PROVINCE -> "provinceName";
+            case BRAND -> "brandName.raw";
+            default -> null;
+        };
+        sub.put("values", terms(facet.field, labelField));
+        if (facet == Facet.CATEGORY) {
+            sub.put("labels", terms("categoryCode", "categoryName.raw"));
+        }
+        return Aggregation.of(a -> a.filter(facetFilter(vq, facet)).aggregations(sub));
+    }
+
+    private static Aggregation terms(String field, String labelField) {
+        return Aggregation.of(a -> {
+            var t = a.terms(tt -> tt.field(field).size(labelField == null ? FACET_SIZE : FACET_SIZE * 4)
+                    .order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))));
+            if (labelField != null) {
+                t.aggregations("label", l -> l.terms(lt -> lt.field(labelField).size(1)));
+            }
+            return t;
+        });
+    }
+
+    private static List<FacetBucket> labelled(Aggregate facet, Map<String, String> labels) {
+        List<FacetBucket> out = new ArrayList<>();
+        for (StringTermsBucket b : facet.filter().aggregations().get("values").sterms().buckets().array()) {
+            String value = b.key().stringValue();
+            String label = labels != null ? labels.getOrDefault(value, value) : labelOf(b);
+            out.add(new FacetBucket(value, label, b.docCount()));
+            if (out.size() == FACET_SIZE) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static List<FacetBucket> categoryBuckets(Aggregate facet) {
+        Map<String, String> labels = new HashMap<>();
+        for (StringTermsBucket b : facet.filter().aggregations().get("labels").sterms().buckets().array()) {
+            String label = labelOf(b);
+            if (label != null) {
+                labels.put(b.key().stringValue(), label);
+            }
+        }
+        return labelled(facet, labels);
+    }
+
+    private static String labelOf(StringTermsBucket b) {
+        Aggregate label = b.aggregations().get("label");
+        if (label == null || label.sterms().buckets().array().isEmpty()) {
+            return b.key().stringValue();
+        }
+        return label.sterms().buckets().array().get(0).key().stringValue();
+    }
+
+    private static List<SortOptions> sorts(ValidQuery vq) {
+        List<SortOptions> s = new ArrayList<>();
+        switch (vq.sort()) {
+            case RELEVANCE -> {
+                s.add(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))));
+                s.add(field("salesCount", SortOrder.Desc));
+            }
+            case PRICE_ASC -> s.add(field("priceFen", SortOrder.Asc));
+            case PRICE_DESC -> s.add(field("priceFen", SortOrder.Desc));
+            case SALES -> s.add(field("salesCount", SortOrder.Desc));
+            case NEWEST -> s.add(SortOptions.of(o -> o.field(f -> f.field("listedAt").order(SortOrder.Desc).missing("_last"))));
+        }
+        s.add(field("id", SortOrder.Asc));
+        return s;
+    }
+
+    private static SortOptions field(String name, SortOrder order) {
+        return SortOptions.of(o -> o.field(f -> f.field(name).order(order)));
+    }
+}
