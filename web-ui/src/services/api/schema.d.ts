@@ -88,6 +88,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text and faceted search; repeated parameters are OR within a facet, AND across.
+         * @description Full-text and faceted search; repeated parameters are OR within a facet, AND across.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completions for the search box.
+         * @description Completions for the search box.
+         */
+        get: operations["suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certifications/{id}/decision": {
         parameters: {
             query?: never;
@@ -528,6 +568,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search/index/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indexer's counters: processed, batches, errors, last batch, backlog, lag.
+         * @description The indexer's counters: processed, batches, errors, last batch, backlog, lag.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/index/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a zero-downtime full rebuild; follow it through /status.
+         * @description Starts a zero-downtime full rebuild; follow it through /status.
+         */
+        post: operations["rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/index/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alias, index, document count, outbox backlog and lag, last error, rebuild progress.
+         * @description Alias, index, document count, outbox backlog and lag, last error, rebuild progress.
+         */
+        get: operations["status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -665,6 +765,60 @@ export interface components {
         DesignationKind: "POVERTY_ALLEVIATED" | "KEY_ASSISTANCE";
         /** @enum {string} */
         DesignationMode: "REPLACE" | "MERGE";
+        /** @description The catalog index as an operator sees it: alias and the concrete index behind it, its document count, the outbox backlog and lag, parked rows (documents the engine kept rejecting), the last indexing error, and the progress of the last rebuild started by this instance (`rebuildingIndex` shows a rebuild under way from any process). */
+        IndexStatus: {
+            alias: string;
+            /** Format: int64 */
+            backlog: number;
+            /** Format: int64 */
+            docCount?: number | null;
+            engineAvailable: boolean;
+            engineError?: string | null;
+            index?: string | null;
+            /** Format: double */
+            lagSeconds: number;
+            lastError?: string | null;
+            /** Format: int64 */
+            parked: number;
+            rebuild: components["schemas"]["IndexStatus.Rebuild"];
+            rebuildingIndex?: string | null;
+        };
+        /** @description The indexer's own counters (GET /search/index/metrics). */
+        "IndexStatus.Metrics": {
+            /** Format: int64 */
+            backlog: number;
+            /** Format: int64 */
+            batches: number;
+            embedded: boolean;
+            /** Format: int64 */
+            errors: number;
+            /** Format: double */
+            lagSeconds: number;
+            lastBatchAt?: string | null;
+            lastError?: string | null;
+            lastErrorAt?: string | null;
+            /** Format: int64 */
+            parked: number;
+            /** Format: int64 */
+            processed: number;
+            running: boolean;
+        };
+        "IndexStatus.Rebuild": {
+            /** Format: double */
+            docsPerSecond: number;
+            /** Format: int64 */
+            done: number;
+            error?: string | null;
+            finishedAt?: string | null;
+            fromIndex?: string | null;
+            /** Format: int64 */
+            rejected: number;
+            startedAt?: string | null;
+            state: string;
+            toIndex?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
         LoginRequest: {
             password: string;
             username: string;
@@ -951,6 +1105,76 @@ export interface components {
             decision: components["schemas"]["ReviewDecision"];
             reason?: string | null;
         };
+        /** @description A product in search results. `origin.province` is the province code (`NN0000`); `highlight` is the name, HTML-escaped, with the matched words in *.* */
+        SearchItem: {
+            brand?: components["schemas"]["SearchItem.Brand"] | null;
+            certifications: string[];
+            eligible: boolean;
+            highlight: string;
+            /** Format: int64 */
+            id: number;
+            imageUrl?: string | null;
+            inStock: boolean;
+            name: string;
+            origin: components["schemas"]["SearchItem.Origin"];
+            /** Format: int64 */
+            priceFen: number;
+            /** Format: int64 */
+            salesCount: number;
+            spec: string;
+            /** Format: int32 */
+            stock: number;
+            supplier: components["schemas"]["SearchItem.Supplier"];
+            unit: string;
+        };
+        "SearchItem.Brand": {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            name: string;
+        };
+        "SearchItem.Origin": {
+            code: string;
+            name: string;
+            province: string;
+            provinceName?: string | null;
+        };
+        "SearchItem.Supplier": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        /** @description One page of GET /catalog/search; `degraded` when answered from PostgreSQL without the search engine. */
+        SearchResult: {
+            degraded: boolean;
+            facets: components["schemas"]["SearchResult.Facets"];
+            items: components["schemas"]["SearchItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        "SearchResult.FacetBucket": {
+            /** Format: int64 */
+            count: number;
+            label: string;
+            value: string;
+        };
+        /** @description Facet buckets; each facet's counts ignore that facet's own selection. */
+        "SearchResult.Facets": {
+            brand: components["schemas"]["SearchResult.FacetBucket"][];
+            category: components["schemas"]["SearchResult.FacetBucket"][];
+            certification: components["schemas"]["SearchResult.FacetBucket"][];
+            province: components["schemas"]["SearchResult.FacetBucket"][];
+        };
+        /** @description A completion for the search box: a product name (with its id) or a brand name. */
+        Suggestion: {
+            /** Format: int64 */
+            productId?: number | null;
+            text: string;
+        };
         /** @enum {string} */
         SupplierType: "COOPERATIVE" | "ENTERPRISE" | "FAMILY_FARM";
     };
@@ -1091,6 +1315,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryNode"][];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query?: {
+                brand?: string[] | null;
+                brandKind?: string[] | null;
+                category?: string[] | null;
+                certification?: string[] | null;
+                county?: string[] | null;
+                eligible?: string | null;
+                inStock?: string | null;
+                maxPriceFen?: number | null;
+                minPriceFen?: number | null;
+                page?: number | null;
+                province?: string[] | null;
+                q?: string | null;
+                size?: number | null;
+                sort?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description search 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+        };
+    };
+    suggest: {
+        parameters: {
+            query?: {
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description suggest 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestion"][];
                 };
             };
         };
@@ -1809,6 +2090,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description metrics 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexStatus.Metrics"];
+                };
+            };
+        };
+    };
+    rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已开始重建，进度见 /status */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 已有重建在进行 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description status 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexStatus"];
+                };
             };
         };
     };
