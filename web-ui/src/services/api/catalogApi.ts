@@ -35,6 +35,7 @@ interface UntypedInit {
   params?: { path?: Record<string, Id>; query?: Query }
   body?: unknown
   parseAs?: 'json' | 'blob' | 'text'
+  headers?: Record<string, string>
 }
 type UntypedCall = (path: string, init?: UntypedInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>
 
@@ -98,9 +99,13 @@ export const catalogApi = {
   expiringCertifications: (days = 60) =>
     get<ExpiringCertification[] | Paged<ExpiringCertification>>('/certifications/expiring', { days }).then(itemsOf),
   importProducts: (file: File, submit: boolean, onProgress?: (percent: number) => void) =>
-    untypedUpload(`${V1}/products/imports`, { file, submit: submit ? 'true' : undefined }, onProgress) as Promise<ProductImportResult>,
+    // `submit` both as a form field and in the query: the contract does not say which one it reads
+    untypedUpload(`${V1}/products/imports${submit ? '?submit=true' : ''}`, { file, submit: submit ? 'true' : undefined }, onProgress) as Promise<ProductImportResult>,
   importTemplate: async (): Promise<Blob> => {
-    const { data } = await untyped.GET(`${V1}/products/imports/template.csv`, { parseAs: 'blob' })
+    const { data } = await untyped.GET(`${V1}/products/imports/template.csv`, {
+      parseAs: 'blob',
+      headers: { Accept: 'text/csv, application/problem+json' },
+    })
     return data as Blob
   },
 
