@@ -21,10 +21,23 @@ declare module 'vue-router' {
 }
 
 const ComingSoonPage = () => import('@/pages/ComingSoonPage.vue')
+const ProductFormPage = () => import('@/pages/supplier/ProductFormPage.vue')
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { title: '登录', public: true, guestOnly: true } },
   { path: '/register', name: 'register', component: () => import('@/pages/RegisterPage.vue'), meta: { title: '单位入驻申请', public: true } },
+  {
+    // the public storefront: no login needed (children have root paths)
+    path: '/store',
+    component: () => import('@/components/store/StoreLayout.vue'),
+    meta: { public: true },
+    children: [
+      { path: '', redirect: '/search' },
+      { path: '/search', name: 'search', component: () => import('@/pages/store/SearchPage.vue'), meta: { title: '帮扶产品' } },
+      { path: '/products/:id', name: 'product', component: () => import('@/pages/store/ProductPage.vue'), meta: { title: '商品详情' } },
+      { path: '/suppliers/:id', name: 'supplier-store', component: () => import('@/pages/store/SupplierStorePage.vue'), meta: { title: '供应商店铺' } },
+    ],
+  },
   {
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
@@ -34,15 +47,42 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'supplier/products',
         name: 'supplier-products',
-        component: ComingSoonPage,
-        meta: { title: '商品管理', roles: ['SUPPLIER'], description: '商品发布、认证信息上传与上下架管理' },
+        component: () => import('@/pages/supplier/SupplierProductsPage.vue'),
+        meta: { title: '商品管理', roles: ['SUPPLIER'] },
+      },
+      { path: 'supplier/products/new', name: 'supplier-product-new', component: ProductFormPage, meta: { title: '发布商品', roles: ['SUPPLIER'] } },
+      {
+        path: 'supplier/products/:id/edit',
+        name: 'supplier-product-edit',
+        component: ProductFormPage,
+        meta: { title: '编辑商品', roles: ['SUPPLIER'] },
       },
       {
-        path: 'buyer/mall',
-        name: 'buyer-mall',
-        component: ComingSoonPage,
-        meta: { title: '采购商城', roles: ['BUYER'], description: '按产地、品类、认证筛选帮扶产品并下单采购' },
+        path: 'supplier/products/:id/certificates',
+        name: 'supplier-product-certificates',
+        component: () => import('@/pages/supplier/ProductCertificatesPage.vue'),
+        meta: { title: '商品证书', roles: ['SUPPLIER'] },
       },
+      {
+        path: 'supplier/brands',
+        name: 'supplier-brands',
+        component: () => import('@/pages/supplier/BrandsPage.vue'),
+        meta: { title: '品牌', roles: ['SUPPLIER'] },
+      },
+      {
+        path: 'supplier/certificates',
+        name: 'supplier-certificates',
+        component: () => import('@/pages/supplier/CertificatesPage.vue'),
+        meta: { title: '证书', roles: ['SUPPLIER'] },
+      },
+      {
+        path: 'supplier/imports',
+        name: 'supplier-imports',
+        component: () => import('@/pages/supplier/ProductImportPage.vue'),
+        meta: { title: '批量导入', roles: ['SUPPLIER'] },
+      },
+      // the 采购商城 of the first release's menu is the public storefront now
+      { path: 'buyer/mall', name: 'buyer-mall', redirect: '/search' },
       {
         path: 'buyer/orders',
         name: 'buyer-orders',
@@ -72,6 +112,30 @@ export const routes: RouteRecordRaw[] = [
         name: 'operator-organizations',
         component: () => import('@/pages/operator/OrganizationReviewPage.vue'),
         meta: { title: '机构审核', roles: ['OPERATOR'] },
+      },
+      {
+        path: 'operator/products',
+        name: 'operator-products',
+        component: () => import('@/pages/operator/ProductReviewPage.vue'),
+        meta: { title: '商品审核', roles: ['OPERATOR'] },
+      },
+      {
+        path: 'operator/certifications',
+        name: 'operator-certifications',
+        component: () => import('@/pages/operator/CertificationReviewPage.vue'),
+        meta: { title: '证书审核', roles: ['OPERATOR'] },
+      },
+      {
+        path: 'operator/price-alerts',
+        name: 'operator-price-alerts',
+        component: () => import('@/pages/operator/PriceAlertsPage.vue'),
+        meta: { title: '价格异常', roles: ['OPERATOR'] },
+      },
+      {
+        path: 'operator/search-index',
+        name: 'operator-search-index',
+        component: () => import('@/pages/operator/SearchIndexPage.vue'),
+        meta: { title: '搜索索引', roles: ['OPERATOR'] },
       },
       {
         path: 'operator/designations',

@@ -4,7 +4,22 @@
  */
 import type { OrganizationStatus, Role } from './api/types'
 
-export type MenuIcon = 'home' | 'goods' | 'shop' | 'orders' | 'quota' | 'monitor' | 'progress' | 'review' | 'import' | 'audit'
+export type MenuIcon =
+  | 'home'
+  | 'goods'
+  | 'shop'
+  | 'orders'
+  | 'quota'
+  | 'monitor'
+  | 'progress'
+  | 'review'
+  | 'import'
+  | 'audit'
+  | 'brand'
+  | 'certificate'
+  | 'productReview'
+  | 'alert'
+  | 'index'
 
 export interface MenuItem {
   label: string
@@ -17,11 +32,15 @@ export interface MenuItem {
 export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   SUPPLIER: [
     { label: '工作台', path: '/dashboard', icon: 'home' },
-    { label: '商品管理', path: '/supplier/products', icon: 'goods', comingSoon: true },
+    { label: '商品管理', path: '/supplier/products', icon: 'goods' },
+    { label: '品牌', path: '/supplier/brands', icon: 'brand' },
+    { label: '证书', path: '/supplier/certificates', icon: 'certificate' },
+    { label: '批量导入', path: '/supplier/imports', icon: 'import' },
   ],
   BUYER: [
     { label: '工作台', path: '/dashboard', icon: 'home' },
-    { label: '采购商城', path: '/buyer/mall', icon: 'shop', comingSoon: true },
+    // the public storefront, in its own layout
+    { label: '采购商城', path: '/search', icon: 'shop' },
     { label: '我的订单', path: '/buyer/orders', icon: 'orders', comingSoon: true },
     { label: '预留份额', path: '/buyer/quota', icon: 'quota', comingSoon: true },
   ],
@@ -31,6 +50,10 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   ],
   OPERATOR: [
     { label: '机构审核', path: '/operator/organizations', icon: 'review' },
+    { label: '商品审核', path: '/operator/products', icon: 'productReview' },
+    { label: '证书审核', path: '/operator/certifications', icon: 'certificate' },
+    { label: '价格异常', path: '/operator/price-alerts', icon: 'alert' },
+    { label: '搜索索引', path: '/operator/search-index', icon: 'index' },
     { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },
   ],

@@ -52,3 +52,31 @@ export function shanghaiWallClockToInstant(picked: Date): string {
   )
   return new Date(utc - SHANGHAI_OFFSET_MS).toISOString()
 }
+
+/** Today's date in Asia/Shanghai, "2026-03-05". */
+export function shanghaiToday(now: Date = new Date()): string {
+  const p = pieces(now)!
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/**
+ * Whole days from today (Asia/Shanghai) until a calendar date "YYYY-MM-DD": 0 on the day itself,
+ * negative once past; undefined for an invalid date.
+ */
+export function daysUntil(date: string | null | undefined, now: Date = new Date()): number | undefined {
+  const target = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '')
+  const today = /^(\d{4})-(\d{2})-(\d{2})$/.exec(shanghaiToday(now))
+  if (!target || !today) return undefined
+  const utc = (m: RegExpExecArray) => Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return Math.round((utc(target) - utc(today)) / 86_400_000)
+}
+
+/** A duration in whole seconds as Chinese text: 42 -> "42 秒", 125 -> "2 分 5 秒", 3720 -> "1 小时 2 分". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—'
+  const s = Math.round(seconds)
+  if (s < 60) return `${s} 秒`
+  if (s < 3600) return `${Math.floor(s / 60)} 分${s % 60 ? ` ${s % 60} 秒` : ''}`
+  const m = Math.floor((s % 3600) / 60)
+  return `${Math.floor(s / 3600)} 小时${m ? ` ${m} 分` : ''}`
+}

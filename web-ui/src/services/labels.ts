@@ -1,5 +1,6 @@
 /** Chinese labels for the API's enum values. */
 import type { DesignationImportMode, DesignationKind, OrganizationKind, OrganizationStatus, Role } from './api/types'
+import type { BrandKind, CertificationKind, ProductStatus, SearchSort } from './api/catalogTypes'
 
 export const ROLE_LABELS: Record<Role, string> = {
   SUPPLIER: '供应商',
@@ -39,4 +40,58 @@ export const DESIGNATION_MODE_LABELS: Record<DesignationImportMode, string> = {
 
 export function roleLabel(role: string): string {
   return (ROLE_LABELS as Record<string, string>)[role] ?? role
+}
+
+// Catalog (types from the TEMPORARY hand-written catalogTypes.ts until the catalog API is merged)
+export const CERTIFICATION_KIND_LABELS: Record<CertificationKind, string> = {
+  ASSISTANCE_PRODUCT: '帮扶产品认定',
+  GREEN_FOOD: '绿色食品',
+  ORGANIC: '有机产品',
+  GEOGRAPHICAL_INDICATION: '农产品地理标志',
+  FAMOUS_SPECIAL: '名特优新农产品',
+  COMPLIANCE_CERTIFICATE: '承诺达标合格证',
+}
+
+/** el-tag type per certification kind, so the badges are told apart at a glance. */
+export const CERTIFICATION_KIND_TAG: Record<CertificationKind, 'primary' | 'success' | 'warning' | 'info' | 'danger'> = {
+  ASSISTANCE_PRODUCT: 'danger',
+  GREEN_FOOD: 'success',
+  ORGANIC: 'success',
+  GEOGRAPHICAL_INDICATION: 'warning',
+  FAMOUS_SPECIAL: 'primary',
+  COMPLIANCE_CERTIFICATE: 'info',
+}
+
+export const CERTIFICATION_KINDS = Object.keys(CERTIFICATION_KIND_LABELS) as CertificationKind[]
+
+export const BRAND_KIND_LABELS: Record<BrandKind, string> = {
+  REGIONAL_PUBLIC: '区域公用品牌',
+  ENTERPRISE: '企业品牌',
+  PRODUCT: '产品品牌',
+}
+
+export const PRODUCT_STATUS_LABELS: Record<ProductStatus, string> = {
+  DRAFT: '草稿',
+  PENDING_REVIEW: '待审核',
+  LISTED: '已上架',
+  DELISTED: '已下架',
+}
+
+export const PRODUCT_STATUS_TAG: Record<ProductStatus, 'info' | 'warning' | 'success' | 'danger'> = {
+  DRAFT: 'info',
+  PENDING_REVIEW: 'warning',
+  LISTED: 'success',
+  DELISTED: 'danger',
+}
+
+export const SORT_LABELS: Record<SearchSort, string> = {
+  relevance: '综合排序',
+  price_asc: '价格从低到高',
+  price_desc: '价格从高到低',
+  sales: '销量优先',
+  newest: '最新上架',
+}
+
+export function certificationLabel(kind: string): string {
+  return (CERTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind
 }

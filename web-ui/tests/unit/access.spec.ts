@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decideAccess, homeFor, menuFor, type RouteInfo, type SessionInfo } from '@/services/access'
-import { routes } from '@/router'
+import { router } from '@/router'
 
 const approved = (roles: SessionInfo['roles']): SessionInfo => ({ authenticated: true, roles, status: 'APPROVED' })
 const anonymous: SessionInfo = { authenticated: false, roles: [], status: undefined }
@@ -11,16 +11,17 @@ function route(path: string, meta: RouteInfo['meta'] = {}, name?: string): Route
 
 describe('role menus', () => {
   it.each([
-    ['SUPPLIER', ['工作台', '商品管理']],
+    ['SUPPLIER', ['工作台', '商品管理', '品牌', '证书', '批量导入']],
     ['BUYER', ['工作台', '采购商城', '我的订单', '预留份额']],
     ['REGULATOR', ['监测总览', '单位进度']],
-    ['OPERATOR', ['机构审核', '贫困县名单导入', '审计日志']],
+    ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '搜索索引', '贫困县名单导入', '审计日志']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(menuFor([role], 'APPROVED').map((i) => i.label)).toEqual(labels)
   })
 
   it('marks features of later releases as coming', () => {
-    expect(menuFor(['SUPPLIER'], 'APPROVED').find((i) => i.label === '商品管理')?.comingSoon).toBe(true)
+    expect(menuFor(['BUYER'], 'APPROVED').find((i) => i.label === '我的订单')?.comingSoon).toBe(true)
+    expect(menuFor(['SUPPLIER'], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
     expect(menuFor(['OPERATOR'], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
   })
 
@@ -36,11 +37,19 @@ describe('role menus', () => {
   })
 
   it('has a route for every menu item', () => {
-    const layout = routes.find((r) => r.path === '/')!
-    const paths = layout.children!.map((c) => `/${c.path}`)
     for (const role of ['SUPPLIER', 'BUYER', 'REGULATOR', 'OPERATOR'] as const) {
-      for (const item of menuFor([role], 'APPROVED')) expect(paths).toContain(item.path)
+      for (const item of menuFor([role], 'APPROVED')) expect(router.resolve(item.path).name, item.path).not.toBe('not-found')
     }
+  })
+
+  it('offers the buyer the public storefront as 采购商城', () => {
+    expect(menuFor(['BUYER'], 'APPROVED').find((i) => i.label === '采购商城')?.path).toBe('/search')
+    const search = router.resolve('/search?q=茶')
+    expect(search.name).toBe('search')
+    expect(search.meta.public).toBe(true)
+    expect(router.resolve('/products/42').meta.public).toBe(true)
+    expect(router.resolve('/suppliers/7').meta.public).toBe(true)
+    expect(router.resolve('/buyer/mall').matched.at(-1)?.redirect).toBe('/search')
   })
 })
 

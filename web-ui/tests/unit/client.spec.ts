@@ -76,4 +76,12 @@ describe('API client wrapper', () => {
     expect(session.token).toBeNull()
     expect(localStorage.getItem('huinong.session')).toBeNull()
   })
+
+  it('asks for JSON unless the call asks for something else', async () => {
+    const { calls } = stubFetch(() => [200, {}])
+    await client.GET('/api/v1/me')
+    expect(calls[0]!.headers.get('Accept')).toBe('application/json, application/problem+json')
+    await client.GET('/api/v1/me', { headers: { Accept: 'text/csv, application/problem+json' }, parseAs: 'text' })
+    expect(calls[1]!.headers.get('Accept')).toBe('text/csv, application/problem+json')
+  })
 })

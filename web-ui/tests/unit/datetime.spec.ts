@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, shanghaiWallClockToInstant } from '@/services/datetime'
+import { daysUntil, formatDate, formatDateTime, formatDuration, shanghaiWallClockToInstant } from '@/services/datetime'
 
 describe('dates in Asia/Shanghai', () => {
   it('shows an instant in Beijing time whatever the zone of the input', () => {
@@ -16,5 +16,40 @@ describe('dates in Asia/Shanghai', () => {
 
   it('reads a picked wall-clock time as Beijing time', () => {
     expect(shanghaiWallClockToInstant(new Date(2026, 2, 5, 0, 0, 0))).toBe('2026-03-04T16:00:00.000Z')
+  })
+})
+
+describe('daysUntil and formatDuration', () => {
+  // 2026-03-05 23:30 in Beijing is still 2026-03-05 15:30 UTC
+  const lateEvening = new Date('2026-03-05T15:30:00Z')
+
+  it('counts calendar days in Asia/Shanghai', () => {
+    expect(daysUntil('2026-03-05', lateEvening)).toBe(0)
+    expect(daysUntil('2026-03-06', lateEvening)).toBe(1)
+    expect(daysUntil('2026-05-04', lateEvening)).toBe(60)
+    expect(daysUntil('2026-03-01', lateEvening)).toBe(-4)
+    // 00:30 on 3-6 in Beijing is 3-5 16:30 UTC
+    expect(daysUntil('2026-03-06', new Date('2026-03-05T16:30:00Z'))).toBe(0)
+  })
+
+  it('gives nothing for a missing or invalid date', () => {
+    expect(daysUntil(undefined, lateEvening)).toBeUndefined()
+    expect(daysUntil('soon', lateEvening)).toBeUndefined()
+  })
+
+  it.each([
+    [0, '0 秒'],
+    [42, '42 秒'],
+    [120, '2 分'],
+    [125, '2 分 5 秒'],
+    [3720, '1 小时 2 分'],
+    [7200, '2 小时'],
+  ])('formats %d seconds as %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text)
+  })
+
+  it('shows a dash for no duration', () => {
+    expect(formatDuration(undefined)).toBe('—')
+    expect(formatDuration(-1)).toBe('—')
   })
 })

@@ -40,7 +40,8 @@ const auth: Middleware = {
   onRequest({ request }) {
     const token = bearerToken()
     if (token) request.headers.set('Authorization', `Bearer ${token}`)
-    request.headers.set('Accept', 'application/json, application/problem+json')
+    // JSON unless the call asks for something else (e.g. a CSV download)
+    if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json, application/problem+json')
     return request
   },
 }
