@@ -1,14 +1,13 @@
 import { shallowRef } from 'vue'
-import { errorMessage } from '@/services/api/client'
-import { catalogApi } from '@/services/api/catalogApi'
-import type { Category } from '@/services/api/catalogTypes'
+import { client, errorMessage, ok } from '@/services/api/client'
+import type { Category } from '@/services/api/types'
 
 let cache: Promise<Category[]> | null = null
 
 /** The category tree (cached for the page's lifetime; a failed load is retried next time). */
 export function loadCategories(): Promise<Category[]> {
   if (!cache) {
-    cache = catalogApi.categories()
+    cache = ok(client.GET('/api/v1/catalog/categories'))
     cache.catch(() => (cache = null))
   }
   return cache
@@ -23,7 +22,7 @@ export function resetCategories(): void {
 export function categoryPath(tree: readonly Category[], code: string): string[] {
   for (const c of tree) {
     if (c.code === code) return [c.name]
-    const below = categoryPath(c.children ?? [], code)
+    const below = categoryPath(c.children, code)
     if (below.length) return [c.name, ...below]
   }
   return []

@@ -1,12 +1,11 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
-import { errorMessage } from '@/services/api/client'
-import { catalogApi } from '@/services/api/catalogApi'
-import type { SearchParams, SearchResult } from '@/services/api/catalogTypes'
+import { client, errorMessage, ok } from '@/services/api/client'
+import type { SearchQuery, SearchResult } from '@/services/api/types'
 
 /**
  * Runs the storefront search whenever its parameters change; only the latest answer is kept.
  */
-export function useProductSearch(params: Ref<SearchParams>) {
+export function useProductSearch(params: Ref<SearchQuery>) {
   const result = shallowRef<SearchResult | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
@@ -17,7 +16,7 @@ export function useProductSearch(params: Ref<SearchParams>) {
     loading.value = true
     error.value = null
     try {
-      const answer = await catalogApi.search(params.value)
+      const answer = await ok(client.GET('/api/v1/catalog/search', { params: { query: params.value } }))
       if (mine !== sequence) return
       result.value = answer
     } catch (e) {

@@ -3,7 +3,7 @@
  * backend remains the judge): green food GF + 12 digits, organic 17 digits, geographical
  * indication AGI + 5 digits; other kinds have no fixed format.
  */
-import type { CertificationKind } from './api/catalogTypes'
+import type { CertificationKind } from './api/types'
 
 interface NumberFormat {
   pattern: RegExp

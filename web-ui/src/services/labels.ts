@@ -1,6 +1,16 @@
 /** Chinese labels for the API's enum values. */
-import type { DesignationImportMode, DesignationKind, OrganizationKind, OrganizationStatus, Role } from './api/types'
-import type { BrandKind, CertificationKind, ProductStatus, SearchSort } from './api/catalogTypes'
+import type {
+  BrandKind,
+  CertificationKind,
+  CertificationStatus,
+  DesignationImportMode,
+  DesignationKind,
+  OrganizationKind,
+  OrganizationStatus,
+  ProductStatus,
+  Role,
+} from './api/types'
+import type { SearchSort } from './searchQuery'
 
 export const ROLE_LABELS: Record<Role, string> = {
   SUPPLIER: '供应商',
@@ -42,7 +52,7 @@ export function roleLabel(role: string): string {
   return (ROLE_LABELS as Record<string, string>)[role] ?? role
 }
 
-// Catalog (types from the TEMPORARY hand-written catalogTypes.ts until the catalog API is merged)
+// Catalog
 export const CERTIFICATION_KIND_LABELS: Record<CertificationKind, string> = {
   ASSISTANCE_PRODUCT: '帮扶产品认定',
   GREEN_FOOD: '绿色食品',
@@ -90,6 +100,18 @@ export const SORT_LABELS: Record<SearchSort, string> = {
   price_desc: '价格从高到低',
   sales: '销量优先',
   newest: '最新上架',
+}
+
+export const CERTIFICATION_STATUS_LABELS: Record<CertificationStatus, string> = {
+  PENDING: '待审核',
+  APPROVED: '已通过',
+  REJECTED: '未通过审核',
+  EXPIRED: '已过期',
+}
+
+/** Search results carry kinds and brand kinds as plain strings: the label, or the value itself. */
+export function brandKindLabel(kind: string): string {
+  return (BRAND_KIND_LABELS as Record<string, string>)[kind] ?? kind
 }
 
 export function certificationLabel(kind: string): string {

@@ -7,12 +7,14 @@
  * Repeated values of one facet are OR, different facets AND (the API's rule).
  */
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { CertificationKind, SearchParams, SearchSort } from './api/catalogTypes'
+import type { CertificationKind, SearchQuery } from './api/types'
 
 export const LIST_FACETS = ['category', 'certification', 'province', 'county', 'brand', 'brandKind'] as const
 export type ListFacet = (typeof LIST_FACETS)[number]
 
-export const SORTS: readonly SearchSort[] = ['relevance', 'price_asc', 'price_desc', 'sales', 'newest']
+/** The orders the search API knows (its `sort` is a plain string in the API document). */
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'sales', 'newest'] as const
+export type SearchSort = (typeof SORTS)[number]
 export const PAGE_SIZES = [12, 24, 48] as const
 export const DEFAULT_PAGE_SIZE = 24
 
@@ -116,16 +118,16 @@ export function filtersToQuery(f: SearchFilters): LocationQueryRaw {
   return query
 }
 
-/** The search API's parameters (0-based page). */
-export function filtersToParams(f: SearchFilters): SearchParams {
-  const params: SearchParams = { sort: f.sort, page: f.page - 1, size: f.size }
+/** The search API's parameters (0-based page; the switches are sent as the text "true"). */
+export function filtersToParams(f: SearchFilters): SearchQuery {
+  const params: SearchQuery = { sort: f.sort, page: f.page - 1, size: f.size }
   const q = f.q.trim()
   if (q) params.q = q
   for (const facet of LIST_FACETS) if (f[facet].length) params[facet] = [...f[facet]]
   if (f.minPriceFen !== undefined) params.minPriceFen = f.minPriceFen
   if (f.maxPriceFen !== undefined) params.maxPriceFen = f.maxPriceFen
-  if (f.eligible) params.eligible = true
-  if (f.inStock) params.inStock = true
+  if (f.eligible) params.eligible = 'true'
+  if (f.inStock) params.inStock = 'true'
   return params
 }
 

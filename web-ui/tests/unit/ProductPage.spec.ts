@@ -4,16 +4,16 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ProductPage from '@/pages/store/ProductPage.vue'
-import type { Product } from '@/services/api/catalogTypes'
+import type { ProductView } from '@/services/api/types'
 import { stubFetch } from './helpers'
 
-const PRODUCT: Product = {
+const CERT = { productId: 42, evidenceUrl: null, decisionReason: null } as const
+
+const PRODUCT: ProductView = {
   id: 42,
   name: '雷山银球茶',
-  categoryCode: '0101',
-  categoryName: '绿茶',
-  originRegionCode: '522634',
-  origin: { code: '522634', name: '雷山县', province: '贵州省' },
+  category: { code: '0101', name: '绿茶', path: ['01', '0101'] },
+  origin: { code: '522634', name: '雷山县', province: '贵州省', provinceCode: '520000' },
   unit: '罐',
   spec: '250克/罐',
   priceFen: 6850,
@@ -22,13 +22,21 @@ const PRODUCT: Product = {
   imageUrls: [],
   status: 'LISTED',
   supplier: { id: 7, name: '雷山县苗岭银球茶农民专业合作社' },
-  brand: { id: 3, name: '雷山银球茶', kind: 'REGIONAL_PUBLIC', inNationalCatalogue: true },
+  brand: { id: 3, name: '雷山银球茶', kind: 'REGIONAL_PUBLIC' },
   certifications: [
-    { id: 1, kind: 'GREEN_FOOD', number: 'GF522634260001', issuer: '中国绿色食品发展中心', issuedOn: '2025-03-01', expiresOn: '2028-02-28', status: 'APPROVED', valid: true },
-    { id: 2, kind: 'ORGANIC', number: '12345678901234567', issuer: '某认证机构', issuedOn: '2020-01-01', expiresOn: '2021-01-01', status: 'APPROVED', valid: false },
+    { ...CERT, id: 1, kind: 'GREEN_FOOD', kindLabel: '绿色食品', number: 'GF522634260001', issuer: '中国绿色食品发展中心', issuedOn: '2025-03-01', expiresOn: '2028-02-28', status: 'APPROVED', valid: true },
+    { ...CERT, id: 2, kind: 'ORGANIC', kindLabel: '有机产品', number: '12345678901234567', issuer: '某认证机构', issuedOn: '2020-01-01', expiresOn: '2021-01-01', status: 'APPROVED', valid: false },
+    { ...CERT, id: 3, kind: 'GEOGRAPHICAL_INDICATION', kindLabel: '农产品地理标志', number: 'AGI01234', issuer: '农业农村部', issuedOn: '2024-01-01', expiresOn: null, status: 'REJECTED', decisionReason: '编号查询不到', valid: false },
   ],
   eligible: false,
   eligibilityReasons: ['供应商所在县不在脱贫县名单中'],
+  reviewReason: null,
+  priceFlagged: null,
+  priceFlagReason: null,
+  salesCount: 0,
+  listedAt: '2026-11-01T00:00:00Z',
+  createdAt: '2026-10-01T00:00:00Z',
+  updatedAt: '2026-11-01T00:00:00Z',
 }
 
 async function mountProduct(status: number, body: unknown) {
@@ -70,12 +78,15 @@ describe('ProductPage', () => {
     expect(wrapper.get('[data-testid="supplier-link"]').attributes('href')).toBe('/suppliers/7')
 
     const rows = wrapper.get('[data-testid="certificate-table"]').findAll('tbody tr')
-    expect(rows).toHaveLength(2)
+    expect(rows).toHaveLength(3)
     expect(rows[0]!.text()).toContain('绿色食品')
     expect(rows[0]!.text()).toContain('GF522634260001')
     expect(rows[0]!.text()).toContain('2025-03-01 至 2028-02-28')
     expect(rows[0]!.text()).toContain('有效')
     expect(rows[1]!.text()).toContain('已过期')
+    expect(rows[2]!.text()).toContain('未通过审核')
+    expect(rows[2]!.text()).toContain('编号查询不到')
+    expect(wrapper.text()).toContain('绿茶')
 
     const eligibility = wrapper.get('[data-testid="eligibility"]').text()
     expect(eligibility).toContain('不计入预留份额')

@@ -3,17 +3,33 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import SearchIndexPage from '@/pages/operator/SearchIndexPage.vue'
-import type { SearchIndexStatus } from '@/services/api/catalogTypes'
+import type { IndexStatus } from '@/services/api/types'
 import { stubFetch } from './helpers'
 
-function status(done: number, running: boolean): SearchIndexStatus {
+function status(done: number, running: boolean): IndexStatus {
   return {
     alias: 'products',
     index: 'products-v2',
-    documents: 1234,
+    docCount: 1234,
+    rebuildingIndex: running ? 'products-v3' : null,
+    engineAvailable: true,
+    engineError: null,
     backlog: 3,
+    parked: 0,
     lagSeconds: 125,
-    rebuild: { running, done, total: 1000, docsPerSecond: 310.4, startedAt: '2026-11-22T10:00:00Z', finishedAt: running ? null : '2026-11-22T10:00:04Z' },
+    lastError: null,
+    rebuild: {
+      state: running ? 'RUNNING' : 'DONE',
+      fromIndex: 'products-v2',
+      toIndex: 'products-v3',
+      done,
+      total: 1000,
+      rejected: 0,
+      docsPerSecond: 310.4,
+      startedAt: '2026-11-22T10:00:00Z',
+      finishedAt: running ? null : '2026-11-22T10:00:04Z',
+      error: null,
+    },
   }
 }
 
@@ -33,6 +49,7 @@ describe('SearchIndexPage', () => {
     await flushPromises()
 
     expect(wrapper.get('[data-testid="index-status"]').text()).toContain('2 分 5 秒')
+    expect(wrapper.get('[data-testid="index-status"]').text()).toContain('1,234')
     expect(wrapper.get('[data-testid="rebuild-progress"]').text().replace(/\s+/g, ' ')).toContain('已处理 250 / 1,000 条 · 310 条/秒')
     expect(wrapper.find('.el-progress').text()).toContain('25%')
 

@@ -5,7 +5,7 @@ import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import SearchPage from '@/pages/store/SearchPage.vue'
 import { resetCategories } from '@/composables/useCategories'
-import type { Category, SearchResult } from '@/services/api/catalogTypes'
+import type { Category, SearchResult } from '@/services/api/types'
 import { stubFetch, type Call } from './helpers'
 
 const CATEGORIES: Category[] = [
@@ -29,12 +29,16 @@ const RESULT: SearchResult = {
       unit: '罐',
       spec: '250克/罐',
       supplier: { id: 7, name: '雷山县苗岭银球茶农民专业合作社' },
-      origin: { code: '522634', name: '雷山县', province: '贵州省' },
+      origin: { code: '522634', name: '雷山县', province: '520000', provinceName: '贵州省' },
       brand: { id: 3, name: '雷山银球茶', kind: 'REGIONAL_PUBLIC' },
       certifications: ['GREEN_FOOD', 'GEOGRAPHICAL_INDICATION'],
       eligible: true,
       stock: 120,
-      highlight: { name: '雷山<em>银球茶</em><img src=x onerror=alert(1)>' },
+      inStock: true,
+      salesCount: 5,
+      imageUrl: null,
+      // escaped by the server; the raw tag stands for a server that forgot to
+      highlight: '雷山<em>银球茶</em> &amp; 红茶 &lt;特级&gt;<img src=x onerror=alert(1)>',
     },
   ],
   page: 0,
@@ -123,6 +127,7 @@ describe('SearchPage', () => {
     const card = wrapper.get('[data-testid="product-card"]')
     expect(card.find('em').text()).toBe('银球茶')
     expect(card.find('img').exists()).toBe(false)
+    expect(card.find('a[href="/products/42"]').text()).toBe('雷山银球茶 & 红茶 <特级><img src=x onerror=alert(1)>')
     expect(card.text()).toContain('¥68.50')
     expect(card.text()).toContain('计入预留份额')
     expect(card.text()).toContain('贵州省 · 雷山县')
@@ -132,7 +137,7 @@ describe('SearchPage', () => {
   })
 
   it('shows no notice when the search engine answered, and an empty state without results', async () => {
-    stubFetch(answer({ ...RESULT, items: [], total: 0, degraded: false, facets: {} }))
+    stubFetch(answer({ ...RESULT, items: [], total: 0, degraded: false, facets: { category: [], certification: [], province: [], brand: [] } }))
     const { wrapper } = await mountAt('/search?q=不存在的商品')
 
     expect(wrapper.find('[data-testid="degraded-notice"]').exists()).toBe(false)

@@ -7,6 +7,17 @@ describe('sanitizeHighlight', () => {
     expect(sanitizeHighlight('<EM>银球</EM>茶')).toBe('<em>银球</em>茶')
   })
 
+  it('shows a server-escaped name as typed, escaping it exactly once', () => {
+    expect(sanitizeHighlight('<em>茶</em> &amp; 米 &lt;特级&gt; &quot;新&quot; &#x27;A&#x27; &#x2F;')).toBe(
+      '<em>茶</em> &amp; 米 &lt;特级&gt; &quot;新&quot; &#39;A&#39; /',
+    )
+    // a supplier who typed "&lt;" sees "&lt;", not "<"
+    expect(sanitizeHighlight('&amp;lt;<em>茶</em>')).toBe('&amp;lt;<em>茶</em>')
+    // escaped tags stay text, even <em>
+    expect(sanitizeHighlight('&lt;em&gt;茶&lt;/em&gt;')).toBe('&lt;em&gt;茶&lt;/em&gt;')
+    expect(highlightText('<em>茶</em> &amp; 米')).toBe('茶 & 米')
+  })
+
   it('escapes every other tag and character', () => {
     expect(sanitizeHighlight('<img src=x onerror=alert(1)><em>茶</em>')).toBe('&lt;img src=x onerror=alert(1)&gt;<em>茶</em>')
     expect(sanitizeHighlight('<script>alert("x")</script>')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')

@@ -109,7 +109,7 @@ describe('search filters -> API parameters', () => {
       q: '茶',
       certification: ['GREEN_FOOD', 'ORGANIC'],
       province: ['520000'],
-      eligible: true,
+      eligible: 'true',
       minPriceFen: 1250,
       sort: 'relevance',
       page: 1,

@@ -11,7 +11,7 @@ import { ApiProblem } from './problem'
 import { useSessionStore } from '@/stores/session'
 
 export { ApiProblem, errorMessage } from './problem'
-export type { LineError, Violation } from './problem'
+export type { LineError, RowError, Violation } from './problem'
 
 /** Node's Request (unit tests) needs absolute URLs; browsers resolve '/api/...' against the page. */
 class PageRelativeRequest extends Request {

@@ -11,6 +11,17 @@ export interface LineError {
   message: string
 }
 
+/**
+ * One bad cell of an uploaded product file (`rowErrors[]` of a 422 problem); `line` counts from 1
+ * including the header. Problem bodies are not in the OpenAPI document.
+ */
+export interface RowError {
+  line: number
+  column: string
+  value: string
+  message: string
+}
+
 const GENERIC_TITLES: Record<number, string> = {
   400: '请求内容有误',
   401: '登录已失效，请重新登录',

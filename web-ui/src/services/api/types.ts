@@ -56,3 +56,47 @@ export type DesignationImportSummary = DesignationImportPage['items'][number]
 export type AuditQuery = QueryOf<'/api/v1/audit-events', 'get'>
 export type AuditEventPage = ResponseBody<'/api/v1/audit-events', 'get'>
 export type AuditEvent = AuditEventPage['items'][number]
+
+// Catalog
+export type Category = ResponseBody<'/api/v1/catalog/categories', 'get'>[number]
+export type ProductView = ResponseBody<'/api/v1/products/{id}', 'get'>
+export type ProductStatus = ProductView['status']
+export type ProductCertification = ProductView['certifications'][number]
+export type CertificationKind = ProductCertification['kind']
+export type CertificationStatus = ProductCertification['status']
+export type ProductRequest = RequestBody<'/api/v1/products', 'post'>
+export type ProductQuery = QueryOf<'/api/v1/products', 'get'>
+export type ProductPage = ResponseBody<'/api/v1/products', 'get'>
+/** A product in lists: own products, the review queue and the price alerts all answer this. */
+export type ProductSummary = ProductPage['items'][number]
+export type ProductReviewPage = ResponseBody<'/api/v1/products/review-queue', 'get'>
+export type PriceAlertPage = ResponseBody<'/api/v1/products/price-alerts', 'get'>
+export type ReviewDecisionRequest = RequestBody<'/api/v1/products/{id}/decision', 'post'>
+export type ReviewDecision = ReviewDecisionRequest['decision']
+export type CertificationRequest = RequestBody<'/api/v1/products/{id}/certifications', 'post'>
+export type CertificationPage = ResponseBody<'/api/v1/certifications/review-queue', 'get'>
+/** A certification: the review queue and the expiring list answer this. */
+export type Certification = CertificationPage['items'][number]
+export type ExpiringCertificationPage = ResponseBody<'/api/v1/certifications/expiring', 'get'>
+export type BrandPage = ResponseBody<'/api/v1/brands', 'get'>
+export type Brand = BrandPage['items'][number]
+export type BrandKind = Brand['kind']
+export type CreateBrandRequest = RequestBody<'/api/v1/brands', 'post'>
+export type ProductImport = ResponseBody<'/api/v1/products/imports/{id}', 'get'>
+
+/**
+ * What POST /products answers (201, `{id, status}`): the OpenAPI document lists the 201 without a
+ * body, so it is named here from the fields of the product view it shares.
+ */
+export type ProductCreated = Pick<ProductView, 'id' | 'status'>
+
+// Search
+export type SearchQuery = QueryOf<'/api/v1/catalog/search', 'get'>
+export type SearchResult = ResponseBody<'/api/v1/catalog/search', 'get'>
+export type SearchItem = SearchResult['items'][number]
+export type SearchFacets = SearchResult['facets']
+export type FacetName = keyof SearchFacets
+export type FacetBucket = SearchFacets[FacetName][number]
+export type Suggestion = ResponseBody<'/api/v1/catalog/suggest', 'get'>[number]
+export type IndexStatus = ResponseBody<'/api/v1/search/index/status', 'get'>
+export type IndexRebuild = IndexStatus['rebuild']
