@@ -61,8 +61,9 @@ test('a supplier registers, the operator approves it, and its admin logs in', as
   await expect(page.getByTestId('org-status-banner')).toHaveCount(0)
   await expect(page.getByTestId('user-menu')).toContainText(orgName)
   await expect(page.getByTestId('user-role')).toHaveText('供应商')
-  await expect(sideMenu(page)).toHaveCount(2)
-  await expect(sideMenu(page).nth(1)).toContainText('商品管理')
+  // an approved supplier gets the supplier portal (not just the dashboard a pending one sees)
+  await expect(sideMenu(page).first()).toContainText('工作台')
+  await expect(sideMenu(page).filter({ hasText: '商品管理' })).toHaveCount(1)
 
   await page.screenshot({ path: 'test-results/registration-approval-login.png', fullPage: true, animations: 'disabled' })
 })

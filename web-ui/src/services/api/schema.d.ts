@@ -568,6 +568,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Elasticsearch request that /catalog/search would send for the same parameters.
+         * @description The Elasticsearch request that /catalog/search would send for the same parameters.
+         */
+        get: operations["explain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search/index/metrics": {
         parameters: {
             query?: never;
@@ -1105,6 +1125,12 @@ export interface components {
             decision: components["schemas"]["ReviewDecision"];
             reason?: string | null;
         };
+        "SearchExplainController.Explanation": {
+            body: {
+                [key: string]: Record<string, never>;
+            };
+            index: string;
+        };
         /** @description A product in search results. `origin.province` is the province code (`NN0000`); `highlight` is the name, HTML-escaped, with the matched words in *.* */
         SearchItem: {
             brand?: components["schemas"]["SearchItem.Brand"] | null;
@@ -1336,6 +1362,7 @@ export interface operations {
                 q?: string | null;
                 size?: number | null;
                 sort?: string | null;
+                supplier?: string[] | null;
             };
             header?: never;
             path?: never;
@@ -2090,6 +2117,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    explain: {
+        parameters: {
+            query?: {
+                brand?: string[] | null;
+                brandKind?: string[] | null;
+                category?: string[] | null;
+                certification?: string[] | null;
+                county?: string[] | null;
+                eligible?: string | null;
+                inStock?: string | null;
+                maxPriceFen?: number | null;
+                minPriceFen?: number | null;
+                page?: number | null;
+                province?: string[] | null;
+                q?: string | null;
+                size?: number | null;
+                sort?: string | null;
+                supplier?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description explain 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchExplainController.Explanation"];
+                };
             };
         };
     };

@@ -11,6 +11,9 @@ public interface CatalogSearch {
     /** Validates (Chinese problem+json on bad input) and searches. */
     SearchResult search(SearchQuery query);
 
+    /** The Elasticsearch request a search would send (for operators and benchmarks); validates like search. */
+    SearchExplanation explain(SearchQuery query);
+
     /** Up to 10 completions for what has been typed so far. */
     List<Suggestion> suggest(String prefix);
 }

@@ -174,6 +174,9 @@ class SearchApiTest {
         assertEquals(List.of(1004L, 1001L, 1006L), byPrice("minPriceFen=9900&maxPriceFen=15800"));
         assertEquals(List.of(1003L), byPrice("eligible=false"));
         assertEquals(List.of(1002L), byPrice("inStock=false"));
+        assertEquals(byPrice(""), byPrice("supplier=7"), "the supplier's store shows all its products");
+        assertEquals(List.of(), byPrice("supplier=8"));
+        assertEquals(400, search("supplier=abc").status());
     }
 
     @Test
@@ -318,6 +321,32 @@ class SearchApiTest {
             rs.next();
             assertTrue(rs.getLong(1) >= 1, "the rebuild request is audited");
         }
+    }
+
+    @Test
+    void operatorsSeeTheRequestSentToElasticsearchAndItAnswersTheSame() throws Exception {
+        String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
+        String buyer = api.login(Fixtures.provisioned(organizations, OrganizationKind.BUYER), Fixtures.PASSWORD);
+        String query = q("茶") + "&certification=GREEN_FOOD&certification=ORGANIC&sort=price_asc";
+        assertEquals(403, api.get("/api/v1/search/explain?" + query, buyer).status());
+
+        Api.Response explained = api.get("/api/v1/search/explain?" + query, operator);
+        assertEquals(200, explained.status(), explained.body().toString());
+        assertEquals("test-catalog", explained.get("index"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) explained.get("body");
+        assertTrue(body.keySet().containsAll(List.of("query", "post_filter", "aggregations", "sort")), body.keySet().toString());
+
+        String esUrl = System.getenv().getOrDefault("HUINONG_TEST_ES_URL", "http://127.0.0.1:9202");
+        String direct = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(esUrl + "/test-catalog/_search"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        long total = ((Number) search(query).get("total")).longValue();
+        assertTrue(total > 0);
+        assertTrue(direct.contains("\"total\":{\"value\":" + total + ","), direct);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package cn.huinong.search.internal;
 
 import cn.huinong.search.CatalogSearch;
+import cn.huinong.search.SearchExplanation;
 import cn.huinong.search.SearchQuery;
 import cn.huinong.search.SearchResult;
 import cn.huinong.search.SearchSort;
@@ -53,6 +54,12 @@ class DefaultCatalogSearch implements CatalogSearch {
             unavailable(e);
             return postgres.search(vq);
         }
+    }
+
+    @Override
+    public SearchExplanation explain(SearchQuery query) {
+        String[] e = elasticsearch.explain(validate(query));
+        return new SearchExplanation(e[0], e[1]);
     }
 
     @Override
@@ -132,6 +139,11 @@ class DefaultCatalogSearch implements CatalogSearch {
         for (String p : q.provinces()) {
             if (!p.matches("\\d{2}0000")) {
                 v.add(new Violation("province", "省级区划代码应为6位且以0000结尾：" + p));
+            }
+        }
+        for (String s : q.suppliers()) {
+            if (!s.matches("\\d{1,18}")) {
+                v.add(new Violation("supplier", "供应商编号应为数字：" + s));
             }
         }
         for (String c : q.counties()) {

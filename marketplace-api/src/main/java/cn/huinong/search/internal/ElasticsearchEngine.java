@@ -16,7 +16,9 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -52,12 +54,13 @@ class ElasticsearchEngine {
         this.index = index;
     }
 
-    SearchResult search(ValidQuery vq) throws IOException {
+    /** The request this search sends to Elasticsearch (also what {@link #explain} shows operators). */
+    SearchRequest request(ValidQuery vq) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         for (Facet facet : Facet.values()) {
             aggs.put(facet.name(), facetAggregation(vq, facet));
         }
-        SearchResponse<ObjectNode> r = es.search(s -> s.index(index.alias())
+        return SearchRequest.of(s -> s.index(index.alias())
                 .query(mainQuery(vq))
                 .postFilter(facetFilter(vq, null))
                 .aggregations(aggs)
@@ -65,7 +68,16 @@ class ElasticsearchEngine {
                 .from(vq.from()).size(vq.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                        .fields("name", f -> f.numberOfFragments(0))), ObjectNode.class);
+                        .fields("name", f -> f.numberOfFragments(0))));
+    }
+
+    /** The index (alias) and JSON body of the request, exactly as {@link #search} sends it. */
+    String[] explain(ValidQuery vq) {
+        return new String[] {index.alias(), JsonpUtils.toJsonString(request(vq), es._jsonpMapper())};
+    }
+
+    SearchResult search(ValidQuery vq) throws IOException {
+        SearchResponse<ObjectNode> r = es.search(request(vq), ObjectNode.class);
         List<SearchItem> items = new ArrayList<>();
         for (Hit<ObjectNode> hit : r.hits().hits()) {
             List<String> hl = hit.highlight().get("name");
@@ -118,6 +130,7 @@ class ElasticsearchEngine {
         }
         List<Query> filter = new ArrayList<>();
         addTerms(filter, "originCode", q.counties());
+        addTerms(filter, "supplierId", q.suppliers());
         addTerms(filter, "brandKind", q.brandKinds());
         if (q.minPriceFen() != null || q.maxPriceFen() != null) {
             filter.add(Query.of(f -> f.range(r -> r.number(n -> {

@@ -180,6 +180,7 @@ class PostgresEngine {
             w.add("(" + String.join(" OR ", ors) + ")");
         }
         w.any("d.document->>'originCode'", q.counties());
+        w.any("d.document->>'supplierId'", q.suppliers());
         w.any("d.document->>'brandKind'", q.brandKinds());
         if (q.minPriceFen() != null) {
             w.add("(d.document->>'priceFen')::bigint >= ?", q.minPriceFen());

@@ -57,7 +57,7 @@ class SameAnswersTest {
 
     static SearchQuery query(String q, List<String> category, List<String> certification, List<String> province,
                              Long min, Long max, Boolean eligible, String sort, Integer page, Integer size) {
-        return new SearchQuery(q, category, certification, province, null, null, null, min, max, eligible, null, sort, page, size);
+        return new SearchQuery(q, category, certification, province, null, null, null, null, min, max, eligible, null, sort, page, size);
     }
 
     static List<SearchQuery> queries() {
@@ -72,7 +72,7 @@ class SameAnswersTest {
                 query(null, List.of("01", "02"), List.of("GREEN_FOOD"), List.of("520000"), null, null, null, "price_asc", null, null),
                 query(null, null, null, null, 5000L, 16000L, true, "price_asc", null, null),
                 query("茶", null, null, null, null, null, null, "price_asc", 1, 2),
-                new SearchQuery(null, null, null, null, List.of("522634"), List.of("11", "12"), List.of("REGIONAL_PUBLIC"),
+                new SearchQuery(null, null, null, null, List.of("522634"), List.of("11", "12"), List.of("REGIONAL_PUBLIC"), List.of("7"),
                         null, null, null, true, "sales", null, null));
     }
 
