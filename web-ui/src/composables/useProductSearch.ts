@@ -28,6 +28,7 @@ export function useProductSearch(params: Ref<SearchQuery>) {
     }
   }
 
-  watch(params, () => void load(), { deep: true, immediate: true })
+  // by value: a recomputed but equal query (e.g. the route settling) does not search again
+  watch(() => JSON.stringify(params.value), () => void load(), { immediate: true })
   return { result, loading, error, load }
 }
