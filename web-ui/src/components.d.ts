@@ -78,6 +78,7 @@ declare module 'vue' {
     ElTree: typeof import('element-plus/es')['ElTree']
     ElUpload: typeof import('element-plus/es')['ElUpload']
     FacetPanel: typeof import('./components/store/FacetPanel.vue')['default']
+    IndexRebuildProgress: typeof import('./components/operator/IndexRebuildProgress.vue')['default']
     LoadError: typeof import('./components/LoadError.vue')['default']
     OrganizationCard: typeof import('./components/OrganizationCard.vue')['default']
     OrgStatusBanner: typeof import('./components/OrgStatusBanner.vue')['default']
