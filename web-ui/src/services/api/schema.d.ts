@@ -954,6 +954,12 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description The answer to a create or a transition: the product's id and its status now. */
+        ProductCreated: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["ProductStatus"];
+        };
         /** @description A bulk import and its progress (rows processed of total). */
         ProductImportView: {
             /** Format: date-time */
@@ -1321,7 +1327,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BrandView"];
+                };
             };
         };
     };
@@ -1682,7 +1690,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductCreated"];
+                };
             };
         };
     };
@@ -1754,7 +1764,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
         };
     };
@@ -1871,7 +1883,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductImportView"];
+                };
             };
             /** @description 文件有误，未导入任何商品（rowErrors 逐格说明） */
             422: {
@@ -2190,7 +2204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndexStatus.Rebuild"];
+                };
             };
             /** @description 已有重建在进行 */
             409: {

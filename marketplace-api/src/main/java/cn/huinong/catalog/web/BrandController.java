@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
@@ -30,7 +32,8 @@ class BrandController {
     /** Suppliers create enterprise and product brands; operators create regional public brands. */
     @Post
     @Secured({"SUPPLIER", "OPERATOR"})
-    @ApiResponse(responseCode = "201", description = "已创建")
+    @ApiResponse(responseCode = "201", description = "已创建",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BrandView.class)))
     HttpResponse<BrandView> create(@Valid @Body CreateBrandRequest request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(brands.create(request.toCommand(), actor));
     }

@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
@@ -29,7 +31,8 @@ class CertificationController {
 
     @Post("/products/{id}/certifications")
     @Secured("SUPPLIER")
-    @ApiResponse(responseCode = "201", description = "已登记，待审核")
+    @ApiResponse(responseCode = "201", description = "已登记，待审核",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificationView.class)))
     HttpResponse<CertificationView> add(@PathVariable long id, @Valid @Body CertificationRequest request,
                                         @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(certifications.add(id, request.toCommand(), actor));

@@ -22,6 +22,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -37,7 +39,8 @@ class ProductController {
 
     @Post
     @Secured("SUPPLIER")
-    @ApiResponse(responseCode = "201", description = "已创建（草稿）")
+    @ApiResponse(responseCode = "201", description = "已创建（草稿）",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductCreated.class)))
     HttpResponse<ProductCreated> create(@Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(products.create(request.toDraft(), actor));
     }

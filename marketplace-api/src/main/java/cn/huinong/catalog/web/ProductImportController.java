@@ -17,6 +17,8 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +37,8 @@ class ProductImportController {
     /** Multipart {@code file} (CSV or XLSX) and optional {@code submit=true}: all rows are imported, or none. */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured("SUPPLIER")
-    @ApiResponse(responseCode = "201", description = "已全部导入")
+    @ApiResponse(responseCode = "201", description = "已全部导入",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductImportView.class)))
     @ApiResponse(responseCode = "422", description = "文件有误，未导入任何商品（rowErrors 逐格说明）")
     HttpResponse<ProductImportView> importFile(@Nullable CompletedFileUpload file, @Nullable @Part("submit") String submit,
                                                @Parameter(hidden = true) Actor actor) {

@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @Controller("/api/v1/search/index")
@@ -35,7 +37,8 @@ class SearchIndexController {
 
     /** Starts a zero-downtime full rebuild; follow it through /status. */
     @Post("/rebuild")
-    @ApiResponse(responseCode = "202", description = "已开始重建，进度见 /status")
+    @ApiResponse(responseCode = "202", description = "已开始重建，进度见 /status",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndexStatus.Rebuild.class)))
     @ApiResponse(responseCode = "409", description = "已有重建在进行")
     HttpResponse<IndexStatus.Rebuild> rebuild(@Parameter(hidden = true) Actor actor) {
         return HttpResponse.accepted().body(index.requestRebuild(actor));
