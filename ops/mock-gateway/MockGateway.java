@@ -181,7 +181,7 @@ public class MockGateway {
       } else {
         checkAuth(ex.getRequestHeaders().getFirst("Authorization"));
         if (method.equals("POST") && idemKey != null && !idemKey.isEmpty()) {
-          String fingerprint = method + " " + path + "\n" + raw;
+          String fingerprint = method + " " + path + "\n" + Form.parse(raw).canonical();
           synchronized (this) { // one request per key at a time; the endpoints lock `this` anyway
           Stored hit = idempotency.get(idemKey);
           if (hit != null) {
@@ -664,6 +664,14 @@ public class MockGateway {
     }
 
     boolean has(String key) { return get(key) != null; }
+
+    /** The parameters sorted, so an Idempotency-Key compares what was sent, not the order it was encoded in. */
+    String canonical() {
+      List<String> l = new ArrayList<>();
+      for (String[] p : pairs) l.add(p[0] + "=" + p[1]);
+      java.util.Collections.sort(l);
+      return String.join("&", l);
+    }
 
     String get(String key) {
       String v = null;
