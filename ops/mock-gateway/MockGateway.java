@@ -119,6 +119,7 @@ public class MockGateway {
     final String type, code, param, declineCode;
     final boolean keep;
     Map<String, Object> paymentIntent; // card errors carry the PaymentIntent, like Stripe
+    String charge; // ... and the failed Charge's id
 
     ApiError(int status, String type, String code, String param, String message, boolean keep) {
       this(status, type, code, param, message, keep, null);
@@ -136,6 +137,7 @@ public class MockGateway {
 
     String json() {
       Map<String, Object> e = new LinkedHashMap<>();
+      if (charge != null) e.put("charge", charge);
       if (code != null) e.put("code", code);
       if (declineCode != null) e.put("decline_code", declineCode);
       if (code != null) e.put("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));
@@ -430,6 +432,7 @@ public class MockGateway {
     // Like Stripe: the confirm call itself fails with 402 card_error, carrying the PaymentIntent.
     ApiError e = new ApiError(402, "card_error", decline[0], null, decline[2], true, decline[1]);
     e.paymentIntent = copy(pi);
+    e.charge = chargeId;
     throw e;
   }
 

@@ -256,6 +256,9 @@ public class MockGatewayCheck {
         PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_chargeDeclined").build()), "confirm pm_card_chargeDeclined");
     check(ce.getStatusCode() == 402 && "card_declined".equals(ce.getCode()) && "generic_decline".equals(ce.getDeclineCode()),
         "declined -> 402 card_error card_declined / generic_decline");
+    check(ce.getCharge() != null && ce.getCharge().startsWith("ch_")
+        && ce.getStripeError().getPaymentIntent() != null && d.getId().equals(ce.getStripeError().getPaymentIntent().getId()),
+        "the card error names the failed charge and carries the PaymentIntent");
     PaymentIntent dd = client.v1().paymentIntents().retrieve(d.getId());
     check("requires_payment_method".equals(dd.getStatus()) && dd.getLastPaymentError() != null
         && "card_declined".equals(dd.getLastPaymentError().getCode()), "declined PaymentIntent: requires_payment_method + last_payment_error");
