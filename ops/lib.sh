@@ -221,3 +221,31 @@ jwt_secret() { # a per-installation secret, generated once
   [ -s "$f" ] || head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$f"
   cat "$f"
 }
+
+# ---------- the mock payment gateway (Stripe-compatible, ops/mock-gateway) ----------
+# gateway_start NAME PORT WEBHOOK_URL SECRET: the JDK-only mock gateway under $RUN/NAME, log in $RUN/logs/NAME.log.
+# WEBHOOK_URL may be empty (events are kept, not delivered). Restarted when running: its state is in memory only.
+gateway_start() {
+  local name=$1 port=$2 url=$3 secret=$4
+  local dir="$RUN/$name"; mkdir -p "$dir"
+  if pid_alive "$dir/pid"; then gateway_stop "$name"; fi
+  port_free "$port" || die "port $port is taken by another process"
+  log "starting the mock payment gateway ($name) on 127.0.0.1:$port"
+  local args=(--port "$port")
+  if [ -n "$url" ]; then args+=(--webhook-url "$url" --webhook-secret "$secret"); fi
+  nohup "$(java_home)/bin/java" -Xmx128m -XX:TieredStopAtLevel=1 "$ROOT/ops/mock-gateway/MockGateway.java" "${args[@]}" \
+    >"$RUN/logs/$name.log" 2>&1 &
+  echo $! >"$dir/pid"
+  if ! wait_http "http://127.0.0.1:$port/__health" 30; then
+    tail -30 "$RUN/logs/$name.log" >&2
+    die "the mock payment gateway did not become healthy, see $RUN/logs/$name.log"
+  fi
+}
+
+gateway_stop() { stop_pidfile "$RUN/$1/pid" 5 "mock payment gateway $1"; }
+
+webhook_secret() { # a per-checkout Stripe-style endpoint secret, generated once (like jwt_secret)
+  local f="$1/webhook-secret"
+  [ -s "$f" ] || printf 'whsec_%s' "$(head -c 32 /dev/urandom | base64 | tr -d '\n/+=')" >"$f"
+  cat "$f"
+}
