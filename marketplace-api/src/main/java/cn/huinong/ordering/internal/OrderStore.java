@@ -123,7 +123,7 @@ class OrderStore {
         List<OrderSummary> items = sql.list("""
                 SELECT o.*, s.name AS supplier_name,
                        (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) AS line_count
-                FROM purchase_order o JOIN organization s ON s.id = o.supplier_id """ + where
+                FROM purchase_order o JOIN organization s ON s.id = o.supplier_id\s""" + where
                 + " ORDER BY o.id DESC LIMIT ? OFFSET ?", rs -> {
             OrderRow r = map(rs);
             return new OrderSummary(r.id(), r.checkoutId(), r.buyerOrganizationId(), r.supplierId(),
