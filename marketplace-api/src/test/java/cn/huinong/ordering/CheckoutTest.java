@@ -203,4 +203,14 @@ class CheckoutTest {
         assertEquals(List.of(second), supplierCancelled.items().stream().map(OrderingFixtures::id).toList());
         assertEquals(0L, fen(expect(200, api.get("/api/v1/orders", beijing.token())).body(), "total"));
     }
+
+    @Test
+    void theApiDocumentDescribesOrderingAndTheIdempotencyKey() {
+        String yml = client.toBlocking().retrieve("/swagger/huinong-market-api-1.yml");
+        for (String path : List.of("/api/v1/orders:", "/api/v1/orders/{id}:", "/api/v1/orders/{id}/shipment:",
+                "/api/v1/orders/{id}/delivery:", "/api/v1/orders/{id}/acceptance:", "/api/v1/orders/{id}/cancellation:",
+                "/api/v1/cart:", "/api/v1/cart/checkout:", "name: Idempotency-Key")) {
+            assertTrue(yml.contains(path), path);
+        }
+    }
 }
