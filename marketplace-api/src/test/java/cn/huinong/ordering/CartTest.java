@@ -102,5 +102,6 @@ class CartTest {
         assertEquals(409, checkoutCart(UUID.randomUUID().toString()).status());
         assertEquals(10, stock(api, a, tea));
         assertEquals(2, ((List<?>) expect(200, api.get("/api/v1/cart", buyer.token())).get("lines")).size());
+        assertEquals(List.of(), expect(200, api.send(HttpRequest.DELETE("/api/v1/cart"), buyer.token())).get("lines"));
     }
 }

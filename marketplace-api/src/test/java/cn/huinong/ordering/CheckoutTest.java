@@ -28,6 +28,14 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +158,32 @@ class CheckoutTest {
         Buyer someoneElse = OrderingFixtures.buyer(organizations, api);
         Api.Response theirs = expect(201, place(api, someoneElse.token(), key, checkout(line(tea, 2))));
         assertFalse(theirs.get("checkoutId").equals(first.get("checkoutId")));
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameKeyPlaceTheOrderOnce() throws Exception {
+        long tea = OrderingFixtures.listed(api, leishan, operator, 12800, 50);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = checkout(line(tea, 1));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Api.Response>> futures = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return place(api, buyer.token(), key, body);
+            }));
+        }
+        start.countDown();
+        Set<Object> checkoutIds = new HashSet<>();
+        for (var f : futures) {
+            Api.Response r = f.get(60, TimeUnit.SECONDS);
+            assertEquals(201, r.status(), r.body().toString());
+            checkoutIds.add(r.get("checkoutId"));
+        }
+        pool.shutdown();
+        assertEquals(1, checkoutIds.size());
+        assertEquals(49, stock(api, leishan, tea));
     }
 
     @Test

@@ -12,6 +12,7 @@ import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -46,10 +47,11 @@ class OrderController {
         return created(orders.checkout(request.toCheckout(), idempotencyKey, actor));
     }
 
+    /** 201 with the checkout; a replay of an earlier request says so in {@code Idempotency-Replayed}. */
     static HttpResponse<CheckoutResult> created(Idempotency.Outcome<CheckoutResult> outcome) {
-        HttpResponse<CheckoutResult> r = HttpResponse.status(HttpStatus.valueOf(outcome.status())).body(outcome.value());
-        return outcome.replayed() ? ((io.micronaut.http.MutableHttpResponse<CheckoutResult>) r)
-                .header("Idempotency-Replayed", "true") : r;
+        MutableHttpResponse<CheckoutResult> r = HttpResponse.<CheckoutResult>status(HttpStatus.valueOf(outcome.status()))
+                .body(outcome.value());
+        return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
     }
 
     /** The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first. */
