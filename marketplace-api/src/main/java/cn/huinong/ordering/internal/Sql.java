@@ -1,0 +1,88 @@
+package cn.huinong.ordering.internal;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A thin helper over {@link JdbcOperations}: positional arguments, row mappers, joins the current transaction. */
+@Singleton
+class Sql {
+
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+
+    Sql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    <T> List<T> list(String sql, Row<T> row, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, args);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+        List<T> all = list(sql, row, args);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    long count(String sql, Object... args) {
+        return one(sql, rs -> rs.getLong(1), args).orElse(0L);
+    }
+
+    int update(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, args);
+            return ps.executeUpdate();
+        });
+    }
+
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Instant t) {
+                ps.setTimestamp(i + 1, Timestamp.from(t));
+            } else if (a instanceof LocalDate d) {
+                ps.setObject(i + 1, d);
+            } else if (a instanceof String[] arr) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("text", arr));
+            } else if (a instanceof Long[] arr) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("bigint", arr));
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+}

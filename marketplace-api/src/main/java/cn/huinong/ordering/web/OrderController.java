@@ -1,0 +1,117 @@
+package cn.huinong.ordering.web;
+
+import cn.huinong.ordering.CheckoutResult;
+import cn.huinong.ordering.OrderStatus;
+import cn.huinong.ordering.OrderSummary;
+import cn.huinong.ordering.OrderView;
+import cn.huinong.ordering.Orders;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.idempotency.Idempotency;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+
+@Controller("/api/v1/orders")
+class OrderController {
+
+    private final Orders orders;
+
+    OrderController(Orders orders) {
+        this.orders = orders;
+    }
+
+    /** Checkout: one order per supplier, every line reserved or none. */
+    @Post
+    @Secured("BUYER")
+    @ApiResponse(responseCode = "201", description = "已下单（每个供应商一个订单，待支付）")
+    @ApiResponse(responseCode = "409", description = "库存不足或商品不可购买，未预留任何库存")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key 已用于内容不同的请求")
+    HttpResponse<CheckoutResult> checkout(@Valid @Body CheckoutRequest request,
+                                          @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                          @Parameter(hidden = true) Actor actor) {
+        return created(orders.checkout(request.toCheckout(), idempotencyKey, actor));
+    }
+
+    /** 201 with the checkout; a replay of an earlier request says so in {@code Idempotency-Replayed}. */
+    static HttpResponse<CheckoutResult> created(Idempotency.Outcome<CheckoutResult> outcome) {
+        MutableHttpResponse<CheckoutResult> r = HttpResponse.<CheckoutResult>status(HttpStatus.valueOf(outcome.status()))
+                .body(outcome.value());
+        return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
+    }
+
+    /** The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first. */
+    @Get
+    @Secured({"BUYER", "SUPPLIER", "OPERATOR"})
+    PageResponse<OrderSummary> list(@Nullable @QueryValue OrderStatus status, @Nullable @QueryValue Integer page,
+                                    @Nullable @QueryValue Integer size, @Parameter(hidden = true) Actor actor) {
+        return orders.list(actor, status, PageQuery.of(page, size));
+    }
+
+    @Get("/{id}")
+    @Secured({"BUYER", "SUPPLIER", "OPERATOR"})
+    OrderView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return orders.view(id, actor);
+    }
+
+    @Post("/{id}/shipment")
+    @Secured("SUPPLIER")
+    @ApiResponse(responseCode = "409", description = "订单未支付或已发货")
+    OrderView ship(@PathVariable long id, @Valid @Body ShipmentRequest request, @Parameter(hidden = true) Actor actor) {
+        return orders.ship(id, request.carrier(), request.trackingNumber(), actor);
+    }
+
+    @Post("/{id}/delivery")
+    @Secured("SUPPLIER")
+    @ApiResponse(responseCode = "409", description = "订单未发货")
+    OrderView deliver(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return orders.deliver(id, actor);
+    }
+
+    @Post("/{id}/acceptance")
+    @Secured("BUYER")
+    @ApiResponse(responseCode = "409", description = "订单未送达")
+    OrderView accept(@PathVariable long id, @Nullable @Valid @Body AcceptanceRequest request,
+                     @Parameter(hidden = true) Actor actor) {
+        return orders.accept(id, request == null ? null : request.rating(), request == null ? null : request.comment(),
+                actor);
+    }
+
+    @Post("/{id}/cancellation")
+    @Secured("BUYER")
+    @ApiResponse(responseCode = "409", description = "订单已发货或已取消")
+    OrderView cancel(@PathVariable long id, @Nullable @Valid @Body CancellationRequest request,
+                     @Parameter(hidden = true) Actor actor) {
+        return orders.cancel(id, request == null ? null : request.reason(), actor);
+    }
+
+    /** The buyer unit's invoice details (发票抬头, 税号). */
+    @Put("/{id}/invoice-request")
+    @Secured("BUYER")
+    OrderView requestInvoice(@PathVariable long id, @Valid @Body InvoiceRequestRequest request,
+                             @Parameter(hidden = true) Actor actor) {
+        return orders.requestInvoice(id, request.title(), request.taxNumber(), actor);
+    }
+
+    /** The supplier records the invoice it issued (number, date). */
+    @Put("/{id}/invoice")
+    @Secured("SUPPLIER")
+    OrderView recordInvoice(@PathVariable long id, @Valid @Body IssuedInvoiceRequest request,
+                            @Parameter(hidden = true) Actor actor) {
+        return orders.recordInvoice(id, request.invoiceNumber(), request.issuedOn(), actor);
+    }
+}
