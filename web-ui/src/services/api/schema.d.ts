@@ -68,6 +68,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete: operations["clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks out the whole cart like POST /api/v1/orders, and empties it.
+         * @description Checks out the whole cart like POST /api/v1/orders, and empties it.
+         */
+        post: operations["checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/lines/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Adds a product or sets its quantity.
+         * @description Adds a product or sets its quantity.
+         */
+        put: operations["put"];
+        post?: never;
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/categories": {
         parameters: {
             query?: never;
@@ -200,6 +256,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first.
+         * @description The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first.
+         */
+        get: operations["list_2"];
+        put?: never;
+        /**
+         * Checkout: one order per supplier, every line reserved or none.
+         * @description Checkout: one order per supplier, every line reserved or none.
+         */
+        post: operations["checkout_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The supplier records the invoice it issued (number, date).
+         * @description The supplier records the invoice it issued (number, date).
+         */
+        put: operations["recordInvoice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/invoice-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The buyer unit's invoice details (发票抬头, 税号).
+         * @description The buyer unit's invoice details (发票抬头, 税号).
+         */
+        put: operations["requestInvoice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/shipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -211,7 +411,7 @@ export interface paths {
          * The review queue and directory: filter by status, kind and name / credit code.
          * @description The review queue and directory: filter by status, kind and name / credit code.
          */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /**
          * Operators create organisations that cannot self-register (regulators, operators), approved at once.
@@ -235,7 +435,7 @@ export interface paths {
          * An organisation: operators see any, members their own.
          * @description An organisation: operators see any, members their own.
          */
-        get: operations["get"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -311,7 +511,7 @@ export interface paths {
          * The product page: anonymous callers see only listed products of approved suppliers.
          * @description The product page: anonymous callers see only listed products of approved suppliers.
          */
-        get: operations["get_2"];
+        get: operations["get_4"];
         /**
          * The owner's edit; a listed product whose key facts change goes back to review.
          * @description The owner's edit; a listed product whose key facts change goes back to review.
@@ -419,7 +619,7 @@ export interface paths {
          * Status and progress (rows processed of total).
          * @description Status and progress (rows processed of total).
          */
-        get: operations["get_1"];
+        get: operations["get_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -487,7 +687,7 @@ export interface paths {
          * Top of the tree: `?level=PROVINCE` (the only level listed whole; go down with /children).
          * @description Top of the tree: `?level=PROVINCE` (the only level listed whole; go down with /children).
          */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -503,7 +703,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_3"];
+        get: operations["get_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -539,7 +739,7 @@ export interface paths {
          * The current list of a kind, optionally within one province.
          * @description The current list of a kind, optionally within one province.
          */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -652,6 +852,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptanceRequest: {
+            comment?: string | null;
+            /** Format: int32 */
+            rating?: number | null;
+        };
         "Accounts.SessionUser": {
             /** Format: int64 */
             organizationId: number;
@@ -693,6 +898,42 @@ export interface components {
             regionCode: string | null;
             regionName: string | null;
         };
+        CancellationRequest: {
+            reason?: string | null;
+        };
+        CartCheckoutRequest: {
+            channel?: components["schemas"]["Channel"] | null;
+            deliveryAddress: string;
+        };
+        CartLineRequest: {
+            /** Format: int32 */
+            quantity: number;
+        };
+        /** @description A buyer user's cart at current prices. A line whose product is no longer purchasable or short of stock says so (`available: false`) and is left out of `totalFen`. */
+        CartView: {
+            lines: components["schemas"]["CartView.Line"][];
+            /** Format: int64 */
+            totalFen: number;
+        };
+        "CartView.Line": {
+            /** Format: int64 */
+            amountFen: number;
+            available: boolean;
+            name: string | null;
+            /** Format: int64 */
+            priceFen: number | null;
+            /** Format: int64 */
+            productId: number;
+            /** Format: int32 */
+            quantity: number;
+            spec: string | null;
+            /** Format: int32 */
+            stock: number;
+            /** Format: int64 */
+            supplierId: number | null;
+            supplierName: string | null;
+            unit: string | null;
+        };
         CategoryNode: {
             children: components["schemas"]["CategoryNode"][];
             code: string;
@@ -730,6 +971,22 @@ export interface components {
             productId: number;
             status: components["schemas"]["CertificationStatus"];
             valid: boolean;
+        };
+        /**
+         * @description Through which channel of the buyer unit a purchase is made: 食堂采购, 工会采购, 职工个人采购.
+         * @enum {string}
+         */
+        Channel: "CANTEEN" | "UNION" | "STAFF";
+        CheckoutRequest: {
+            channel?: components["schemas"]["Channel"] | null;
+            deliveryAddress: string;
+            lines: components["schemas"]["CheckoutRequest.Line"][];
+        };
+        "CheckoutRequest.Line": {
+            /** Format: int64 */
+            productId: number;
+            /** Format: int32 */
+            quantity: number;
         };
         CreateBrandRequest: {
             inNationalCatalogue?: boolean | null;
@@ -839,6 +1096,34 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description 开票信息: 发票抬头 and 纳税人识别号 (15 to 20 letters and digits, e.g. the 18-char credit code). */
+        InvoiceRequestRequest: {
+            taxNumber: string;
+            title: string;
+        };
+        IssuedInvoiceRequest: {
+            invoiceNumber: string;
+            /** Format: date */
+            issuedOn: string;
+        };
+        /** @description The product as it was bought, frozen on the order line: facts, certifications and the reserved-share eligibility decision (with its reasons) at order time. Later catalog changes never alter it. */
+        LineSnapshot: {
+            brand: components["schemas"]["ProductView.Brand"] | null;
+            categoryCode: string;
+            categoryName: string;
+            certifications: components["schemas"]["CertificationView"][];
+            eligibilityReasons: string[];
+            eligible: boolean;
+            name: string;
+            origin: components["schemas"]["ProductView.Origin"];
+            /** Format: int64 */
+            priceFen: number;
+            spec: string;
+            /** Format: int64 */
+            supplierId: number;
+            supplierName: string;
+            unit: string;
+        };
         LoginRequest: {
             password: string;
             username: string;
@@ -854,6 +1139,125 @@ export interface components {
             organization: components["schemas"]["OrganizationView"];
             roles: string[];
             username: string;
+        };
+        /** @description One line of an order: quantity at the frozen unit price; `eligible` as decided at order time. */
+        OrderLineView: {
+            /** Format: int64 */
+            amountFen: number;
+            eligible: boolean;
+            /** Format: int32 */
+            lineNo: number;
+            name: string;
+            /** Format: int64 */
+            productId: number;
+            /** Format: int32 */
+            quantity: number;
+            snapshot: components["schemas"]["LineSnapshot"];
+            spec: string;
+            unit: string;
+            /** Format: int64 */
+            unitPriceFen: number;
+        };
+        /**
+         * @description An order's life cycle: PENDING_PAYMENT -\> PAID -\> SHIPPED -\> DELIVERED -\> ACCEPTED; CANCELLED before shipment (by the buyer, or when unpaid in time). REFUNDED belongs to the payments work to come.
+         * @enum {string}
+         */
+        OrderStatus: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "ACCEPTED" | "CANCELLED" | "REFUNDED";
+        /** @description An order in a list. */
+        OrderSummary: {
+            /** Format: int64 */
+            buyerOrganizationId: number;
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            checkoutId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            eligibleFen: number;
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            lineCount: number;
+            /** Format: date-time */
+            paidAt: string | null;
+            status: components["schemas"]["OrderStatus"];
+            statusLabel: string;
+            /** Format: int64 */
+            supplierId: number;
+            supplierName: string;
+            /** Format: int64 */
+            totalFen: number;
+        };
+        /** @description An order as its buyer, its supplier or an operator sees it. `payments` stays empty until payments exist. */
+        OrderView: {
+            acceptance: components["schemas"]["OrderView.Acceptance"] | null;
+            /** Format: int64 */
+            buyerOrganizationId: number;
+            buyerUsername: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            checkoutId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            deliveryAddress: string;
+            /** Format: int64 */
+            eligibleFen: number;
+            /** Format: date-time */
+            expiresAt: string;
+            history: components["schemas"]["OrderView.HistoryEntry"][];
+            /** Format: int64 */
+            id: number;
+            invoice: components["schemas"]["OrderView.Invoice"];
+            lines: components["schemas"]["OrderLineView"][];
+            /** Format: date-time */
+            paidAt: string | null;
+            payments: {
+                [key: string]: Record<string, never>;
+            }[];
+            shipment: components["schemas"]["OrderView.Shipment"] | null;
+            status: components["schemas"]["OrderStatus"];
+            statusLabel: string;
+            /** Format: int64 */
+            supplierId: number;
+            supplierName: string;
+            /** Format: int64 */
+            totalFen: number;
+        };
+        "OrderView.Acceptance": {
+            /** Format: date-time */
+            acceptedAt: string;
+            comment?: string | null;
+            /** Format: int32 */
+            rating?: number | null;
+        };
+        "OrderView.HistoryEntry": {
+            action: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            fromStatus: components["schemas"]["OrderStatus"] | null;
+            toStatus: components["schemas"]["OrderStatus"];
+        };
+        /** @description 发票: the buyer's title and tax number, then the supplier's issued number and date. */
+        "OrderView.Invoice": {
+            /** Format: date */
+            issuedOn: string | null;
+            number: string | null;
+            /** Format: date-time */
+            requestedAt: string | null;
+            taxNumber: string | null;
+            title: string | null;
+        };
+        "OrderView.Shipment": {
+            carrier: string;
+            /** Format: date-time */
+            shippedAt: string;
+            trackingNumber: string;
         };
         /**
          * @description The four kinds of organisation; each user's role is its organisation's kind.
@@ -927,6 +1331,16 @@ export interface components {
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_DesignationImportResult_: {
             items: components["schemas"]["DesignationImportResult"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_OrderSummary_: {
+            items: components["schemas"]["OrderSummary"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -1201,6 +1615,10 @@ export interface components {
             certification: components["schemas"]["SearchResult.FacetBucket"][];
             province: components["schemas"]["SearchResult.FacetBucket"][];
         };
+        ShipmentRequest: {
+            carrier: string;
+            trackingNumber: string;
+        };
         /** @description A completion for the search box: a product name (with its id) or a brand name. */
         Suggestion: {
             /** Format: int64 */
@@ -1329,6 +1747,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BrandView"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartView"];
+                };
+            };
+        };
+    };
+    clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description clear 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartView"];
+                };
+            };
+        };
+    };
+    checkout: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description 已下单，购物车已清空 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 库存不足或商品不可购买，购物车不变 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartLineRequest"];
+            };
+        };
+        responses: {
+            /** @description put 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartView"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description remove 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartView"];
                 };
             };
         };
@@ -1507,6 +2044,270 @@ export interface operations {
     list_2: {
         parameters: {
             query?: {
+                page?: number | null;
+                size?: number | null;
+                status?: components["schemas"]["OrderStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_OrderSummary_"];
+                };
+            };
+        };
+    };
+    checkout_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description 已下单（每个供应商一个订单，待支付） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 库存不足或商品不可购买，未预留任何库存 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Idempotency-Key 已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AcceptanceRequest"];
+            };
+        };
+        responses: {
+            /** @description accept 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 订单未送达 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancellationRequest"];
+            };
+        };
+        responses: {
+            /** @description cancel 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 订单已发货或已取消 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deliver 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 订单未发货 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recordInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssuedInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description recordInvoice 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+        };
+    };
+    requestInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description requestInvoice 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+        };
+    };
+    ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentRequest"];
+            };
+        };
+        responses: {
+            /** @description ship 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 订单未支付或已发货 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_3: {
+        parameters: {
+            query?: {
                 kind?: components["schemas"]["OrganizationKind"] | null;
                 page?: number | null;
                 q?: string | null;
@@ -1519,7 +2320,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_2 200 response */
+            /** @description list_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1554,7 +2355,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -1565,7 +2366,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get 200 response */
+            /** @description get_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1696,7 +2497,7 @@ export interface operations {
             };
         };
     };
-    get_2: {
+    get_4: {
         parameters: {
             query?: never;
             header?: never;
@@ -1707,7 +2508,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_2 200 response */
+            /** @description get_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1896,7 +2697,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1907,7 +2708,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_1 200 response */
+            /** @description get_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1984,7 +2785,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 level?: components["schemas"]["RegionLevel"] | null;
@@ -1995,7 +2796,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_3 200 response */
+            /** @description list_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2006,7 +2807,7 @@ export interface operations {
             };
         };
     };
-    get_3: {
+    get_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2017,7 +2818,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_3 200 response */
+            /** @description get_5 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2050,7 +2851,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query: {
                 kind: components["schemas"]["DesignationKind"];
@@ -2064,7 +2865,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_4 200 response */
+            /** @description list_5 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
