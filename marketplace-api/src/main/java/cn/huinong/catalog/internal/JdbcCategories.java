@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.Categories;
 import cn.huinong.catalog.CategoryNode;
 import io.micronaut.transaction.annotation.Transactional;

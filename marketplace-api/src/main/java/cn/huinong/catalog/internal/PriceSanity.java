@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

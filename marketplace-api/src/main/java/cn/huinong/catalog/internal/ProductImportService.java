@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.catalog.ProductDraft;
 import cn.huinong.catalog.ProductImportView;

@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.CertificationKind;
 import cn.huinong.catalog.CertificationRules;
 import cn.huinong.catalog.CertificationStatus;

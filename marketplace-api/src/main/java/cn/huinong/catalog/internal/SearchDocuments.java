@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package cn.huinong.ordering.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.ProductView;
 import cn.huinong.catalog.Products;
 import cn.huinong.ordering.CartView;

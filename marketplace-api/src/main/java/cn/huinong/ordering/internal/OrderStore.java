@@ -1,5 +1,6 @@
 package cn.huinong.ordering.internal;
 
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.ordering.Channel;
 import cn.huinong.ordering.LineSnapshot;
 import cn.huinong.ordering.OrderEvent;

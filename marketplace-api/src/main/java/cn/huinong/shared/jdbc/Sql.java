@@ -1,4 +1,4 @@
-package cn.huinong.ordering.internal;
+package cn.huinong.shared.jdbc;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -14,19 +14,19 @@ import java.util.Optional;
 
 /** A thin helper over {@link JdbcOperations}: positional arguments, row mappers, joins the current transaction. */
 @Singleton
-class Sql {
+public class Sql {
 
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     private final JdbcOperations jdbc;
 
-    Sql(JdbcOperations jdbc) {
+    public Sql(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
-    <T> List<T> list(String sql, Row<T> row, Object... args) {
+    public <T> List<T> list(String sql, Row<T> row, Object... args) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, args);
             List<T> out = new ArrayList<>();
@@ -39,23 +39,23 @@ class Sql {
         });
     }
 
-    <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+    public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
         List<T> all = list(sql, row, args);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
-    long count(String sql, Object... args) {
+    public long count(String sql, Object... args) {
         return one(sql, rs -> rs.getLong(1), args).orElse(0L);
     }
 
-    int update(String sql, Object... args) {
+    public int update(String sql, Object... args) {
         return jdbc.prepareStatement(sql, ps -> {
             bind(ps, args);
             return ps.executeUpdate();
         });
     }
 
-    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    public static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Instant t) {
@@ -72,16 +72,16 @@ class Sql {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
