@@ -201,6 +201,7 @@ class SearchApiTest {
         assertEquals("绿色食品", labels(all, "certification").get("GREEN_FOOD"));
         assertEquals("贵州省", labels(all, "province").get("520000"));
         assertEquals("茶叶", labels(all, "category").get("0201"));
+        assertEquals("肉禽蛋", labels(all, "category").get("02"), "a parent category is named from the category tree");
         assertEquals("雷山银球茶", labels(all, "brand").get("11"));
 
         Api.Response organic = search("certification=ORGANIC");

@@ -1,5 +1,6 @@
 package cn.huinong.search.internal;
 
+import cn.huinong.catalog.Categories;
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.search.SearchExplanation;
 import cn.huinong.search.SearchQuery;
@@ -35,16 +36,22 @@ class DefaultCatalogSearch implements CatalogSearch {
 
     private final ElasticsearchEngine elasticsearch;
     private final PostgresEngine postgres;
+    private final Categories categories;
     private volatile long engineDownUntil;
 
-    DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres) {
+    DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres, Categories categories) {
         this.elasticsearch = elasticsearch;
         this.postgres = postgres;
+        this.categories = categories;
     }
 
     @Override
     public SearchResult search(SearchQuery query) {
         ValidQuery vq = validate(query);
+        return withCategoryNames(answer(vq));
+    }
+
+    private SearchResult answer(ValidQuery vq) {
         if (System.currentTimeMillis() < engineDownUntil) {
             return postgres.search(vq);
         }
@@ -54,6 +61,21 @@ class DefaultCatalogSearch implements CatalogSearch {
             unavailable(e);
             return postgres.search(vq);
         }
+    }
+
+    /**
+     * Documents carry only their leaf category's name; parent categories in the facet are named from
+     * the catalog's category tree, so that every bucket has a Chinese label.
+     */
+    private SearchResult withCategoryNames(SearchResult r) {
+        List<SearchResult.FacetBucket> named = r.facets().category().stream()
+                .map(b -> b.label() == null || b.label().equals(b.value())
+                        ? new SearchResult.FacetBucket(b.value(), categories.name(b.value()).orElse(b.value()), b.count())
+                        : b)
+                .toList();
+        SearchResult.Facets f = r.facets();
+        return new SearchResult(r.items(), r.page(), r.size(), r.total(),
+                new SearchResult.Facets(named, f.certification(), f.province(), f.brand()), r.degraded());
     }
 
     @Override
