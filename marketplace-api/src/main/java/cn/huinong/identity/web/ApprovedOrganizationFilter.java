@@ -11,11 +11,15 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.web.router.RouteAttributes;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Users of an organisation that is not APPROVED may sign in and see who they are, nothing else:
- * every other API call answers 403.
+ * Users of an organisation that is not APPROVED may sign in, see who they are and use what anyone
+ * may use (catalog search, regions); every other API call answers 403.
  */
 @ServerFilter("/api/**")
 class ApprovedOrganizationFilter implements Ordered {
@@ -30,7 +34,7 @@ class ApprovedOrganizationFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     void requireApprovedOrganization(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/api/v1/me") || path.startsWith("/api/v1/auth/")) {
+        if (path.equals("/api/v1/me") || path.startsWith("/api/v1/auth/") || openToAnyone(request)) {
             return;
         }
         Optional<Authentication> auth = request.getUserPrincipal(Authentication.class);
@@ -42,6 +46,14 @@ class ApprovedOrganizationFilter implements Ordered {
             throw new ForbiddenException(status == null ? "所属机构不存在"
                     : "所属机构" + status.label() + "，暂不能进行此操作");
         }
+    }
+
+    /** Endpoints that anyone may call (search, categories, regions) stay open to members of pending organisations. */
+    private static boolean openToAnyone(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .map(m -> m.getAnnotationMetadata().stringValues(Secured.class))
+                .map(values -> Arrays.asList(values).contains(SecurityRule.IS_ANONYMOUS))
+                .orElse(false);
     }
 
     @Override
