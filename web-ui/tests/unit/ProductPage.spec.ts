@@ -13,7 +13,7 @@ const PRODUCT: ProductView = {
   id: 42,
   name: '雷山银球茶',
   category: { code: '0101', name: '绿茶', path: ['01', '0101'] },
-  origin: { code: '522634', name: '雷山县', province: '贵州省', provinceCode: '520000' },
+  origin: { code: '522634', name: '雷山县', province: '520000', provinceName: '贵州省' },
   unit: '罐',
   spec: '250克/罐',
   priceFen: 6850,

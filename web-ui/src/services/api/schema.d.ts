@@ -1490,7 +1490,7 @@ export interface components {
             code: string;
             name: string;
             province?: string | null;
-            provinceCode?: string | null;
+            provinceName?: string | null;
         };
         "ProductView.Supplier": {
             /** Format: int64 */

@@ -29,7 +29,8 @@ public record ProductView(long id, String name, @Nullable String description, Ca
     }
 
     @Serdeable
-    public record Origin(String code, String name, @Nullable String province, @Nullable String provinceCode) {
+    /** As in search results: {@code province} is the province code ({@code NN0000}), {@code provinceName} its name. */
+    public record Origin(String code, String name, @Nullable String province, @Nullable String provinceName) {
     }
 
     @Serdeable

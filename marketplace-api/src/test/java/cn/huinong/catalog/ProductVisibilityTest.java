@@ -60,7 +60,8 @@ class ProductVisibilityTest {
         Map<?, ?> origin = (Map<?, ?>) page.get("origin");
         assertEquals("522634", origin.get("code"));
         assertEquals("雷山县", origin.get("name"));
-        assertEquals("贵州省", origin.get("province"));
+        assertEquals("520000", origin.get("province"));
+        assertEquals("贵州省", origin.get("provinceName"));
         assertEquals(true, page.get("eligible"));
         assertEquals(List.of("05", "0501"), ((Map<?, ?>) page.get("category")).get("path"));
         assertNull(page.get("brand"));

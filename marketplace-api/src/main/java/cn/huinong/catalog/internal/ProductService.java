@@ -233,7 +233,7 @@ class ProductService implements Products {
         return new ProductView(r.id(), r.name(), r.description(),
                 new ProductView.Category(r.categoryCode(), p.categoryName(), p.categoryPath()),
                 new ProductView.Supplier(r.supplierId(), p.supplier().name()),
-                new ProductView.Origin(r.originRegionCode(), p.originName(), p.provinceName(), p.provinceCode()),
+                new ProductView.Origin(r.originRegionCode(), p.originName(), p.provinceCode(), p.provinceName()),
                 b == null ? null : new ProductView.Brand(b.id(), b.name(), b.kind()), r.unit(), r.spec(), r.priceFen(),
                 r.stock(), r.imageUrls(), r.status(), privileged ? r.reviewReason() : null,
                 privileged ? r.priceFlagged() : null, privileged ? r.priceFlagReason() : null, certs,
