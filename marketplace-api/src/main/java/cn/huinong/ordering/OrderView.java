@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An order as its buyer, its supplier or an operator sees it. {@code payments} stays empty until payments exist. */
+/** An order as its buyer, its supplier or an operator sees it. {@code payments} comes from {@link OrderPaymentsView}. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrderView(long id, UUID checkoutId, long buyerOrganizationId, String buyerUsername, long supplierId,

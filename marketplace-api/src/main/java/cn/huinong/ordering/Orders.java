@@ -7,6 +7,7 @@ import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Orders: checkout (one order per supplier, stock reserved atomically), the life cycle, invoices. Each command is
@@ -19,6 +20,9 @@ public interface Orders {
     Idempotency.Outcome<CheckoutResult> checkout(NewCheckout checkout, @Nullable String idempotencyKey, Actor actor);
 
     OrderView view(long id, Actor actor);
+
+    /** The order without a visibility check, for other modules acting for the system (e.g. payment webhooks). */
+    Optional<OrderView> find(long id);
 
     /** The caller's orders: a buyer unit's, a supplier's, or (operator) all, newest first. */
     PageResponse<OrderSummary> list(Actor actor, @Nullable OrderStatus status, PageQuery page);

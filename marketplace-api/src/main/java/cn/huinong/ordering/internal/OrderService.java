@@ -12,6 +12,7 @@ import cn.huinong.ordering.NewCheckout;
 import cn.huinong.ordering.OrderEvent;
 import cn.huinong.ordering.OrderEventType;
 import cn.huinong.ordering.OrderLineView;
+import cn.huinong.ordering.OrderPaymentsView;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderSummary;
 import cn.huinong.ordering.OrderView;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -55,9 +57,11 @@ class OrderService implements Orders {
     private final AuditLog audit;
     private final OrderingSettings settings;
     private final Transitions transitions;
+    private final List<OrderPaymentsView> paymentViews;
 
     OrderService(OrderStore store, Products products, ProductStock stock, Idempotency idempotency, AuditLog audit,
-                 OrderingSettings settings, Transitions transitions) {
+                 OrderingSettings settings, Transitions transitions, List<OrderPaymentsView> paymentViews) {
+        this.paymentViews = paymentViews;
         this.transitions = transitions;
         this.store = store;
         this.products = products;
@@ -178,6 +182,12 @@ class OrderService implements Orders {
     public OrderView view(long id, Actor actor) {
         OrderRow row = store.find(id).filter(r -> visible(r, actor)).orElseThrow(() -> notFound(id));
         return toView(row);
+    }
+
+    @Override
+    @Transactional
+    public Optional<OrderView> find(long id) {
+        return store.find(id).map(this::toView);
     }
 
     @Override
@@ -362,6 +372,12 @@ class OrderService implements Orders {
         return toView(store.find(id).orElseThrow(() -> notFound(id)));
     }
 
+    private List<Map<String, Object>> payments(long orderId) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        paymentViews.forEach(v -> all.addAll(v.payments(orderId)));
+        return all;
+    }
+
     private OrderView toView(OrderRow r) {
         OrderView.Shipment shipment = r.shippedAt() == null ? null
                 : new OrderView.Shipment(r.carrier(), r.trackingNumber(), r.shippedAt());
@@ -372,7 +388,7 @@ class OrderService implements Orders {
         return new OrderView(r.id(), r.checkoutId(), r.buyerOrganizationId(), r.buyerUsername(), r.supplierId(),
                 store.organizationName(r.supplierId()), r.channel(), r.status(), r.status().label(), r.totalFen(),
                 r.eligibleFen(), r.deliveryAddress(), r.expiresAt(), r.paidAt(), shipment, r.deliveredAt(), acceptance,
-                r.cancelledAt(), r.cancelReason(), invoice, store.lines(r.id()), List.of(), store.history(r.id()),
+                r.cancelledAt(), r.cancelReason(), invoice, store.lines(r.id()), payments(r.id()), store.history(r.id()),
                 r.createdAt());
     }
 }
