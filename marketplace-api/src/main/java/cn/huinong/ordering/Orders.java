@@ -33,6 +33,12 @@ public interface Orders {
      */
     OrderView markPaid(long id, String paymentRef, Instant paidAt, Actor actor);
 
+    /**
+     * Adds a payment event (e.g. PAYMENT_SUCCEEDED) of a paid order to {@code order_event_outbox}, in the caller's
+     * transaction (mandatory): {@code amountFen} is the money moved, eligibleFen the order's share of it.
+     */
+    void paymentEvent(long id, OrderEventType type, long amountFen, Instant paidAt, String paymentRef);
+
     /** PAID -> SHIPPED, by the order's supplier. */
     OrderView ship(long id, String carrier, String trackingNumber, Actor actor);
 

@@ -155,9 +155,17 @@ class CardPaymentTest implements TestPropertyProvider {
         return db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'ORDER_PAID'", order);
     }
 
+    /** ORDER_PAID and PAYMENT_SUCCEEDED events: exactly one of each for a paid order. */
     long paidOutbox(long order) {
-        return db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
+        long paid = db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
                 order);
+        long succeeded = db.count("""
+                SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'PAYMENT_SUCCEEDED'
+                AND amount_fen = (SELECT total_fen FROM purchase_order WHERE id = ?)
+                AND eligible_fen = (SELECT eligible_fen FROM purchase_order WHERE id = ?)
+                AND payload->>'paidAt' IS NOT NULL""", order, order, order);
+        assertEquals(paid, succeeded, "ORDER_PAID and PAYMENT_SUCCEEDED events");
+        return paid;
     }
 
     String event(String type, long amount, String status, long paymentId, String lastError) {
@@ -444,5 +452,41 @@ class CardPaymentTest implements TestPropertyProvider {
         assertEquals(1, paidOutbox(order));
         assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_SUCCEEDED' AND resource_id = ?",
                 String.valueOf(payment)));
+    }
+
+    @Test
+    void confirmationAndWebhookConcurrently_convergeOnOnePaidOrder() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+            gateway.resetAll();
+            long order = placeOrder(1);
+            stubCreate(PRICE);
+            stubConfirm(PRICE);
+            long payment = paymentId(expect(201, pay(order, "CARD", null)));
+            String payload = event("payment_intent.succeeded", PRICE, "succeeded", payment, null);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var confirmed = pool.submit(() -> {
+                    start.await();
+                    return confirm(payment);
+                });
+                var delivered = pool.submit(() -> {
+                    start.await();
+                    return deliver(payload);
+                });
+                start.countDown();
+                assertEquals("SUCCEEDED", expect(200, confirmed.get()).get("status"));
+                expect(200, delivered.get());
+            } finally {
+                pool.shutdown();
+            }
+            Map<String, Object> o = order(order);
+            assertEquals("PAID", o.get("status"));
+            assertEquals(1, payments(o).size());
+            assertEquals("SUCCEEDED", payments(o).get(0).get("status"));
+            assertEquals(1, paidHistory(order));
+            assertEquals(1, paidOutbox(order));
+        }
     }
 }

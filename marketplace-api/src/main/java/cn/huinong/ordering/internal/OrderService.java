@@ -27,6 +27,7 @@ import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.Violation;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -224,6 +225,16 @@ class OrderService implements Orders {
         transitions.move(row, OrderStatus.PAID, "ORDER_PAID", columns, Map.of("paymentRef", paymentRef), actor);
         store.outbox(Transitions.event(row, OrderEventType.ORDER_PAID, true, paidAt, paymentRef));
         return viewOf(id);
+    }
+
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void paymentEvent(long id, OrderEventType type, long amountFen, Instant paidAt, String paymentRef) {
+        OrderRow row = store.find(id).orElseThrow(() -> notFound(id));
+        long eligible = amountFen == row.totalFen() ? row.eligibleFen()
+                : Math.multiplyExact(row.eligibleFen(), amountFen) / Math.max(1, row.totalFen());
+        store.outbox(new OrderEvent(UUID.randomUUID(), type, id, row.checkoutId(), row.buyerOrganizationId(),
+                row.supplierId(), row.channel(), amountFen, eligible, true, paidAt, paymentRef, Instant.now()));
     }
 
     @Override

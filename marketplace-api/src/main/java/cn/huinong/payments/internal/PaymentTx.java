@@ -1,6 +1,7 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.ordering.OrderEventType;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderView;
 import cn.huinong.ordering.Orders;
@@ -125,8 +126,9 @@ class PaymentTx {
         store.status(id, PaymentStatus.SUCCEEDED, null, paidAt);
         detail.put("to", PaymentStatus.SUCCEEDED.name());
         audit.record(actor, "PAYMENT_SUCCEEDED", "payment", String.valueOf(id), detail);
-        // ORDER_PAID (amountFen, eligibleFen, paidAt, paymentRef) goes to order_event_outbox in this transaction
+        // ORDER_PAID and PAYMENT_SUCCEEDED (amountFen, eligibleFen, paidAt) go to order_event_outbox in this transaction
         orders.markPaid(row.orderId(), "payment-" + id, paidAt, actor);
+        orders.paymentEvent(row.orderId(), OrderEventType.PAYMENT_SUCCEEDED, row.amountFen(), paidAt, "payment-" + id);
     }
 
     /** Declined: FAILED with the gateway's message; never undoes a success (events may arrive out of order). */
