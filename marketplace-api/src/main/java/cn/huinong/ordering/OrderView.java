@@ -14,7 +14,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrderView(long id, UUID checkoutId, long buyerOrganizationId, String buyerUsername, long supplierId,
                         String supplierName, Channel channel, OrderStatus status, String statusLabel, long totalFen,
-                        long eligibleFen, String deliveryAddress, Instant expiresAt, @Nullable Instant paidAt,
+                        long eligibleFen, long refundedFen, String deliveryAddress, Instant expiresAt, @Nullable Instant paidAt,
                         @Nullable Shipment shipment, @Nullable Instant deliveredAt, @Nullable Acceptance acceptance,
                         @Nullable Instant cancelledAt, @Nullable String cancelReason, Invoice invoice,
                         List<OrderLineView> lines, List<Map<String, Object>> payments, List<HistoryEntry> history,

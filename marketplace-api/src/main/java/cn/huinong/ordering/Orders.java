@@ -39,6 +39,13 @@ public interface Orders {
      */
     void paymentEvent(long id, OrderEventType type, long amountFen, Instant paidAt, String paymentRef);
 
+    /**
+     * Records money given back (by the payments module, in its transaction): adds to {@code refundedFen}; when all
+     * of the total is refunded the order becomes REFUNDED. Writes ORDER_REFUNDED (the refunded part) to the outbox.
+     * 409 when the order was never paid; 422 beyond the total.
+     */
+    OrderView recordRefund(long id, long amountFen, String refundRef, Actor actor);
+
     /** PAID -> SHIPPED, by the order's supplier. */
     OrderView ship(long id, String carrier, String trackingNumber, Actor actor);
 

@@ -27,4 +27,12 @@ public interface Payments {
 
     /** Verifies and processes one webhook delivery (raw body); false when it was a duplicate. 400 on a bad signature. */
     boolean webhook(String rawBody, @Nullable String signatureHeader);
+
+    /**
+     * Gives back part or all of an order's successful payment (SUPPLIER of the order or OPERATOR); the refunds of an
+     * order never add up to more than the payment (422). Card refunds go to the gateway with the key
+     * {@code refund-<id>}; bank-transfer refunds are recorded as made offline.
+     */
+    Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, @Nullable String idempotencyKey,
+                                           Actor actor);
 }

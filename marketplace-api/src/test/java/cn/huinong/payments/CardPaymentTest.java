@@ -489,4 +489,65 @@ class CardPaymentTest implements TestPropertyProvider {
             assertEquals(1, paidOutbox(order));
         }
     }
+
+    Api.Response refund(long order, long amountFen, String key, String token) {
+        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/orders/" + order + "/refunds",
+                Map.of("amountFen", amountFen, "reason", "部分商品破损"));
+        if (key != null) {
+            r.header("Idempotency-Key", key);
+        }
+        return api.send(r, token);
+    }
+
+    @Test
+    void refunds_partialThenFull_neverBeyondThePayment() {
+        long order = placeOrder(2);
+        stubCreate(2 * PRICE);
+        stubConfirm(2 * PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        assertEquals(409, refund(order, 100, null, supplier.token()).status()); // not paid yet
+        expect(200, confirm(payment));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"refund\","
+                        + "\"status\":\"succeeded\",\"payment_intent\":\"" + intent + "\",\"currency\":\"cny\"}")));
+
+        String key = "refund-" + UUID.randomUUID();
+        Api.Response first = expect(201, refund(order, 10000, key, supplier.token()));
+        assertEquals("SUCCEEDED", first.get("status"));
+        assertEquals(10000L, ((Number) first.get("refundedFen")).longValue());
+        assertEquals("PAID", first.get("orderStatus"));
+        long refundId = ((Number) first.get("refundId")).longValue();
+        Api.Response replay = expect(201, refund(order, 10000, key, supplier.token()));
+        assertEquals(refundId, ((Number) replay.get("refundId")).longValue());
+        assertEquals("true", replay.headers().get("Idempotency-Replayed"));
+        List<LoggedRequest> refunds = gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
+        assertEquals(1, refunds.size());
+        assertEquals("refund-" + refundId, refunds.get(0).getHeader("Idempotency-Key"));
+        assertTrue(refunds.get(0).getBodyAsString().contains("amount=10000"), refunds.get(0).getBodyAsString());
+        assertTrue(refunds.get(0).getBodyAsString().contains("payment_intent=" + intent));
+
+        assertEquals(403, refund(order, 100, null, buyer.token()).status());
+        assertEquals(404, refund(order, 100, null, CatalogFixtures.supplier(organizations, api).token()).status());
+        assertEquals(400, refund(order, 0, null, supplier.token()).status());
+        Api.Response tooMuch = refund(order, 2 * PRICE - 10000 + 1, null, supplier.token());
+        assertEquals(422, tooMuch.status());
+        assertEquals(10000L, fen(order(order), "refundedFen"));
+
+        Api.Response rest = expect(201, refund(order, 2 * PRICE - 10000, null, operator));
+        assertEquals("REFUNDED", rest.get("orderStatus"));
+        Map<String, Object> o = order(order);
+        assertEquals("REFUNDED", o.get("status"));
+        assertEquals(2 * PRICE, fen(o, "refundedFen"));
+        assertEquals(422, refund(order, 1, null, operator).status());
+        assertEquals(2, gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))).size());
+        assertEquals(2, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = "
+                + "'ORDER_REFUNDED'", order));
+        assertEquals(2 * PRICE, db.count("SELECT coalesce(sum(amount_fen), 0) FROM order_event_outbox WHERE order_id = ?"
+                + " AND event_type = 'ORDER_REFUNDED'", order));
+    }
+
+    static long fen(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).longValue();
+    }
 }

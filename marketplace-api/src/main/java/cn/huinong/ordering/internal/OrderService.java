@@ -26,6 +26,7 @@ import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -239,6 +240,36 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
+    public OrderView recordRefund(long id, long amountFen, String refundRef, Actor actor) {
+        OrderRow row = store.lock(id).orElseThrow(() -> notFound(id));
+        if (row.paidAt() == null || row.status() == OrderStatus.REFUNDED) {
+            throw new ConflictException("订单当前状态为" + row.status().label() + "，不能退款");
+        }
+        long refunded = Math.addExact(store.refundedFen(id), amountFen);
+        if (amountFen <= 0 || refunded > row.totalFen()) {
+            throw new RuleViolationException("退款总额不能超过订单金额");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("refundRef", refundRef);
+        detail.put("amountFen", amountFen);
+        detail.put("refundedFen", refunded);
+        if (refunded == row.totalFen()) {
+            transitions.move(row, OrderStatus.REFUNDED, "ORDER_REFUNDED", Map.of("refunded_fen", refunded), detail,
+                    actor);
+        } else {
+            store.update(id, row.status(), Map.of("refunded_fen", refunded));
+            store.history(id, row.status(), row.status(), "ORDER_PARTIALLY_REFUNDED", actor.username(), detail);
+            audit.record(actor, "ORDER_PARTIALLY_REFUNDED", "order", String.valueOf(id), detail);
+        }
+        long eligible = Math.multiplyExact(row.eligibleFen(), amountFen) / Math.max(1, row.totalFen());
+        store.outbox(new OrderEvent(UUID.randomUUID(), OrderEventType.ORDER_REFUNDED, id, row.checkoutId(),
+                row.buyerOrganizationId(), row.supplierId(), row.channel(), amountFen, eligible, true, row.paidAt(),
+                refundRef, Instant.now()));
+        return viewOf(id);
+    }
+
+    @Override
+    @Transactional
     public OrderView ship(long id, String carrier, String trackingNumber, Actor actor) {
         OrderRow row = mine(id, actor, "SUPPLIER");
         require(row, EnumSet.of(OrderStatus.PAID), "发货");
@@ -398,7 +429,7 @@ class OrderService implements Orders {
                 r.invoiceRequestedAt(), r.invoiceNumber(), r.invoiceIssuedOn());
         return new OrderView(r.id(), r.checkoutId(), r.buyerOrganizationId(), r.buyerUsername(), r.supplierId(),
                 store.organizationName(r.supplierId()), r.channel(), r.status(), r.status().label(), r.totalFen(),
-                r.eligibleFen(), r.deliveryAddress(), r.expiresAt(), r.paidAt(), shipment, r.deliveredAt(), acceptance,
+                r.eligibleFen(), store.refundedFen(r.id()), r.deliveryAddress(), r.expiresAt(), r.paidAt(), shipment, r.deliveredAt(), acceptance,
                 r.cancelledAt(), r.cancelReason(), invoice, store.lines(r.id()), payments(r.id()), store.history(r.id()),
                 r.createdAt());
     }

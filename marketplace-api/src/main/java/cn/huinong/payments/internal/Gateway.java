@@ -5,9 +5,11 @@ import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 import jakarta.inject.Singleton;
 
 /**
@@ -50,6 +52,14 @@ class Gateway {
     PaymentIntent confirm(String intentId, String paymentMethod) throws StripeException {
         return client.v1().paymentIntents().confirm(intentId,
                 PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build());
+    }
+
+    /** Refunds part of the intent's charge, keyed {@code refund-<id>} so that a retry never refunds twice. */
+    Refund refund(long refundId, String intentId, long amountFen) throws StripeException {
+        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountFen)
+                .putMetadata("refund_id", String.valueOf(refundId)).build();
+        return client.v1().refunds().create(params,
+                RequestOptions.builder().setIdempotencyKey("refund-" + refundId).build());
     }
 
     /** Whether the gateway may have done the work anyway (network failure, timeout, 5xx): the outcome is unknown. */

@@ -6,6 +6,7 @@ import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
+import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
@@ -13,6 +14,7 @@ import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
+import cn.huinong.shared.problem.Violation;
 import com.stripe.exception.CardException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
@@ -21,6 +23,8 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,6 +143,51 @@ class PaymentService implements Payments {
         }
         return tx.handle(event.getId(), event.getType(), intentOf(event).orElse(null),
                 Actor.system("payment-gateway"));
+    }
+
+    @Override
+    public Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, String idempotencyKey,
+                                                  Actor actor) {
+        orders.view(orderId, actor); // 404 unless the caller may see the order
+        if (!actor.hasRole("SUPPLIER") && !actor.hasRole("OPERATOR")) {
+            throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
+        }
+        List<Violation> v = new ArrayList<>();
+        if (amountFen <= 0) {
+            v.add(new Violation("amountFen", "退款金额必须大于0"));
+        }
+        if (reason == null || reason.isBlank()) {
+            v.add(new Violation("reason", "请填写退款原因"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException("退款信息有误", v);
+        }
+        Idempotency.Outcome<PaymentTx.Created> created = tx.createRefund(orderId, amountFen, reason.strip(),
+                idempotencyKey, actor);
+        long refundId = created.value().paymentId();
+        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
+        if ("PENDING".equals(r.status())) {
+            PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
+            if (payment.method() == PaymentMethod.BANK_TRANSFER) {
+                tx.refundSucceeded(refundId, null, actor);
+            } else {
+                try {
+                    tx.refundSucceeded(refundId, gateway.refund(refundId, payment.intentId(), r.amountFen()).getId(),
+                            actor);
+                } catch (StripeException e) {
+                    if (Gateway.unknownOutcome(e)) {
+                        LOG.warn("refund {}: outcome unknown, left PENDING: {}", refundId, e.toString());
+                    } else {
+                        tx.refundFailed(refundId, "支付网关拒绝退款：" + message(e), actor);
+                    }
+                }
+            }
+        }
+        r = tx.findRefund(refundId).orElseThrow();
+        OrderView order = orders.find(orderId).orElseThrow();
+        return new Idempotency.Outcome<>(new RefundView(r.id(), r.orderId(), r.paymentId(), r.amountFen(), r.reason(),
+                r.status(), r.failureMessage(), order.refundedFen(), order.status().name(), r.createdAt()),
+                created.status(), created.replayed());
     }
 
     /** The intent id, creating the intent (same key: same intent) when its creation outcome is still unknown. */

@@ -80,4 +80,39 @@ class PaymentStore {
                 rs.getString("failure_message"), Sql.instant(rs, "paid_at"), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"));
     }
+
+    Optional<PaymentRow> lockSucceeded(long orderId) {
+        return sql.one("SELECT * FROM payment WHERE order_id = ? AND status = 'SUCCEEDED' FOR UPDATE",
+                PaymentStore::map, orderId);
+    }
+
+    /** What is refunded or being refunded of a payment. */
+    long refunding(long paymentId) {
+        return sql.one("SELECT coalesce(sum(amount_fen), 0) FROM refund WHERE payment_id = ? AND status <> 'FAILED'",
+                rs -> rs.getLong(1), paymentId).orElse(0L);
+    }
+
+    long insertRefund(long orderId, long paymentId, long amountFen, String reason, String createdBy) {
+        return sql.one("""
+                INSERT INTO refund (order_id, payment_id, amount_fen, reason, status, created_by)
+                VALUES (?, ?, ?, ?, 'PENDING', ?) RETURNING id""", rs -> rs.getLong(1), orderId, paymentId, amountFen,
+                reason, createdBy).orElseThrow();
+    }
+
+    record RefundRow(long id, long orderId, long paymentId, long amountFen, String reason, String status,
+                     String failureMessage, Instant createdAt) {
+    }
+
+    Optional<RefundRow> refund(long id, boolean lock) {
+        return sql.one("SELECT * FROM refund WHERE id = ?" + (lock ? " FOR UPDATE" : ""), rs -> new RefundRow(
+                rs.getLong("id"), rs.getLong("order_id"), rs.getLong("payment_id"), rs.getLong("amount_fen"),
+                rs.getString("reason"), rs.getString("status"), rs.getString("failure_message"),
+                Sql.instant(rs, "created_at")), id);
+    }
+
+    void refundStatus(long id, String status, String gatewayRefundId, String failureMessage) {
+        sql.update("""
+                UPDATE refund SET status = ?, gateway_refund_id = coalesce(?, gateway_refund_id), failure_message = ?,
+                                  updated_at = now() WHERE id = ?""", status, gatewayRefundId, failureMessage, id);
+    }
 }

@@ -11,6 +11,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.RuleViolationException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import com.stripe.model.PaymentIntent;
@@ -183,5 +184,58 @@ class PaymentTx {
             return store.find(Long.parseLong(id));
         }
         return pi.getId() == null ? Optional.empty() : store.byIntent(pi.getId());
+    }
+
+    @Serdeable
+    record RefundRequest(long orderId, long amountFen, String reason) {
+    }
+
+    /** Reserves a refund (PENDING, counted against the payment at once) under the payment's lock. */
+    @Transactional
+    public Idempotency.Outcome<Created> createRefund(long orderId, long amountFen, String reason, String key,
+                                                     Actor actor) {
+        return idempotency.once("user:" + actor.username(), key, "POST /api/v1/orders/{id}/refunds",
+                new RefundRequest(orderId, amountFen, reason), Created.class, 201, () -> {
+                    PaymentRow payment = store.lockSucceeded(orderId)
+                            .orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
+                    long refunding = store.refunding(payment.id());
+                    if (refunding + amountFen > payment.amountFen()) {
+                        throw new RuleViolationException("退款总额不能超过已支付金额：已退或退款中" + refunding
+                                + "分，本次" + amountFen + "分，已支付" + payment.amountFen() + "分");
+                    }
+                    long id = store.insertRefund(orderId, payment.id(), amountFen, reason, actor.username());
+                    audit.record(actor, "REFUND_REQUESTED", "refund", String.valueOf(id), Map.of("orderId", orderId,
+                            "paymentId", payment.id(), "amountFen", amountFen, "reason", reason));
+                    return new Created(id);
+                });
+    }
+
+    /** The gateway refunded (or, for a bank transfer, the refund was made offline): the order records it, once. */
+    @Transactional
+    public void refundSucceeded(long refundId, String gatewayRefundId, Actor actor) {
+        PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
+        if (!"PENDING".equals(r.status())) {
+            return;
+        }
+        store.refundStatus(refundId, "SUCCEEDED", gatewayRefundId, null);
+        audit.record(actor, "REFUND_SUCCEEDED", "refund", String.valueOf(refundId), Map.of("orderId", r.orderId(),
+                "amountFen", r.amountFen(), "gatewayRefundId", gatewayRefundId == null ? "" : gatewayRefundId));
+        orders.recordRefund(r.orderId(), r.amountFen(), "refund-" + refundId, actor);
+    }
+
+    @Transactional
+    public void refundFailed(long refundId, String message, Actor actor) {
+        PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
+        if (!"PENDING".equals(r.status())) {
+            return;
+        }
+        store.refundStatus(refundId, "FAILED", null, message);
+        audit.record(actor, "REFUND_FAILED", "refund", String.valueOf(refundId), Map.of("orderId", r.orderId(),
+                "message", message));
+    }
+
+    @Transactional
+    public Optional<PaymentStore.RefundRow> findRefund(long id) {
+        return store.refund(id, false);
     }
 }

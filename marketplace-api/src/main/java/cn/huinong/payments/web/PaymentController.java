@@ -2,6 +2,7 @@ package cn.huinong.payments.web;
 
 import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
+import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
@@ -44,6 +45,21 @@ class PaymentController {
                                      @Parameter(hidden = true) Actor actor) {
         Idempotency.Outcome<PaymentView> outcome = payments.create(id, request.method(), idempotencyKey, actor);
         MutableHttpResponse<PaymentView> r = HttpResponse.<PaymentView>status(HttpStatus.valueOf(outcome.status()))
+                .body(outcome.value());
+        return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
+    }
+
+    /** Partial or full refund by the order's supplier or an operator; never more in total than was paid (422). */
+    @Post("/orders/{id}/refunds")
+    @Secured({"SUPPLIER", "OPERATOR"})
+    @ApiResponse(responseCode = "201", description = "已退款（或退款处理中）")
+    @ApiResponse(responseCode = "422", description = "退款总额超过已支付金额")
+    HttpResponse<RefundView> refund(@PathVariable long id, @Valid @Body RefundRequest request,
+                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                    @Parameter(hidden = true) Actor actor) {
+        Idempotency.Outcome<RefundView> outcome = payments.refund(id, request.amountFen(), request.reason(),
+                idempotencyKey, actor);
+        MutableHttpResponse<RefundView> r = HttpResponse.<RefundView>status(HttpStatus.valueOf(outcome.status()))
                 .body(outcome.value());
         return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
     }
