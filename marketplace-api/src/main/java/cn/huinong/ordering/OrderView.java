@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An order as its buyer, its supplier or an operator sees it. {@code payments} stays empty until payments exist. */
+/** An order as its buyer, its supplier or an operator sees it. {@code payments} comes from {@link OrderPaymentsView}. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrderView(long id, UUID checkoutId, long buyerOrganizationId, String buyerUsername, long supplierId,
                         String supplierName, Channel channel, OrderStatus status, String statusLabel, long totalFen,
-                        long eligibleFen, String deliveryAddress, Instant expiresAt, @Nullable Instant paidAt,
+                        long eligibleFen, long refundedFen, String deliveryAddress, Instant expiresAt, @Nullable Instant paidAt,
                         @Nullable Shipment shipment, @Nullable Instant deliveredAt, @Nullable Acceptance acceptance,
                         @Nullable Instant cancelledAt, @Nullable String cancelReason, Invoice invoice,
                         List<OrderLineView> lines, List<Map<String, Object>> payments, List<HistoryEntry> history,

@@ -7,6 +7,7 @@ import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Orders: checkout (one order per supplier, stock reserved atomically), the life cycle, invoices. Each command is
@@ -20,6 +21,9 @@ public interface Orders {
 
     OrderView view(long id, Actor actor);
 
+    /** The order without a visibility check, for other modules acting for the system (e.g. payment webhooks). */
+    Optional<OrderView> find(long id);
+
     /** The caller's orders: a buyer unit's, a supplier's, or (operator) all, newest first. */
     PageResponse<OrderSummary> list(Actor actor, @Nullable OrderStatus status, PageQuery page);
 
@@ -28,6 +32,19 @@ public interface Orders {
      * 409 when the order is not awaiting payment (e.g. expired).
      */
     OrderView markPaid(long id, String paymentRef, Instant paidAt, Actor actor);
+
+    /**
+     * Adds a payment event (e.g. PAYMENT_SUCCEEDED) of a paid order to {@code order_event_outbox}, in the caller's
+     * transaction (mandatory): {@code amountFen} is the money moved, eligibleFen the order's share of it.
+     */
+    void paymentEvent(long id, OrderEventType type, long amountFen, Instant paidAt, String paymentRef);
+
+    /**
+     * Records money given back (by the payments module, in its transaction): adds to {@code refundedFen}; when all
+     * of the total is refunded the order becomes REFUNDED. Writes ORDER_REFUNDED (the refunded part) to the outbox.
+     * 409 when the order was never paid; 422 beyond the total.
+     */
+    OrderView recordRefund(long id, long amountFen, String refundRef, Actor actor);
 
     /** PAID -> SHIPPED, by the order's supplier. */
     OrderView ship(long id, String carrier, String trackingNumber, Actor actor);

@@ -12,6 +12,7 @@ import cn.huinong.ordering.NewCheckout;
 import cn.huinong.ordering.OrderEvent;
 import cn.huinong.ordering.OrderEventType;
 import cn.huinong.ordering.OrderLineView;
+import cn.huinong.ordering.OrderPaymentsView;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderSummary;
 import cn.huinong.ordering.OrderView;
@@ -25,7 +26,9 @@ import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -37,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -55,9 +59,11 @@ class OrderService implements Orders {
     private final AuditLog audit;
     private final OrderingSettings settings;
     private final Transitions transitions;
+    private final List<OrderPaymentsView> paymentViews;
 
     OrderService(OrderStore store, Products products, ProductStock stock, Idempotency idempotency, AuditLog audit,
-                 OrderingSettings settings, Transitions transitions) {
+                 OrderingSettings settings, Transitions transitions, List<OrderPaymentsView> paymentViews) {
+        this.paymentViews = paymentViews;
         this.transitions = transitions;
         this.store = store;
         this.products = products;
@@ -182,6 +188,12 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
+    public Optional<OrderView> find(long id) {
+        return store.find(id).map(this::toView);
+    }
+
+    @Override
+    @Transactional
     public PageResponse<OrderSummary> list(Actor actor, OrderStatus status, PageQuery page) {
         String where;
         List<Object> args = new ArrayList<>();
@@ -213,6 +225,46 @@ class OrderService implements Orders {
         columns.put("payment_ref", paymentRef);
         transitions.move(row, OrderStatus.PAID, "ORDER_PAID", columns, Map.of("paymentRef", paymentRef), actor);
         store.outbox(Transitions.event(row, OrderEventType.ORDER_PAID, true, paidAt, paymentRef));
+        return viewOf(id);
+    }
+
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void paymentEvent(long id, OrderEventType type, long amountFen, Instant paidAt, String paymentRef) {
+        OrderRow row = store.find(id).orElseThrow(() -> notFound(id));
+        long eligible = amountFen == row.totalFen() ? row.eligibleFen()
+                : Math.multiplyExact(row.eligibleFen(), amountFen) / Math.max(1, row.totalFen());
+        store.outbox(new OrderEvent(UUID.randomUUID(), type, id, row.checkoutId(), row.buyerOrganizationId(),
+                row.supplierId(), row.channel(), amountFen, eligible, true, paidAt, paymentRef, Instant.now()));
+    }
+
+    @Override
+    @Transactional
+    public OrderView recordRefund(long id, long amountFen, String refundRef, Actor actor) {
+        OrderRow row = store.lock(id).orElseThrow(() -> notFound(id));
+        if (row.paidAt() == null || row.status() == OrderStatus.REFUNDED) {
+            throw new ConflictException("订单当前状态为" + row.status().label() + "，不能退款");
+        }
+        long refunded = Math.addExact(store.refundedFen(id), amountFen);
+        if (amountFen <= 0 || refunded > row.totalFen()) {
+            throw new RuleViolationException("退款总额不能超过订单金额");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("refundRef", refundRef);
+        detail.put("amountFen", amountFen);
+        detail.put("refundedFen", refunded);
+        if (refunded == row.totalFen()) {
+            transitions.move(row, OrderStatus.REFUNDED, "ORDER_REFUNDED", Map.of("refunded_fen", refunded), detail,
+                    actor);
+        } else {
+            store.update(id, row.status(), Map.of("refunded_fen", refunded));
+            store.history(id, row.status(), row.status(), "ORDER_PARTIALLY_REFUNDED", actor.username(), detail);
+            audit.record(actor, "ORDER_PARTIALLY_REFUNDED", "order", String.valueOf(id), detail);
+        }
+        long eligible = Math.multiplyExact(row.eligibleFen(), amountFen) / Math.max(1, row.totalFen());
+        store.outbox(new OrderEvent(UUID.randomUUID(), OrderEventType.ORDER_REFUNDED, id, row.checkoutId(),
+                row.buyerOrganizationId(), row.supplierId(), row.channel(), amountFen, eligible, true, row.paidAt(),
+                refundRef, Instant.now()));
         return viewOf(id);
     }
 
@@ -362,6 +414,12 @@ class OrderService implements Orders {
         return toView(store.find(id).orElseThrow(() -> notFound(id)));
     }
 
+    private List<Map<String, Object>> payments(long orderId) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        paymentViews.forEach(v -> all.addAll(v.payments(orderId)));
+        return all;
+    }
+
     private OrderView toView(OrderRow r) {
         OrderView.Shipment shipment = r.shippedAt() == null ? null
                 : new OrderView.Shipment(r.carrier(), r.trackingNumber(), r.shippedAt());
@@ -371,8 +429,8 @@ class OrderService implements Orders {
                 r.invoiceRequestedAt(), r.invoiceNumber(), r.invoiceIssuedOn());
         return new OrderView(r.id(), r.checkoutId(), r.buyerOrganizationId(), r.buyerUsername(), r.supplierId(),
                 store.organizationName(r.supplierId()), r.channel(), r.status(), r.status().label(), r.totalFen(),
-                r.eligibleFen(), r.deliveryAddress(), r.expiresAt(), r.paidAt(), shipment, r.deliveredAt(), acceptance,
-                r.cancelledAt(), r.cancelReason(), invoice, store.lines(r.id()), List.of(), store.history(r.id()),
+                r.eligibleFen(), store.refundedFen(r.id()), r.deliveryAddress(), r.expiresAt(), r.paidAt(), shipment, r.deliveredAt(), acceptance,
+                r.cancelledAt(), r.cancelReason(), invoice, store.lines(r.id()), payments(r.id()), store.history(r.id()),
                 r.createdAt());
     }
 }

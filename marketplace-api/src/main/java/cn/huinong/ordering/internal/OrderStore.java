@@ -61,6 +61,10 @@ class OrderStore {
         return sql.one("SELECT * FROM purchase_order WHERE id = ? FOR UPDATE", OrderStore::map, id);
     }
 
+    long refundedFen(long id) {
+        return sql.one("SELECT refunded_fen FROM purchase_order WHERE id = ?", rs -> rs.getLong(1), id).orElse(0L);
+    }
+
     /** Sets the columns given (name -> value) with the status, updated_at = now(). */
     void update(long id, OrderStatus status, Map<String, Object> columns) {
         StringBuilder set = new StringBuilder("status = ?, updated_at = now()");

@@ -1,0 +1,21 @@
+package cn.huinong.payments;
+
+/**
+ * A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet
+ * known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the
+ * order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be
+ * paid (expired, cancelled or paid by another payment) and needs a manual refund.
+ */
+public enum PaymentStatus {
+    PENDING("待支付"), AWAITING_TRANSFER("待转账"), SUCCEEDED("支付成功"), FAILED("支付失败"), ORPHANED("待人工退款");
+
+    private final String label;
+
+    PaymentStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.huinong.payments.internal;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import jakarta.inject.Singleton;
+
+/**
+ * The Stripe-compatible gateway through stripe-java. Creation always carries OUR idempotency key, so the library's
+ * network retries, a reconciliation and a replayed request all land on the one PaymentIntent.
+ */
+@Singleton
+class Gateway {
+
+    private final StripeClient client;
+
+    Gateway(PaymentSettings settings) {
+        this.client = StripeClient.builder()
+                .setApiKey(settings.secretKey())
+                .setApiBase(settings.apiBase())
+                .setMaxNetworkRetries(settings.maxNetworkRetries())
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setReadTimeout((int) settings.readTimeout().toMillis())
+                .build();
+    }
+
+    /** Creates (or, with the same key, gets back) the payment's intent. */
+    PaymentIntent createIntent(PaymentRow payment) throws StripeException {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(payment.amountFen())
+                .setCurrency(payment.currency())
+                .addPaymentMethodType("card")
+                .putMetadata("order_id", String.valueOf(payment.orderId()))
+                .putMetadata("payment_id", String.valueOf(payment.id()))
+                .setDescription("惠农集市订单 " + payment.orderId())
+                .build();
+        return client.v1().paymentIntents().create(params,
+                RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey()).build());
+    }
+
+    PaymentIntent retrieve(String intentId) throws StripeException {
+        return client.v1().paymentIntents().retrieve(intentId);
+    }
+
+    PaymentIntent confirm(String intentId, String paymentMethod) throws StripeException {
+        return client.v1().paymentIntents().confirm(intentId,
+                PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build());
+    }
+
+    /** Refunds part of the intent's charge, keyed {@code refund-<id>} so that a retry never refunds twice. */
+    Refund refund(long refundId, String intentId, long amountFen) throws StripeException {
+        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountFen)
+                .putMetadata("refund_id", String.valueOf(refundId)).build();
+        return client.v1().refunds().create(params,
+                RequestOptions.builder().setIdempotencyKey("refund-" + refundId).build());
+    }
+
+    /** Whether the gateway may have done the work anyway (network failure, timeout, 5xx): the outcome is unknown. */
+    static boolean unknownOutcome(StripeException e) {
+        return e instanceof ApiConnectionException
+                || e instanceof ApiException
+                || (e.getStatusCode() != null && e.getStatusCode() >= 500);
+    }
+}

@@ -1,0 +1,15 @@
+package cn.huinong.payments.internal;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+
+/** The gateway (Stripe or compatible): where, with which keys, how patiently. */
+@ConfigurationProperties("huinong.payments")
+record PaymentSettings(@NotBlank String apiBase, @NotBlank String secretKey, @NotBlank String webhookSecret,
+                       @Min(0) @Max(10) int maxNetworkRetries, @NotNull Duration connectTimeout,
+                       @NotNull Duration readTimeout) {
+}

@@ -1,0 +1,118 @@
+package cn.huinong.payments.internal;
+
+import cn.huinong.payments.PaymentMethod;
+import cn.huinong.payments.PaymentStatus;
+import cn.huinong.shared.jdbc.Sql;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for payments and processed gateway events; joins the caller's transaction. */
+@Singleton
+class PaymentStore {
+
+    private final Sql sql;
+
+    PaymentStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    long insert(long orderId, PaymentMethod method, PaymentStatus status, long amountFen, String createdBy) {
+        return sql.one("""
+                INSERT INTO payment (order_id, method, status, amount_fen, created_by) VALUES (?, ?, ?, ?, ?)
+                RETURNING id""", rs -> rs.getLong(1), orderId, method.name(), status.name(), amountFen, createdBy)
+                .orElseThrow();
+    }
+
+    void transferReference(long id, String reference) {
+        sql.update("UPDATE payment SET transfer_reference = ? WHERE id = ?", reference, id);
+    }
+
+    Optional<PaymentRow> find(long id) {
+        return sql.one("SELECT * FROM payment WHERE id = ?", PaymentStore::map, id);
+    }
+
+    Optional<PaymentRow> lock(long id) {
+        return sql.one("SELECT * FROM payment WHERE id = ? FOR UPDATE", PaymentStore::map, id);
+    }
+
+    Optional<PaymentRow> byIntent(String intentId) {
+        return sql.one("SELECT * FROM payment WHERE intent_id = ?", PaymentStore::map, intentId);
+    }
+
+    List<PaymentRow> ofOrder(long orderId) {
+        return sql.list("SELECT * FROM payment WHERE order_id = ? ORDER BY id", PaymentStore::map, orderId);
+    }
+
+    /** Whether the order already has a payment that received money. */
+    boolean paid(long orderId) {
+        return sql.count("SELECT count(*) FROM payment WHERE order_id = ? AND status IN ('SUCCEEDED', 'ORPHANED')",
+                orderId) > 0;
+    }
+
+    /** Records the intent once; a later answer for the same key carries the same intent. */
+    void intent(long id, String intentId, String clientSecret) {
+        sql.update("""
+                UPDATE payment SET intent_id = coalesce(intent_id, ?), client_secret = coalesce(client_secret, ?),
+                                   updated_at = now() WHERE id = ?""", intentId, clientSecret, id);
+    }
+
+    void status(long id, PaymentStatus status, String failureMessage, Instant paidAt) {
+        sql.update("""
+                UPDATE payment SET status = ?, failure_message = ?, paid_at = coalesce(?, paid_at), updated_at = now()
+                WHERE id = ?""", status.name(), failureMessage, paidAt, id);
+    }
+
+    /** True the first time this event id is seen. */
+    boolean firstSeen(String eventId, String type, Long paymentId) {
+        return sql.update("""
+                INSERT INTO payment_event (event_id, event_type, payment_id) VALUES (?, ?, ?)
+                ON CONFLICT (event_id) DO NOTHING""", eventId, type, paymentId) == 1;
+    }
+
+    private static PaymentRow map(ResultSet rs) throws SQLException {
+        return new PaymentRow(rs.getLong("id"), rs.getLong("order_id"), PaymentMethod.valueOf(rs.getString("method")),
+                PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount_fen"), rs.getString("currency"),
+                rs.getString("intent_id"), rs.getString("client_secret"), rs.getString("transfer_reference"),
+                rs.getString("failure_message"), Sql.instant(rs, "paid_at"), rs.getString("created_by"),
+                Sql.instant(rs, "created_at"));
+    }
+
+    Optional<PaymentRow> lockSucceeded(long orderId) {
+        return sql.one("SELECT * FROM payment WHERE order_id = ? AND status = 'SUCCEEDED' FOR UPDATE",
+                PaymentStore::map, orderId);
+    }
+
+    /** What is refunded or being refunded of a payment. */
+    long refunding(long paymentId) {
+        return sql.one("SELECT coalesce(sum(amount_fen), 0) FROM refund WHERE payment_id = ? AND status <> 'FAILED'",
+                rs -> rs.getLong(1), paymentId).orElse(0L);
+    }
+
+    long insertRefund(long orderId, long paymentId, long amountFen, String reason, String createdBy) {
+        return sql.one("""
+                INSERT INTO refund (order_id, payment_id, amount_fen, reason, status, created_by)
+                VALUES (?, ?, ?, ?, 'PENDING', ?) RETURNING id""", rs -> rs.getLong(1), orderId, paymentId, amountFen,
+                reason, createdBy).orElseThrow();
+    }
+
+    record RefundRow(long id, long orderId, long paymentId, long amountFen, String reason, String status,
+                     String failureMessage, Instant createdAt) {
+    }
+
+    Optional<RefundRow> refund(long id, boolean lock) {
+        return sql.one("SELECT * FROM refund WHERE id = ?" + (lock ? " FOR UPDATE" : ""), rs -> new RefundRow(
+                rs.getLong("id"), rs.getLong("order_id"), rs.getLong("payment_id"), rs.getLong("amount_fen"),
+                rs.getString("reason"), rs.getString("status"), rs.getString("failure_message"),
+                Sql.instant(rs, "created_at")), id);
+    }
+
+    void refundStatus(long id, String status, String gatewayRefundId, String failureMessage) {
+        sql.update("""
+                UPDATE refund SET status = ?, gateway_refund_id = coalesce(?, gateway_refund_id), failure_message = ?,
+                                  updated_at = now() WHERE id = ?""", status, gatewayRefundId, failureMessage, id);
+    }
+}

@@ -1,0 +1,98 @@
+package cn.huinong.payments.web;
+
+import cn.huinong.payments.PaymentView;
+import cn.huinong.payments.Payments;
+import cn.huinong.payments.RefundView;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.idempotency.Idempotency;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+
+@Controller("/api/v1")
+class PaymentController {
+
+    @Serdeable
+    record Received(boolean received, boolean duplicate) {
+    }
+
+    private final Payments payments;
+
+    PaymentController(Payments payments) {
+        this.payments = payments;
+    }
+
+    @Post("/orders/{id}/payments")
+    @Secured("BUYER")
+    @ApiResponse(responseCode = "201", description = "已创建支付")
+    @ApiResponse(responseCode = "409", description = "订单不是待支付状态")
+    HttpResponse<PaymentView> create(@PathVariable long id, @Valid @Body PaymentRequest request,
+                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                     @Parameter(hidden = true) Actor actor) {
+        Idempotency.Outcome<PaymentView> outcome = payments.create(id, request.method(), idempotencyKey, actor);
+        MutableHttpResponse<PaymentView> r = HttpResponse.<PaymentView>status(HttpStatus.valueOf(outcome.status()))
+                .body(outcome.value());
+        return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
+    }
+
+    /** Partial or full refund by the order's supplier or an operator; never more in total than was paid (422). */
+    @Post("/orders/{id}/refunds")
+    @Secured({"SUPPLIER", "OPERATOR"})
+    @ApiResponse(responseCode = "201", description = "已退款（或退款处理中）")
+    @ApiResponse(responseCode = "422", description = "退款总额超过已支付金额")
+    HttpResponse<RefundView> refund(@PathVariable long id, @Valid @Body RefundRequest request,
+                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                    @Parameter(hidden = true) Actor actor) {
+        Idempotency.Outcome<RefundView> outcome = payments.refund(id, request.amountFen(), request.reason(),
+                idempotencyKey, actor);
+        MutableHttpResponse<RefundView> r = HttpResponse.<RefundView>status(HttpStatus.valueOf(outcome.status()))
+                .body(outcome.value());
+        return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
+    }
+
+    /** Demo and test card flow: confirms the card payment with a test payment method. */
+    @Post("/payments/{id}/confirmation")
+    @Secured("BUYER")
+    PaymentView confirm(@PathVariable long id, @Nullable @Body ConfirmationRequest request,
+                        @Parameter(hidden = true) Actor actor) {
+        return payments.confirm(id, request == null ? null : request.paymentMethod(), actor);
+    }
+
+    /** The order's supplier confirms that the bank transfer arrived. */
+    @Post("/payments/{id}/receipt")
+    @Secured("SUPPLIER")
+    PaymentView receipt(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return payments.confirmReceipt(id, actor);
+    }
+
+    /** Operators: ask the gateway what became of a card payment whose outcome is unknown. */
+    @Post("/payments/{id}/reconciliation")
+    @Secured("OPERATOR")
+    PaymentView reconcile(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return payments.reconcile(id, actor);
+    }
+
+    /** The gateway's signed events; the raw body is verified before anything else. */
+    @Post("/payments/webhook")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @ApiResponse(responseCode = "400", description = "签名无效或已过期")
+    Received webhook(@Body String body, @Nullable @Header("Stripe-Signature") String signature) {
+        boolean first = payments.webhook(body, signature);
+        return new Received(true, !first);
+    }
+}

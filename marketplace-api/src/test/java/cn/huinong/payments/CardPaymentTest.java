@@ -1,0 +1,553 @@
+package cn.huinong.payments;
+
+import static cn.huinong.support.CatalogFixtures.expect;
+import static cn.huinong.support.OrderingFixtures.checkout;
+import static cn.huinong.support.OrderingFixtures.id;
+import static cn.huinong.support.OrderingFixtures.line;
+import static cn.huinong.support.OrderingFixtures.orders;
+import static cn.huinong.support.OrderingFixtures.place;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.huinong.identity.Organizations;
+import cn.huinong.region.Designations;
+import cn.huinong.support.Api;
+import cn.huinong.support.CatalogDb;
+import cn.huinong.support.CatalogFixtures;
+import cn.huinong.support.CatalogFixtures.Supplier;
+import cn.huinong.support.OrderingFixtures;
+import cn.huinong.support.OrderingFixtures.Buyer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Card payments against WireMock standing in for the Stripe-compatible gateway; real HTTP, JWTs and PostgreSQL. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CardPaymentTest implements TestPropertyProvider {
+
+    static final String SECRET = "whsec_test_" + UUID.randomUUID();
+    static final String API_VERSION = "2026-07-29.dahlia";
+    static final long PRICE = 12800;
+
+    final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Organizations organizations;
+    @Inject
+    Designations designations;
+    @Inject
+    CatalogDb db;
+
+    Api api;
+    Supplier supplier;
+    String operator;
+    Buyer buyer;
+    long tea;
+    String intent;
+
+    @Override
+    public Map<String, String> getProperties() {
+        gateway.start();
+        return Map.of("huinong.payments.api-base", gateway.baseUrl(),
+                "huinong.payments.secret-key", "sk_test_huinong",
+                "huinong.payments.webhook-secret", SECRET,
+                "huinong.payments.max-network-retries", "2",
+                "huinong.payments.read-timeout", "1s");
+    }
+
+    @AfterAll
+    void stopGateway() {
+        gateway.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        gateway.resetAll();
+        api = new Api(client);
+        CatalogFixtures.designate(designations, CatalogFixtures.LEISHAN);
+        supplier = CatalogFixtures.supplier(organizations, api);
+        operator = CatalogFixtures.operator(organizations, api);
+        buyer = OrderingFixtures.buyer(organizations, api);
+        tea = OrderingFixtures.listed(api, supplier, operator, PRICE, 20);
+        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    long placeOrder(int quantity) {
+        return id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, quantity))))).get(0));
+    }
+
+    static String intentJson(String id, long amount, String status, long paymentId) {
+        return """
+                {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"cny",
+                 "status":"%s","client_secret":"%s_secret_abc","livemode":false,
+                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount,
+                "succeeded".equals(status) ? amount : 0, status, id, paymentId);
+    }
+
+    void stubCreate(long amount) {
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, amount, "requires_payment_method", 0))));
+    }
+
+    void stubConfirm(long amount) {
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, amount, "succeeded", 0))));
+    }
+
+    Api.Response pay(long order, String method, String key) {
+        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/orders/" + order + "/payments", Map.of("method", method));
+        if (key != null) {
+            r.header("Idempotency-Key", key);
+        }
+        return api.send(r, buyer.token());
+    }
+
+    Api.Response confirm(long payment) {
+        return api.post("/api/v1/payments/" + payment + "/confirmation", Map.of("paymentMethod", "pm_card_visa"),
+                buyer.token());
+    }
+
+    Map<String, Object> order(long order) {
+        return expect(200, api.get("/api/v1/orders/" + order, buyer.token())).body();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> payments(Map<String, Object> order) {
+        return (List<Map<String, Object>>) order.get("payments");
+    }
+
+    long paidHistory(long order) {
+        return db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'ORDER_PAID'", order);
+    }
+
+    /** ORDER_PAID and PAYMENT_SUCCEEDED events: exactly one of each for a paid order. */
+    long paidOutbox(long order) {
+        long paid = db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
+                order);
+        long succeeded = db.count("""
+                SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'PAYMENT_SUCCEEDED'
+                AND amount_fen = (SELECT total_fen FROM purchase_order WHERE id = ?)
+                AND eligible_fen = (SELECT eligible_fen FROM purchase_order WHERE id = ?)
+                AND payload->>'paidAt' IS NOT NULL""", order, order, order);
+        assertEquals(paid, succeeded, "ORDER_PAID and PAYMENT_SUCCEEDED events");
+        return paid;
+    }
+
+    String event(String type, long amount, String status, long paymentId, String lastError) {
+        String object = intentJson(intent, amount, status, paymentId);
+        if (lastError != null) {
+            object = object.substring(0, object.lastIndexOf('}')) + ",\"last_payment_error\":{\"type\":\"card_error\","
+                    + "\"code\":\"card_declined\",\"message\":\"" + lastError + "\"}}";
+        }
+        return """
+                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
+                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
+                UUID.randomUUID().toString().replace("-", ""), API_VERSION, System.currentTimeMillis() / 1000, type,
+                object);
+    }
+
+    static String sign(String payload, String secret, long timestamp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String v1 = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload)
+                    .getBytes(StandardCharsets.UTF_8)));
+            return "t=" + timestamp + ",v1=" + v1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Api.Response deliver(String payload, String signature) {
+        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/payments/webhook", payload)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header("Stripe-Signature", signature);
+        return api.send(r, null);
+    }
+
+    Api.Response deliver(String payload) {
+        return deliver(payload, sign(payload, SECRET, System.currentTimeMillis() / 1000));
+    }
+
+    long amount(Map<String, Object> m) {
+        return ((Number) m.get("amountFen")).longValue();
+    }
+
+    long paymentId(Api.Response r) {
+        return ((Number) r.get("paymentId")).longValue();
+    }
+
+    List<LoggedRequest> creates() {
+        return gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
+    }
+
+    @Test
+    void cardPaymentEndToEnd_thenLateWebhooksChangeNothing() {
+        long order = placeOrder(2);
+        stubCreate(2 * PRICE);
+        stubConfirm(2 * PRICE);
+        Api.Response created = expect(201, pay(order, "CARD", null));
+        long payment = paymentId(created);
+        assertEquals("PENDING", created.get("status"));
+        assertEquals(intent + "_secret_abc", created.get("clientSecret"));
+        assertEquals(2 * PRICE, amount(created.body()));
+
+        List<LoggedRequest> requests = creates();
+        assertEquals(1, requests.size());
+        assertEquals("payment-" + payment, requests.get(0).getHeader("Idempotency-Key"));
+        String form = requests.get(0).getBodyAsString();
+        assertTrue(form.contains("amount=" + 2 * PRICE), form);
+        assertTrue(form.contains("currency=cny"), form);
+        assertTrue(form.contains("payment_id%5D=" + payment) || form.contains("payment_id]=" + payment), form);
+        assertTrue(form.contains("order_id%5D=" + order) || form.contains("order_id]=" + order), form);
+
+        Api.Response confirmed = expect(200, confirm(payment));
+        assertEquals("SUCCEEDED", confirmed.get("status"));
+        assertNotNull(confirmed.get("paidAt"));
+        Map<String, Object> o = order(order);
+        assertEquals("PAID", o.get("status"));
+        assertEquals(1, payments(o).size());
+        assertEquals("SUCCEEDED", payments(o).get(0).get("status"));
+
+        // the webhook after confirmation, twice (a redelivery), then an out-of-order failure
+        String succeeded = event("payment_intent.succeeded", 2 * PRICE, "succeeded", payment, null);
+        assertEquals(false, expect(200, deliver(succeeded)).get("duplicate"));
+        assertEquals(true, expect(200, deliver(succeeded)).get("duplicate"));
+        expect(200, deliver(event("payment_intent.payment_failed", 2 * PRICE, "requires_payment_method", payment,
+                "Your card was declined.")));
+        expect(200, deliver(event("charge.refunded", 2 * PRICE, "succeeded", payment, null)));
+        o = order(order);
+        assertEquals("PAID", o.get("status"));
+        assertEquals("SUCCEEDED", payments(o).get(0).get("status"));
+        assertEquals(1, paidHistory(order));
+        assertEquals(1, paidOutbox(order));
+        assertEquals(2, db.count("SELECT count(*) FROM payment_event WHERE payment_id = ?", payment));
+    }
+
+    @Test
+    void webhookBeforeConfirmation_convergesOnOnePaidOrder() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        stubConfirm(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        expect(200, deliver(event("payment_intent.succeeded", PRICE, "succeeded", payment, null)));
+        assertEquals("PAID", order(order).get("status"));
+
+        assertEquals("SUCCEEDED", expect(200, confirm(payment)).get("status"));
+        assertEquals(0, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")))
+                .size());
+        assertEquals(1, paidHistory(order));
+        assertEquals(1, paidOutbox(order));
+        assertEquals(1, payments(order(order)).size());
+    }
+
+    @Test
+    void failedPayment_keepsTheOrderPayable() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        expect(200, deliver(event("payment_intent.payment_failed", PRICE, "requires_payment_method", payment,
+                "Your card has insufficient funds.")));
+        Map<String, Object> o = order(order);
+        assertEquals("PENDING_PAYMENT", o.get("status"));
+        assertEquals("FAILED", payments(o).get(0).get("status"));
+        assertEquals("Your card has insufficient funds.", payments(o).get(0).get("failureMessage"));
+        // the buyer may pay again
+        intent = intent + "b";
+        stubCreate(PRICE);
+        expect(201, pay(order, "CARD", null));
+    }
+
+    @Test
+    void badSignatures_are400AndChangeNothing() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        String payload = event("payment_intent.succeeded", PRICE, "succeeded", payment, null);
+        long now = System.currentTimeMillis() / 1000;
+
+        String tampered = payload.replace("\"amount\":" + PRICE, "\"amount\":1");
+        assertEquals(400, deliver(tampered, sign(payload, SECRET, now)).status());
+        assertEquals(400, deliver(payload, sign(payload, "whsec_wrong", now)).status());
+        assertEquals(400, deliver(payload, sign(payload, SECRET, now - 3600)).status());
+        assertEquals(400, deliver(payload, "garbage").status());
+        Api.Response bad = deliver(payload, "t=1,v1=00");
+        assertEquals(400, bad.status());
+        assertTrue(String.valueOf(bad.contentType()).contains("problem+json"), bad.contentType());
+
+        Map<String, Object> o = order(order);
+        assertEquals("PENDING_PAYMENT", o.get("status"));
+        assertEquals("PENDING", payments(o).get(0).get("status"));
+        assertEquals(0, db.count("SELECT count(*) FROM payment_event WHERE payment_id = ?", payment));
+    }
+
+    @Test
+    void gateway500ThenOk_isRetriedWithTheSameIdempotencyKey() {
+        long order = placeOrder(1);
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, PRICE, "requires_payment_method", 0))));
+        Api.Response created = expect(201, pay(order, "CARD", null));
+        long payment = paymentId(created);
+        assertEquals(intent + "_secret_abc", created.get("clientSecret"));
+        List<LoggedRequest> requests = creates();
+        assertEquals(2, requests.size());
+        requests.forEach(r -> assertEquals("payment-" + payment, r.getHeader("Idempotency-Key")));
+    }
+
+    @Test
+    void gatewayTimeout_leavesPending_thenReconciliationSettles() {
+        long order = placeOrder(1);
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withFixedDelay(2500)
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "requires_payment_method", 0))));
+        Api.Response created = expect(201, pay(order, "CARD", null));
+        long payment = paymentId(created);
+        assertEquals("PENDING", created.get("status"));
+        assertNull(created.get("clientSecret"));
+        assertEquals("PENDING_PAYMENT", order(order).get("status"));
+        int attempts = creates().size();
+        assertTrue(attempts >= 2, "retried: " + attempts);
+        creates().forEach(r -> assertEquals("payment-" + payment, r.getHeader("Idempotency-Key")));
+
+        // meanwhile the intent was created and paid at the gateway; reconciliation asks again with the same key
+        gateway.resetAll();
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key",
+                equalTo("payment-" + payment)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("Idempotent-Replayed", "true")
+                .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+        Api.Response reconciled = expect(200, api.post("/api/v1/payments/" + payment + "/reconciliation", Map.of(),
+                operator));
+        assertEquals("SUCCEEDED", reconciled.get("status"));
+        assertEquals("PAID", order(order).get("status"));
+        assertEquals(1, paidOutbox(order));
+        // the buyer cannot reconcile
+        assertEquals(403, api.post("/api/v1/payments/" + payment + "/reconciliation", Map.of(), buyer.token())
+                .status());
+    }
+
+    @Test
+    void idempotentCreation_replaysTheSamePaymentWithOneIntent() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        String key = "pay-" + UUID.randomUUID();
+        Api.Response first = expect(201, pay(order, "CARD", key));
+        Api.Response again = expect(201, pay(order, "CARD", key));
+        assertEquals(paymentId(first), paymentId(again));
+        assertEquals("true", again.headers().get("Idempotency-Replayed"));
+        assertEquals(intent + "_secret_abc", again.get("clientSecret"));
+        assertEquals(1, creates().size());
+        assertEquals(1, payments(order(order)).size());
+        assertEquals(422, pay(order, "BANK_TRANSFER", key).status());
+    }
+
+    @Test
+    void onlyPendingPaymentOrdersCanBePaid() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        stubConfirm(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        expect(200, confirm(payment));
+        Api.Response again = pay(order, "CARD", null);
+        assertEquals(409, again.status());
+        assertEquals(409, pay(order, "BANK_TRANSFER", null).status());
+
+        long cancelled = placeOrder(1);
+        expect(200, api.post("/api/v1/orders/" + cancelled + "/cancellation", Map.of(), buyer.token()));
+        assertEquals(409, pay(cancelled, "CARD", null).status());
+        // someone else's order does not exist for this buyer
+        Buyer other = OrderingFixtures.buyer(organizations, api);
+        assertEquals(404, api.post("/api/v1/orders/" + order + "/payments", Map.of("method", "CARD"), other.token())
+                .status());
+    }
+
+    @Test
+    void declinedConfirmation_failsThePayment() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
+                .withRequestBody(containing("pm_card_chargeDeclined")).willReturn(aResponse().withStatus(402)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
+                                + "\"decline_code\":\"generic_decline\",\"message\":\"Your card was declined.\"}}")));
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        Api.Response r = expect(200, api.post("/api/v1/payments/" + payment + "/confirmation",
+                Map.of("paymentMethod", "pm_card_chargeDeclined"), buyer.token()));
+        assertEquals("FAILED", r.get("status"));
+        assertEquals("Your card was declined.", r.get("failureMessage"));
+        assertEquals("PENDING_PAYMENT", order(order).get("status"));
+    }
+
+    @Test
+    void bankTransfer_confirmedByTheOrdersSupplierOnly() {
+        long order = placeOrder(3);
+        Api.Response created = expect(201, pay(order, "BANK_TRANSFER", null));
+        long payment = paymentId(created);
+        assertEquals("AWAITING_TRANSFER", created.get("status"));
+        assertNull(created.get("clientSecret"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> transfer = (Map<String, Object>) created.get("transfer");
+        assertEquals("HN" + order + "P" + payment, transfer.get("reference"));
+        assertEquals(order(order).get("supplierName"), transfer.get("payeeName"));
+        assertNotNull(transfer.get("accountNumber"));
+        assertEquals(0, creates().size());
+
+        String receipt = "/api/v1/payments/" + payment + "/receipt";
+        Supplier stranger = CatalogFixtures.supplier(organizations, api);
+        assertEquals(404, api.post(receipt, Map.of(), stranger.token()).status());
+        assertEquals(403, api.post(receipt, Map.of(), buyer.token()).status());
+        assertEquals(404, api.post("/api/v1/payments/999999999/receipt", Map.of(), supplier.token()).status());
+        assertEquals("PENDING_PAYMENT", order(order).get("status"));
+
+        Api.Response received = expect(200, api.post(receipt, Map.of(), supplier.token()));
+        assertEquals("SUCCEEDED", received.get("status"));
+        assertEquals(3 * PRICE, amount(received.body()));
+        // a second confirmation is harmless
+        assertEquals("SUCCEEDED", expect(200, api.post(receipt, Map.of(), supplier.token())).get("status"));
+        Map<String, Object> o = order(order);
+        assertEquals("PAID", o.get("status"));
+        assertEquals("HN" + order + "P" + payment, payments(o).get(0).get("transferReference"));
+        assertEquals(1, paidOutbox(order));
+        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_SUCCEEDED' AND resource_id = ?",
+                String.valueOf(payment)));
+    }
+
+    @Test
+    void confirmationAndWebhookConcurrently_convergeOnOnePaidOrder() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+            gateway.resetAll();
+            long order = placeOrder(1);
+            stubCreate(PRICE);
+            stubConfirm(PRICE);
+            long payment = paymentId(expect(201, pay(order, "CARD", null)));
+            String payload = event("payment_intent.succeeded", PRICE, "succeeded", payment, null);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var confirmed = pool.submit(() -> {
+                    start.await();
+                    return confirm(payment);
+                });
+                var delivered = pool.submit(() -> {
+                    start.await();
+                    return deliver(payload);
+                });
+                start.countDown();
+                assertEquals("SUCCEEDED", expect(200, confirmed.get()).get("status"));
+                expect(200, delivered.get());
+            } finally {
+                pool.shutdown();
+            }
+            Map<String, Object> o = order(order);
+            assertEquals("PAID", o.get("status"));
+            assertEquals(1, payments(o).size());
+            assertEquals("SUCCEEDED", payments(o).get(0).get("status"));
+            assertEquals(1, paidHistory(order));
+            assertEquals(1, paidOutbox(order));
+        }
+    }
+
+    Api.Response refund(long order, long amountFen, String key, String token) {
+        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/orders/" + order + "/refunds",
+                Map.of("amountFen", amountFen, "reason", "部分商品破损"));
+        if (key != null) {
+            r.header("Idempotency-Key", key);
+        }
+        return api.send(r, token);
+    }
+
+    @Test
+    void refunds_partialThenFull_neverBeyondThePayment() {
+        long order = placeOrder(2);
+        stubCreate(2 * PRICE);
+        stubConfirm(2 * PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        assertEquals(409, refund(order, 100, null, supplier.token()).status()); // not paid yet
+        expect(200, confirm(payment));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"refund\","
+                        + "\"status\":\"succeeded\",\"payment_intent\":\"" + intent + "\",\"currency\":\"cny\"}")));
+
+        String key = "refund-" + UUID.randomUUID();
+        Api.Response first = expect(201, refund(order, 10000, key, supplier.token()));
+        assertEquals("SUCCEEDED", first.get("status"));
+        assertEquals(10000L, ((Number) first.get("refundedFen")).longValue());
+        assertEquals("PAID", first.get("orderStatus"));
+        long refundId = ((Number) first.get("refundId")).longValue();
+        Api.Response replay = expect(201, refund(order, 10000, key, supplier.token()));
+        assertEquals(refundId, ((Number) replay.get("refundId")).longValue());
+        assertEquals("true", replay.headers().get("Idempotency-Replayed"));
+        List<LoggedRequest> refunds = gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
+        assertEquals(1, refunds.size());
+        assertEquals("refund-" + refundId, refunds.get(0).getHeader("Idempotency-Key"));
+        assertTrue(refunds.get(0).getBodyAsString().contains("amount=10000"), refunds.get(0).getBodyAsString());
+        assertTrue(refunds.get(0).getBodyAsString().contains("payment_intent=" + intent));
+
+        assertEquals(403, refund(order, 100, null, buyer.token()).status());
+        assertEquals(404, refund(order, 100, null, CatalogFixtures.supplier(organizations, api).token()).status());
+        assertEquals(400, refund(order, 0, null, supplier.token()).status());
+        Api.Response tooMuch = refund(order, 2 * PRICE - 10000 + 1, null, supplier.token());
+        assertEquals(422, tooMuch.status());
+        assertEquals(10000L, fen(order(order), "refundedFen"));
+
+        Api.Response rest = expect(201, refund(order, 2 * PRICE - 10000, null, operator));
+        assertEquals("REFUNDED", rest.get("orderStatus"));
+        Map<String, Object> o = order(order);
+        assertEquals("REFUNDED", o.get("status"));
+        assertEquals(2 * PRICE, fen(o, "refundedFen"));
+        assertEquals(422, refund(order, 1, null, operator).status());
+        assertEquals(2, gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))).size());
+        assertEquals(2, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = "
+                + "'ORDER_REFUNDED'", order));
+        assertEquals(2 * PRICE, db.count("SELECT coalesce(sum(amount_fen), 0) FROM order_event_outbox WHERE order_id = ?"
+                + " AND event_type = 'ORDER_REFUNDED'", order));
+    }
+
+    static long fen(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).longValue();
+    }
+}
