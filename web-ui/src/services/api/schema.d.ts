@@ -384,6 +384,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partial or full refund by the order's supplier or an operator; never more in total than was paid (422).
+         * @description Partial or full refund by the order's supplier or an operator; never more in total than was paid (422).
+         */
+        post: operations["refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/shipment": {
         parameters: {
             query?: never;
@@ -480,6 +516,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Demo and test card flow: confirms the card payment with a test payment method.
+         * @description Demo and test card flow: confirms the card payment with a test payment method.
+         */
+        post: operations["confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order's supplier confirms that the bank transfer arrived.
+         * @description The order's supplier confirms that the bank transfer arrived.
+         */
+        post: operations["receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators: ask the gateway what became of a card payment whose outcome is unknown.
+         * @description Operators: ask the gateway what became of a card payment whose outcome is unknown.
+         */
+        post: operations["reconcile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The gateway's signed events; the raw body is verified before anything else.
+         * @description The gateway's signed events; the raw body is verified before anything else.
+         */
+        post: operations["webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -493,7 +609,7 @@ export interface paths {
          */
         get: operations["mine"];
         put?: never;
-        post: operations["create_1"];
+        post: operations["create_2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -988,6 +1104,10 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        /** @description Demo/test card flow: a test payment method such as `pm_card_visa` (the default). */
+        ConfirmationRequest: {
+            paymentMethod?: string | null;
+        };
         CreateBrandRequest: {
             inNationalCatalogue?: boolean | null;
             kind: components["schemas"]["BrandKind"];
@@ -1188,7 +1308,7 @@ export interface components {
             /** Format: int64 */
             totalFen: number;
         };
-        /** @description An order as its buyer, its supplier or an operator sees it. `payments` stays empty until payments exist. */
+        /** @description An order as its buyer, its supplier or an operator sees it. `payments` comes from OrderPaymentsView. */
         OrderView: {
             acceptance: components["schemas"]["OrderView.Acceptance"] | null;
             /** Format: int64 */
@@ -1219,6 +1339,8 @@ export interface components {
             payments: {
                 [key: string]: Record<string, never>;
             }[];
+            /** Format: int64 */
+            refundedFen: number;
             shipment: components["schemas"]["OrderView.Shipment"] | null;
             status: components["schemas"]["OrderStatus"];
             statusLabel: string;
@@ -1368,6 +1490,49 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        "PaymentController.Received": {
+            duplicate: boolean;
+            received: boolean;
+        };
+        /**
+         * @description How a buyer unit pays: by card through the gateway, or by bank transfer (对公转账) confirmed by the supplier.
+         * @enum {string}
+         */
+        PaymentMethod: "CARD" | "BANK_TRANSFER";
+        PaymentRequest: {
+            method: components["schemas"]["PaymentMethod"];
+        };
+        /**
+         * @description A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be paid (expired, cancelled or paid by another payment) and needs a manual refund.
+         * @enum {string}
+         */
+        PaymentStatus: "PENDING" | "AWAITING_TRANSFER" | "SUCCEEDED" | "FAILED" | "ORPHANED";
+        /** @description A payment as its buyer (and the order's supplier) sees it. `clientSecret` only for card payments whose intent exists; `transfer` only for bank transfers. */
+        PaymentView: {
+            /** Format: int64 */
+            amountFen: number;
+            clientSecret?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            failureMessage?: string | null;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: int64 */
+            orderId: number;
+            /** Format: date-time */
+            paidAt?: string | null;
+            /** Format: int64 */
+            paymentId: number;
+            status: components["schemas"]["PaymentStatus"];
+            statusLabel: string;
+            transfer?: components["schemas"]["PaymentView.Transfer"] | null;
+        };
+        /** @description Where to transfer the money (收款方) and the reference (附言) that identifies the payment. */
+        "PaymentView.Transfer": {
+            accountNumber: string;
+            payeeName: string;
+            reference: string;
+        };
         /** @description The answer to a create or a transition: the product's id and its status now. */
         ProductCreated: {
             /** Format: int64 */
@@ -1511,6 +1676,11 @@ export interface components {
             regionCode: string;
             scopeRegionCode?: string | null;
             supplierType?: components["schemas"]["SupplierType"] | null;
+        };
+        RefundRequest: {
+            /** Format: int64 */
+            amountFen: number;
+            reason: string;
         };
         /** @enum {string} */
         RegionLevel: "PROVINCE" | "PREFECTURE" | "COUNTY";
@@ -2272,6 +2442,72 @@ export interface operations {
             };
         };
     };
+    create_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description 已创建支付 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 订单不是待支付状态 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description 已退款（或退款处理中） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 退款总额超过已支付金额 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ship: {
         parameters: {
             query?: never;
@@ -2448,6 +2684,110 @@ export interface operations {
             };
         };
     };
+    confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description confirm 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+        };
+    };
+    receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description receipt 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+        };
+    };
+    reconcile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description reconcile 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+        };
+    };
+    webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Stripe-Signature"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description webhook 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentController.Received"];
+                };
+            };
+            /** @description 签名无效或已过期 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     mine: {
         parameters: {
             query?: {
@@ -2473,7 +2813,7 @@ export interface operations {
             };
         };
     };
-    create_1: {
+    create_2: {
         parameters: {
             query?: never;
             header?: never;
