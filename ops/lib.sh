@@ -197,6 +197,17 @@ build_app() {
   fi
 }
 
+# start_gateway_for_app GATEWAY_NAME GATEWAY_PORT APP_NAME APP_PORT: the mock payment gateway that the
+# app will call (exports HUINONG_STRIPE_* for app_start), with webhooks signed for that app.
+start_gateway_for_app() {
+  local gw=$1 gw_port=$2 app=$3 app_port=$4
+  mkdir -p "$RUN/$app"
+  local secret; secret=$(webhook_secret "$RUN/$app")
+  gateway_start "$gw" "$gw_port" "http://127.0.0.1:$app_port/api/v1/payments/webhook" "$secret"
+  export HUINONG_STRIPE_API_BASE="http://127.0.0.1:$gw_port" HUINONG_STRIPE_SECRET_KEY="sk_test_huinong_mock" \
+    HUINONG_STRIPE_WEBHOOK_SECRET="$secret"
+}
+
 # app_start NAME PORT DB_URL ES_URL ENVIRONMENTS
 app_start() {
   local name=$1 port=$2 db=$3 es=$4 envs=$5
