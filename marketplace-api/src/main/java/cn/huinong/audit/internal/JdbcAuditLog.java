@@ -6,6 +6,7 @@ import cn.huinong.audit.AuditQuery;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
@@ -14,7 +15,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -81,7 +81,7 @@ class JdbcAuditLog implements AuditLog {
             args.add(Timestamp.from(q.to()));
         }
         long total = jdbc.prepareStatement("SELECT count(*) FROM audit_event" + where, ps -> {
-            bind(ps, args);
+            Sql.bind(ps, args.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -90,7 +90,7 @@ class JdbcAuditLog implements AuditLog {
         List<AuditEventView> items = jdbc.prepareStatement("""
                 SELECT id, occurred_at, actor, organization_id, action, resource_type, resource_id, detail::text, ip_address
                 FROM audit_event""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?", ps -> {
-            bind(ps, args);
+            Sql.bind(ps, args.toArray());
             ps.setInt(args.size() + 1, page.size());
             ps.setLong(args.size() + 2, page.offset());
             List<AuditEventView> out = new ArrayList<>();
@@ -106,11 +106,6 @@ class JdbcAuditLog implements AuditLog {
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
 
     private String write(Map<String, ?> detail) {
         try {

@@ -12,6 +12,7 @@ import cn.huinong.region.RegionLevel;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.RuleViolationException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -21,7 +22,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -202,7 +202,7 @@ class JdbcDesignations implements Designations {
             List<DesignatedRegion> items = jdbc.prepareStatement(
                     "SELECT c.code, c.name, pf.name, pv.name, d.kind, d.designated_at " + from + where
                             + " ORDER BY c.code LIMIT ? OFFSET ?", ps -> {
-                        bind(ps, args);
+                        Sql.bind(ps, args.toArray());
                         ps.setInt(args.size() + 1, page.size());
                         ps.setLong(args.size() + 2, page.offset());
                         List<DesignatedRegion> out = new ArrayList<>();
@@ -251,7 +251,7 @@ class JdbcDesignations implements Designations {
 
     private long count(String sql, List<Object> args) {
         return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, args);
+            Sql.bind(ps, args.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -259,11 +259,6 @@ class JdbcDesignations implements Designations {
         });
     }
 
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
 
     private static DesignationImportResult mapImport(ResultSet rs) throws SQLException {
         return new DesignationImportResult(rs.getLong("id"), DesignationKind.valueOf(rs.getString("kind")),
