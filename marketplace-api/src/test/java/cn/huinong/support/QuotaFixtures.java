@@ -23,15 +23,21 @@ public final class QuotaFixtures {
 
     /** An approved buyer unit (a public institution) registered in {@code regionCode}, logged in. */
     public static Unit unit(Organizations organizations, Api api, String regionCode) {
+        return unit(organizations, api, regionCode, null);
+    }
+
+    /** The same, with a supervising department (主管部门, itself a buyer unit). */
+    public static Unit unit(Organizations organizations, Api api, String regionCode, Long parentOrganizationId) {
         String username = Fixtures.username("buyer");
-        OrganizationView o = provision(organizations, OrganizationKind.BUYER, regionCode, null, null, username);
+        OrganizationView o = provision(organizations, OrganizationKind.BUYER, regionCode, null, null, username,
+                parentOrganizationId);
         return new Unit(o.id(), username, api.login(username, Fixtures.PASSWORD), regionCode);
     }
 
     /** The same, without logging in (for volume: monitoring tests). */
     public static long unitId(Organizations organizations, String regionCode) {
-        return provision(organizations, OrganizationKind.BUYER, regionCode, null, null, Fixtures.username("buyer"))
-                .id();
+        return provision(organizations, OrganizationKind.BUYER, regionCode, null, null, Fixtures.username("buyer"),
+                null).id();
     }
 
     /**
@@ -41,14 +47,15 @@ public final class QuotaFixtures {
     public static String regulator(Organizations organizations, Api api, String regionCode, String scopeRegionCode) {
         String username = Fixtures.username("regulator");
         provision(organizations, OrganizationKind.REGULATOR, regionCode, DepartmentKind.FINANCE, scopeRegionCode,
-                username);
+                username, null);
         return api.login(username, Fixtures.PASSWORD);
     }
 
     private static OrganizationView provision(Organizations organizations, OrganizationKind kind, String regionCode,
-                                              DepartmentKind department, String scope, String username) {
+                                              DepartmentKind department, String scope, String username,
+                                              Long parentOrganizationId) {
         return organizations.provision(new NewOrganization(kind, "测试预算单位" + SEQ.incrementAndGet() + "-" + username,
-                Fixtures.creditCode("12" + regionCode), regionCode, "李明", "13800000000", null, null, department,
+                Fixtures.creditCode("12" + regionCode), regionCode, "李明", "13800000000", null, parentOrganizationId, department,
                 scope, username, Fixtures.PASSWORD), Actor.system("test"));
     }
 
