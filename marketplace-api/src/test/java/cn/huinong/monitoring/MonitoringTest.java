@@ -181,7 +181,7 @@ class MonitoringTest {
         // ranked by completion, highest first: the completed unit (100%) before the lagging one (30%)
         List<Long> ids = all.stream().map(u -> n(u, "organizationId")).toList();
         assertTrue(ids.indexOf(completed.id()) < ids.indexOf(lagging.id()));
-        List<Long> ascending = units("&sort=COMPLETION_ASC", guizhou).stream().map(u -> n(u, "organizationId")).toList();
+        List<Long> ascending = units("&sort=completion_asc", guizhou).stream().map(u -> n(u, "organizationId")).toList();
         assertTrue(ascending.indexOf(lagging.id()) < ascending.indexOf(completed.id()));
         Map<String, Object> page = expect(200, api.get("/api/v1/monitoring/units?year=" + YEAR + "&region=" + QIANNAN
                 + "&page=0&size=2", guizhou)).body();
@@ -202,7 +202,7 @@ class MonitoringTest {
 
     @Test
     void exportsCsvWithBomAndChineseHeadersAndXlsx() throws Exception {
-        byte[] csv = download("&region=" + QIANNAN + "&format=CSV", guizhou, "text/csv");
+        byte[] csv = download("&region=" + QIANNAN + "&format=csv", guizhou, "text/csv");
         assertEquals((byte) 0xEF, csv[0]); // UTF-8 BOM, so that Excel reads Chinese
         String text = new String(csv, StandardCharsets.UTF_8).substring(1);
         String[] lines = text.split("\r\n");
@@ -210,10 +210,10 @@ class MonitoringTest {
         assertTrue(text.contains(lagging.id() + ","), text);
         assertTrue(text.contains("1000000.00") || text.contains("10000.00"), text);
         assertTrue(text.contains("进度滞后"));
-        byte[] onlyLagging = download("&region=" + QIANNAN + "&status=LAGGING&format=CSV", guizhou, "text/csv");
+        byte[] onlyLagging = download("&region=" + QIANNAN + "&status=LAGGING&format=csv", guizhou, "text/csv");
         assertFalse(new String(onlyLagging, StandardCharsets.UTF_8).contains("\r\n" + completed.id() + ","));
 
-        byte[] xlsx = download("&region=" + QIANNAN + "&format=XLSX", guizhou,
+        byte[] xlsx = download("&region=" + QIANNAN + "&format=xlsx", guizhou,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -240,24 +240,24 @@ class MonitoringTest {
                 "/api/v1/monitoring/summary" + y + "&region=000000",
                 "/api/v1/monitoring/units" + y + "&region=530000",
                 "/api/v1/monitoring/units" + y + "&region=530102&status=LAGGING",
-                "/api/v1/monitoring/units" + y + "&region=530000&format=CSV",
-                "/api/v1/monitoring/units" + y + "&region=530000&format=XLSX",
-                "/api/v1/monitoring/units" + y + "&region=530102&status=NOT_FILED&format=CSV");
+                "/api/v1/monitoring/units" + y + "&region=530000&format=csv",
+                "/api/v1/monitoring/units" + y + "&region=530000&format=xlsx",
+                "/api/v1/monitoring/units" + y + "&region=530102&status=NOT_FILED&format=csv");
         for (String path : outside) {
             assertEquals(403, status(path, guizhou), path);
         }
         // a prefecture's regulator may not look at its province, nor at a neighbouring prefecture
         for (String region : List.of("520000", "522600", "522634")) {
             assertEquals(403, status("/api/v1/monitoring/summary" + y + "&region=" + region, qiannan), region);
-            assertEquals(403, status("/api/v1/monitoring/units" + y + "&region=" + region + "&format=CSV", qiannan),
+            assertEquals(403, status("/api/v1/monitoring/units" + y + "&region=" + region + "&format=csv", qiannan),
                     region);
         }
         assertEquals(403, status("/api/v1/monitoring/summary" + y + "&region=" + QIANNAN, yunnan));
-        assertEquals(403, status("/api/v1/monitoring/units" + y + "&region=" + DUYUN + "&format=XLSX", yunnan));
+        assertEquals(403, status("/api/v1/monitoring/units" + y + "&region=" + DUYUN + "&format=xlsx", yunnan));
         // inside the scope, and the operator everywhere
         assertEquals(200, status("/api/v1/monitoring/units" + y + "&region=" + DUYUN, qiannan));
         assertEquals(200, status("/api/v1/monitoring/summary" + y + "&region=530000", operator));
-        assertEquals(200, status("/api/v1/monitoring/units" + y + "&region=530000&format=CSV", operator));
+        assertEquals(200, status("/api/v1/monitoring/units" + y + "&region=530000&format=csv", operator));
         // bad input and unknown regions
         assertEquals(400, status("/api/v1/monitoring/summary" + y + "&region=52", guizhou));
         assertEquals(404, status("/api/v1/monitoring/summary" + y + "&region=529999", guizhou));
