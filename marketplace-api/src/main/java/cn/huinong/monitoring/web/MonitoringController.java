@@ -78,7 +78,8 @@ class MonitoringController {
         }
         UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now());
         return HttpResponse.ok(stream(query, format))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(query, format));
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(query, format))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /**
