@@ -197,6 +197,7 @@ class MonitoringTest {
         String disposition = r.getHeaders().get("Content-Disposition");
         assertTrue(disposition.startsWith("attachment; filename=\"quota-units-522700-2025."), disposition);
         assertTrue(disposition.contains("filename*=UTF-8''"), disposition);
+        assertEquals(List.of("no-store"), r.getHeaders().getAll("Cache-Control"));
         return r.body();
     }
 
