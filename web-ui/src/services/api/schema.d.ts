@@ -256,6 +256,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region (default: the caller's scope; the whole country for an operator) and its next-level children.
+         * @description The region (default: the caller's scope; the whole country for an operator) and its next-level children.
+         */
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month by month spending of the region, with the running total and the pace of the year.
+         * @description Month by month spending of the region, with the running total and the pace of the year.
+         */
+        get: operations["trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Units of the region with their figures, ranked (default by completion rate, highest first); with `format=csv|xlsx` the whole list as a file (no paging).
+         * @description Units of the region with their figures, ranked (default by completion rate, highest first); with `format=csv|xlsx` the whole list as a file (no paging).
+         */
+        get: operations["units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/quota/consistency-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recomputes every unit's eligible spent for the year from orders and refunds; lists where the ledger differs.
+         * @description Recomputes every unit's eligible spent for the year from orders and refunds; lists where the ledger differs.
+         */
+        post: operations["consistencyCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -792,6 +872,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quota/plans/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["plan"];
+        /**
+         * Files or amends the plan; after the deadline it is accepted and marked late.
+         * @description Files or amends the plan; after the deadline it is accepted and marked late.
+         */
+        put: operations["file"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/plans/{year}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress at this moment; a unit that has not filed gets `filed: false`.
+         * @description Progress at this moment; a unit that has not filed gets `filed: false`.
+         */
+        get: operations["progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/plans/{year}/ratio-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["requestException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/plans/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every filing and amendment, oldest first.
+         * @description Every filing and amendment, oldest first.
+         */
+        get: operations["versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/ratio-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer sees its own requests, a regulator those of units in its scope, an operator all.
+         * @description A buyer sees its own requests, a regulator those of units in its scope, an operator all.
+         */
+        get: operations["exceptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/ratio-exceptions/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["decide_3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1017,6 +1209,11 @@ export interface components {
         CancellationRequest: {
             reason?: string | null;
         };
+        /**
+         * @description The unit's canteen situation: 自有食堂, 共用食堂 (one representative files), 外包食堂, 无食堂 (no reserve).
+         * @enum {string}
+         */
+        Canteen: "OWN" | "SHARED" | "OUTSOURCED" | "NONE";
         CartCheckoutRequest: {
             channel?: components["schemas"]["Channel"] | null;
             deliveryAddress: string;
@@ -1108,6 +1305,28 @@ export interface components {
         ConfirmationRequest: {
             paymentMethod?: string | null;
         };
+        /** @description Eligible spent recomputed from orders and their refunds, compared per unit with the ledger and with the figures monitoring reads. `pendingEvents`: order events not yet consumed (their units may show as mismatches until the ledger catches up). */
+        ConsistencyReport: {
+            /** Format: date-time */
+            checkedAt: string;
+            mismatches: components["schemas"]["ConsistencyReport.Mismatch"][];
+            /** Format: int64 */
+            pendingEvents: number;
+            /** Format: int64 */
+            unitsChecked: number;
+            /** Format: int32 */
+            year: number;
+        };
+        "ConsistencyReport.Mismatch": {
+            /** Format: int64 */
+            figuresFen: number;
+            /** Format: int64 */
+            fromOrdersFen: number;
+            /** Format: int64 */
+            ledgerFen: number;
+            /** Format: int64 */
+            organizationId: number;
+        };
         CreateBrandRequest: {
             inNationalCatalogue?: boolean | null;
             kind: components["schemas"]["BrandKind"];
@@ -1117,6 +1336,10 @@ export interface components {
         /** @enum {string} */
         Decision: "APPROVE" | "REJECT";
         DecisionRequest: {
+            decision: components["schemas"]["Decision"];
+            reason?: string | null;
+        };
+        DecisionRequest_1: {
             decision: components["schemas"]["Decision"];
             reason?: string | null;
         };
@@ -1162,6 +1385,25 @@ export interface components {
         DesignationKind: "POVERTY_ALLEVIATED" | "KEY_ASSISTANCE";
         /** @enum {string} */
         DesignationMode: "REPLACE" | "MERGE";
+        /**
+         * @description Unit list exports: CSV (UTF-8 with BOM, opens in Excel) or XLSX.
+         * @enum {string}
+         */
+        ExportFormat: "CSV" | "XLSX";
+        /** @description A yearly plan as the unit files it. OWN and OUTSOURCED need both amounts; NONE and SHARED may leave them out (NONE reserves nothing; a SHARED unit names its representative, who files the shared canteen's figures). */
+        FilePlanRequest: {
+            /** Format: int64 */
+            annualCanteenProcurementFen?: number | null;
+            canteen: components["schemas"]["Canteen"];
+            contactName?: string | null;
+            contactPhone?: string | null;
+            note?: string | null;
+            /** Format: int64 */
+            representativeOrganizationId?: number | null;
+            /** Format: int64 */
+            reservedFen?: number | null;
+            unionPurchase?: boolean | null;
+        };
         /** @description The catalog index as an operator sees it: alias and the concrete index behind it, its document count, the outbox backlog and lag, parked rows (documents the engine kept rejecting), the last indexing error, and the progress of the last rebuild started by this instance (`rebuildingIndex` shows a rebuild under way from any process). */
         IndexStatus: {
             alias: string;
@@ -1259,6 +1501,25 @@ export interface components {
             organization: components["schemas"]["OrganizationView"];
             roles: string[];
             username: string;
+        };
+        /** @description Eligible spending per month of a region's units (month of the original payment, Asia/Shanghai; refunds lower the month they refund), with the running total and what the pace of the year asks for by the end of each month (`expectedCumulativeFen`: the region's reserve x the elapsed fraction of the year, rounded up). */
+        MonthlyTrend: {
+            months: components["schemas"]["MonthlyTrend.Month"][];
+            region: components["schemas"]["RegionSummary.RegionRef"];
+            /** Format: int64 */
+            reservedFen: number;
+            /** Format: int32 */
+            year: number;
+        };
+        "MonthlyTrend.Month": {
+            /** Format: int64 */
+            cumulativeFen: number;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            /** Format: int64 */
+            expectedCumulativeFen: number;
+            /** Format: int32 */
+            month: number;
         };
         /** @description One line of an order: quantity at the frozen unit price; `eligible` as decided at order time. */
         OrderLineView: {
@@ -1490,6 +1751,16 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_RatioExceptionView_: {
+            items: components["schemas"]["RatioExceptionView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         "PaymentController.Received": {
             duplicate: boolean;
             received: boolean;
@@ -1532,6 +1803,57 @@ export interface components {
             accountNumber: string;
             payeeName: string;
             reference: string;
+        };
+        /** @description One filing or amendment of a plan, as it was filed (history, oldest first). */
+        PlanVersionView: {
+            /** Format: int64 */
+            annualCanteenProcurementFen: number;
+            canteen: components["schemas"]["Canteen"];
+            /** Format: date-time */
+            filedAt: string;
+            filedBy: string;
+            late: boolean;
+            note: string | null;
+            /** Format: int64 */
+            representativeOrganizationId: number | null;
+            /** Format: int64 */
+            reservedFen: number;
+            unionPurchase: boolean;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A unit's plan for a year (its current version). `floorPercent`/`minimumReservedFen` are the floor that applied when it was filed (the approved ratio exception's, if any); `late` when first filed after the deadline. */
+        PlanView: {
+            /** Format: int64 */
+            annualCanteenProcurementFen: number;
+            canteen: components["schemas"]["Canteen"];
+            contactName: string | null;
+            contactPhone: string | null;
+            /** Format: date */
+            deadline: string;
+            /** Format: date-time */
+            firstFiledAt: string;
+            floorPercent: number;
+            late: boolean;
+            /** Format: int64 */
+            minimumReservedFen: number;
+            note: string | null;
+            /** Format: int64 */
+            organizationId: number;
+            /** Format: int64 */
+            ratioExceptionId: number | null;
+            /** Format: int64 */
+            representativeOrganizationId: number | null;
+            /** Format: int64 */
+            reservedFen: number;
+            unionPurchase: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
         };
         /** @description The answer to a create or a transition: the product's id and its status now. */
         ProductCreated: {
@@ -1662,6 +1984,33 @@ export interface components {
             id: number;
             name: string;
         };
+        /** @description A unit's progress for a year (API.md). `eligibleSpentFen`: PAID eligible amounts with payment time in the year (Asia/Shanghai) minus their refunds, counted where they belong (a SHARED member's purchases count at its representative; the member sees the representative's figures). `completionRate` = spent / reserved and `shareOfTotal` = spent / annual total, 4 decimals rounded down, null without a reserve or total. `onPace`: spent \>= reserved x elapsed fraction of the year; always true without a reserve. Not filed: `filed: false`, zero plan figures, the unit's own spending, onPace false. */
+        ProgressView: {
+            /** Format: int64 */
+            annualCanteenProcurementFen: number;
+            canteen: components["schemas"]["Canteen"] | null;
+            completionRate: number | null;
+            /** Format: int64 */
+            countedAtOrganizationId: number | null;
+            /** Format: date */
+            deadline: string;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            /** Format: int64 */
+            expectedByNowFen: number;
+            filed: boolean;
+            late: boolean;
+            onPace: boolean;
+            /** Format: int64 */
+            ownSpentFen: number;
+            /** Format: int64 */
+            remainingFen: number;
+            /** Format: int64 */
+            reservedFen: number;
+            shareOfTotal: number | null;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description Operator-created organisation, e.g. a provincial commerce department (REGULATOR) with its scope. */
         ProvisionOrganizationRequest: {
             admin: components["schemas"]["AdminAccount"];
@@ -1677,6 +2026,34 @@ export interface components {
             scopeRegionCode?: string | null;
             supplierType?: components["schemas"]["SupplierType"] | null;
         };
+        /** @description A lower ratio than the floor, in percent with at most two decimals (8.5 = 8.5%), and why. */
+        RatioExceptionRequest: {
+            ratioPercent: number;
+            reason: string;
+        };
+        /** @enum {string} */
+        RatioExceptionStatus: "PENDING" | "APPROVED" | "REJECTED";
+        /** @description A unit's request for a ratio below its province floor (e.g. 8.5 for 8.5%) and its decision. */
+        RatioExceptionView: {
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            decisionReason: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organizationId: number;
+            organizationName: string | null;
+            ratioPercent: number;
+            reason: string;
+            regionCode: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: string;
+            status: components["schemas"]["RatioExceptionStatus"];
+            /** Format: int32 */
+            year: number;
+        };
         RefundRequest: {
             /** Format: int64 */
             amountFen: number;
@@ -1684,6 +2061,47 @@ export interface components {
         };
         /** @enum {string} */
         RegionLevel: "PROVINCE" | "PREFECTURE" | "COUNTY";
+        /** @description A region's reserved share for a year (API.md): approved buyer units, how many filed, reserved and counted money, completionRate = eligibleSpentFen / reservedFen (4 decimals rounded down; null when nothing is reserved), and the same per child region of the next administrative level. `region.code` is "000000" (全国) for the country. */
+        RegionSummary: {
+            children: components["schemas"]["RegionSummary.ChildSummary"][];
+            /** Format: int64 */
+            completedUnits: number;
+            completionRate: number | null;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            /** Format: int64 */
+            filedUnits: number;
+            /** Format: int64 */
+            laggingUnits: number;
+            region: components["schemas"]["RegionSummary.RegionRef"];
+            /** Format: int64 */
+            reservedFen: number;
+            /** Format: int64 */
+            units: number;
+            /** Format: int32 */
+            year: number;
+        };
+        "RegionSummary.ChildSummary": {
+            code: string;
+            /** Format: int64 */
+            completedUnits: number;
+            completionRate: number | null;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            /** Format: int64 */
+            filedUnits: number;
+            /** Format: int64 */
+            laggingUnits: number;
+            name: string;
+            /** Format: int64 */
+            reservedFen: number;
+            /** Format: int64 */
+            units: number;
+        };
+        "RegionSummary.RegionRef": {
+            code: string;
+            name: string;
+        };
         RegionView: {
             code: string;
             keyAssistance: boolean;
@@ -1797,6 +2215,57 @@ export interface components {
         };
         /** @enum {string} */
         SupplierType: "COOPERATIVE" | "ENTERPRISE" | "FAMILY_FARM";
+        /** @description One unit's figures for a year, as monitoring lists them. `eligibleSpentFen` counts where it belongs (a SHARED member's purchases at its representative); `completionRate` is null without a reserve; `deadline` is the last day of filing for the unit's province (for reminders to units not filed). */
+        UnitFigures: {
+            /** Format: int64 */
+            annualCanteenProcurementFen: number;
+            canteen: components["schemas"]["Canteen"] | null;
+            completionRate: number | null;
+            creditCode: string;
+            /** Format: date */
+            deadline: string;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            filed: boolean;
+            late: boolean;
+            name: string;
+            /** Format: int64 */
+            organizationId: number;
+            /** Format: int64 */
+            parentOrganizationId: number | null;
+            regionCode: string;
+            regionName: string | null;
+            /** Format: int64 */
+            representativeOrganizationId: number | null;
+            /** Format: int64 */
+            reservedFen: number;
+            status: components["schemas"]["UnitStatus"];
+        };
+        /**
+         * @description Which units a monitoring list shows (API.md): all, not filed, behind pace, reserve reached.
+         * @enum {string}
+         */
+        UnitFilter: "ALL" | "NOT_FILED" | "LAGGING" | "COMPLETED";
+        /** @description A page of units ({items, page, size, total}), named for the OpenAPI document. */
+        UnitPage: {
+            items: components["schemas"]["UnitFigures"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /**
+         * @description Ranking of a unit list: by completion rate (units without a reserve last), by region, by name.
+         * @enum {string}
+         */
+        UnitSort: "COMPLETION_DESC" | "COMPLETION_ASC" | "REGION" | "NAME";
+        /**
+         * @description Where a unit stands for a year: not filed; no reserve of its own (no canteen, or a shared canteen whose representative carries the reserve); reserve reached; on pace; behind the pace of the year.
+         * @enum {string}
+         */
+        UnitStatus: "NOT_FILED" | "NO_RESERVE" | "SHARED" | "COMPLETED" | "ON_PACE" | "LAGGING";
     };
     responses: never;
     parameters: never;
@@ -2207,6 +2676,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query: {
+                region?: string | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description summary 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionSummary"];
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trend: {
+        parameters: {
+            query: {
+                region?: string | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description trend 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyTrend"];
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    units: {
+        parameters: {
+            query: {
+                format?: components["schemas"]["ExportFormat"] | null;
+                page?: number | null;
+                region?: string | null;
+                size?: number | null;
+                sort?: components["schemas"]["UnitSort"] | null;
+                status?: components["schemas"]["UnitFilter"] | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 单位列表（JSON 分页），或导出文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    consistencyCheck: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description consistencyCheck 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyReport"];
                 };
             };
         };
@@ -3122,6 +3710,222 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PageResponse_ProductSummary_"];
                 };
+            };
+        };
+    };
+    plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description plan 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 本单位尚未填报该年度计划 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description 已填报（或修改） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 本单位是共用食堂代表单位，不能改为无食堂或共用食堂 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 预留份额低于下限（detail 写明最低金额）或代表单位不符合要求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description progress 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressView"];
+                };
+            };
+        };
+    };
+    requestException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatioExceptionRequest"];
+            };
+        };
+        responses: {
+            /** @description 已提交，待监管部门审核 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 该年度已有待审核或已批准的申请 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 申请比例不低于本省下限 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description versions 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionView"][];
+                };
+            };
+        };
+    };
+    exceptions: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                size?: number | null;
+                status?: components["schemas"]["RatioExceptionStatus"] | null;
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description exceptions 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_RatioExceptionView_"];
+                };
+            };
+        };
+    };
+    decide_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest_1"];
+            };
+        };
+        responses: {
+            /** @description decide_3 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatioExceptionView"];
+                };
+            };
+            /** @description 该单位不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 该申请已审核 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

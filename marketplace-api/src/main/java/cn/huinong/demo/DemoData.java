@@ -5,6 +5,10 @@ import cn.huinong.identity.NewOrganization;
 import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.Organizations;
 import cn.huinong.identity.SupplierType;
+import cn.huinong.quota.Canteen;
+import cn.huinong.quota.NewPlan;
+import cn.huinong.quota.QuotaRules;
+import cn.huinong.quota.Quotas;
 import cn.huinong.region.DesignationKind;
 import cn.huinong.region.DesignationMode;
 import cn.huinong.region.Designations;
@@ -16,6 +20,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +56,13 @@ class DemoData {
     private final Organizations organizations;
     private final Designations designations;
     private final DemoCatalog catalog;
+    private final Quotas quotas;
 
-    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog) {
+    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog, Quotas quotas) {
         this.organizations = organizations;
         this.designations = designations;
         this.catalog = catalog;
+        this.quotas = quotas;
     }
 
     @EventListener
@@ -75,7 +82,29 @@ class DemoData {
         ensure(OrganizationKind.REGULATOR, "贵州省商务厅", code("11520000", "0091HN004"), "520102",
                 null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
         catalog.seed(code("93522634", "MA6HN0021"), code("91110105", "MA01HN001"));
+        // more budget units, so that monitoring has something to compare
+        ensure(OrganizationKind.BUYER, "贵阳市第一中学", code("12520102", "0091HN005"), "520102",
+                null, null, null, "demo-school");
+        ensure(OrganizationKind.BUYER, "黔东南州人民医院", code("12522601", "0091HN006"), "522601",
+                null, null, null, "demo-hospital");
+        ensure(OrganizationKind.BUYER, "雷山县人民政府办公室", code("11522634", "0091HN007"), "522634",
+                null, null, null, "demo-county");
+        int year = QuotaRules.yearOf(Instant.now());
+        plan("demo-buyer", code("11520000", "0091HN003"), year, 20_000_000, 2_000_000);   // 20万元, 10%
+        plan("demo-school", code("12520102", "0091HN005"), year, 6_000_000, 900_000);     // 6万元, 15%
+        plan("demo-hospital", code("12522601", "0091HN006"), year, 50_000_000, 5_000_000); // 50万元, 10%
         LOG.info("demo data ready: demo-supplier, demo-buyer, demo-regulator, demo-operator (password {})", PASSWORD);
+    }
+
+    /** The unit's reserved-share plan for the year (OWN canteen), unless it filed one already. */
+    private void plan(String username, String creditCode, int year, long annualFen, long reservedFen) {
+        long id = organizations.findByCreditCode(creditCode).orElseThrow().id();
+        Actor unit = new Actor(username, id, "BUYER", null);
+        if (!quotas.versions(year, unit).isEmpty()) {
+            return;
+        }
+        quotas.file(year, new NewPlan(Canteen.OWN, annualFen, reservedFen, null, false, "演示联系人", "13800000000",
+                "演示数据"), unit);
     }
 
     private void designate(DesignationKind kind, String csv) {

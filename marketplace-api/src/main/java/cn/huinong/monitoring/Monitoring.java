@@ -1,0 +1,34 @@
+package cn.huinong.monitoring;
+
+import cn.huinong.quota.UnitFilter;
+import cn.huinong.quota.UnitQuery;
+import cn.huinong.quota.UnitSort;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import io.micronaut.core.annotation.Nullable;
+import java.io.OutputStream;
+import java.time.Instant;
+
+/**
+ * Monitoring of the reserved share for regulators (scoped to their region), operators (everything) and supervising
+ * departments (主管部门, buyer units with subordinate units: their subtree). A region outside the caller's scope is
+ * 403 everywhere.
+ */
+public interface Monitoring {
+
+    /** The region (default: the regulator's scope, or the whole country) and its children for the year. */
+    RegionSummary summary(int year, @Nullable String region, Actor actor, Instant now);
+
+    /** Month by month spending of the region (same scope rules as the summary). */
+    MonthlyTrend trend(int year, @Nullable String region, Actor actor, Instant now);
+
+    UnitPage units(int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor, PageQuery page,
+                   Instant now);
+
+    /** Checks the caller's scope (403) before anything is written, and returns the query to export. */
+    UnitQuery exportQuery(int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor,
+                          Instant now);
+
+    /** Writes every unit of an authorised query as CSV or XLSX, streaming. */
+    void export(UnitQuery query, ExportFormat format, OutputStream out);
+}

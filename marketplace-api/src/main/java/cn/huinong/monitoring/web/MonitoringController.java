@@ -1,0 +1,133 @@
+package cn.huinong.monitoring.web;
+
+import cn.huinong.monitoring.ExportFormat;
+import cn.huinong.monitoring.Monitoring;
+import cn.huinong.monitoring.MonthlyTrend;
+import cn.huinong.monitoring.RegionSummary;
+import cn.huinong.monitoring.UnitPage;
+import cn.huinong.quota.UnitFilter;
+import cn.huinong.quota.UnitQuery;
+import cn.huinong.quota.UnitSort;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reserved-share monitoring for regulators (their region), operators (everything) and supervising departments
+ * (a buyer unit sees the units whose 主管部门 it is, and theirs).
+ */
+@Controller("/api/v1/monitoring")
+@Secured({"REGULATOR", "OPERATOR", "BUYER"})
+class MonitoringController {
+
+    private final Monitoring monitoring;
+
+    MonitoringController(Monitoring monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    /** The region (default: the caller's scope; the whole country for an operator) and its next-level children. */
+    @Get("/summary")
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    RegionSummary summary(@QueryValue int year, @Nullable @QueryValue String region,
+                          @Parameter(hidden = true) Actor actor) {
+        return monitoring.summary(year, region, actor, Instant.now());
+    }
+
+    /** Month by month spending of the region, with the running total and the pace of the year. */
+    @Get("/trend")
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    MonthlyTrend trend(@QueryValue int year, @Nullable @QueryValue String region,
+                       @Parameter(hidden = true) Actor actor) {
+        return monitoring.trend(year, region, actor, Instant.now());
+    }
+
+    /**
+     * Units of the region with their figures, ranked (default by completion rate, highest first); with
+     * {@code format=csv|xlsx} the whole list as a file (no paging).
+     */
+    @Get("/units")
+    @ApiResponse(responseCode = "200", description = "单位列表（JSON 分页），或导出文件", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitPage.class)),
+            @Content(mediaType = "text/csv"),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    HttpResponse<?> units(@QueryValue int year, @Nullable @QueryValue String region,
+                          @Nullable @QueryValue UnitFilter status, @Nullable @QueryValue UnitSort sort,
+                          @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
+                          @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+        UnitFilter filter = status == null ? UnitFilter.ALL : status;
+        UnitSort order = sort == null ? UnitSort.COMPLETION_DESC : sort;
+        if (format == null) {
+            return HttpResponse.ok(monitoring.units(year, region, filter, order, actor, PageQuery.of(page, size),
+                    Instant.now()));
+        }
+        UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now());
+        return HttpResponse.ok(stream(query, format))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(query, format))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /**
+     * Rows go from a database cursor straight into a temporary file (constant memory for any number of units), which
+     * the response then streams with its length known; the file is deleted when the response closes it.
+     */
+    private StreamedFile stream(UnitQuery query, ExportFormat format) {
+        try {
+            Path file = Files.createTempFile("huinong-units-", "." + format.extension());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                monitoring.export(query, format, out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            };
+            return new StreamedFile(in, MediaType.of(format.mediaType()), Instant.now().toEpochMilli(),
+                    Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String disposition(UnitQuery query, ExportFormat format) {
+        String region = query.regionPrefix().isEmpty() ? "全国" : (query.regionPrefix() + "0000").substring(0, 6);
+        String name = "预留份额-" + region + "-" + query.year() + "-" + query.filter().name().toLowerCase() + "."
+                + format.extension();
+        String ascii = "quota-units-" + (query.regionPrefix().isEmpty() ? "all" : region) + "-" + query.year() + "."
+                + format.extension();
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

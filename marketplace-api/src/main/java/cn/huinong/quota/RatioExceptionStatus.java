@@ -1,0 +1,5 @@
+package cn.huinong.quota;
+
+public enum RatioExceptionStatus {
+    PENDING, APPROVED, REJECTED
+}

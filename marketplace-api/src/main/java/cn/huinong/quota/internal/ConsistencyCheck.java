@@ -1,0 +1,62 @@
+package cn.huinong.quota.internal;
+
+import cn.huinong.quota.ConsistencyReport;
+import cn.huinong.quota.QuotaRules;
+import cn.huinong.shared.jdbc.Sql;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Recomputes each unit's eligible spent for a year from the orders themselves (paid_at in the year, Asia/Shanghai,
+ * minus the eligible part of each recorded refund, rounded down per refund as ordering does) and compares it with
+ * the ledger and with {@code quota_unit_figures}. Reads ordering's tables directly: it is an independent
+ * recomputation, deliberately not built on the events it checks.
+ */
+@Singleton
+class ConsistencyCheck {
+
+    private final Sql sql;
+
+    ConsistencyCheck(Sql sql) {
+        this.sql = sql;
+    }
+
+    ConsistencyReport check(int year) {
+        Instant from = QuotaRules.startOf(year);
+        Instant to = QuotaRules.startOf(year + 1);
+        record Row(long organizationId, long fromOrders, long ledger, long figures) {
+        }
+        List<Row> rows = sql.list("""
+                WITH paid AS (
+                    SELECT id, buyer_organization_id AS org, eligible_fen, total_fen
+                    FROM purchase_order WHERE paid_at >= ? AND paid_at < ?
+                ), refunded AS (
+                    SELECT p.id, sum(p.eligible_fen * (h.detail ->> 'amountFen')::bigint / greatest(1, p.total_fen)) AS fen
+                    FROM paid p JOIN order_history h ON h.order_id = p.id
+                    WHERE h.action IN ('ORDER_REFUNDED', 'ORDER_PARTIALLY_REFUNDED')
+                    GROUP BY p.id
+                ), from_orders AS (
+                    SELECT p.org, sum(p.eligible_fen - coalesce(r.fen, 0)) AS fen
+                    FROM paid p LEFT JOIN refunded r ON r.id = p.id GROUP BY p.org
+                ), ledger AS (
+                    SELECT organization_id AS org, sum(eligible_fen) AS fen FROM quota_ledger WHERE year = ? GROUP BY 1
+                ), figures AS (
+                    SELECT organization_id AS org, own_spent_fen AS fen FROM quota_unit_figures WHERE year = ?
+                ), units AS (
+                    SELECT org FROM from_orders UNION SELECT org FROM ledger UNION SELECT org FROM figures
+                )
+                SELECT u.org, coalesce(o.fen, 0) AS from_orders, coalesce(l.fen, 0) AS ledger,
+                       coalesce(f.fen, 0) AS figures
+                FROM units u LEFT JOIN from_orders o ON o.org = u.org LEFT JOIN ledger l ON l.org = u.org
+                     LEFT JOIN figures f ON f.org = u.org
+                ORDER BY u.org
+                """, rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), from, to, year, year);
+        long pending = sql.count("SELECT count(*) FROM order_event_outbox WHERE published_at IS NULL");
+        List<ConsistencyReport.Mismatch> mismatches = rows.stream()
+                .filter(r -> r.fromOrders() != r.ledger() || r.ledger() != r.figures())
+                .map(r -> new ConsistencyReport.Mismatch(r.organizationId(), r.fromOrders(), r.ledger(), r.figures()))
+                .toList();
+        return new ConsistencyReport(year, Instant.now(), rows.size(), pending, mismatches);
+    }
+}
