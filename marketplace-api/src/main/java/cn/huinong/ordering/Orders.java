@@ -69,4 +69,11 @@ public interface Orders {
      * one transaction per order; returns how many expired. Called by a scheduled job.
      */
     int expireUnpaid(Instant now);
+
+    /**
+     * Accepts every DELIVERED order delivered at least {@code huinong.ordering.auto-accept-after} before {@code now}
+     * (the buyer did not accept or object in time), one transaction per order, as the system (history action
+     * AUTO_ACCEPTED, ORDER_ACCEPTED to the outbox); returns how many. Called by a scheduled job.
+     */
+    int acceptDelivered(Instant now);
 }

@@ -220,6 +220,49 @@ class OrderLifecycleTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void deliveredOrdersAreAcceptedAutomaticallyAfterTheConfiguredDays() {
+        long order = placeOrder(1);
+        long acceptedByBuyer = placeOrder(1);
+        for (long o : List.of(order, acceptedByBuyer)) {
+            pay(o);
+            expect(200, act(o, "shipment", SHIPMENT, supplier.token()));
+            expect(200, act(o, "delivery", Map.of(), supplier.token()));
+        }
+        expect(200, act(acceptedByBuyer, "acceptance", Map.of("rating", 4), buyer.token()));
+        Instant deliveredAt = Instant.parse((String) expect(200, api.get("/api/v1/orders/" + order, buyer.token()))
+                .get("deliveredAt"));
+        Duration days = Duration.ofDays(7); // huinong.ordering.auto-accept-after
+
+        orders.acceptDelivered(deliveredAt.plus(days).minusSeconds(1));
+        assertEquals("DELIVERED", expect(200, api.get("/api/v1/orders/" + order, buyer.token())).get("status"));
+
+        assertTrue(orders.acceptDelivered(deliveredAt.plus(days).plusSeconds(1)) >= 1);
+        Map<String, Object> accepted = expect(200, api.get("/api/v1/orders/" + order, buyer.token())).body();
+        assertEquals("ACCEPTED", accepted.get("status"));
+        assertTrue(accepted.get("acceptance") != null);
+        List<Map<String, Object>> history = (List<Map<String, Object>>) accepted.get("history");
+        Map<String, Object> last = history.get(history.size() - 1);
+        assertEquals("AUTO_ACCEPTED", last.get("action"));
+        assertEquals("DELIVERED", last.get("fromStatus"));
+        assertEquals("system:order-auto-accept", last.get("actor"));
+        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'AUTO_ACCEPTED' AND resource_id = ?",
+                String.valueOf(order)));
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_ACCEPTED'
+                  AND amount_fen = 12800 AND (payload->>'paid')::boolean""", order));
+        // the order the buyer accepted itself is left alone; nothing is accepted twice
+        assertEquals(1, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = "
+                + "'ORDER_ACCEPTED'", acceptedByBuyer));
+        assertEquals(0, db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'AUTO_ACCEPTED'",
+                acceptedByBuyer));
+        orders.acceptDelivered(deliveredAt.plus(days).plusSeconds(1));
+        assertEquals(1, db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'AUTO_ACCEPTED'",
+                order));
+        assertEquals(409, act(order, "acceptance", Map.of(), buyer.token()).status());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void buyerRecordsInvoiceDetailsAndSupplierTheIssuedInvoice() {
         long order = placeOrder(1);
         Map<String, Object> issued = Map.of("invoiceNumber", "24522000000012345678", "issuedOn", "2026-11-20");

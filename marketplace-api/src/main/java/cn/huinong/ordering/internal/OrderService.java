@@ -375,6 +375,22 @@ class OrderService implements Orders {
         return expired;
     }
 
+    @Override
+    public int acceptDelivered(Instant now) {
+        Instant deliveredBy = now.minus(settings.autoAcceptAfter());
+        int accepted = 0;
+        List<Long> ids;
+        do {
+            ids = transitions.deliveredBy(deliveredBy, 100);
+            for (long id : ids) {
+                if (transitions.autoAccept(id, deliveredBy)) {
+                    accepted++;
+                }
+            }
+        } while (ids.size() == 100);
+        return accepted;
+    }
+
     private static void require(OrderRow row, Set<OrderStatus> from, String what) {
         if (!from.contains(row.status())) {
             throw new ConflictException("订单当前状态为" + row.status().label() + "，不能" + what);

@@ -120,6 +120,13 @@ class OrderStore {
                 ORDER BY expires_at, id LIMIT ?""", rs -> rs.getLong(1), now, limit);
     }
 
+    /** Ids of DELIVERED orders delivered at or before {@code deliveredBy}, oldest delivery first. */
+    List<Long> deliveredBy(Instant deliveredBy, int limit) {
+        return sql.list("""
+                SELECT id FROM purchase_order WHERE status = 'DELIVERED' AND delivered_at <= ?
+                ORDER BY delivered_at, id LIMIT ?""", rs -> rs.getLong(1), deliveredBy, limit);
+    }
+
     PageResponse<OrderSummary> summaries(String where, PageQuery page, Object... args) {
         long total = sql.count("SELECT count(*) FROM purchase_order o " + where, args);
         List<Object> all = new ArrayList<>(List.of(args));
