@@ -10,7 +10,9 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * The Stripe-compatible gateway through stripe-java. Creation always carries OUR idempotency key, so the library's
@@ -60,6 +62,16 @@ class Gateway {
                 .putMetadata("refund_id", String.valueOf(refundId)).build();
         return client.v1().refunds().create(params,
                 RequestOptions.builder().setIdempotencyKey("refund-" + refundId).build());
+    }
+
+    Refund retrieveRefund(String refundId) throws StripeException {
+        return client.v1().refunds().retrieve(refundId);
+    }
+
+    /** The refunds of an intent, to find ours (metadata refund_id) when its creation outcome was never learnt. */
+    List<Refund> refundsOf(String intentId) throws StripeException {
+        return client.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intentId).setLimit(100L).build())
+                .getData();
     }
 
     /** Whether the gateway may have done the work anyway (network failure, timeout, 5xx): the outcome is unknown. */
