@@ -5,6 +5,7 @@ import cn.huinong.identity.NewOrganization;
 import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.Organizations;
 import cn.huinong.identity.SupplierType;
+import cn.huinong.payments.BankAccounts;
 import cn.huinong.region.DesignationKind;
 import cn.huinong.region.DesignationMode;
 import cn.huinong.region.Designations;
@@ -51,8 +52,10 @@ class DemoData {
     private final Organizations organizations;
     private final Designations designations;
     private final DemoCatalog catalog;
+    private final BankAccounts bankAccounts;
 
-    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog) {
+    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog, BankAccounts bankAccounts) {
+        this.bankAccounts = bankAccounts;
         this.organizations = organizations;
         this.designations = designations;
         this.catalog = catalog;
@@ -75,7 +78,14 @@ class DemoData {
         ensure(OrganizationKind.REGULATOR, "贵州省商务厅", code("11520000", "0091HN004"), "520102",
                 null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
         catalog.seed(code("93522634", "MA6HN0021"), code("91110105", "MA01HN001"));
+        bankAccount(code("93522634", "MA6HN0021"), "demo-supplier", "中国农业银行雷山县支行", "23405101040012345");
         LOG.info("demo data ready: demo-supplier, demo-buyer, demo-regulator, demo-operator (password {})", PASSWORD);
+    }
+
+    /** The supplier's 对公账户, so that buyers may pay it by bank transfer; left alone once recorded. */
+    private void bankAccount(String creditCode, String username, String bank, String number) {
+        organizations.findByCreditCode(creditCode).filter(o -> bankAccounts.find(o.id()).isEmpty()).ifPresent(o ->
+                bankAccounts.record(bank, o.name(), number, new Actor(username, o.id(), "SUPPLIER", null)));
     }
 
     private void designate(DesignationKind kind, String csv) {

@@ -25,6 +25,7 @@ import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
 import cn.huinong.support.OrderingFixtures.Buyer;
+import cn.huinong.support.PaymentFixtures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -271,7 +272,9 @@ class CardPaymentTest extends GatewayTestBase {
         Map<String, Object> transfer = (Map<String, Object>) created.get("transfer");
         assertEquals("HN" + order + "P" + payment, transfer.get("reference"));
         assertEquals(order(order).get("supplierName"), transfer.get("payeeName"));
-        assertNotNull(transfer.get("accountNumber"));
+        assertEquals(PaymentFixtures.BANK, transfer.get("bankName"));
+        assertEquals(accountNumber, transfer.get("accountNumber"));
+        assertEquals(3 * PRICE, fen(transfer, "amountFen"));
         assertEquals(0, creates().size());
 
         String receipt = "/api/v1/payments/" + payment + "/receipt";

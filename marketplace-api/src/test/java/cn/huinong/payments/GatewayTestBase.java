@@ -25,6 +25,7 @@ import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
 import cn.huinong.support.OrderingFixtures.Buyer;
+import cn.huinong.support.PaymentFixtures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -78,6 +79,7 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     String operator;
     Buyer buyer;
     long tea;
+    String accountNumber;
     String intent;
 
     @Override
@@ -104,6 +106,7 @@ abstract class GatewayTestBase implements TestPropertyProvider {
         operator = CatalogFixtures.operator(organizations, api);
         buyer = OrderingFixtures.buyer(organizations, api);
         tea = OrderingFixtures.listed(api, supplier, operator, PRICE, 20);
+        accountNumber = PaymentFixtures.bankAccount(api, supplier);
         intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
     }
 

@@ -305,9 +305,8 @@ class PaymentService implements Payments {
         PaymentRow r = tx.find(id).orElseThrow(() -> notFound(id));
         PaymentView.Transfer transfer = null;
         if (r.method() == PaymentMethod.BANK_TRANSFER) {
-            OrderView order = orders.find(r.orderId()).orElseThrow();
-            transfer = new PaymentView.Transfer(order.supplierName(), "（供应商收款账户待登记，请联系供应商）",
-                    r.transferReference());
+            transfer = new PaymentView.Transfer(r.payeeAccountName(), r.payeeBankName(), r.payeeAccountNumber(),
+                    r.amountFen(), r.transferReference());
         }
         return new PaymentView(r.id(), r.orderId(), r.method(), r.status(), r.status().label(), r.amountFen(),
                 r.currency(), r.status() == PaymentStatus.PENDING || r.status() == PaymentStatus.FAILED ? r.clientSecret() : null, transfer,

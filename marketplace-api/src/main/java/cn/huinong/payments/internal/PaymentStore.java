@@ -1,5 +1,6 @@
 package cn.huinong.payments.internal;
 
+import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.PageQuery;
@@ -29,8 +30,12 @@ class PaymentStore {
                 .orElseThrow();
     }
 
-    void transferReference(long id, String reference) {
-        sql.update("UPDATE payment SET transfer_reference = ? WHERE id = ?", reference, id);
+    /** A bank transfer's instructions: the reference (附言) and the supplier's account at this moment. */
+    void transfer(long id, String reference, BankAccount account) {
+        sql.update("""
+                UPDATE payment SET transfer_reference = ?, payee_bank_name = ?, payee_account_name = ?,
+                                   payee_account_number = ? WHERE id = ?""", reference, account.bankName(),
+                account.accountName(), account.accountNumber(), id);
     }
 
     Optional<PaymentRow> find(long id) {
@@ -80,7 +85,8 @@ class PaymentStore {
                 PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount_fen"), rs.getString("currency"),
                 rs.getString("intent_id"), rs.getString("client_secret"), rs.getString("transfer_reference"),
                 rs.getString("failure_message"), Sql.instant(rs, "paid_at"), rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"), rs.getString("payee_bank_name"), rs.getString("payee_account_name"),
+                rs.getString("payee_account_number"));
     }
 
     Optional<PaymentRow> lockSucceeded(long orderId) {

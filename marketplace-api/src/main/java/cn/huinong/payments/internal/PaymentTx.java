@@ -5,6 +5,8 @@ import cn.huinong.ordering.OrderEventType;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderView;
 import cn.huinong.ordering.Orders;
+import cn.huinong.payments.BankAccount;
+import cn.huinong.payments.BankAccounts;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
@@ -57,8 +59,10 @@ class PaymentTx {
     private final Orders orders;
     private final Idempotency idempotency;
     private final AuditLog audit;
+    private final BankAccounts bankAccounts;
 
-    PaymentTx(PaymentStore store, Orders orders, Idempotency idempotency, AuditLog audit) {
+    PaymentTx(PaymentStore store, Orders orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts) {
+        this.bankAccounts = bankAccounts;
         this.store = store;
         this.orders = orders;
         this.idempotency = idempotency;
@@ -81,6 +85,11 @@ class PaymentTx {
         if (order.status() != OrderStatus.PENDING_PAYMENT || store.paid(orderId)) {
             throw new ConflictException("订单当前状态为" + order.status().label() + "，不能支付");
         }
+        BankAccount account = null;
+        if (method == PaymentMethod.BANK_TRANSFER) {
+            account = bankAccounts.find(order.supplierId()).orElseThrow(() -> new RuleViolationException(
+                    "供应商“" + order.supplierName() + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商"));
+        }
         PaymentStatus status = method == PaymentMethod.CARD ? PaymentStatus.PENDING : PaymentStatus.AWAITING_TRANSFER;
         long id = store.insert(orderId, method, status, order.totalFen(), actor.username());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -90,8 +99,9 @@ class PaymentTx {
         detail.put("status", status.name());
         if (method == PaymentMethod.BANK_TRANSFER) {
             String reference = "HN" + orderId + "P" + id;
-            store.transferReference(id, reference);
+            store.transfer(id, reference, account);
             detail.put("transferReference", reference);
+            detail.put("payeeAccount", account.bankName() + " " + BankAccountService.masked(account.accountNumber()));
         }
         audit.record(actor, "PAYMENT_CREATED", "payment", String.valueOf(id), detail);
         return new Created(id);
