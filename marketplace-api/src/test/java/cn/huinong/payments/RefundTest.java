@@ -404,4 +404,26 @@ class RefundTest extends GatewayTestBase {
         payments.reconcileAll(Instant.now().plus(LATER));
         assertEquals(1, paidOutbox(order));
     }
+
+    @Test
+    void anAbandonedCardPaymentOfAnExpiredOrder_isCancelledAtTheGateway_andNoLongerReconciled() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        orderFacade.expireUnpaid(Instant.parse((String) order(order).get("expiresAt")).plusSeconds(1));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "requires_payment_method", payment))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "canceled", payment))));
+
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
+                .size());
+        assertEquals("FAILED", payments(order(order)).get(0).get("status"));
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size(),
+                "not looked at again");
+    }
 }

@@ -7,6 +7,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
@@ -49,6 +50,12 @@ class Gateway {
 
     PaymentIntent retrieve(String intentId) throws StripeException {
         return client.v1().paymentIntents().retrieve(intentId);
+    }
+
+    /** Cancels an intent nobody will pay any more (its order expired or was cancelled). */
+    PaymentIntent cancel(String intentId) throws StripeException {
+        return client.v1().paymentIntents().cancel(intentId, PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build());
     }
 
     PaymentIntent confirm(String intentId, String paymentMethod) throws StripeException {

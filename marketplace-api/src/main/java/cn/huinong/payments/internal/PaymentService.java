@@ -145,11 +145,29 @@ class PaymentService implements Payments {
         String intentId = ensureIntent(row, actor);
         if (intentId != null) {
             try {
-                apply(paymentId, gateway.retrieve(intentId), actor);
+                PaymentIntent pi = gateway.retrieve(intentId);
+                apply(paymentId, pi, actor);
+                if (!OPEN_INTENT.contains(pi.getStatus()) || orderStillPayable(row.orderId())) {
+                    return;
+                }
+                // nobody can pay this order any more: cancel the intent, so that it is not reconciled forever;
+                // money that still arrives (the cancel lost a race) is ORPHANED and refunded
+                PaymentIntent cancelled = "canceled".equals(pi.getStatus()) ? pi : gateway.cancel(intentId);
+                if ("canceled".equals(cancelled.getStatus())) {
+                    tx.fail(paymentId, "订单已不可支付，支付已撤销", actor);
+                }
             } catch (StripeException e) {
                 LOG.warn("reconciliation of payment {} failed: {}", paymentId, e.toString());
             }
         }
+    }
+
+    /** Intent states in which no money has moved and none is moving. */
+    private static final java.util.Set<String> OPEN_INTENT = java.util.Set.of("requires_payment_method",
+            "requires_confirmation", "requires_action", "canceled");
+
+    private boolean orderStillPayable(long orderId) {
+        return orders.find(orderId).map(o -> o.status() == OrderStatus.PENDING_PAYMENT).orElse(false);
     }
 
     @Override
