@@ -178,7 +178,7 @@ class OrderLifecycleTest {
                   AND NOT (payload->>'paid')::boolean""", unpaid));
         assertEquals(1, db.count("""
                 SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_CANCELLED'
-                  AND (payload->>'paid')::boolean""", paid), "a paid cancellation tells the ledger money must go back");
+                  AND (payload->>'paid')::boolean""", paid), "a paid cancellation says it was paid (the ledger takes money back on ORDER_REFUNDED only)");
         assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'ORDER_CANCELLED' AND resource_id = ?",
                 String.valueOf(unpaid)));
         List<Map<String, Object>> history = (List<Map<String, Object>>) cancelled.get("history");
