@@ -173,6 +173,11 @@ class RefundTest extends GatewayTestBase {
         assertEquals("SUCCEEDED", refunds.get(0).get("status"));
         assertEquals(true, refunds.get(0).get("offline"));
         assertEquals(0, refundPosts().size());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) payments(order(order)).get(0).get("refunds");
+        assertEquals(1, shown.size());
+        assertEquals(true, shown.get(0).get("offline"), "the order shows the refund the supplier must make");
+        assertEquals("CANCELLATION", shown.get(0).get("cause"));
         assertEquals(1, refundedOutbox(order));
     }
 

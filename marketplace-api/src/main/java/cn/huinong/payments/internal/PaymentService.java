@@ -86,7 +86,7 @@ class PaymentService implements Payments {
             return view(paymentId);
         }
         if (row.status() == PaymentStatus.ORPHANED) {
-            throw new ConflictException("该支付已入账但订单已不可支付，等待人工退款");
+            throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
         }
         String intentId = ensureIntent(row, actor);
         if (intentId == null) {
