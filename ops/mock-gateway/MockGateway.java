@@ -55,7 +55,7 @@ public class MockGateway {
   // ---------- state (guarded by `this`) ----------
   final Map<String, Map<String, Object>> paymentIntents = new HashMap<>();
   final Map<String, Map<String, Object>> charges = new HashMap<>();
-  final Map<String, Map<String, Object>> refunds = new HashMap<>();
+  final Map<String, Map<String, Object>> refunds = new LinkedHashMap<>(); // in creation order, for the list
   final Map<String, Map<String, Object>> events = new LinkedHashMap<>();
   final Map<String, Stored> idempotency = new HashMap<>();
 
@@ -170,6 +170,9 @@ public class MockGateway {
     long t0 = System.nanoTime();
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
+    if (ex.getRequestURI().getRawQuery() != null && ex.getRequestMethod().equals("GET")) {
+      path = path + "?" + ex.getRequestURI().getRawQuery();
+    }
     String idemKey = ex.getRequestHeaders().getFirst("Idempotency-Key");
     String requestId = "req_" + randomId(14);
     int status;
@@ -230,6 +233,10 @@ public class MockGateway {
 
   /** Runs the endpoint; returns {status, body, keepForIdempotency}. */
   Object[] dispatchKeeping(String method, String path, String raw, String requestId, String idemKey) {
+    if (method.equals("GET") && path.contains("?")) { // GET parameters come in the query string
+      raw = path.substring(path.indexOf('?') + 1);
+      path = path.substring(0, path.indexOf('?'));
+    }
     try {
       Map<String, Object> obj = dispatch(method, path, Form.parse(raw), new Req(requestId, idemKey));
       return new Object[] {200, Json.write(obj), true};
@@ -275,13 +282,15 @@ public class MockGateway {
     } else if (method.equals("GET")) {
       if ((m = PI.matcher(path)).matches()) return copy(find(paymentIntents, "payment_intent", "intent", m.group(1)));
       if ((m = CHARGE.matcher(path)).matches()) return copy(find(charges, "charge", "id", m.group(1)));
+      if (path.equals("/v1/refunds")) return listRefunds(f);
       if ((m = REFUND.matcher(path)).matches()) return copy(find(refunds, "refund", "refund", m.group(1)));
       if ((m = EVENT.matcher(path)).matches()) return copy(find(events, "event", "id", m.group(1)));
     }
     throw new ApiError(404, "invalid_request_error", null, null,
         "Unrecognized request URL (" + method + ": " + path + "). The mock gateway supports POST /v1/payment_intents, "
             + "GET /v1/payment_intents/{id}, POST /v1/payment_intents/{id}/confirm|cancel, POST /v1/refunds, "
-            + "GET /v1/refunds/{id}, GET /v1/charges/{id}, GET /v1/events/{id}.", false);
+            + "GET /v1/refunds?payment_intent=|charge=, GET /v1/refunds/{id}, GET /v1/charges/{id}, GET /v1/events/{id}.",
+        false);
   }
 
   static Map<String, Object> find(Map<String, Map<String, Object>> store, String what, String param, String id) {
@@ -510,9 +519,15 @@ public class MockGateway {
     re.put("reason", reason);
     re.put("receipt_number", null);
     re.put("source_transfer_reversal", null);
+    re.put("failure_reason", null);
     re.put("status", "succeeded");
     re.put("transfer_reversal", null);
     refunds.put((String) re.get("id"), re);
+    if (REFUND_FAILS.contains(String.valueOf(ch.get("payment_method")))) {
+      // like Stripe's refund-fail test card: succeeded at first, failed a moment later
+      String reId = (String) re.get("id");
+      deliveries.schedule(() -> failRefund(reId, req), REFUND_FAIL_AFTER_MS, TimeUnit.MILLISECONDS);
+    }
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("amount_refunded", refunded);
     before.put("refunded", ch.get("refunded"));
@@ -521,6 +536,51 @@ public class MockGateway {
     emit("refund.created", re, req);
     emit("charge.refunded", ch, req, before);
     return copy(re);
+  }
+
+  /** Charges paid with these test cards have every refund fail after REFUND_FAIL_AFTER_MS (Stripe: 4000000000005126). */
+  static final List<String> REFUND_FAILS = List.of("pm_card_refundFail", "pm_card_visa_refundFail");
+  static final long REFUND_FAIL_AFTER_MS = 1000;
+
+  /** The refund fails: the money goes back on the charge; refund.updated, refund.failed and charge.refund.updated. */
+  synchronized void failRefund(String refundId, Req req) {
+    Map<String, Object> re = refunds.get(refundId);
+    if (re == null || !"succeeded".equals(re.get("status"))) return;
+    Map<String, Object> previous = new LinkedHashMap<>();
+    previous.put("failure_reason", null);
+    previous.put("status", re.get("status"));
+    re.put("status", "failed");
+    re.put("failure_reason", "expired_or_canceled_card");
+    re.put("failure_balance_transaction", "txn_" + randomId(24));
+    Map<String, Object> ch = charges.get((String) re.get("charge"));
+    if (ch != null) {
+      long refunded = (Long) ch.get("amount_refunded") - (Long) re.get("amount");
+      ch.put("amount_refunded", refunded);
+      ch.put("refunded", false);
+    }
+    emit("refund.updated", re, req, previous);
+    emit("refund.failed", re, req, previous);
+    emit("charge.refund.updated", re, req, previous);
+  }
+
+  /** GET /v1/refunds?payment_intent=...|charge=...&limit=...: newest first, like Stripe's list. */
+  Map<String, Object> listRefunds(Form f) {
+    String pi = f.get("payment_intent"), charge = f.get("charge");
+    long limit = f.has("limit") ? f.requiredPositiveLong("limit") : 10;
+    if (limit > 100) throw invalid("limit", "This value must be less than or equal to 100.");
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (Map<String, Object> re : refunds.values()) {
+      if ((pi == null || pi.equals(re.get("payment_intent"))) && (charge == null || charge.equals(re.get("charge")))) {
+        data.add(0, copy(re));
+      }
+    }
+    boolean more = data.size() > limit;
+    Map<String, Object> list = new LinkedHashMap<>();
+    list.put("object", "list");
+    list.put("data", new ArrayList<>(data.subList(0, (int) Math.min(limit, data.size()))));
+    list.put("has_more", more);
+    list.put("url", "/v1/refunds");
+    return list;
   }
 
   static String money(long minor, Map<String, Object> ch) {

@@ -21,6 +21,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import com.sun.net.httpserver.HttpServer;
 
 import java.net.InetSocketAddress;
@@ -247,6 +248,35 @@ public class MockGatewayCheck {
     check(refundedCharges.size() == 3, "three charge.refunded events");
     check(refundedCharges.stream().anyMatch(c -> c.getAmountRefunded() == 1000L && c.getRefunded()),
         "the last charge.refunded shows amount_refunded 1000, refunded true");
+
+    // --- refunds listed by PaymentIntent (how a payment module finds a refund whose creation answer it lost) ---
+    List<Refund> listed = client.v1().refunds().list(RefundListParams.builder().setPaymentIntent(pi.getId()).setLimit(100L)
+        .build()).getData();
+    check(listed.size() == 3 && listed.stream().anyMatch(r -> r.getId().equals(r1.getId())
+        && orderId.equals(r1.getMetadata().get("order_id"))), "GET /v1/refunds?payment_intent= lists the intent's 3 refunds");
+    check(listed.get(0).getId().equals(rest.getId()), "the list is newest first");
+    check(client.v1().refunds().list(RefundListParams.builder().setPaymentIntent("pi_none").build()).getData().isEmpty(),
+        "no refunds for an unknown intent: an empty list");
+    Refund got2 = client.v1().refunds().retrieve(r2.getId());
+    check(got2.getAmount() == 500L && "succeeded".equals(got2.getStatus()), "retrieve a refund");
+
+    // --- a refund that fails later (Stripe's refund-fail test card) ---
+    PaymentIntent f = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(700L)
+        .setCurrency("cny").putMetadata("order_id", orderId + "-f").addPaymentMethodType("card").build());
+    client.v1().paymentIntents().confirm(f.getId(), PaymentIntentConfirmParams.builder()
+        .setPaymentMethod("pm_card_refundFail").build());
+    Refund rf = client.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(f.getId())
+        .putMetadata("refund_id", "42").build(), RequestOptions.builder().setIdempotencyKey("refund-42-" + orderId).build());
+    check("succeeded".equals(rf.getStatus()) && rf.getAmount() == 700L, "refund of a pm_card_refundFail charge: succeeded at first");
+    Refund failed = dataObject(awaitEvent("refund.failed", rf.getId()), Refund.class, "refund.failed");
+    check("failed".equals(failed.getStatus()) && "expired_or_canceled_card".equals(failed.getFailureReason())
+        && "42".equals(failed.getMetadata().get("refund_id")), "refund.failed carries the failed Refund with its metadata");
+    Refund updated = dataObject(awaitEvent("refund.updated", rf.getId()), Refund.class, "refund.updated");
+    check("failed".equals(updated.getStatus()), "refund.updated says failed");
+    dataObject(awaitEvent("charge.refund.updated", rf.getId()), Refund.class, "charge.refund.updated");
+    check("failed".equals(client.v1().refunds().retrieve(rf.getId()).getStatus()), "retrieve: the refund is failed");
+    Charge fc = client.v1().charges().retrieve(client.v1().paymentIntents().retrieve(f.getId()).getLatestCharge());
+    check(fc.getAmountRefunded() == 0L && !fc.getRefunded(), "the failed refund's money is back on the charge");
 
     // --- a declined test card ---
     PaymentIntent d = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(880L).setCurrency("cny")

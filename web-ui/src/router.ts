@@ -81,6 +81,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/supplier/ProductImportPage.vue'),
         meta: { title: '批量导入', roles: ['SUPPLIER'] },
       },
+      {
+        path: 'supplier/bank-account',
+        name: 'supplier-bank-account',
+        component: () => import('@/pages/supplier/BankAccountPage.vue'),
+        meta: { title: '对公账户', roles: ['SUPPLIER'] },
+      },
       // the 采购商城 of the first release's menu is the public storefront now
       { path: 'buyer/mall', name: 'buyer-mall', redirect: '/search' },
       {

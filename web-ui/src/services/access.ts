@@ -20,6 +20,7 @@ export type MenuIcon =
   | 'productReview'
   | 'alert'
   | 'index'
+  | 'bank'
 
 export interface MenuItem {
   label: string
@@ -36,6 +37,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '品牌', path: '/supplier/brands', icon: 'brand' },
     { label: '证书', path: '/supplier/certificates', icon: 'certificate' },
     { label: '批量导入', path: '/supplier/imports', icon: 'import' },
+    { label: '对公账户', path: '/supplier/bank-account', icon: 'bank' },
   ],
   BUYER: [
     { label: '工作台', path: '/dashboard', icon: 'home' },

@@ -11,7 +11,7 @@ function route(path: string, meta: RouteInfo['meta'] = {}, name?: string): Route
 
 describe('role menus', () => {
   it.each([
-    ['SUPPLIER', ['工作台', '商品管理', '品牌', '证书', '批量导入']],
+    ['SUPPLIER', ['工作台', '商品管理', '品牌', '证书', '批量导入', '对公账户']],
     ['BUYER', ['工作台', '采购商城', '我的订单', '预留份额']],
     ['REGULATOR', ['监测总览', '单位进度']],
     ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '搜索索引', '贫困县名单导入', '审计日志']],

@@ -656,6 +656,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operators: orphaned payments and failed refunds, with what is still owed back.
+         * @description Operators: orphaned payments and failed refunds, with what is still owed back.
+         */
+        get: operations["attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/webhook": {
         parameters: {
             query?: never;
@@ -1156,6 +1176,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers/me/bank-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_6"];
+        put: operations["put_1"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1175,6 +1211,30 @@ export interface components {
             password: string;
             username: string;
         };
+        /** @description A payment an operator should look at: money received for an order that could no longer be paid (ORPHANED), or a payment with a failed refund. `outstandingFen` is what is still owed back (0 once the automatic refund went through); `lastRefundFailure` is the gateway's last refusal. */
+        AttentionItem: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: int32 */
+            failedRefunds: number;
+            lastRefundFailure: string | null;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: int64 */
+            orderId: number;
+            orderStatus: string;
+            /** Format: int64 */
+            outstandingFen: number;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: int64 */
+            paymentId: number;
+            /** Format: int64 */
+            refundedFen: number;
+            /** Format: int64 */
+            refundingFen: number;
+            status: components["schemas"]["PaymentStatus"];
+            statusLabel: string;
+        };
         AuditEventView: {
             action: string;
             actor: string;
@@ -1190,6 +1250,22 @@ export interface components {
             organizationId: number;
             resourceId: string;
             resourceType: string;
+        };
+        /** @description A supplier's corporate account (对公账户): where buyer units transfer the money of its orders. */
+        BankAccount: {
+            accountName: string;
+            accountNumber: string;
+            bankName: string;
+            /** Format: int64 */
+            supplierId: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description 对公账户: 开户行, 户名 (the supplier's registered name), 账号 (digits; spaces allowed). */
+        BankAccountRequest: {
+            accountName: string;
+            accountNumber: string;
+            bankName: string;
         };
         /** @enum {string} */
         BrandKind: "REGIONAL_PUBLIC" | "ENTERPRISE" | "PRODUCT";
@@ -1672,6 +1748,16 @@ export interface components {
             supplierType?: components["schemas"]["SupplierType"] | null;
         };
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_AttentionItem_: {
+            items: components["schemas"]["AttentionItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_AuditEventView_: {
             items: components["schemas"]["AuditEventView"][];
             /** Format: int32 */
@@ -1774,7 +1860,7 @@ export interface components {
             method: components["schemas"]["PaymentMethod"];
         };
         /**
-         * @description A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be paid (expired, cancelled or paid by another payment) and needs a manual refund.
+         * @description A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be paid (expired, cancelled or paid by another payment); it is refunded automatically (and listed for operators).
          * @enum {string}
          */
         PaymentStatus: "PENDING" | "AWAITING_TRANSFER" | "SUCCEEDED" | "FAILED" | "ORPHANED";
@@ -1798,9 +1884,12 @@ export interface components {
             statusLabel: string;
             transfer?: components["schemas"]["PaymentView.Transfer"] | null;
         };
-        /** @description Where to transfer the money (收款方) and the reference (附言) that identifies the payment. */
+        /** @description Where to transfer the money: the supplier's corporate account (收款户名 payeeName, 开户行 bankName, 账号 accountNumber) as it was when the payment was created, the amount, and the reference (附言) that identifies the payment and must go with the transfer. */
         "PaymentView.Transfer": {
             accountNumber: string;
+            /** Format: int64 */
+            amountFen: number;
+            bankName: string;
             payeeName: string;
             reference: string;
         };
@@ -3342,6 +3431,29 @@ export interface operations {
             };
         };
     };
+    attention: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description attention 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_AttentionItem_"];
+                };
+            };
+        };
+    };
     webhook: {
         parameters: {
             query?: never;
@@ -4179,6 +4291,71 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["IndexStatus"];
                 };
+            };
+        };
+    };
+    get_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get_6 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccount"];
+                };
+            };
+            /** @description 尚未登记对公账户 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    put_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description put_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccount"];
+                };
+            };
+            /** @description 开户行、户名或账号有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 户名与供应商登记名称不一致 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

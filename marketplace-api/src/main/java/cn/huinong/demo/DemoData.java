@@ -5,6 +5,7 @@ import cn.huinong.identity.NewOrganization;
 import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.Organizations;
 import cn.huinong.identity.SupplierType;
+import cn.huinong.payments.BankAccounts;
 import cn.huinong.quota.Canteen;
 import cn.huinong.quota.NewPlan;
 import cn.huinong.quota.QuotaRules;
@@ -57,8 +58,11 @@ class DemoData {
     private final Designations designations;
     private final DemoCatalog catalog;
     private final Quotas quotas;
+    private final BankAccounts bankAccounts;
 
-    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog, Quotas quotas) {
+    DemoData(Organizations organizations, Designations designations, DemoCatalog catalog, Quotas quotas,
+             BankAccounts bankAccounts) {
+        this.bankAccounts = bankAccounts;
         this.organizations = organizations;
         this.designations = designations;
         this.catalog = catalog;
@@ -82,6 +86,7 @@ class DemoData {
         ensure(OrganizationKind.REGULATOR, "贵州省商务厅", code("11520000", "0091HN004"), "520102",
                 null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
         catalog.seed(code("93522634", "MA6HN0021"), code("91110105", "MA01HN001"));
+        bankAccount(code("93522634", "MA6HN0021"), "demo-supplier", "中国农业银行雷山县支行", "23405101040012345");
         // more budget units, so that monitoring has something to compare
         ensure(OrganizationKind.BUYER, "贵阳市第一中学", code("12520102", "0091HN005"), "520102",
                 null, null, null, "demo-school");
@@ -105,6 +110,12 @@ class DemoData {
         }
         quotas.file(year, new NewPlan(Canteen.OWN, annualFen, reservedFen, null, false, "演示联系人", "13800000000",
                 "演示数据"), unit);
+    }
+
+    /** The supplier's 对公账户, so that buyers may pay it by bank transfer; left alone once recorded. */
+    private void bankAccount(String creditCode, String username, String bank, String number) {
+        organizations.findByCreditCode(creditCode).filter(o -> bankAccounts.find(o.id()).isEmpty()).ifPresent(o ->
+                bankAccounts.record(bank, o.name(), number, new Actor(username, o.id(), "SUPPLIER", null)));
     }
 
     private void designate(DesignationKind kind, String csv) {

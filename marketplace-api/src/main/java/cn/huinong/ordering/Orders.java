@@ -7,6 +7,7 @@ import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,8 +42,9 @@ public interface Orders {
 
     /**
      * Records money given back (by the payments module, in its transaction): adds to {@code refundedFen}; when all
-     * of the total is refunded the order becomes REFUNDED. Writes ORDER_REFUNDED (the refunded part) to the outbox.
-     * 409 when the order was never paid; 422 beyond the total.
+     * of the total is refunded the order becomes REFUNDED, except a CANCELLED order, which stays CANCELLED (ADR 7).
+     * Writes ORDER_REFUNDED (the refunded amount and its eligible part) to the outbox: the only event the
+     * reserved-share ledger takes money back on. 409 when the order was never paid; 422 beyond the total.
      */
     OrderView recordRefund(long id, long amountFen, String refundRef, Actor actor);
 
@@ -55,8 +57,18 @@ public interface Orders {
     /** DELIVERED -> ACCEPTED (验收), by the buyer unit, with an optional rating 1-5 and comment. */
     OrderView accept(long id, @Nullable Integer rating, @Nullable String comment, Actor actor);
 
-    /** PENDING_PAYMENT or PAID -> CANCELLED, by the buyer unit; the stock goes back. */
+    /**
+     * PENDING_PAYMENT or PAID -> CANCELLED, by the buyer unit; the stock goes back. For a PAID order, after the
+     * cancellation committed, publishes {@link PaidOrderCancelled} (the payments module refunds in full). Call it
+     * outside a transaction; the view returned is read after that.
+     */
     OrderView cancel(long id, @Nullable String reason, Actor actor);
+
+    /**
+     * CANCELLED orders that had been paid and are not fully refunded (refundedFen below the total), ids ascending
+     * after {@code afterId}: what the payments module still owes back.
+     */
+    List<Long> cancelledUnrefunded(long afterId, int limit);
 
     /** The buyer unit's invoice details (抬头, 税号); not for cancelled orders. */
     OrderView requestInvoice(long id, String title, String taxNumber, Actor actor);
@@ -69,4 +81,11 @@ public interface Orders {
      * one transaction per order; returns how many expired. Called by a scheduled job.
      */
     int expireUnpaid(Instant now);
+
+    /**
+     * Accepts every DELIVERED order delivered at least {@code huinong.ordering.auto-accept-after} before {@code now}
+     * (the buyer did not accept or object in time), one transaction per order, as the system (history action
+     * AUTO_ACCEPTED, ORDER_ACCEPTED to the outbox); returns how many. Called by a scheduled job.
+     */
+    int acceptDelivered(Instant now);
 }

@@ -4,10 +4,10 @@ package cn.huinong.payments;
  * A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet
  * known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the
  * order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be
- * paid (expired, cancelled or paid by another payment) and needs a manual refund.
+ * paid (expired, cancelled or paid by another payment); it is refunded automatically (and listed for operators).
  */
 public enum PaymentStatus {
-    PENDING("待支付"), AWAITING_TRANSFER("待转账"), SUCCEEDED("支付成功"), FAILED("支付失败"), ORPHANED("待人工退款");
+    PENDING("待支付"), AWAITING_TRANSFER("待转账"), SUCCEEDED("支付成功"), FAILED("支付失败"), ORPHANED("订单不可支付，原路退回");
 
     private final String label;
 

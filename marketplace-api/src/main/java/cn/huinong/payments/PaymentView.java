@@ -16,8 +16,12 @@ public record PaymentView(long paymentId, long orderId, PaymentMethod method, Pa
                           @Nullable Transfer transfer, @Nullable String failureMessage, @Nullable Instant paidAt,
                           Instant createdAt) {
 
-    /** Where to transfer the money (收款方) and the reference (附言) that identifies the payment. */
+    /**
+     * Where to transfer the money: the supplier's corporate account (收款户名 payeeName, 开户行 bankName, 账号
+     * accountNumber) as it was when the payment was created, the amount, and the reference (附言) that identifies the
+     * payment and must go with the transfer.
+     */
     @Serdeable
-    public record Transfer(String payeeName, String accountNumber, String reference) {
+    public record Transfer(String payeeName, String bankName, String accountNumber, long amountFen, String reference) {
     }
 }

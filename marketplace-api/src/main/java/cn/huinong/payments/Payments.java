@@ -1,8 +1,11 @@
 package cn.huinong.payments;
 
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
 
 /**
  * Paying orders: card payments through a Stripe-compatible gateway (our payment row first, then the PaymentIntent
@@ -35,4 +38,15 @@ public interface Payments {
      */
     Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, @Nullable String idempotencyKey,
                                            Actor actor);
+
+    /**
+     * The scheduled reconciliation, once, as of {@code now}: card payments still PENDING since before
+     * {@code now - huinong.payments.reconcile-after} are reconciled with the gateway; refunds due (paid orders
+     * cancelled, orphaned payments) are made; refunds PENDING since before then are looked up at the gateway. One
+     * transaction per step; returns how many payments and refunds it looked at.
+     */
+    int reconcileAll(Instant now);
+
+    /** OPERATOR: orphaned payments and payments with a failed refund, newest first, with what is still owed back. */
+    PageResponse<AttentionItem> attention(PageQuery page, Actor actor);
 }

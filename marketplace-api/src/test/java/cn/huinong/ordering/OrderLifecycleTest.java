@@ -178,7 +178,7 @@ class OrderLifecycleTest {
                   AND NOT (payload->>'paid')::boolean""", unpaid));
         assertEquals(1, db.count("""
                 SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_CANCELLED'
-                  AND (payload->>'paid')::boolean""", paid), "a paid cancellation tells the ledger money must go back");
+                  AND (payload->>'paid')::boolean""", paid), "a paid cancellation says it was paid (the ledger takes money back on ORDER_REFUNDED only)");
         assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'ORDER_CANCELLED' AND resource_id = ?",
                 String.valueOf(unpaid)));
         List<Map<String, Object>> history = (List<Map<String, Object>>) cancelled.get("history");
@@ -216,6 +216,49 @@ class OrderLifecycleTest {
                 String.valueOf(unpaid)));
         assertEquals(0, orders.expireUnpaid(expiresAt.plusSeconds(1)), "nothing left to expire");
         assertThrows(ConflictException.class, () -> pay(unpaid), "an expired order can no longer be paid");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void deliveredOrdersAreAcceptedAutomaticallyAfterTheConfiguredDays() {
+        long order = placeOrder(1);
+        long acceptedByBuyer = placeOrder(1);
+        for (long o : List.of(order, acceptedByBuyer)) {
+            pay(o);
+            expect(200, act(o, "shipment", SHIPMENT, supplier.token()));
+            expect(200, act(o, "delivery", Map.of(), supplier.token()));
+        }
+        expect(200, act(acceptedByBuyer, "acceptance", Map.of("rating", 4), buyer.token()));
+        Instant deliveredAt = Instant.parse((String) expect(200, api.get("/api/v1/orders/" + order, buyer.token()))
+                .get("deliveredAt"));
+        Duration days = Duration.ofDays(7); // huinong.ordering.auto-accept-after
+
+        orders.acceptDelivered(deliveredAt.plus(days).minusSeconds(1));
+        assertEquals("DELIVERED", expect(200, api.get("/api/v1/orders/" + order, buyer.token())).get("status"));
+
+        assertTrue(orders.acceptDelivered(deliveredAt.plus(days).plusSeconds(1)) >= 1);
+        Map<String, Object> accepted = expect(200, api.get("/api/v1/orders/" + order, buyer.token())).body();
+        assertEquals("ACCEPTED", accepted.get("status"));
+        assertTrue(accepted.get("acceptance") != null);
+        List<Map<String, Object>> history = (List<Map<String, Object>>) accepted.get("history");
+        Map<String, Object> last = history.get(history.size() - 1);
+        assertEquals("AUTO_ACCEPTED", last.get("action"));
+        assertEquals("DELIVERED", last.get("fromStatus"));
+        assertEquals("system:order-auto-accept", last.get("actor"));
+        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'AUTO_ACCEPTED' AND resource_id = ?",
+                String.valueOf(order)));
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_ACCEPTED'
+                  AND amount_fen = 12800 AND (payload->>'paid')::boolean""", order));
+        // the order the buyer accepted itself is left alone; nothing is accepted twice
+        assertEquals(1, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = "
+                + "'ORDER_ACCEPTED'", acceptedByBuyer));
+        assertEquals(0, db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'AUTO_ACCEPTED'",
+                acceptedByBuyer));
+        orders.acceptDelivered(deliveredAt.plus(days).plusSeconds(1));
+        assertEquals(1, db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'AUTO_ACCEPTED'",
+                order));
+        assertEquals(409, act(order, "acceptance", Map.of(), buyer.token()).status());
     }
 
     @Test

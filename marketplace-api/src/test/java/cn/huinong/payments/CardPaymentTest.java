@@ -25,6 +25,7 @@ import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
 import cn.huinong.support.OrderingFixtures.Buyer;
+import cn.huinong.support.PaymentFixtures;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -51,169 +52,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Card payments against WireMock standing in for the Stripe-compatible gateway; real HTTP, JWTs and PostgreSQL. */
+/** Card payments against WireMock standing in for the Stripe-compatible gateway; real HTTP, JWTs and PostgreSQL. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CardPaymentTest implements TestPropertyProvider {
-
-    static final String SECRET = "whsec_test_" + UUID.randomUUID();
-    static final String API_VERSION = "2026-07-29.dahlia";
-    static final long PRICE = 12800;
-
-    final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    Organizations organizations;
-    @Inject
-    Designations designations;
-    @Inject
-    CatalogDb db;
-
-    Api api;
-    Supplier supplier;
-    String operator;
-    Buyer buyer;
-    long tea;
-    String intent;
-
-    @Override
-    public Map<String, String> getProperties() {
-        gateway.start();
-        return Map.of("huinong.payments.api-base", gateway.baseUrl(),
-                "huinong.payments.secret-key", "sk_test_huinong",
-                "huinong.payments.webhook-secret", SECRET,
-                "huinong.payments.max-network-retries", "2",
-                "huinong.payments.read-timeout", "1s");
-    }
-
-    @AfterAll
-    void stopGateway() {
-        gateway.stop();
-    }
-
-    @BeforeEach
-    void setUp() {
-        gateway.resetAll();
-        api = new Api(client);
-        CatalogFixtures.designate(designations, CatalogFixtures.LEISHAN);
-        supplier = CatalogFixtures.supplier(organizations, api);
-        operator = CatalogFixtures.operator(organizations, api);
-        buyer = OrderingFixtures.buyer(organizations, api);
-        tea = OrderingFixtures.listed(api, supplier, operator, PRICE, 20);
-        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    long placeOrder(int quantity) {
-        return id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, quantity))))).get(0));
-    }
-
-    static String intentJson(String id, long amount, String status, long paymentId) {
-        return """
-                {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"cny",
-                 "status":"%s","client_secret":"%s_secret_abc","livemode":false,
-                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount,
-                "succeeded".equals(status) ? amount : 0, status, id, paymentId);
-    }
-
-    void stubCreate(long amount) {
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, amount, "requires_payment_method", 0))));
-    }
-
-    void stubConfirm(long amount) {
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, amount, "succeeded", 0))));
-    }
-
-    Api.Response pay(long order, String method, String key) {
-        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/orders/" + order + "/payments", Map.of("method", method));
-        if (key != null) {
-            r.header("Idempotency-Key", key);
-        }
-        return api.send(r, buyer.token());
-    }
-
-    Api.Response confirm(long payment) {
-        return api.post("/api/v1/payments/" + payment + "/confirmation", Map.of("paymentMethod", "pm_card_visa"),
-                buyer.token());
-    }
-
-    Map<String, Object> order(long order) {
-        return expect(200, api.get("/api/v1/orders/" + order, buyer.token())).body();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> payments(Map<String, Object> order) {
-        return (List<Map<String, Object>>) order.get("payments");
-    }
-
-    long paidHistory(long order) {
-        return db.count("SELECT count(*) FROM order_history WHERE order_id = ? AND action = 'ORDER_PAID'", order);
-    }
-
-    /** ORDER_PAID and PAYMENT_SUCCEEDED events: exactly one of each for a paid order. */
-    long paidOutbox(long order) {
-        long paid = db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
-                order);
-        long succeeded = db.count("""
-                SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'PAYMENT_SUCCEEDED'
-                AND amount_fen = (SELECT total_fen FROM purchase_order WHERE id = ?)
-                AND eligible_fen = (SELECT eligible_fen FROM purchase_order WHERE id = ?)
-                AND payload->>'paidAt' IS NOT NULL""", order, order, order);
-        assertEquals(paid, succeeded, "ORDER_PAID and PAYMENT_SUCCEEDED events");
-        return paid;
-    }
-
-    String event(String type, long amount, String status, long paymentId, String lastError) {
-        String object = intentJson(intent, amount, status, paymentId);
-        if (lastError != null) {
-            object = object.substring(0, object.lastIndexOf('}')) + ",\"last_payment_error\":{\"type\":\"card_error\","
-                    + "\"code\":\"card_declined\",\"message\":\"" + lastError + "\"}}";
-        }
-        return """
-                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
-                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
-                UUID.randomUUID().toString().replace("-", ""), API_VERSION, System.currentTimeMillis() / 1000, type,
-                object);
-    }
-
-    static String sign(String payload, String secret, long timestamp) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String v1 = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload)
-                    .getBytes(StandardCharsets.UTF_8)));
-            return "t=" + timestamp + ",v1=" + v1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Api.Response deliver(String payload, String signature) {
-        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/payments/webhook", payload)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header("Stripe-Signature", signature);
-        return api.send(r, null);
-    }
-
-    Api.Response deliver(String payload) {
-        return deliver(payload, sign(payload, SECRET, System.currentTimeMillis() / 1000));
-    }
-
-    long amount(Map<String, Object> m) {
-        return ((Number) m.get("amountFen")).longValue();
-    }
-
-    long paymentId(Api.Response r) {
-        return ((Number) r.get("paymentId")).longValue();
-    }
-
-    List<LoggedRequest> creates() {
-        return gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
-    }
+class CardPaymentTest extends GatewayTestBase {
 
     @Test
     void cardPaymentEndToEnd_thenLateWebhooksChangeNothing() {
@@ -431,7 +272,9 @@ class CardPaymentTest implements TestPropertyProvider {
         Map<String, Object> transfer = (Map<String, Object>) created.get("transfer");
         assertEquals("HN" + order + "P" + payment, transfer.get("reference"));
         assertEquals(order(order).get("supplierName"), transfer.get("payeeName"));
-        assertNotNull(transfer.get("accountNumber"));
+        assertEquals(PaymentFixtures.BANK, transfer.get("bankName"));
+        assertEquals(accountNumber, transfer.get("accountNumber"));
+        assertEquals(3 * PRICE, fen(transfer, "amountFen"));
         assertEquals(0, creates().size());
 
         String receipt = "/api/v1/payments/" + payment + "/receipt";
@@ -490,15 +333,6 @@ class CardPaymentTest implements TestPropertyProvider {
         }
     }
 
-    Api.Response refund(long order, long amountFen, String key, String token) {
-        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/orders/" + order + "/refunds",
-                Map.of("amountFen", amountFen, "reason", "部分商品破损"));
-        if (key != null) {
-            r.header("Idempotency-Key", key);
-        }
-        return api.send(r, token);
-    }
-
     @Test
     void refunds_partialThenFull_neverBeyondThePayment() {
         long order = placeOrder(2);
@@ -547,7 +381,4 @@ class CardPaymentTest implements TestPropertyProvider {
                 + " AND event_type = 'ORDER_REFUNDED'", order));
     }
 
-    static long fen(Map<String, Object> m, String key) {
-        return ((Number) m.get(key)).longValue();
-    }
 }

@@ -52,4 +52,25 @@ public class CatalogDb {
             }
         }));
     }
+
+    /** Every row of the query as column -> value (JDBC types: Long, String, Boolean, Timestamp ...). */
+    public java.util.List<Map<String, Object>> rows(String sql, Object... args) {
+        return tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                var meta = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), rs.getObject(c));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        }));
+    }
 }

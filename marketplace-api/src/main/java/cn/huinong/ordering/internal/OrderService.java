@@ -17,6 +17,7 @@ import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderSummary;
 import cn.huinong.ordering.OrderView;
 import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.PaidOrderCancelled;
 import cn.huinong.ordering.PlacedOrder;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
@@ -28,9 +29,12 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +48,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Singleton
 class OrderService implements Orders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
 
     private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID);
     private static final Set<OrderStatus> INVOICEABLE =
@@ -60,10 +68,15 @@ class OrderService implements Orders {
     private final OrderingSettings settings;
     private final Transitions transitions;
     private final List<OrderPaymentsView> paymentViews;
+    private final TransactionOperations<Connection> tx;
+    private final ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment;
 
     OrderService(OrderStore store, Products products, ProductStock stock, Idempotency idempotency, AuditLog audit,
-                 OrderingSettings settings, Transitions transitions, List<OrderPaymentsView> paymentViews) {
+                 OrderingSettings settings, Transitions transitions, List<OrderPaymentsView> paymentViews,
+                 TransactionOperations<Connection> tx, ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment) {
         this.paymentViews = paymentViews;
+        this.tx = tx;
+        this.cancelledAfterPayment = cancelledAfterPayment;
         this.transitions = transitions;
         this.store = store;
         this.products = products;
@@ -245,27 +258,37 @@ class OrderService implements Orders {
         if (row.paidAt() == null || row.status() == OrderStatus.REFUNDED) {
             throw new ConflictException("订单当前状态为" + row.status().label() + "，不能退款");
         }
-        long refunded = Math.addExact(store.refundedFen(id), amountFen);
+        long before = store.refundedFen(id);
+        long refunded = Math.addExact(before, amountFen);
         if (amountFen <= 0 || refunded > row.totalFen()) {
             throw new RuleViolationException("退款总额不能超过订单金额");
         }
+        // the eligible part of the refunded total, rounded down, minus what earlier refunds took: the parts add up
+        // to exactly eligibleFen when the whole order is refunded
+        long eligible = eligibleShare(row, refunded) - eligibleShare(row, before);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("refundRef", refundRef);
         detail.put("amountFen", amountFen);
+        detail.put("eligibleFen", eligible);
         detail.put("refundedFen", refunded);
-        if (refunded == row.totalFen()) {
+        if (refunded == row.totalFen() && row.status() != OrderStatus.CANCELLED) {
             transitions.move(row, OrderStatus.REFUNDED, "ORDER_REFUNDED", Map.of("refunded_fen", refunded), detail,
                     actor);
         } else {
+            String action = row.status() == OrderStatus.CANCELLED ? "ORDER_REFUNDED" : "ORDER_PARTIALLY_REFUNDED";
             store.update(id, row.status(), Map.of("refunded_fen", refunded));
-            store.history(id, row.status(), row.status(), "ORDER_PARTIALLY_REFUNDED", actor.username(), detail);
-            audit.record(actor, "ORDER_PARTIALLY_REFUNDED", "order", String.valueOf(id), detail);
+            store.history(id, row.status(), row.status(), action, actor.username(), detail);
+            audit.record(actor, action, "order", String.valueOf(id), detail);
         }
-        long eligible = Math.multiplyExact(row.eligibleFen(), amountFen) / Math.max(1, row.totalFen());
         store.outbox(new OrderEvent(UUID.randomUUID(), OrderEventType.ORDER_REFUNDED, id, row.checkoutId(),
                 row.buyerOrganizationId(), row.supplierId(), row.channel(), amountFen, eligible, true, row.paidAt(),
                 refundRef, Instant.now()));
         return viewOf(id);
+    }
+
+    private static long eligibleShare(OrderRow row, long refundedFen) {
+        return refundedFen == row.totalFen() ? row.eligibleFen()
+                : Math.multiplyExact(row.eligibleFen(), refundedFen) / Math.max(1, row.totalFen());
     }
 
     @Override
@@ -312,13 +335,29 @@ class OrderService implements Orders {
     }
 
     @Override
-    @Transactional
     public OrderView cancel(long id, String reason, Actor actor) {
-        OrderRow row = mine(id, actor, "BUYER");
-        require(row, CANCELLABLE, "取消（已发货的订单不能取消）");
-        String why = reason == null || reason.isBlank() ? "买方取消" : reason.strip();
-        transitions.cancelAndRelease(row, "ORDER_CANCELLED", OrderEventType.ORDER_CANCELLED, why, actor);
-        return viewOf(id);
+        boolean paid = tx.executeWrite(status -> {
+            OrderRow row = mine(id, actor, "BUYER");
+            require(row, CANCELLABLE, "取消（已发货的订单不能取消）");
+            String why = reason == null || reason.isBlank() ? "买方取消" : reason.strip();
+            transitions.cancelAndRelease(row, "ORDER_CANCELLED", OrderEventType.ORDER_CANCELLED, why, actor);
+            return row.paidAt() != null;
+        });
+        if (paid) {
+            // committed: the payments module refunds now; if that fails, its sweep finds the order again
+            try {
+                cancelledAfterPayment.publishEvent(new PaidOrderCancelled(id));
+            } catch (RuntimeException e) {
+                LOG.warn("order {}: immediate refund after cancellation failed, left to the sweep: {}", id, e.toString());
+            }
+        }
+        return tx.executeRead(status -> view(id, actor));
+    }
+
+    @Override
+    @Transactional
+    public List<Long> cancelledUnrefunded(long afterId, int limit) {
+        return store.cancelledUnrefunded(afterId, limit);
     }
 
     @Override
@@ -373,6 +412,22 @@ class OrderService implements Orders {
             }
         } while (ids.size() == 100);
         return expired;
+    }
+
+    @Override
+    public int acceptDelivered(Instant now) {
+        Instant deliveredBy = now.minus(settings.autoAcceptAfter());
+        int accepted = 0;
+        List<Long> ids;
+        do {
+            ids = transitions.deliveredBy(deliveredBy, 100);
+            for (long id : ids) {
+                if (transitions.autoAccept(id, deliveredBy)) {
+                    accepted++;
+                }
+            }
+        } while (ids.size() == 100);
+        return accepted;
     }
 
     private static void require(OrderRow row, Set<OrderStatus> from, String what) {

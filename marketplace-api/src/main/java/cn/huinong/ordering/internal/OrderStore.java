@@ -120,6 +120,20 @@ class OrderStore {
                 ORDER BY expires_at, id LIMIT ?""", rs -> rs.getLong(1), now, limit);
     }
 
+    /** Ids of CANCELLED orders that were paid and are not fully refunded, ascending after {@code afterId}. */
+    List<Long> cancelledUnrefunded(long afterId, int limit) {
+        return sql.list("""
+                SELECT id FROM purchase_order WHERE status = 'CANCELLED' AND paid_at IS NOT NULL
+                  AND refunded_fen < total_fen AND id > ? ORDER BY id LIMIT ?""", rs -> rs.getLong(1), afterId, limit);
+    }
+
+    /** Ids of DELIVERED orders delivered at or before {@code deliveredBy}, oldest delivery first. */
+    List<Long> deliveredBy(Instant deliveredBy, int limit) {
+        return sql.list("""
+                SELECT id FROM purchase_order WHERE status = 'DELIVERED' AND delivered_at <= ?
+                ORDER BY delivered_at, id LIMIT ?""", rs -> rs.getLong(1), deliveredBy, limit);
+    }
+
     PageResponse<OrderSummary> summaries(String where, PageQuery page, Object... args) {
         long total = sql.count("SELECT count(*) FROM purchase_order o " + where, args);
         List<Object> all = new ArrayList<>(List.of(args));

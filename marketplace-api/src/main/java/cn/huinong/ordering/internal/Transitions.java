@@ -47,6 +47,32 @@ class Transitions {
         return true;
     }
 
+    @Transactional
+    public List<Long> deliveredBy(Instant deliveredBy, int limit) {
+        return store.deliveredBy(deliveredBy, limit);
+    }
+
+    /**
+     * Accepts one order delivered by {@code deliveredBy} in its own transaction, as the system; false when the buyer
+     * accepted it (or anything else happened to it) meanwhile.
+     */
+    @Transactional
+    public boolean autoAccept(long id, Instant deliveredBy) {
+        OrderRow row = store.lock(id).orElse(null);
+        if (row == null || row.status() != OrderStatus.DELIVERED || row.deliveredAt() == null
+                || row.deliveredAt().isAfter(deliveredBy)) {
+            return false;
+        }
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("accepted_at", Instant.now());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("deliveredAt", row.deliveredAt().toString());
+        detail.put("reason", "送达后买方未在期限内验收，系统自动验收");
+        move(row, OrderStatus.ACCEPTED, "AUTO_ACCEPTED", columns, detail, Actor.system("order-auto-accept"));
+        store.outbox(event(row, OrderEventType.ORDER_ACCEPTED, true, row.paidAt(), row.paymentRef()));
+        return true;
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void cancelAndRelease(OrderRow row, String action, OrderEventType type, String reason, Actor actor) {
         Map<String, Object> columns = new LinkedHashMap<>();

@@ -7,10 +7,13 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * The Stripe-compatible gateway through stripe-java. Creation always carries OUR idempotency key, so the library's
@@ -49,6 +52,12 @@ class Gateway {
         return client.v1().paymentIntents().retrieve(intentId);
     }
 
+    /** Cancels an intent nobody will pay any more (its order expired or was cancelled). */
+    PaymentIntent cancel(String intentId) throws StripeException {
+        return client.v1().paymentIntents().cancel(intentId, PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build());
+    }
+
     PaymentIntent confirm(String intentId, String paymentMethod) throws StripeException {
         return client.v1().paymentIntents().confirm(intentId,
                 PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build());
@@ -60,6 +69,16 @@ class Gateway {
                 .putMetadata("refund_id", String.valueOf(refundId)).build();
         return client.v1().refunds().create(params,
                 RequestOptions.builder().setIdempotencyKey("refund-" + refundId).build());
+    }
+
+    Refund retrieveRefund(String refundId) throws StripeException {
+        return client.v1().refunds().retrieve(refundId);
+    }
+
+    /** The refunds of an intent, to find ours (metadata refund_id) when its creation outcome was never learnt. */
+    List<Refund> refundsOf(String intentId) throws StripeException {
+        return client.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intentId).setLimit(100L).build())
+                .getData();
     }
 
     /** Whether the gateway may have done the work anyway (network failure, timeout, 5xx): the outcome is unknown. */

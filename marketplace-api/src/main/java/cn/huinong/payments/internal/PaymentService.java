@@ -1,6 +1,8 @@
 package cn.huinong.payments.internal;
 
+import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderView;
+import cn.huinong.payments.AttentionItem;
 import cn.huinong.ordering.Orders;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
@@ -8,6 +10,8 @@ import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
 import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.ForbiddenException;
@@ -23,6 +27,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +48,10 @@ class PaymentService implements Payments {
     private final Gateway gateway;
     private final Orders orders;
     private final PaymentSettings settings;
+    private final Refunder refunder;
 
-    PaymentService(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings) {
+    PaymentService(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings, Refunder refunder) {
+        this.refunder = refunder;
         this.tx = tx;
         this.gateway = gateway;
         this.orders = orders;
@@ -79,7 +86,7 @@ class PaymentService implements Payments {
             return view(paymentId);
         }
         if (row.status() == PaymentStatus.ORPHANED) {
-            throw new ConflictException("该支付已入账但订单已不可支付，等待人工退款");
+            throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
         }
         String intentId = ensureIntent(row, actor);
         if (intentId == null) {
@@ -108,7 +115,9 @@ class PaymentService implements Payments {
         if (row.status() != PaymentStatus.AWAITING_TRANSFER && row.status() != PaymentStatus.SUCCEEDED) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
-        tx.settle(paymentId, row.transferReference(), actor);
+        if (tx.settle(paymentId, row.transferReference(), actor) == PaymentTx.Settlement.ORPHANED) {
+            refunder.refundDue(paymentId);
+        }
         return view(paymentId);
     }
 
@@ -117,20 +126,48 @@ class PaymentService implements Payments {
         if (!actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有运营人员可以对账");
         }
+        tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        reconcilePayment(paymentId, actor);
+        return view(paymentId);
+    }
+
+    /**
+     * Asks the gateway what became of a card payment that is not final (PENDING, or FAILED that might have been
+     * paid after all) and settles accordingly; creates the intent (same key, same intent) when its creation outcome
+     * was never learnt. Also used by {@link #reconcileAll}.
+     */
+    void reconcilePayment(long paymentId, Actor actor) {
         PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
         if (row.method() != PaymentMethod.CARD
                 || (row.status() != PaymentStatus.PENDING && row.status() != PaymentStatus.FAILED)) {
-            return view(paymentId);
+            return;
         }
         String intentId = ensureIntent(row, actor);
         if (intentId != null) {
             try {
-                apply(paymentId, gateway.retrieve(intentId), actor);
+                PaymentIntent pi = gateway.retrieve(intentId);
+                apply(paymentId, pi, actor);
+                if (!OPEN_INTENT.contains(pi.getStatus()) || orderStillPayable(row.orderId())) {
+                    return;
+                }
+                // nobody can pay this order any more: cancel the intent, so that it is not reconciled forever;
+                // money that still arrives (the cancel lost a race) is ORPHANED and refunded
+                PaymentIntent cancelled = "canceled".equals(pi.getStatus()) ? pi : gateway.cancel(intentId);
+                if ("canceled".equals(cancelled.getStatus())) {
+                    tx.fail(paymentId, "订单已不可支付，支付已撤销", actor);
+                }
             } catch (StripeException e) {
                 LOG.warn("reconciliation of payment {} failed: {}", paymentId, e.toString());
             }
         }
-        return view(paymentId);
+    }
+
+    /** Intent states in which no money has moved and none is moving. */
+    private static final java.util.Set<String> OPEN_INTENT = java.util.Set.of("requires_payment_method",
+            "requires_confirmation", "requires_action", "canceled");
+
+    private boolean orderStillPayable(long orderId) {
+        return orders.find(orderId).map(o -> o.status() == OrderStatus.PENDING_PAYMENT).orElse(false);
     }
 
     @Override
@@ -141,8 +178,14 @@ class PaymentService implements Payments {
         } catch (SignatureVerificationException | RuntimeException e) {
             throw new InvalidInputException("Webhook 签名无效或已过期");
         }
-        return tx.handle(event.getId(), event.getType(), intentOf(event).orElse(null),
+        PaymentTx.Handled handled = tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null),
                 Actor.system("payment-gateway"));
+        // committed: now the gateway calls it asks for
+        if (handled.orphanedPaymentId() != null) {
+            refunder.refundDue(handled.orphanedPaymentId());
+        }
+        handled.refundsToReconcile().forEach(refunder::reconcile);
+        return handled.first();
     }
 
     @Override
@@ -166,28 +209,55 @@ class PaymentService implements Payments {
                 idempotencyKey, actor);
         long refundId = created.value().paymentId();
         PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
-        if ("PENDING".equals(r.status())) {
-            PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
-            if (payment.method() == PaymentMethod.BANK_TRANSFER) {
-                tx.refundSucceeded(refundId, null, actor);
-            } else {
-                try {
-                    tx.refundSucceeded(refundId, gateway.refund(refundId, payment.intentId(), r.amountFen()).getId(),
-                            actor);
-                } catch (StripeException e) {
-                    if (Gateway.unknownOutcome(e)) {
-                        LOG.warn("refund {}: outcome unknown, left PENDING: {}", refundId, e.toString());
-                    } else {
-                        tx.refundFailed(refundId, "支付网关拒绝退款：" + message(e), actor);
-                    }
-                }
-            }
-        }
+        refunder.execute(refundId, actor);
         r = tx.findRefund(refundId).orElseThrow();
         OrderView order = orders.find(orderId).orElseThrow();
         return new Idempotency.Outcome<>(new RefundView(r.id(), r.orderId(), r.paymentId(), r.amountFen(), r.reason(),
                 r.status(), r.failureMessage(), order.refundedFen(), order.status().name(), r.createdAt()),
                 created.status(), created.replayed());
+    }
+
+    @Override
+    public int reconcileAll(Instant now) {
+        Actor system = Actor.system("payments-reconciliation");
+        int n = 0;
+        long after = 0;
+        List<Long> ids;
+        do {
+            ids = tx.stuckCardPayments(now.minus(settings.reconcileAfter()), after, 100);
+            for (long id : ids) {
+                try {
+                    reconcilePayment(id, system);
+                } catch (RuntimeException e) {
+                    LOG.warn("payment {}: reconciliation failed: {}", id, e.toString());
+                }
+                after = id;
+                n++;
+            }
+        } while (ids.size() == 100);
+        return n + refunder.sweep(now);
+    }
+
+    @Override
+    public PageResponse<AttentionItem> attention(PageQuery page, Actor actor) {
+        if (!actor.hasRole("OPERATOR")) {
+            throw new ForbiddenException("只有运营人员可以查看待处理的支付");
+        }
+        return tx.attention(page).map(p -> {
+            List<PaymentStore.RefundRow> refunds = tx.refundsOf(p.id());
+            long refunded = refunds.stream().filter(r -> r.status().equals("SUCCEEDED"))
+                    .mapToLong(PaymentStore.RefundRow::amountFen).sum();
+            long refunding = refunds.stream().filter(PaymentStore.RefundRow::pending)
+                    .mapToLong(PaymentStore.RefundRow::amountFen).sum();
+            List<PaymentStore.RefundRow> failed = refunds.stream().filter(r -> r.failureMessage() != null).toList();
+            OrderStatus orderStatus = orders.find(p.orderId()).map(OrderView::status).orElse(null);
+            boolean owed = p.status() == PaymentStatus.ORPHANED
+                    || (p.status() == PaymentStatus.SUCCEEDED && orderStatus == OrderStatus.CANCELLED);
+            return new AttentionItem(p.id(), p.orderId(), orderStatus == null ? null : orderStatus.name(), p.method(),
+                    p.status(), p.status().label(), p.amountFen(), refunded, refunding,
+                    owed ? Math.max(0, p.amountFen() - refunded) : 0, failed.size(),
+                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(), p.paidAt());
+        });
     }
 
     /** The intent id, creating the intent (same key: same intent) when its creation outcome is still unknown. */
@@ -213,16 +283,16 @@ class PaymentService implements Payments {
     /** Settles or fails by what the gateway says; anything else (e.g. awaiting confirmation) changes nothing. */
     private void apply(long paymentId, PaymentIntent pi, Actor actor) {
         if ("succeeded".equals(pi.getStatus())) {
-            tx.settle(paymentId, pi.getId(), actor);
+            if (tx.settle(paymentId, pi.getId(), actor) == PaymentTx.Settlement.ORPHANED) {
+                refunder.refundDue(paymentId);
+            }
         } else if ("requires_payment_method".equals(pi.getStatus()) && pi.getLastPaymentError() != null) {
             tx.fail(paymentId, pi.getLastPaymentError().getMessage(), actor);
         }
     }
 
-    private Optional<PaymentIntent> intentOf(Event event) {
-        if (!event.getType().startsWith("payment_intent.")) {
-            return Optional.empty();
-        }
+    /** The event's object (PaymentIntent, Refund, Charge ...), empty when it cannot be read. */
+    private Optional<StripeObject> objectOf(Event event) {
         Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
         if (object.isEmpty()) {
             try {
@@ -232,7 +302,7 @@ class PaymentService implements Payments {
                 return Optional.empty();
             }
         }
-        return object.filter(PaymentIntent.class::isInstance).map(PaymentIntent.class::cast);
+        return object;
     }
 
     /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
@@ -253,16 +323,15 @@ class PaymentService implements Payments {
         PaymentRow r = tx.find(id).orElseThrow(() -> notFound(id));
         PaymentView.Transfer transfer = null;
         if (r.method() == PaymentMethod.BANK_TRANSFER) {
-            OrderView order = orders.find(r.orderId()).orElseThrow();
-            transfer = new PaymentView.Transfer(order.supplierName(), "（供应商收款账户待登记，请联系供应商）",
-                    r.transferReference());
+            transfer = new PaymentView.Transfer(r.payeeAccountName(), r.payeeBankName(), r.payeeAccountNumber(),
+                    r.amountFen(), r.transferReference());
         }
         return new PaymentView(r.id(), r.orderId(), r.method(), r.status(), r.status().label(), r.amountFen(),
                 r.currency(), r.status() == PaymentStatus.PENDING || r.status() == PaymentStatus.FAILED ? r.clientSecret() : null, transfer,
                 r.failureMessage(), r.paidAt(), r.createdAt());
     }
 
-    private static String message(StripeException e) {
+    static String message(StripeException e) {
         return e.getStripeError() != null && e.getStripeError().getMessage() != null
                 ? e.getStripeError().getMessage() : e.getMessage();
     }

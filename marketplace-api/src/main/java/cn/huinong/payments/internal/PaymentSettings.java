@@ -7,9 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
-/** The gateway (Stripe or compatible): where, with which keys, how patiently. */
+/**
+ * The gateway (Stripe or compatible): where, with which keys, how patiently; when a card payment or refund that is
+ * not final is reconciled by the scheduled job ({@code reconcileAfter}); how many automatic refunds of one payment
+ * may fail before it is left to an operator.
+ */
 @ConfigurationProperties("huinong.payments")
 record PaymentSettings(@NotBlank String apiBase, @NotBlank String secretKey, @NotBlank String webhookSecret,
                        @Min(0) @Max(10) int maxNetworkRetries, @NotNull Duration connectTimeout,
-                       @NotNull Duration readTimeout) {
+                       @NotNull Duration readTimeout, @NotNull Duration reconcileAfter,
+                       @Min(1) @Max(20) int maxAutomaticRefundFailures) {
 }

@@ -1,7 +1,10 @@
 package cn.huinong.payments.internal;
 
+import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -27,8 +30,12 @@ class PaymentStore {
                 .orElseThrow();
     }
 
-    void transferReference(long id, String reference) {
-        sql.update("UPDATE payment SET transfer_reference = ? WHERE id = ?", reference, id);
+    /** A bank transfer's instructions: the reference (附言) and the supplier's account at this moment. */
+    void transfer(long id, String reference, BankAccount account) {
+        sql.update("""
+                UPDATE payment SET transfer_reference = ?, payee_bank_name = ?, payee_account_name = ?,
+                                   payee_account_number = ? WHERE id = ?""", reference, account.bankName(),
+                account.accountName(), account.accountNumber(), id);
     }
 
     Optional<PaymentRow> find(long id) {
@@ -78,7 +85,8 @@ class PaymentStore {
                 PaymentStatus.valueOf(rs.getString("status")), rs.getLong("amount_fen"), rs.getString("currency"),
                 rs.getString("intent_id"), rs.getString("client_secret"), rs.getString("transfer_reference"),
                 rs.getString("failure_message"), Sql.instant(rs, "paid_at"), rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"), rs.getString("payee_bank_name"), rs.getString("payee_account_name"),
+                rs.getString("payee_account_number"));
     }
 
     Optional<PaymentRow> lockSucceeded(long orderId) {
@@ -92,27 +100,101 @@ class PaymentStore {
                 rs -> rs.getLong(1), paymentId).orElse(0L);
     }
 
-    long insertRefund(long orderId, long paymentId, long amountFen, String reason, String createdBy) {
-        return sql.one("""
-                INSERT INTO refund (order_id, payment_id, amount_fen, reason, status, created_by)
-                VALUES (?, ?, ?, ?, 'PENDING', ?) RETURNING id""", rs -> rs.getLong(1), orderId, paymentId, amountFen,
-                reason, createdBy).orElseThrow();
+    record RefundRow(long id, long orderId, long paymentId, long amountFen, String reason, String status,
+                     String failureMessage, String cause, boolean offline, String gatewayRefundId,
+                     String gatewayStatus, Instant createdAt) {
+
+        boolean pending() {
+            return "PENDING".equals(status);
+        }
     }
 
-    record RefundRow(long id, long orderId, long paymentId, long amountFen, String reason, String status,
-                     String failureMessage, Instant createdAt) {
+    private static RefundRow mapRefund(ResultSet rs) throws SQLException {
+        return new RefundRow(rs.getLong("id"), rs.getLong("order_id"), rs.getLong("payment_id"),
+                rs.getLong("amount_fen"), rs.getString("reason"), rs.getString("status"),
+                rs.getString("failure_message"), rs.getString("cause"), rs.getBoolean("offline"),
+                rs.getString("gateway_refund_id"), rs.getString("gateway_status"), Sql.instant(rs, "created_at"));
     }
 
     Optional<RefundRow> refund(long id, boolean lock) {
-        return sql.one("SELECT * FROM refund WHERE id = ?" + (lock ? " FOR UPDATE" : ""), rs -> new RefundRow(
-                rs.getLong("id"), rs.getLong("order_id"), rs.getLong("payment_id"), rs.getLong("amount_fen"),
-                rs.getString("reason"), rs.getString("status"), rs.getString("failure_message"),
-                Sql.instant(rs, "created_at")), id);
+        return sql.one("SELECT * FROM refund WHERE id = ?" + (lock ? " FOR UPDATE" : ""), PaymentStore::mapRefund, id);
     }
 
-    void refundStatus(long id, String status, String gatewayRefundId, String failureMessage) {
+    Optional<RefundRow> refundByGatewayId(String gatewayRefundId) {
+        return sql.one("SELECT * FROM refund WHERE gateway_refund_id = ?", PaymentStore::mapRefund, gatewayRefundId);
+    }
+
+    List<RefundRow> refundsOf(long paymentId) {
+        return sql.list("SELECT * FROM refund WHERE payment_id = ? ORDER BY id", PaymentStore::mapRefund, paymentId);
+    }
+
+    void refundStatus(long id, String status, String gatewayRefundId, String gatewayStatus, String failureMessage) {
         sql.update("""
-                UPDATE refund SET status = ?, gateway_refund_id = coalesce(?, gateway_refund_id), failure_message = ?,
-                                  updated_at = now() WHERE id = ?""", status, gatewayRefundId, failureMessage, id);
+                UPDATE refund SET status = ?, gateway_refund_id = coalesce(?, gateway_refund_id),
+                                  gateway_status = coalesce(?, gateway_status), failure_message = ?, updated_at = now()
+                WHERE id = ?""", status, gatewayRefundId, gatewayStatus, failureMessage, id);
+    }
+
+    long insertRefund(long orderId, long paymentId, long amountFen, String reason, String cause, boolean offline,
+                      String createdBy) {
+        return sql.one("""
+                INSERT INTO refund (order_id, payment_id, amount_fen, reason, status, cause, offline, created_by)
+                VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?) RETURNING id""", rs -> rs.getLong(1), orderId, paymentId,
+                amountFen, reason, cause, offline, createdBy).orElseThrow();
+    }
+
+    /** What of a payment the gateway (or the supplier, offline) has given back. */
+    long refunded(long paymentId) {
+        return sql.one("SELECT coalesce(sum(amount_fen), 0) FROM refund WHERE payment_id = ? AND status = 'SUCCEEDED'",
+                rs -> rs.getLong(1), paymentId).orElse(0L);
+    }
+
+    long countRefunds(long paymentId, String status, boolean automatic) {
+        return sql.count("SELECT count(*) FROM refund WHERE payment_id = ? AND status = ?"
+                + (automatic ? " AND cause <> 'MANUAL'" : ""), paymentId, status);
+    }
+
+    Optional<PaymentRow> succeededOf(long orderId) {
+        return sql.one("SELECT * FROM payment WHERE order_id = ? AND status = 'SUCCEEDED'", PaymentStore::map, orderId);
+    }
+
+    /** ORPHANED payments not fully refunded, with no refund in flight, ids ascending after {@code afterId}. */
+    List<Long> orphanedUnrefunded(long afterId, int limit) {
+        return sql.list("""
+                SELECT p.id FROM payment p WHERE p.status = 'ORPHANED' AND p.id > ?
+                  AND p.amount_fen > (SELECT coalesce(sum(r.amount_fen), 0) FROM refund r
+                                      WHERE r.payment_id = p.id AND r.status = 'SUCCEEDED')
+                  AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.payment_id = p.id AND r.status = 'PENDING')
+                ORDER BY p.id LIMIT ?""", rs -> rs.getLong(1), afterId, limit);
+    }
+
+    /** Refunds still PENDING (outcome unknown or pending at the gateway) created before {@code before}. */
+    List<Long> pendingRefunds(Instant before, int limit) {
+        return sql.list("""
+                SELECT id FROM refund WHERE status = 'PENDING' AND created_at <= ? ORDER BY created_at, id LIMIT ?""",
+                rs -> rs.getLong(1), before, limit);
+    }
+
+    List<Long> pendingRefundsOf(long paymentId) {
+        return sql.list("SELECT id FROM refund WHERE payment_id = ? AND status = 'PENDING' ORDER BY id",
+                rs -> rs.getLong(1), paymentId);
+    }
+
+    /** Card payments still PENDING (intent outcome unknown or not confirmed) created before {@code before}. */
+    List<Long> stuckCardPayments(Instant before, long afterId, int limit) {
+        return sql.list("""
+                SELECT id FROM payment WHERE method = 'CARD' AND status = 'PENDING' AND created_at <= ? AND id > ?
+                ORDER BY id LIMIT ?""", rs -> rs.getLong(1), before, afterId, limit);
+    }
+
+    /** Payments that are ORPHANED or have a FAILED refund (or a refund the gateway failed after success). */
+    PageResponse<PaymentRow> attention(PageQuery page) {
+        String where = """
+                FROM payment p WHERE p.status = 'ORPHANED' OR EXISTS (SELECT 1 FROM refund r WHERE r.payment_id = p.id
+                  AND (r.status = 'FAILED' OR r.gateway_status IN ('failed', 'canceled')))""";
+        long total = sql.count("SELECT count(*) " + where);
+        List<PaymentRow> items = sql.list("SELECT p.* " + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?",
+                PaymentStore::map, page.size(), page.offset());
+        return new PageResponse<>(items, page.page(), page.size(), total);
     }
 }

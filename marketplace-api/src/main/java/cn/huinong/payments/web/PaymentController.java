@@ -1,9 +1,12 @@
 package cn.huinong.payments.web;
 
+import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
 import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -13,9 +16,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -84,6 +89,14 @@ class PaymentController {
     @Secured("OPERATOR")
     PaymentView reconcile(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return payments.reconcile(id, actor);
+    }
+
+    /** Operators: orphaned payments and failed refunds, with what is still owed back. */
+    @Get("/payments/attention")
+    @Secured("OPERATOR")
+    PageResponse<AttentionItem> attention(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
+                                          @Parameter(hidden = true) Actor actor) {
+        return payments.attention(PageQuery.of(page, size), actor);
     }
 
     /** The gateway's signed events; the raw body is verified before anything else. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Recomputes each unit's eligible spent for a year from the orders themselves (paid_at in the year, Asia/Shanghai,
- * minus the eligible part of each recorded refund, rounded down per refund as ordering does) and compares it with
+ * minus the eligible part of the refunded total: all of it when the whole order was refunded, else rounded down,
+ * which is what ordering's refund events add up to) and compares it with
  * the ledger and with {@code quota_unit_figures}. Reads ordering's tables directly: it is an independent
  * recomputation, deliberately not built on the events it checks.
  */
@@ -28,17 +29,11 @@ class ConsistencyCheck {
         record Row(long organizationId, long fromOrders, long ledger, long figures) {
         }
         List<Row> rows = sql.list("""
-                WITH paid AS (
-                    SELECT id, buyer_organization_id AS org, eligible_fen, total_fen
-                    FROM purchase_order WHERE paid_at >= ? AND paid_at < ?
-                ), refunded AS (
-                    SELECT p.id, sum(p.eligible_fen * (h.detail ->> 'amountFen')::bigint / greatest(1, p.total_fen)) AS fen
-                    FROM paid p JOIN order_history h ON h.order_id = p.id
-                    WHERE h.action IN ('ORDER_REFUNDED', 'ORDER_PARTIALLY_REFUNDED')
-                    GROUP BY p.id
-                ), from_orders AS (
-                    SELECT p.org, sum(p.eligible_fen - coalesce(r.fen, 0)) AS fen
-                    FROM paid p LEFT JOIN refunded r ON r.id = p.id GROUP BY p.org
+                WITH from_orders AS (
+                    SELECT buyer_organization_id AS org,
+                           sum(eligible_fen - CASE WHEN refunded_fen = total_fen THEN eligible_fen
+                                                   ELSE eligible_fen * refunded_fen / greatest(1, total_fen) END) AS fen
+                    FROM purchase_order WHERE paid_at >= ? AND paid_at < ? GROUP BY 1
                 ), ledger AS (
                     SELECT organization_id AS org, sum(eligible_fen) AS fen FROM quota_ledger WHERE year = ? GROUP BY 1
                 ), figures AS (

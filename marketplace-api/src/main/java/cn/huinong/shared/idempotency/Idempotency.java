@@ -91,6 +91,21 @@ public class Idempotency {
     private record Stored(String hash, Integer status, String body) {
     }
 
+    /**
+     * Deletes keys (and their stored responses) created before {@code cutoff}, at most {@code batch} rows in this
+     * transaction; returns how many. A client retrying with such a key later is treated as a new request.
+     */
+    @Transactional
+    public int purgeCreatedBefore(java.time.Instant cutoff, int batch) {
+        return jdbc.prepareStatement("""
+                DELETE FROM idempotency_key WHERE ctid IN (
+                    SELECT ctid FROM idempotency_key WHERE created_at < ? ORDER BY created_at LIMIT ?)""", ps -> {
+            ps.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+            ps.setInt(2, batch);
+            return ps.executeUpdate();
+        });
+    }
+
     String fingerprint(String operation, Object request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -1,0 +1,30 @@
+package cn.huinong.payments.internal;
+
+import cn.huinong.payments.Payments;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs {@link Payments#reconcileAll} every {@code huinong.payments.reconcile-interval} (5 minutes by default). */
+@Singleton
+class PaymentReconciliationJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentReconciliationJob.class);
+
+    private final Payments payments;
+
+    PaymentReconciliationJob(Payments payments) {
+        this.payments = payments;
+    }
+
+    @Scheduled(fixedDelay = "${huinong.payments.reconcile-interval:5m}",
+            initialDelay = "${huinong.payments.reconcile-initial-delay:3m}")
+    void run() {
+        int n = payments.reconcileAll(Instant.now());
+        if (n > 0) {
+            LOG.info("reconciliation looked at {} stuck card payments, refunds due and refunds pending", n);
+        }
+    }
+}

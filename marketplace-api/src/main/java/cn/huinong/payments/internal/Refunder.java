@@ -1,0 +1,145 @@
+package cn.huinong.payments.internal;
+
+import cn.huinong.ordering.Orders;
+import cn.huinong.payments.PaymentMethod;
+import cn.huinong.shared.Actor;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Refund;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives money back and makes sure none of it is lost: runs a reserved refund (gateway call between transactions,
+ * never inside one), refunds cancelled paid orders and orphaned payments by itself, and reconciles refunds whose
+ * outcome is unknown by asking the gateway (the refund by id, or the intent's refunds by our refund_id metadata).
+ * The sweep repeats all of it, so a crash or a gateway failure after any commit is picked up again.
+ */
+@Singleton
+class Refunder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Refunder.class);
+    static final Actor SYSTEM = Actor.system("payments-refund");
+
+    private final PaymentTx tx;
+    private final Gateway gateway;
+    private final Orders orders;
+    private final PaymentSettings settings;
+
+    Refunder(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings) {
+        this.tx = tx;
+        this.gateway = gateway;
+        this.orders = orders;
+        this.settings = settings;
+    }
+
+    /** Sends a PENDING refund to the gateway (key {@code refund-<id>}), or records a bank-transfer one as offline. */
+    void execute(long refundId, Actor actor) {
+        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
+        if (!r.pending()) {
+            return;
+        }
+        PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
+        if (payment.method() == PaymentMethod.BANK_TRANSFER) {
+            tx.refundOffline(refundId, actor);
+            return;
+        }
+        try {
+            Refund re = gateway.refund(refundId, payment.intentId(), r.amountFen());
+            tx.gatewayRefund(refundId, re.getId(), re.getStatus(), re.getFailureReason(), actor);
+        } catch (StripeException e) {
+            if (Gateway.unknownOutcome(e)) {
+                LOG.warn("refund {}: outcome unknown, left PENDING for reconciliation: {}", refundId, e.toString());
+            } else {
+                tx.refundFailed(refundId, "支付网关拒绝退款：" + PaymentService.message(e), actor);
+            }
+        }
+    }
+
+    /** Refunds what is still due of a payment (cancelled order or orphaned money), if anything. Never throws. */
+    void refundDue(long paymentId) {
+        try {
+            Optional<Long> refund = tx.reserveAutomaticRefund(paymentId, settings.maxAutomaticRefundFailures(), SYSTEM);
+            refund.ifPresent(id -> execute(id, SYSTEM));
+        } catch (RuntimeException e) {
+            LOG.warn("payment {}: automatic refund failed, left to the sweep: {}", paymentId, e.toString());
+        }
+    }
+
+    /** The paid order was cancelled: refund its successful payment in full. */
+    void orderCancelled(long orderId) {
+        tx.succeededOf(orderId).ifPresent(p -> refundDue(p.id()));
+    }
+
+    /**
+     * Asks the gateway what became of a PENDING card refund: by its gateway id when known, else among the intent's
+     * refunds by our {@code refund_id}; when the gateway has none, the refund was never made and is sent again with
+     * the same key. Never guesses: a gateway that does not answer leaves it PENDING.
+     */
+    void reconcile(long refundId) {
+        PaymentStore.RefundRow r = tx.findRefund(refundId).orElse(null);
+        if (r == null || !r.pending()) {
+            return;
+        }
+        PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
+        if (payment.method() == PaymentMethod.BANK_TRANSFER) {
+            execute(refundId, SYSTEM);
+            return;
+        }
+        try {
+            Optional<Refund> found;
+            if (r.gatewayRefundId() != null) {
+                found = Optional.of(gateway.retrieveRefund(r.gatewayRefundId()));
+            } else {
+                String ours = String.valueOf(refundId);
+                found = gateway.refundsOf(payment.intentId()).stream()
+                        .filter(re -> re.getMetadata() != null && ours.equals(re.getMetadata().get("refund_id")))
+                        .findFirst();
+            }
+            if (found.isPresent()) {
+                Refund re = found.get();
+                tx.gatewayRefund(refundId, re.getId(), re.getStatus(), re.getFailureReason(), SYSTEM);
+            } else {
+                LOG.info("refund {}: unknown to the gateway, sending it again with its key", refundId);
+                execute(refundId, SYSTEM);
+            }
+        } catch (StripeException | RuntimeException e) {
+            LOG.warn("refund {}: reconciliation failed, still PENDING: {}", refundId, e.toString());
+        }
+    }
+
+    /**
+     * One pass: refunds due for cancelled paid orders and orphaned payments, then PENDING refunds older than
+     * {@code huinong.payments.reconcile-after} reconciled. Returns how many refunds or payments it looked at.
+     */
+    int sweep(Instant now) {
+        int seen = 0;
+        long after = 0;
+        List<Long> ids;
+        do {
+            ids = orders.cancelledUnrefunded(after, 100);
+            for (long orderId : ids) {
+                orderCancelled(orderId);
+                after = orderId;
+                seen++;
+            }
+        } while (ids.size() == 100);
+        after = 0;
+        do {
+            ids = tx.orphanedUnrefunded(after, 100);
+            for (long paymentId : ids) {
+                refundDue(paymentId);
+                after = paymentId;
+                seen++;
+            }
+        } while (ids.size() == 100);
+        for (long refundId : tx.pendingRefunds(now.minus(settings.reconcileAfter()), 500)) {
+            reconcile(refundId);
+            seen++;
+        }
+        return seen;
+    }
+}

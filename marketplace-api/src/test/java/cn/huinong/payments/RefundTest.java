@@ -1,0 +1,434 @@
+package cn.huinong.payments;
+
+import static cn.huinong.support.CatalogFixtures.expect;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.huinong.ordering.Orders;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Money going back by itself: a cancelled paid order is refunded in full (card through the gateway, bank transfer
+ * offline), orphaned money is refunded, and nothing is lost when the gateway fails, times out or answers later by
+ * webhook. WireMock stands in for the gateway; everything else is real.
+ */
+@MicronautTest(transactional = false)
+class RefundTest extends GatewayTestBase {
+
+    /** huinong.payments.reconcile-after, plus a minute. */
+    static final Duration LATER = Duration.ofMinutes(11);
+
+    @Inject
+    Payments payments;
+    @Inject
+    Orders orderFacade;
+
+    /** A card payment of the whole order, confirmed: the order is PAID. */
+    long payByCard(long order, long amount) {
+        stubCreate(amount);
+        stubConfirm(amount);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        assertEquals("SUCCEEDED", expect(200, confirm(payment)).get("status"));
+        return payment;
+    }
+
+    static String refundJson(String id, long amount, String status, String intent, Long refundId) {
+        return """
+                {"id":"%s","object":"refund","amount":%d,"currency":"cny","status":"%s","payment_intent":"%s",
+                 "metadata":{%s}}""".formatted(id, amount, status, intent,
+                refundId == null ? "" : "\"refund_id\":\"" + refundId + "\"");
+    }
+
+    void stubRefund(long amount, String status) {
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(refundJson("re_" + UUID.randomUUID().toString().replace("-", ""), amount, status, intent,
+                        null))));
+    }
+
+    void stubRefundError(int status, String type) {
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"type\":\"" + type + "\",\"message\":\"refund trouble\"}}")));
+    }
+
+    void stubRefundList(String... refunds) {
+        gateway.stubFor(WireMock.get(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":false,\"data\":["
+                        + String.join(",", refunds) + "]}")));
+    }
+
+    /** Refund requests for this test's intent (the sweep also looks at what earlier tests left in the database). */
+    List<LoggedRequest> refundPosts() {
+        return gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withRequestBody(containing("payment_intent=" + intent)));
+    }
+
+    Map<String, Object> cancel(long order) {
+        return expect(200, api.post("/api/v1/orders/" + order + "/cancellation", Map.of("reason", "采购计划调整"),
+                buyer.token())).body();
+    }
+
+    /** The payment's refunds: id, status, cause, amount, offline, gateway id, oldest first. */
+    List<Map<String, Object>> refundsOf(long payment) {
+        return db.rows("SELECT * FROM refund WHERE payment_id = ? ORDER BY id", payment);
+    }
+
+    long refundedOutbox(long order) {
+        return db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_REFUNDED'",
+                order);
+    }
+
+    String eventOf(String type, String object) {
+        return """
+                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
+                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
+                UUID.randomUUID().toString().replace("-", ""), API_VERSION, System.currentTimeMillis() / 1000, type,
+                object);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> attention() {
+        return (List<Map<String, Object>>) expect(200, api.get("/api/v1/payments/attention?size=200", operator))
+                .get("items");
+    }
+
+    Map<String, Object> attentionOf(long payment) {
+        return attention().stream().filter(i -> ((Number) i.get("paymentId")).longValue() == payment).findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cancellingAPaidCardOrder_refundsItInFullAtOnce_andTellsTheLedgerByOrderRefunded() {
+        long order = placeOrder(2);
+        long payment = payByCard(order, 2 * PRICE);
+        stubRefund(2 * PRICE, "succeeded");
+
+        Map<String, Object> cancelled = cancel(order);
+        assertEquals("CANCELLED", cancelled.get("status"));
+        assertEquals(2 * PRICE, fen(cancelled, "refundedFen"));
+
+        List<Map<String, Object>> refunds = refundsOf(payment);
+        assertEquals(1, refunds.size());
+        assertEquals("SUCCEEDED", refunds.get(0).get("status"));
+        assertEquals("CANCELLATION", refunds.get(0).get("cause"));
+        List<LoggedRequest> posts = refundPosts();
+        assertEquals(1, posts.size());
+        assertEquals("refund-" + refunds.get(0).get("id"), posts.get(0).getHeader("Idempotency-Key"));
+        assertTrue(posts.get(0).getBodyAsString().contains("amount=" + 2 * PRICE), posts.get(0).getBodyAsString());
+        assertTrue(posts.get(0).getBodyAsString().contains("payment_intent=" + intent));
+
+        Map<String, Object> o = order(order);
+        assertEquals("CANCELLED", o.get("status"));
+        assertEquals(2 * PRICE, fen(o, "refundedFen"));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) o.get("history");
+        assertEquals(List.of("ORDER_PLACED", "ORDER_PAID", "ORDER_CANCELLED", "ORDER_REFUNDED"),
+                history.stream().map(h -> h.get("action")).toList());
+        assertEquals("CANCELLED", history.get(3).get("toStatus"));
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_REFUNDED'
+                  AND amount_fen = ? AND eligible_fen = ? AND payload->>'paymentRef' = ?""", order, 2 * PRICE,
+                fen(o, "eligibleFen"), "refund-" + refunds.get(0).get("id")));
+        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'REFUND_SUCCEEDED' AND resource_id = ?",
+                String.valueOf(refunds.get(0).get("id"))));
+
+        // the sweep finds nothing more to do
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, refundPosts().size());
+        assertEquals(1, refundedOutbox(order));
+    }
+
+    @Test
+    void cancellingAPaidBankTransferOrder_recordsAnOfflineRefundTheSupplierMakes() {
+        long order = placeOrder(1);
+        long payment = paymentId(expect(201, pay(order, "BANK_TRANSFER", null)));
+        expect(200, api.post("/api/v1/payments/" + payment + "/receipt", Map.of(), supplier.token()));
+        assertEquals("PAID", order(order).get("status"));
+
+        Map<String, Object> cancelled = cancel(order);
+        assertEquals("CANCELLED", cancelled.get("status"));
+        assertEquals(PRICE, fen(cancelled, "refundedFen"));
+        List<Map<String, Object>> refunds = refundsOf(payment);
+        assertEquals(1, refunds.size());
+        assertEquals("SUCCEEDED", refunds.get(0).get("status"));
+        assertEquals(true, refunds.get(0).get("offline"));
+        assertEquals(0, refundPosts().size());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) payments(order(order)).get(0).get("refunds");
+        assertEquals(1, shown.size());
+        assertEquals(true, shown.get(0).get("offline"), "the order shows the refund the supplier must make");
+        assertEquals("CANCELLATION", shown.get(0).get("cause"));
+        assertEquals(1, refundedOutbox(order));
+    }
+
+    @Test
+    void aGatewayFailureDuringTheCancellationRefund_isNeverLost() {
+        long order = placeOrder(1);
+        long payment = payByCard(order, PRICE);
+        stubRefundError(500, "api_error");
+
+        Map<String, Object> cancelled = cancel(order);
+        assertEquals("CANCELLED", cancelled.get("status"));
+        assertEquals(0, fen(cancelled, "refundedFen"));
+        List<Map<String, Object>> refunds = refundsOf(payment);
+        assertEquals(1, refunds.size());
+        assertEquals("PENDING", refunds.get(0).get("status"), "a 5xx is an unknown outcome: nothing is guessed");
+        long refundId = ((Number) refunds.get(0).get("id")).longValue();
+        refundPosts().forEach(r -> assertEquals("refund-" + refundId, r.getHeader("Idempotency-Key")));
+
+        // too early to reconcile; and no second refund while this one is in flight
+        payments.reconcileAll(Instant.now());
+        assertEquals(1, refundsOf(payment).size());
+        assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
+
+        // the gateway is back and never made that refund: it is sent again, with the same key
+        gateway.resetAll();
+        stubRefundList();
+        stubRefund(PRICE, "succeeded");
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, refundsOf(payment).size());
+        assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
+        assertEquals("refund-" + refundId, refundPosts().get(0).getHeader("Idempotency-Key"));
+        assertEquals(PRICE, fen(order(order), "refundedFen"));
+        assertEquals(1, refundedOutbox(order));
+    }
+
+    @Test
+    void aDeclinedAutomaticRefund_isListedForOperators_andRetriedByTheSweep() {
+        long order = placeOrder(1);
+        long payment = payByCard(order, PRICE);
+        stubRefundError(400, "invalid_request_error");
+        cancel(order);
+        assertEquals("FAILED", refundsOf(payment).get(0).get("status"));
+        Map<String, Object> item = attentionOf(payment);
+        assertNotNull(item, "listed for operators");
+        assertEquals(PRICE, fen(item, "outstandingFen"));
+        assertEquals(1, ((Number) item.get("failedRefunds")).intValue());
+        assertEquals("CANCELLED", item.get("orderStatus"));
+        assertTrue(((String) item.get("lastRefundFailure")).contains("refund trouble"));
+        assertEquals(403, api.get("/api/v1/payments/attention", buyer.token()).status());
+
+        gateway.resetAll();
+        stubRefund(PRICE, "succeeded");
+        payments.reconcileAll(Instant.now());
+        List<Map<String, Object>> refunds = refundsOf(payment);
+        assertEquals(2, refunds.size());
+        assertEquals("SUCCEEDED", refunds.get(1).get("status"));
+        assertEquals(0, fen(attentionOf(payment), "outstandingFen"));
+        assertEquals(PRICE, fen(order(order), "refundedFen"));
+        assertEquals(1, refundedOutbox(order));
+    }
+
+    @Test
+    void aRefundWhoseOutcomeIsUnknown_isReconciledByRetrievingIt() {
+        long order = placeOrder(1);
+        long payment = payByCard(order, PRICE);
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withFixedDelay(2500).withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(refundJson("re_late", PRICE, "succeeded", intent, null))));
+        cancel(order);
+        long refundId = ((Number) refundsOf(payment).get(0).get("id")).longValue();
+        assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
+
+        // the gateway did make it: found among the intent's refunds by our refund_id, not sent again
+        gateway.resetAll();
+        stubRefundList(refundJson("re_other", 100, "succeeded", intent, null),
+                refundJson("re_made", PRICE, "succeeded", intent, refundId));
+        payments.reconcileAll(Instant.now().plus(LATER));
+        Map<String, Object> r = refundsOf(payment).get(0);
+        assertEquals("SUCCEEDED", r.get("status"));
+        assertEquals("re_made", r.get("gateway_refund_id"));
+        assertEquals(0, refundPosts().size());
+        assertEquals(1, gateway.findAll(getRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withQueryParam("payment_intent", equalTo(intent))).size());
+        assertEquals(PRICE, fen(order(order), "refundedFen"));
+        assertEquals(1, refundedOutbox(order));
+    }
+
+    @Test
+    void refundWebhooks_areProcessedOnce_andConvergeWithTheApi() {
+        // pending at the gateway, then refund.updated says succeeded (twice: a redelivery)
+        long order = placeOrder(1);
+        long payment = payByCard(order, PRICE);
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(refundJson("re_pending1", PRICE, "pending", intent, null))));
+        cancel(order);
+        long refundId = ((Number) refundsOf(payment).get(0).get("id")).longValue();
+        assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
+        assertEquals("re_pending1", refundsOf(payment).get(0).get("gateway_refund_id"));
+        String updated = eventOf("refund.updated", refundJson("re_pending1", PRICE, "succeeded", intent, refundId));
+        assertEquals(false, expect(200, deliver(updated)).get("duplicate"));
+        assertEquals(true, expect(200, deliver(updated)).get("duplicate"));
+        assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
+        // a late refund.created (pending) and charge.refunded change nothing
+        expect(200, deliver(eventOf("refund.created", refundJson("re_pending1", PRICE, "pending", intent, refundId))));
+        expect(200, deliver(eventOf("charge.refunded", """
+                {"id":"ch_1","object":"charge","amount":%d,"amount_refunded":%d,"refunded":true,"currency":"cny",
+                 "payment_intent":"%s","status":"succeeded"}""".formatted(PRICE, PRICE, intent))));
+        assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
+        assertEquals(PRICE, fen(order(order), "refundedFen"));
+        assertEquals(1, refundedOutbox(order));
+
+        // pending, then refund.failed: FAILED, listed; the sweep tries again
+        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        gateway.resetAll();
+        long second = placeOrder(1);
+        long secondPayment = payByCard(second, PRICE);
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(refundJson("re_pending2", PRICE, "pending", intent, null))));
+        cancel(second);
+        long secondRefund = ((Number) refundsOf(secondPayment).get(0).get("id")).longValue();
+        expect(200, deliver(eventOf("refund.failed", refundJson("re_pending2", PRICE, "failed", intent, secondRefund)
+                .replace("\"status\":\"failed\"", "\"status\":\"failed\",\"failure_reason\":\"expired_or_canceled_card\""))));
+        assertEquals("FAILED", refundsOf(secondPayment).get(0).get("status"));
+        assertTrue(((String) refundsOf(secondPayment).get(0).get("failure_message")).contains("expired_or_canceled_card"));
+        assertEquals(0, fen(order(second), "refundedFen"));
+        assertEquals(0, refundedOutbox(second));
+        assertEquals(PRICE, fen(attentionOf(secondPayment), "outstandingFen"));
+
+        // pending, then charge.refunded (which does not name the refund): the refund is retrieved
+        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        gateway.resetAll();
+        long third = placeOrder(1);
+        long thirdPayment = payByCard(third, PRICE);
+        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(refundJson("re_pending3", PRICE, "pending", intent, null))));
+        cancel(third);
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/refunds/re_pending3")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(refundJson("re_pending3", PRICE, "succeeded", intent, null))));
+        expect(200, deliver(eventOf("charge.refunded", """
+                {"id":"ch_3","object":"charge","amount":%d,"amount_refunded":%d,"refunded":true,"currency":"cny",
+                 "payment_intent":"%s","status":"succeeded"}""".formatted(PRICE, PRICE, intent))));
+        assertEquals("SUCCEEDED", refundsOf(thirdPayment).get(0).get("status"));
+        assertEquals(PRICE, fen(order(third), "refundedFen"));
+        assertEquals(1, refundedOutbox(third));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void moneyArrivingForAnExpiredOrder_isOrphanedRefundedAndListed() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        Instant expiresAt = Instant.parse((String) order(order).get("expiresAt"));
+        orderFacade.expireUnpaid(expiresAt.plusSeconds(1));
+        assertEquals("CANCELLED", order(order).get("status"));
+
+        // the buyer paid at the gateway anyway; the refund fails at first
+        stubRefundError(500, "api_error");
+        expect(200, deliver(event("payment_intent.succeeded", PRICE, "succeeded", payment, null)));
+        Map<String, Object> o = order(order);
+        assertEquals("CANCELLED", o.get("status"));
+        assertEquals("ORPHANED", payments(o).get(0).get("status"));
+        assertEquals(0, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
+                order));
+        Map<String, Object> item = attentionOf(payment);
+        assertEquals("ORPHANED", item.get("status"));
+        assertEquals(PRICE, fen(item, "outstandingFen"));
+        assertEquals(PRICE, fen(item, "refundingFen"));
+
+        gateway.resetAll();
+        stubRefundList();
+        stubRefund(PRICE, "succeeded");
+        payments.reconcileAll(Instant.now().plus(LATER));
+        List<Map<String, Object>> refunds = refundsOf(payment);
+        assertEquals(1, refunds.size());
+        assertEquals("SUCCEEDED", refunds.get(0).get("status"));
+        assertEquals("ORPHANED", refunds.get(0).get("cause"));
+        item = attentionOf(payment);
+        assertEquals(0, fen(item, "outstandingFen"));
+        assertEquals(PRICE, fen(item, "refundedFen"));
+        // the order never had this money: no refund on the order, nothing for the ledger
+        o = order(order);
+        assertEquals(0, fen(o, "refundedFen"));
+        assertEquals(0, refundedOutbox(order));
+        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_ORPHANED' AND resource_id = ?",
+                String.valueOf(payment)));
+    }
+
+    @Test
+    void moneyArrivingForACancelledOrder_isRefundedAtOnce() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        cancel(order);
+        stubRefund(PRICE, "succeeded");
+        expect(200, deliver(event("payment_intent.succeeded", PRICE, "succeeded", payment, null)));
+        List<Map<String, Object>> refunds = refundsOf(payment);
+        assertEquals(1, refunds.size());
+        assertEquals("SUCCEEDED", refunds.get(0).get("status"));
+        assertEquals("ORPHANED", refunds.get(0).get("cause"));
+        assertEquals(1, refundPosts().size());
+        assertEquals(0, fen(order(order), "refundedFen"));
+    }
+
+    @Test
+    void stuckCardPayments_areReconciledByTheScheduledJob() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        // paid at the gateway (Stripe.js with the client secret), the webhook lost
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+
+        payments.reconcileAll(Instant.now());
+        assertEquals(0, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size(),
+                "not stuck yet");
+        assertEquals("PENDING_PAYMENT", order(order).get("status"));
+
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size());
+        assertEquals("PAID", order(order).get("status"));
+        assertEquals("SUCCEEDED", payments(order(order)).get(0).get("status"));
+        assertEquals(1, paidOutbox(order));
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, paidOutbox(order));
+    }
+
+    @Test
+    void anAbandonedCardPaymentOfAnExpiredOrder_isCancelledAtTheGateway_andNoLongerReconciled() {
+        long order = placeOrder(1);
+        stubCreate(PRICE);
+        long payment = paymentId(expect(201, pay(order, "CARD", null)));
+        orderFacade.expireUnpaid(Instant.parse((String) order(order).get("expiresAt")).plusSeconds(1));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "requires_payment_method", payment))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(intentJson(intent, PRICE, "canceled", payment))));
+
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
+                .size());
+        assertEquals("FAILED", payments(order(order)).get(0).get("status"));
+        payments.reconcileAll(Instant.now().plus(LATER));
+        assertEquals(1, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size(),
+                "not looked at again");
+    }
+}
