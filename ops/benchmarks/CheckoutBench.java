@@ -80,6 +80,9 @@ public class CheckoutBench {
         int maxBuyers = Math.max(raceBuyers, Arrays.stream(buyersList).max().orElse(1));
         int scale = Integer.parseInt(opt.getOrDefault("pgbench-scale", String.valueOf(Arrays.stream(buyersList).max().orElse(1))));
         boolean failed = false;
+        Cpu.appPid = Long.parseLong(opt.getOrDefault("app-pid", "0"));
+        Cpu.pgPid = Long.parseLong(opt.getOrDefault("pg-pid", "0"));
+        Cpu.esPid = Long.parseLong(opt.getOrDefault("es-pid", "0"));
 
         line("# Checkout benchmark, " + Instant.now());
         line("");
@@ -148,18 +151,26 @@ public class CheckoutBench {
             Map<Integer, PgBench.Result> tps = new TreeMap<>();
             Map<String, Map<Integer, LoadGen.Result>> results = new LinkedHashMap<>();
             Map<String, Map<Integer, Double>> ordersPerCheckout = new LinkedHashMap<>();
+            Map<String, String> cpuUse = new LinkedHashMap<>();
             for (int clients : buyersList) {
                 for (String mix : mixes) {
                     long ordersBefore = ORDERS.get();
                     long checkoutsBefore = CHECKOUTS.size();
+                    Cpu cpu0 = Cpu.now();
+                    long t1 = System.nanoTime();
                     LoadGen.Result r = LoadGen.run(client -> checkout(http, base, tokens.get(client),
                             lines(mix.equals("hot") ? hot : null, supplierLists)), clients, seconds, warmup);
                     results.computeIfAbsent(mix, k -> new TreeMap<>()).put(clients, r);
+                    long accepted = CHECKOUTS.size() - checkoutsBefore;
                     ordersPerCheckout.computeIfAbsent(mix, k -> new TreeMap<>()).put(clients,
-                            (ORDERS.get() - ordersBefore) / (double) Math.max(1, CHECKOUTS.size() - checkoutsBefore));
+                            (ORDERS.get() - ordersBefore) / (double) Math.max(1, accepted));
+                    cpuUse.put(mix + " " + clients, Cpu.now().minus(cpu0).describe(CatalogBench.secs(t1), accepted));
                     System.out.println("  " + mix + " " + clients + ": " + r.json());
                 }
+                Cpu cpu0 = Cpu.now();
+                long t1 = System.nanoTime();
                 PgBench.Result p = pgbench.run(clients, seconds, warmup);
+                cpuUse.put("pgbench " + clients, Cpu.now().minus(cpu0).describe(CatalogBench.secs(t1), 0));
                 tps.put(clients, p);
                 System.out.println("  pgbench " + clients + ": " + p);
             }
@@ -184,6 +195,10 @@ public class CheckoutBench {
             line("pgbench TPC-B latency average: " + tps.entrySet().stream()
                     .map(e -> e.getKey() + " clients " + String.format(Locale.ROOT, "%.2f ms", e.getValue().latencyMs()))
                     .reduce((a, b) -> a + ", " + b).orElse("-"));
+            line("");
+            line("CPU used during each run (warm-up included), from /proc:");
+            line("");
+            cpuUse.forEach((run, use) -> line("- " + run + ": " + use));
             line("");
 
             failed |= !verify(c, stockBefore);
@@ -442,6 +457,70 @@ public class CheckoutBench {
     static void line(String s) {
         System.out.println(s);
         REPORT.append(s).append('\n');
+    }
+
+    /**
+     * CPU seconds spent by the app, PostgreSQL (postmaster and its backends), Elasticsearch, this program (with
+     * pgbench, its child) and the whole machine, from /proc: what the machine's other users took is the rest.
+     */
+    record Cpu(double app, double pg, double es, double bench, double machine) {
+
+        static long appPid;
+        static long pgPid;
+        static long esPid;
+
+        static Cpu now() {
+            return new Cpu(of(appPid), tree(pgPid), tree(esPid), tree(ProcessHandle.current().pid()), machineBusy());
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(app - o.app, pg - o.pg, es - o.es, bench - o.bench, machine - o.machine);
+        }
+
+        double others() {
+            return machine - app - pg - es - bench;
+        }
+
+        /** "app 4.1 s, PostgreSQL 2.0 s, ..." with the per-checkout cost of the services when {@code checkouts > 0}. */
+        String describe(double wallSeconds, long checkouts) {
+            double capacity = wallSeconds * Runtime.getRuntime().availableProcessors();
+            String per = checkouts <= 0 ? "" : String.format(Locale.ROOT, " (per accepted checkout: app %.1f ms, PostgreSQL %.1f ms, "
+                    + "Elasticsearch %.1f ms)", app * 1000 / checkouts, pg * 1000 / checkouts, es * 1000 / checkouts);
+            return String.format(Locale.ROOT, "app %.1f, PostgreSQL %.1f, Elasticsearch %.1f, load generator %.1f, "
+                    + "other users of the machine %.1f CPU-s of %.0f available (%.0f %%)%s", app, pg, es, bench, others(),
+                    capacity, 100 * others() / capacity, per);
+        }
+
+        private static double tree(long pid) {
+            return of(pid) + ProcessHandle.of(pid).map(h -> h.descendants().mapToDouble(d -> of(d.pid())).sum()).orElse(0.0);
+        }
+
+        /** utime + stime + children's (reaped) utime + stime, in seconds (USER_HZ = 100 on Linux). */
+        private static double of(long pid) {
+            if (pid <= 0) {
+                return 0;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        private static double machineBusy() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                    busy += Long.parseLong(f[i]);
+                }
+                return busy / 100.0;
+            } catch (Exception e) {
+                return 0;
+            }
+        }
     }
 
     /** pgbench's built-in TPC-B against its own database of the same cluster. */
