@@ -169,7 +169,9 @@ public class CheckoutBench {
                 }
                 Cpu cpu0 = Cpu.now();
                 long t1 = System.nanoTime();
+                long backends = Cpu.children(Cpu.pgPid);
                 PgBench.Result p = pgbench.run(clients, seconds, warmup);
+                Cpu.settle(backends); // pgbench's backends exit after it: their CPU reaches the postmaster once reaped
                 cpuUse.put("pgbench " + clients, Cpu.now().minus(cpu0).describe(CatalogBench.secs(t1), 0));
                 tps.put(clients, p);
                 System.out.println("  pgbench " + clients + ": " + p);
@@ -489,6 +491,18 @@ public class CheckoutBench {
             return String.format(Locale.ROOT, "app %.1f, PostgreSQL %.1f, Elasticsearch %.1f, load generator %.1f, "
                     + "other users of the machine %.1f CPU-s of %.0f available (%.0f %%)%s", app, pg, es, bench, others(),
                     capacity, 100 * others() / capacity, per);
+        }
+
+        static long children(long pid) {
+            return ProcessHandle.of(pid).map(h -> h.children().count()).orElse(0L);
+        }
+
+        /** Waits (at most 10 s) until {@code pid} has no more children than {@code before}, then 1 s for the reaping. */
+        static void settle(long before) throws InterruptedException {
+            for (int i = 0; i < 100 && children(pgPid) > before; i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
         }
 
         private static double tree(long pid) {
