@@ -152,14 +152,19 @@ public class CheckoutBench {
             Map<String, Map<Integer, LoadGen.Result>> results = new LinkedHashMap<>();
             Map<String, Map<Integer, Double>> ordersPerCheckout = new LinkedHashMap<>();
             Map<String, String> cpuUse = new LinkedHashMap<>();
+            Map<String, String> waits = new LinkedHashMap<>();
             for (int clients : buyersList) {
                 for (String mix : mixes) {
                     long ordersBefore = ORDERS.get();
                     long checkoutsBefore = CHECKOUTS.size();
                     Cpu cpu0 = Cpu.now();
                     long t1 = System.nanoTime();
-                    LoadGen.Result r = LoadGen.run(client -> checkout(http, base, tokens.get(client),
-                            lines(mix.equals("hot") ? hot : null, supplierLists)), clients, seconds, warmup);
+                    LoadGen.Result r;
+                    try (Sessions sessions = new Sessions(db)) {
+                        r = LoadGen.run(client -> checkout(http, base, tokens.get(client),
+                                lines(mix.equals("hot") ? hot : null, supplierLists)), clients, seconds, warmup);
+                        waits.put(mix + " " + clients, sessions.toString());
+                    }
                     results.computeIfAbsent(mix, k -> new TreeMap<>()).put(clients, r);
                     long accepted = CHECKOUTS.size() - checkoutsBefore;
                     ordersPerCheckout.computeIfAbsent(mix, k -> new TreeMap<>()).put(clients,
@@ -201,6 +206,10 @@ public class CheckoutBench {
             line("CPU used during each run (warm-up included), from /proc:");
             line("");
             cpuUse.forEach((run, use) -> line("- " + run + ": " + use));
+            line("");
+            line("The app's PostgreSQL sessions during each checkout run, sampled every 100 ms (pool of 20):");
+            line("");
+            waits.forEach((run, w) -> line("- " + run + ": " + w));
             line("");
 
             failed |= !verify(c, stockBefore);
@@ -534,6 +543,58 @@ public class CheckoutBench {
             } catch (Exception e) {
                 return 0;
             }
+        }
+    }
+
+    /** Samples the app's sessions in pg_stat_activity: how many run, and how many wait for a row lock. */
+    static final class Sessions implements AutoCloseable {
+
+        private final Connection connection;
+        private final Thread sampler;
+        private final AtomicLong samples = new AtomicLong();
+        private final AtomicLong active = new AtomicLong();
+        private final AtomicLong waiting = new AtomicLong();
+        private final AtomicLong maxWaiting = new AtomicLong();
+        private volatile boolean stop;
+
+        Sessions(String db) throws Exception {
+            connection = DriverManager.getConnection(db, "huinong", "huinong");
+            sampler = new Thread(() -> {
+                try (Statement s = connection.createStatement()) {
+                    while (!stop) {
+                        try (ResultSet rs = s.executeQuery("""
+                                SELECT count(*) FILTER (WHERE state <> 'idle'),
+                                       count(*) FILTER (WHERE wait_event_type = 'Lock')
+                                FROM pg_stat_activity
+                                WHERE datname = 'huinong' AND backend_type = 'client backend' AND pid <> pg_backend_pid()""")) {
+                            rs.next();
+                            samples.incrementAndGet();
+                            active.addAndGet(rs.getLong(1));
+                            waiting.addAndGet(rs.getLong(2));
+                            maxWaiting.accumulateAndGet(rs.getLong(2), Math::max);
+                        }
+                        Thread.sleep(100);
+                    }
+                } catch (Exception e) {
+                    // sampling is best effort
+                }
+            });
+            sampler.start();
+        }
+
+        @Override
+        public String toString() {
+            double n = Math.max(1, samples.get());
+            return String.format(Locale.ROOT, "on average %.1f sessions busy (in a statement or a transaction), "
+                    + "%.1f of them waiting for a lock (max %d), %d samples", active.get() / n, waiting.get() / n,
+                    maxWaiting.get(), samples.get());
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop = true;
+            sampler.join();
+            connection.close();
         }
     }
 
