@@ -163,6 +163,7 @@ public class CheckoutBench {
             Map<String, Map<Integer, Double>> ordersPerCheckout = new LinkedHashMap<>();
             Map<String, String> cpuUse = new LinkedHashMap<>();
             Map<String, String> waits = new LinkedHashMap<>();
+            Map<String, Double> perCpu = new LinkedHashMap<>(); // checkouts per CPU-s of app+PG+ES; TPC-B per CPU-s of PG
             for (int clients : buyersList) {
                 for (String mix : mixes) {
                     long ordersBefore = ORDERS.get();
@@ -179,7 +180,9 @@ public class CheckoutBench {
                     long accepted = CHECKOUTS.size() - checkoutsBefore;
                     ordersPerCheckout.computeIfAbsent(mix, k -> new TreeMap<>()).put(clients,
                             (ORDERS.get() - ordersBefore) / (double) Math.max(1, accepted));
-                    cpuUse.put(mix + " " + clients, Cpu.now().minus(cpu0).describe(CatalogBench.secs(t1), accepted));
+                    Cpu used = Cpu.now().minus(cpu0);
+                    cpuUse.put(mix + " " + clients, used.describe(CatalogBench.secs(t1), accepted));
+                    perCpu.put(mix + " " + clients, accepted / Math.max(0.001, used.app() + used.pg() + used.es()));
                     System.out.println("  " + mix + " " + clients + ": " + r.json());
                 }
                 Cpu cpu0 = Cpu.now();
@@ -187,7 +190,9 @@ public class CheckoutBench {
                 long backends = Cpu.children(Cpu.pgPid);
                 PgBench.Result p = pgbench.run(clients, seconds, warmup);
                 Cpu.settle(backends); // pgbench's backends exit after it: their CPU reaches the postmaster once reaped
-                cpuUse.put("pgbench " + clients, Cpu.now().minus(cpu0).describe(CatalogBench.secs(t1), 0));
+                Cpu used = Cpu.now().minus(cpu0);
+                cpuUse.put("pgbench " + clients, used.describe(CatalogBench.secs(t1), 0));
+                perCpu.put("pgbench " + clients, p.allTransactions() / Math.max(0.001, used.pg()));
                 tps.put(clients, p);
                 System.out.println("  pgbench " + clients + ": " + p);
             }
@@ -197,18 +202,23 @@ public class CheckoutBench {
                         ? " (every checkout holds one of 2 hot products, plus 0-2 lines of any product)"
                         : " (lines of any of the " + catalog.size() + " products)") + ":");
                 line("");
-                line("| buyers | checkouts/s | orders/s | p50 ms | p95 ms | p99 ms | errors (by status) | pgbench TPS | checkouts/s ÷ TPS |");
-                line("|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+                line("| buyers | checkouts/s | orders/s | p50 ms | p95 ms | p99 ms | errors (by status) | pgbench TPS | checkouts/s ÷ TPS "
+                        + "| same per CPU-second |");
+                line("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
                 for (int clients : buyersList) {
                     LoadGen.Result r = results.get(mix).get(clients);
                     PgBench.Result p = tps.get(clients);
                     double ok = r.perSecond(201);
-                    line(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.0f | %.3f |", clients, ok,
+                    line(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.0f | %.3f | %.3f |", clients, ok,
                             ok * ordersPerCheckout.get(mix).get(clients), r.p50(), r.p95(), r.p99(), errors(r), p.tps(),
-                            ok / p.tps()));
+                            ok / p.tps(), perCpu.get(mix + " " + clients) / perCpu.get("pgbench " + clients)));
                 }
                 line("");
             }
+            line("\"same per CPU-second\": accepted checkouts per CPU-second that the app, PostgreSQL and Elasticsearch used, ÷ "
+                    + "TPC-B transactions per CPU-second that PostgreSQL used (warm-ups included on both sides): less sensitive to "
+                    + "what else the machine runs than the plain ratio.");
+            line("");
             line("pgbench TPC-B latency average: " + tps.entrySet().stream()
                     .map(e -> e.getKey() + " clients " + String.format(Locale.ROOT, "%.2f ms", e.getValue().latencyMs()))
                     .reduce((a, b) -> a + ", " + b).orElse("-"));
@@ -611,7 +621,8 @@ public class CheckoutBench {
     /** pgbench's built-in TPC-B against its own database of the same cluster. */
     static final class PgBench {
 
-        record Result(double tps, double latencyMs, long transactions, long failed) {
+        /** {@code allTransactions} includes the warm-up run's (for the CPU-normalised ratio, whose CPU window has both). */
+        record Result(double tps, double latencyMs, long transactions, long failed, long allTransactions) {
         }
 
         private final String binary;
@@ -637,13 +648,14 @@ public class CheckoutBench {
         }
 
         Result run(int clients, long seconds, long warmup) throws Exception {
+            long warm = 0;
             if (warmup > 0) {
-                exec(command(clients, warmup));
+                warm = (long) number(exec(command(clients, warmup)), "number of transactions actually processed: (\\d+)");
             }
             String out = exec(command(clients, seconds));
+            long transactions = (long) number(out, "number of transactions actually processed: (\\d+)");
             return new Result(number(out, "tps = ([0-9.]+)"), number(out, "latency average = ([0-9.]+) ms"),
-                    (long) number(out, "number of transactions actually processed: (\\d+)"),
-                    (long) number(out, "number of failed transactions: (\\d+)"));
+                    transactions, (long) number(out, "number of failed transactions: (\\d+)"), warm + transactions);
         }
 
         private List<String> command(int clients, long seconds) {
