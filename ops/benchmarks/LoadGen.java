@@ -75,24 +75,28 @@ public class LoadGen {
 
     public static Result run(List<Req> requests, String base, List<String> headers, int concurrency, long seconds,
                              long warmup) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, concurrency)))
-                .build();
+        // the pool's threads are not daemons: shut down after the run, or the caller's JVM never exits
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, concurrency));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(pool).build();
         AtomicLong next = new AtomicLong();
-        return run(client -> {
-            Req r = requests.get((int) (next.getAndIncrement() % requests.size()));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(30));
-            for (String h : headers) {
-                int colon = h.indexOf(':');
-                b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-            }
-            if (r.body() != null) {
-                b.header("Content-Type", "application/json").method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
-            } else {
-                b.method(r.method(), HttpRequest.BodyPublishers.noBody());
-            }
-            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }, concurrency, seconds, warmup);
+        try {
+            return run(client -> {
+                Req r = requests.get((int) (next.getAndIncrement() % requests.size()));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(30));
+                for (String h : headers) {
+                    int colon = h.indexOf(':');
+                    b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+                }
+                if (r.body() != null) {
+                    b.header("Content-Type", "application/json").method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
+                } else {
+                    b.method(r.method(), HttpRequest.BodyPublishers.noBody());
+                }
+                return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            }, concurrency, seconds, warmup);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One request of one client (0 .. concurrency-1): sends it, returns the HTTP status. */
