@@ -6,7 +6,8 @@
 //      checkouts/s, orders/s, latency p50/p95/p99 and answers by status at each concurrency, closed loop, after a
 //      warm-up; for a "spread" mix (any of the products) and a "hot" mix (every checkout holds one of 2 hot products);
 //   3. runs pgbench's built-in TPC-B on the same PostgreSQL (own database) at the same client counts and duration,
-//      and reports checkouts/s ÷ pgbench TPS;
+//      and reports checkouts/s ÷ pgbench TPS, plain and per CPU-second (the CPU each process took, from /proc,
+//      with what the machine's other users took), and the app's sessions busy / waiting for locks;
 //   4. verifies in SQL that every accepted checkout's orders exist and that stock fell by exactly what was sold;
 //   5. the oversell race: N buyers order 1 unit each of a product with S units left, released by one barrier.
 // Prints a Markdown report (also written to --out); exits 1 when anything was oversold or did not add up.
