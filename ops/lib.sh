@@ -89,6 +89,34 @@ pg_bin_dir() {
   echo "$z/bin"
 }
 
+# pgbench for the PostgreSQL benchmarks: HUINONG_PGBENCH, next to the PostgreSQL binaries in use, the machine's
+# (/usr/lib/postgresql/*/bin), or Debian's package unpacked into $DIST/pgbench (apt-get download + dpkg-deb -x:
+# no root, nothing installed or started). Debian ships pgbench in the server package postgresql-NN, not in
+# postgresql-client. Prints the path; fails with what to install otherwise.
+pgbench_bin() {
+  local c
+  for c in "${HUINONG_PGBENCH:-}" "$(pg_bin_dir)/pgbench" $(ls -d /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V -r) \
+    "$DIST/pgbench/pgbench" $(ls -d "$DIST"/pgbench/usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V -r); do
+    [ -n "$c" ] && [ -x "$c" ] && "$c" --version >/dev/null 2>&1 && { echo "$c"; return; }
+  done
+  command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1 \
+    || die "pgbench not found and no apt here: install PostgreSQL's pgbench (Debian/Ubuntu: package postgresql-NN) or set HUINONG_PGBENCH"
+  local pkg; pkg=$(apt-cache depends postgresql 2>/dev/null | sed -n 's/.*Depends: \(postgresql-[0-9][0-9]*\)$/\1/p' | head -1)
+  [ -n "$pkg" ] || die "pgbench not found and apt knows no postgresql package (apt-get update?): install postgresql-NN or set HUINONG_PGBENCH"
+  log "no pgbench on this machine: unpacking Debian's $pkg (and libpq5) into $DIST/pgbench"
+  local tmp; tmp=$(mktemp -d); chmod 755 "$tmp" # apt's _apt user writes the download
+  (cd "$tmp" && apt-get download "$pkg" libpq5 >&2) || die "apt-get download $pkg failed: install $pkg (it holds pgbench) or set HUINONG_PGBENCH"
+  mkdir -p "$DIST/pgbench"
+  for c in "$tmp"/*.deb; do dpkg-deb -x "$c" "$DIST/pgbench"; done
+  rm -rf "$tmp"
+  c=$(ls -d "$DIST"/pgbench/usr/lib/postgresql/*/bin/pgbench | sort -V -r | head -1)
+  # the unpacked libpq5 serves when the machine has none
+  "$c" --version >/dev/null 2>&1 || { printf '#!/bin/sh\nLD_LIBRARY_PATH="%s" exec "%s" "$@"\n' \
+    "$(dirname "$(ls -d "$DIST"/pgbench/usr/lib/*/libpq.so.5 | head -1)")" "$c" >"$DIST/pgbench/pgbench"; chmod +x "$DIST/pgbench/pgbench"; c="$DIST/pgbench/pgbench"; }
+  "$c" --version >/dev/null 2>&1 || die "the unpacked pgbench does not run: install $pkg or set HUINONG_PGBENCH"
+  echo "$c"
+}
+
 # pg_start NAME PORT "DB1 DB2...": a private cluster under $RUN/NAME, started when not running.
 pg_start() {
   local name=$1 port=$2 db=$3

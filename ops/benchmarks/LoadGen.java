@@ -6,7 +6,8 @@
 //        [--header 'Authorization: Bearer X'] [--base http://127.0.0.1:8080]
 //
 // FILE has one request per line: "GET /path?query" or "POST /path <json body>".
-// Prints one JSON object: requests, errors, seconds, throughput (req/s), p50/p95/p99/max (ms).
+// Prints one JSON object: requests, errors, seconds, throughput (req/s), p50/p95/p99/max (ms), counts by status.
+// Programs (CatalogBench, CheckoutBench) call run(...) directly, with a request list or with their own Call.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,13 +31,20 @@ public class LoadGen {
 
     /** Latency figures of one run, in milliseconds. */
     public record Result(int concurrency, int requests, long errors, long seconds, double throughput, double p50,
-                         double p95, double p99, double max) {
+                         double p95, double p99, double max, Map<Integer, Long> statuses) {
+
+        /** Answers with this status per second of the measured window. */
+        public double perSecond(int status) {
+            return statuses.getOrDefault(status, 0L) / (double) seconds;
+        }
 
         public String json() {
+            StringBuilder s = new StringBuilder();
+            statuses.forEach((k, v) -> s.append(s.length() == 0 ? "" : ",").append('"').append(k).append("\":").append(v));
             return String.format(java.util.Locale.ROOT,
                     "{\"concurrency\":%d,\"requests\":%d,\"errors\":%d,\"seconds\":%d,\"throughput\":%.1f,"
-                            + "\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f}",
-                    concurrency, requests, errors, seconds, throughput, p50, p95, p99, max);
+                            + "\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f,\"statuses\":{%s}}",
+                    concurrency, requests, errors, seconds, throughput, p50, p95, p99, max, s);
         }
     }
 
@@ -66,52 +75,64 @@ public class LoadGen {
 
     public static Result run(List<Req> requests, String base, List<String> headers, int concurrency, long seconds,
                              long warmup) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, concurrency)))
-                .build();
+        // the pool's threads are not daemons: shut down after the run, or the caller's JVM never exits
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, concurrency));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(pool).build();
+        AtomicLong next = new AtomicLong();
+        try {
+            return run(client -> {
+                Req r = requests.get((int) (next.getAndIncrement() % requests.size()));
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(30));
+                for (String h : headers) {
+                    int colon = h.indexOf(':');
+                    b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+                }
+                if (r.body() != null) {
+                    b.header("Content-Type", "application/json").method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
+                } else {
+                    b.method(r.method(), HttpRequest.BodyPublishers.noBody());
+                }
+                return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            }, concurrency, seconds, warmup);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One request of one client (0 .. concurrency-1): sends it, returns the HTTP status. */
+    public interface Call {
+        int send(int client) throws Exception;
+    }
+
+    /**
+     * The closed loop itself: every client calls {@code call} again as soon as it returned, for {@code warmup}
+     * then {@code seconds}; calls that start and end inside the measured window count. A call that throws
+     * counts as status -1.
+     */
+    public static Result run(Call call, int concurrency, long seconds, long warmup) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
         long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
         long[][] latencies = new long[concurrency][];
         int[] counts = new int[concurrency];
-        AtomicLong errors = new AtomicLong();
-        AtomicLong next = new AtomicLong();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(concurrency);
         for (int c = 0; c < concurrency; c++) {
             final int client = c;
             latencies[c] = new long[1 << 16];
             Thread t = new Thread(() -> {
                 try {
-                    while (true) {
-                        long now = System.nanoTime();
-                        if (now >= end) {
-                            break;
-                        }
-                        Req r = requests.get((int) (next.getAndIncrement() % requests.size()));
-                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path()))
-                                .timeout(Duration.ofSeconds(30));
-                        for (String h : headers) {
-                            int colon = h.indexOf(':');
-                            b.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-                        }
-                        if (r.body() != null) {
-                            b.header("Content-Type", "application/json")
-                                    .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
-                        } else {
-                            b.method(r.method(), HttpRequest.BodyPublishers.noBody());
-                        }
+                    while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         int status;
                         try {
-                            status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                            status = call.send(client);
                         } catch (Exception e) {
                             status = -1;
                         }
                         long t1 = System.nanoTime();
                         if (t0 >= measureFrom && t1 <= end) {
-                            if (status < 200 || status >= 300) {
-                                errors.incrementAndGet();
-                            }
+                            statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                             if (counts[client] == latencies[client].length) {
                                 latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
                             }
@@ -133,8 +154,12 @@ public class LoadGen {
             k += counts[c];
         }
         Arrays.sort(all);
-        return new Result(concurrency, total, errors.get(), seconds, total / (double) seconds, pct(all, 50),
-                pct(all, 95), pct(all, 99), total == 0 ? 0 : all[total - 1] / 1e6);
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        statuses.forEach((s, n) -> byStatus.put(s, n.get()));
+        long errors = byStatus.entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() >= 300)
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Result(concurrency, total, errors, seconds, total / (double) seconds, pct(all, 50),
+                pct(all, 95), pct(all, 99), total == 0 ? 0 : all[total - 1] / 1e6, byStatus);
     }
 
     static double pct(long[] sorted, double p) {
