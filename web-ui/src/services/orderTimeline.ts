@@ -61,10 +61,10 @@ export interface ProgressStep {
 
 export interface OrderProgress {
   steps: ProgressStep[]
-  /** index of the current step (el-steps `active`) */
+  /** el-steps `active`: the steps before it are done; it is the one under way (steps.length: all done) */
   active: number
-  /** the current step's state: an ended order (cancelled, refunded) shows it as an error */
-  status: 'process' | 'finish' | 'error' | 'success'
+  /** the state of the step under way: an ended order (cancelled, refunded) shows it as an error */
+  status: 'process' | 'error'
 }
 
 const MAIN_PATH: { status: OrderStatus; title: string }[] = [
@@ -77,7 +77,8 @@ const MAIN_PATH: { status: OrderStatus; title: string }[] = [
 
 /**
  * The order's progress along 提交订单 → 支付 → 发货 → 送达 → 验收, with the time each step was
- * reached; a cancelled or refunded order ends with that step, shown as an error.
+ * reached: the steps reached are done, the next one is under way (a PAID order waits for 发货); a
+ * cancelled or refunded order ends with that step, shown as an error.
  */
 export function orderProgress(status: OrderStatus, history: readonly OrderHistoryEntry[]): OrderProgress {
   const reachedAt = new Map<OrderStatus, string>()
@@ -93,6 +94,5 @@ export function orderProgress(status: OrderStatus, history: readonly OrderHistor
     const ended = { title: status === 'CANCELLED' ? '已取消' : '已退款', time: formatDateTime(reachedAt.get(status)) }
     return { steps: [...steps.slice(0, last + 1), ended], active: last + 1, status: 'error' }
   }
-  if (status === 'ACCEPTED') return { steps, active: MAIN_PATH.length - 1, status: 'success' }
-  return { steps, active: last, status: 'process' }
+  return { steps, active: last + 1, status: 'process' }
 }

@@ -40,23 +40,24 @@ describe('orderTimeline', () => {
 })
 
 describe('orderProgress', () => {
-  it('shows a new order at its first step', () => {
+  it('shows a new order placed and waiting for payment', () => {
     const p = orderProgress('PENDING_PAYMENT', [PLACED])
     expect(p.steps.map((s) => s.title)).toEqual(['提交订单', '支付', '发货', '送达', '验收'])
-    expect(p.active).toBe(0)
+    expect(p.active).toBe(1)
     expect(p.status).toBe('process')
     expect(p.steps.map((s) => s.time)).toEqual(['2026-03-05 10:00', '—', '—', '—', '—'])
   })
 
   it('moves along with the status and the times each step was reached', () => {
     const p = orderProgress('SHIPPED', [PLACED, PAID, INVOICE, SHIPPED])
-    expect(p.active).toBe(2)
+    expect(p.active).toBe(3)
     expect(p.steps[2]!.time).toBe('2026-03-06 09:00')
   })
 
-  it('ends in success once accepted', () => {
+  it('has every step done once accepted', () => {
     const p = orderProgress('ACCEPTED', [PLACED, PAID, SHIPPED, DELIVERED, ACCEPTED])
-    expect(p).toMatchObject({ active: 4, status: 'success' })
+    expect(p.active).toBe(5)
+    expect(p.steps[4]!.time).toBe('2026-03-07 11:00')
   })
 
   it('ends a cancelled order with an error step after the last step reached', () => {
