@@ -13,8 +13,8 @@ export function orderStatus(page: Page) {
   return page.getByTestId('order-status').first()
 }
 
-/** demo-buyer: search, add one unit to the (emptied) cart, check out; returns the new order's id. */
-export async function buyerPlacesOrder(page: Page, address: string): Promise<number> {
+/** demo-buyer: search, add one unit to the (emptied) cart and open the cart. */
+export async function buyerFillsCart(page: Page): Promise<void> {
   await login(page, 'demo-buyer')
   await emptyCart(page)
 
@@ -34,7 +34,10 @@ export async function buyerPlacesOrder(page: Page, address: string): Promise<num
   await expect(group.getByTestId('cart-lines')).toContainText(PRODUCT)
   await expect(group.getByTestId('cart-group-subtotal')).toContainText('¥99.00')
   await expect(page.getByTestId('cart-total')).toHaveText('¥99.00')
+}
 
+/** demo-buyer on the cart page: address, channel, 提交订单; returns the new order's id. */
+export async function buyerChecksOut(page: Page, address: string): Promise<number> {
   await page.getByLabel('收货地址').fill(address)
   await page.getByRole('radio', { name: '食堂采购' }).check({ force: true })
   await page.getByRole('button', { name: '提交订单' }).click()
@@ -59,4 +62,10 @@ export async function supplierOpensOrder(page: Page, orderId: number): Promise<v
 /** The confirmation box of ElMessageBox: its button. */
 export function messageBoxButton(page: Page, name: string) {
   return page.locator('.el-message-box').getByRole('button', { name })
+}
+
+/** demo-buyer: one unit of the product, checked out; returns the new order's id. */
+export async function buyerPlacesOrder(page: Page, address: string): Promise<number> {
+  await buyerFillsCart(page)
+  return buyerChecksOut(page, address)
 }
