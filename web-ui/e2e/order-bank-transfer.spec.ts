@@ -7,7 +7,7 @@ import { buyerPlacesOrder, messageBoxButton, orderStatus, supplierOpensOrder } f
  * confirms the receipt, the order is PAID; then the supplier refunds part of it.
  */
 test('demo buyer pays by bank transfer, supplier confirms receipt and refunds part', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const run = uniqueSuffix()
   const orderId = await buyerPlacesOrder(page, `贵阳市南明区转账路 ${run} 号 机关食堂`)
 
@@ -16,7 +16,6 @@ test('demo buyer pays by bank transfer, supplier confirms receipt and refunds pa
   await dialog.getByText('对公转账', { exact: true }).click()
   await dialog.getByRole('button', { name: /下一步/ }).click()
   const instructions = dialog.getByTestId('transfer-instructions')
-  await expect(instructions).toContainText('雷山县苗岭银球茶农民专业合作社')
   await expect(instructions).toContainText('¥99.00')
   const reference = (await dialog.getByTestId('transfer-reference').textContent())!.trim()
   expect(reference).toMatch(new RegExp(`^HN${orderId}P\\d+$`))

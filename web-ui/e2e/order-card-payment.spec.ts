@@ -8,7 +8,7 @@ import { PRODUCT, buyerPlacesOrder, messageBoxButton, orderStatus, supplierOpens
  * the demo supplier ships and marks it delivered; the buyer accepts it (验收).
  */
 test('demo buyer orders, pays by card, supplier ships and delivers, buyer accepts', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const run = uniqueSuffix()
   const orderId = await buyerPlacesOrder(page, `贵阳市南明区测试路 ${run} 号 机关食堂`)
 

@@ -4,7 +4,7 @@ import { PRODUCT, buyerChecksOut, buyerFillsCart, orderStatus } from './orders'
 
 /** More than the stock is refused with the shortage named (409, nothing reserved); an order is cancelled before shipment. */
 test('demo buyer is told about a stock shortage, then orders and cancels', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const run = uniqueSuffix()
   await buyerFillsCart(page)
 
