@@ -20,7 +20,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码', { exact: true }).fill(password)
   await page.getByRole('button', { name: '登录' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
+  // argon2id verification is deliberately slow: allow for a busy machine
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 })
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
 
@@ -33,4 +34,21 @@ export async function logout(page: Page): Promise<void> {
 /** The side menu's entries, in order. */
 export function sideMenu(page: Page) {
   return page.getByTestId('side-menu').getByRole('menuitem')
+}
+
+/** Calls the API as the signed-in user of the page (its token from localStorage), e.g. to reset state before a test. */
+export async function apiAsPageUser(page: Page, method: string, path: string): Promise<number> {
+  return page.evaluate(
+    async ({ method, path }) => {
+      const stored = JSON.parse(localStorage.getItem('huinong.session') ?? '{}') as { token?: string }
+      const response = await fetch(path, { method, headers: { Authorization: `Bearer ${stored.token ?? ''}`, Accept: 'application/json' } })
+      return response.status
+    },
+    { method, path },
+  )
+}
+
+/** The demo buyer's cart may hold lines of an earlier (failed) run: start from an empty one. */
+export async function emptyCart(page: Page): Promise<void> {
+  expect(await apiAsPageUser(page, 'DELETE', '/api/v1/cart')).toBe(200)
 }

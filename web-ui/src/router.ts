@@ -22,6 +22,8 @@ declare module 'vue-router' {
 
 const ComingSoonPage = () => import('@/pages/ComingSoonPage.vue')
 const ProductFormPage = () => import('@/pages/supplier/ProductFormPage.vue')
+const OrderListPage = () => import('@/pages/orders/OrderListPage.vue')
+const OrderDetailPage = () => import('@/pages/orders/OrderDetailPage.vue')
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/pages/LoginPage.vue'), meta: { title: '登录', public: true, guestOnly: true } },
@@ -63,6 +65,8 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/supplier/ProductCertificatesPage.vue'),
         meta: { title: '商品证书', roles: ['SUPPLIER'] },
       },
+      { path: 'supplier/orders', name: 'supplier-orders', component: OrderListPage, meta: { title: '订单管理', roles: ['SUPPLIER'] } },
+      { path: 'supplier/orders/:id', name: 'supplier-order', component: OrderDetailPage, meta: { title: '订单详情', roles: ['SUPPLIER'] } },
       {
         path: 'supplier/brands',
         name: 'supplier-brands',
@@ -89,12 +93,9 @@ export const routes: RouteRecordRaw[] = [
       },
       // the 采购商城 of the first release's menu is the public storefront now
       { path: 'buyer/mall', name: 'buyer-mall', redirect: '/search' },
-      {
-        path: 'buyer/orders',
-        name: 'buyer-orders',
-        component: ComingSoonPage,
-        meta: { title: '我的订单', roles: ['BUYER'], description: '订单支付、收货验收与退款记录' },
-      },
+      { path: 'buyer/cart', name: 'buyer-cart', component: () => import('@/pages/buyer/CartPage.vue'), meta: { title: '采购车', roles: ['BUYER'] } },
+      { path: 'buyer/orders', name: 'buyer-orders', component: OrderListPage, meta: { title: '我的订单', roles: ['BUYER'] } },
+      { path: 'buyer/orders/:id', name: 'buyer-order', component: OrderDetailPage, meta: { title: '订单详情', roles: ['BUYER'] } },
       {
         path: 'buyer/quota',
         name: 'buyer-quota',

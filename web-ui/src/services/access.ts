@@ -8,6 +8,7 @@ export type MenuIcon =
   | 'home'
   | 'goods'
   | 'shop'
+  | 'cart'
   | 'orders'
   | 'quota'
   | 'monitor'
@@ -34,6 +35,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   SUPPLIER: [
     { label: '工作台', path: '/dashboard', icon: 'home' },
     { label: '商品管理', path: '/supplier/products', icon: 'goods' },
+    { label: '订单管理', path: '/supplier/orders', icon: 'orders' },
     { label: '品牌', path: '/supplier/brands', icon: 'brand' },
     { label: '证书', path: '/supplier/certificates', icon: 'certificate' },
     { label: '批量导入', path: '/supplier/imports', icon: 'import' },
@@ -43,7 +45,8 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '工作台', path: '/dashboard', icon: 'home' },
     // the public storefront, in its own layout
     { label: '采购商城', path: '/search', icon: 'shop' },
-    { label: '我的订单', path: '/buyer/orders', icon: 'orders', comingSoon: true },
+    { label: '采购车', path: '/buyer/cart', icon: 'cart' },
+    { label: '我的订单', path: '/buyer/orders', icon: 'orders' },
     { label: '预留份额', path: '/buyer/quota', icon: 'quota', comingSoon: true },
   ],
   REGULATOR: [

@@ -3,10 +3,14 @@ import type {
   BrandKind,
   CertificationKind,
   CertificationStatus,
+  Channel,
   DesignationImportMode,
   DesignationKind,
   OrganizationKind,
+  OrderStatus,
   OrganizationStatus,
+  PaymentMethod,
+  PaymentStatus,
   ProductStatus,
   Role,
 } from './api/types'
@@ -116,4 +120,66 @@ export function brandKindLabel(kind: string): string {
 
 export function certificationLabel(kind: string): string {
   return (CERTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind
+}
+
+// Ordering and payments
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  PENDING_PAYMENT: '待支付',
+  PAID: '已支付',
+  SHIPPED: '已发货',
+  DELIVERED: '已送达',
+  ACCEPTED: '已验收',
+  CANCELLED: '已取消',
+  REFUNDED: '已退款',
+}
+
+export const ORDER_STATUS_TAG: Record<OrderStatus, 'primary' | 'success' | 'warning' | 'info' | 'danger'> = {
+  PENDING_PAYMENT: 'warning',
+  PAID: 'primary',
+  SHIPPED: 'primary',
+  DELIVERED: 'primary',
+  ACCEPTED: 'success',
+  CANCELLED: 'info',
+  REFUNDED: 'danger',
+}
+
+export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as OrderStatus[]
+
+export function orderStatusLabel(status: string): string {
+  return (ORDER_STATUS_LABELS as Record<string, string>)[status] ?? status
+}
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  CANTEEN: '食堂采购',
+  UNION: '工会采购',
+  STAFF: '职工个人采购',
+}
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  CARD: '银行卡',
+  BANK_TRANSFER: '对公转账',
+}
+
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  PENDING: '待支付',
+  AWAITING_TRANSFER: '待转账',
+  SUCCEEDED: '支付成功',
+  FAILED: '支付失败',
+  ORPHANED: '待人工退款',
+}
+
+export const PAYMENT_STATUS_TAG: Record<PaymentStatus, 'success' | 'warning' | 'info' | 'danger'> = {
+  PENDING: 'warning',
+  AWAITING_TRANSFER: 'warning',
+  SUCCEEDED: 'success',
+  FAILED: 'danger',
+  ORPHANED: 'danger',
+}
+
+export function paymentMethodLabel(method: string): string {
+  return (PAYMENT_METHOD_LABELS as Record<string, string>)[method] ?? method
+}
+
+export function paymentStatusLabel(status: string): string {
+  return (PAYMENT_STATUS_LABELS as Record<string, string>)[status] ?? status
 }

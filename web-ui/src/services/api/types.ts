@@ -100,3 +100,63 @@ export type FacetBucket = SearchFacets[FacetName][number]
 export type Suggestion = ResponseBody<'/api/v1/catalog/suggest', 'get'>[number]
 export type IndexStatus = ResponseBody<'/api/v1/search/index/status', 'get'>
 export type IndexRebuild = IndexStatus['rebuild']
+
+// Ordering and payments
+export type CartView = ResponseBody<'/api/v1/cart', 'get'>
+export type CartLine = CartView['lines'][number]
+export type CartCheckoutRequest = RequestBody<'/api/v1/cart/checkout', 'post'>
+export type Channel = NonNullable<CartCheckoutRequest['channel']>
+export type OrderQuery = QueryOf<'/api/v1/orders', 'get'>
+export type OrderPage = ResponseBody<'/api/v1/orders', 'get'>
+export type OrderSummary = OrderPage['items'][number]
+export type OrderStatus = OrderSummary['status']
+export type OrderView = ResponseBody<'/api/v1/orders/{id}', 'get'>
+export type OrderLine = OrderView['lines'][number]
+export type OrderHistoryEntry = OrderView['history'][number]
+export type OrderInvoice = OrderView['invoice']
+export type AcceptanceRequest = RequestBody<'/api/v1/orders/{id}/acceptance', 'post'>
+export type ShipmentRequest = RequestBody<'/api/v1/orders/{id}/shipment', 'post'>
+export type InvoiceRequestRequest = RequestBody<'/api/v1/orders/{id}/invoice-request', 'put'>
+export type IssuedInvoiceRequest = RequestBody<'/api/v1/orders/{id}/invoice', 'put'>
+export type PaymentRequest = RequestBody<'/api/v1/orders/{id}/payments', 'post'>
+export type PaymentMethod = PaymentRequest['method']
+/** A payment as the confirmation and the receipt answer it (also what creating one answers, see below). */
+export type PaymentView = ResponseBody<'/api/v1/payments/{id}/confirmation', 'post'>
+export type PaymentStatus = PaymentView['status']
+export type RefundRequest = RequestBody<'/api/v1/orders/{id}/refunds', 'post'>
+
+/**
+ * What POST /orders and POST /cart/checkout answer (201): the OpenAPI document lists the 201 without
+ * a body, so it is named here from the order types it shares.
+ */
+export interface CheckoutResult {
+  checkoutId: OrderView['checkoutId']
+  orders: Array<
+    Pick<OrderView, 'id' | 'supplierId' | 'supplierName' | 'status' | 'channel' | 'totalFen' | 'eligibleFen' | 'expiresAt' | 'lines'>
+  >
+}
+
+/** What POST /orders/{id}/refunds answers (201, listed without a body): the refund and the order's refunded total. */
+export interface RefundResult {
+  refundId: number
+  orderId: OrderView['id']
+  paymentId: PaymentView['paymentId']
+  amountFen: number
+  reason: string
+  status: string
+  failureMessage?: string | null
+  refundedFen: OrderView['refundedFen']
+  orderStatus: OrderStatus
+  createdAt: string
+}
+
+/**
+ * One entry of `OrderView.payments`: the document types the entries as free-form maps, so their
+ * fields are named here from the payment view (the card's client secret and the payee are left out;
+ * a bank transfer carries its reference).
+ */
+export type OrderPayment = Pick<PaymentView, 'paymentId' | 'method' | 'status' | 'statusLabel' | 'amountFen' | 'createdAt'> & {
+  transferReference?: string | null
+  failureMessage?: string | null
+  paidAt?: string | null
+}
