@@ -276,6 +276,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Month by month spending of the region, with the running total and the pace of the year.
+         * @description Month by month spending of the region, with the running total and the pace of the year.
+         */
+        get: operations["trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/units": {
         parameters: {
             query?: never;
@@ -1515,6 +1535,25 @@ export interface components {
             roles: string[];
             username: string;
         };
+        /** @description Eligible spending per month of a region's units (month of the original payment, Asia/Shanghai; refunds lower the month they refund), with the running total and what the pace of the year asks for by the end of each month (`expectedCumulativeFen`: the region's reserve x the elapsed fraction of the year, rounded up). */
+        MonthlyTrend: {
+            months: components["schemas"]["MonthlyTrend.Month"][];
+            region: components["schemas"]["RegionSummary.RegionRef"];
+            /** Format: int64 */
+            reservedFen: number;
+            /** Format: int32 */
+            year: number;
+        };
+        "MonthlyTrend.Month": {
+            /** Format: int64 */
+            cumulativeFen: number;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            /** Format: int64 */
+            expectedCumulativeFen: number;
+            /** Format: int32 */
+            month: number;
+        };
         /** @description One line of an order: quantity at the frozen unit price; `eligible` as decided at order time. */
         OrderLineView: {
             /** Format: int64 */
@@ -2209,13 +2248,15 @@ export interface components {
         };
         /** @enum {string} */
         SupplierType: "COOPERATIVE" | "ENTERPRISE" | "FAMILY_FARM";
-        /** @description One unit's figures for a year, as monitoring lists them. `eligibleSpentFen` counts where it belongs (a SHARED member's purchases at its representative); `completionRate` is null without a reserve. */
+        /** @description One unit's figures for a year, as monitoring lists them. `eligibleSpentFen` counts where it belongs (a SHARED member's purchases at its representative); `completionRate` is null without a reserve; `deadline` is the last day of filing for the unit's province (for reminders to units not filed). */
         UnitFigures: {
             /** Format: int64 */
             annualCanteenProcurementFen: number;
             canteen: components["schemas"]["Canteen"] | null;
             completionRate: number | null;
             creditCode: string;
+            /** Format: date */
+            deadline: string;
             /** Format: int64 */
             eligibleSpentFen: number;
             filed: boolean;
@@ -2691,6 +2732,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionSummary"];
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trend: {
+        parameters: {
+            query: {
+                region?: string | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description trend 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyTrend"];
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */

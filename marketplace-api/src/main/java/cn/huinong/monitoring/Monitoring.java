@@ -19,6 +19,9 @@ public interface Monitoring {
     /** The region (default: the regulator's scope, or the whole country) and its children for the year. */
     RegionSummary summary(int year, @Nullable String region, Actor actor, Instant now);
 
+    /** Month by month spending of the region (same scope rules as the summary). */
+    MonthlyTrend trend(int year, @Nullable String region, Actor actor, Instant now);
+
     UnitPage units(int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor, PageQuery page,
                    Instant now);
 

@@ -16,6 +16,9 @@ public interface QuotaFigures {
 
     PageResponse<UnitFigures> units(UnitQuery query, PageQuery page);
 
+    /** Booked eligible money per month (1-12, Asia/Shanghai, month of the original payment) of the query's units. */
+    long[] monthly(UnitQuery query);
+
     /** Every unit of the query, streamed from a database cursor in one read-only transaction. */
     void forEachUnit(UnitQuery query, Consumer<UnitFigures> sink);
 }

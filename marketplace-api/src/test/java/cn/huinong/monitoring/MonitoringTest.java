@@ -178,6 +178,7 @@ class MonitoringTest {
         assertEquals("LAGGING", l.get("status"));
         assertEquals(3 * PRICE, n(l, "eligibleSpentFen"));
         assertEquals("都匀市", l.get("regionName"));
+        assertEquals("2025-06-30", l.get("deadline"));
         // ranked by completion, highest first: the completed unit (100%) before the lagging one (30%)
         List<Long> ids = all.stream().map(u -> n(u, "organizationId")).toList();
         assertTrue(ids.indexOf(completed.id()) < ids.indexOf(lagging.id()));
@@ -239,6 +240,8 @@ class MonitoringTest {
                 "/api/v1/monitoring/summary" + y + "&region=530000",
                 "/api/v1/monitoring/summary" + y + "&region=530102",
                 "/api/v1/monitoring/summary" + y + "&region=000000",
+                "/api/v1/monitoring/trend" + y + "&region=530000",
+                "/api/v1/monitoring/trend" + y + "&region=000000",
                 "/api/v1/monitoring/units" + y + "&region=530000",
                 "/api/v1/monitoring/units" + y + "&region=530102&status=LAGGING",
                 "/api/v1/monitoring/units" + y + "&region=530000&format=csv",
@@ -265,6 +268,23 @@ class MonitoringTest {
         // suppliers have no say here
         CatalogFixtures.Supplier supplier = CatalogFixtures.supplier(organizations, api);
         assertEquals(403, status("/api/v1/monitoring/summary" + y, supplier.token()));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void trendAddsUpSpendingPerMonthOfPaymentWithThePaceOfTheYear() {
+        Map<String, Object> trend = expect(200, api.get("/api/v1/monitoring/trend?year=" + YEAR + "&region=" + QIANNAN,
+                guizhou)).body();
+        List<Map<String, Object>> months = (List<Map<String, Object>>) trend.get("months");
+        assertEquals(12, months.size());
+        assertTrue(n(months.get(4), "eligibleSpentFen") >= 6 * PRICE); // paid in May 2025
+        long previous = 0;
+        for (Map<String, Object> m : months) {
+            assertEquals(previous + n(m, "eligibleSpentFen"), n(m, "cumulativeFen"));
+            previous = n(m, "cumulativeFen");
+        }
+        assertEquals(n(trend, "reservedFen"), n(months.get(11), "expectedCumulativeFen"));
+        assertEquals(403, status("/api/v1/monitoring/trend?year=" + YEAR + "&region=" + QIANNAN, yunnan));
     }
 
     @Test

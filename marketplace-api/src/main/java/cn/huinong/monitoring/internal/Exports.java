@@ -30,7 +30,7 @@ class Exports {
 
     static final List<String> HEADERS = List.of("单位ID", "单位名称", "统一社会信用代码", "行政区划代码", "行政区划",
             "是否填报", "食堂情况", "年度食堂食材采购总额（元）", "预留份额（元）", "已完成金额（元）", "完成率", "状态",
-            "逾期填报", "共用食堂代表单位ID");
+            "逾期填报", "共用食堂代表单位ID", "填报截止日");
     static final int XLSX_MAX_ROWS = 1_048_575;
 
     private final QuotaFigures figures;
@@ -91,7 +91,7 @@ class Exports {
                 yuan(u.annualCanteenProcurementFen()), yuan(u.reservedFen()), yuan(u.eligibleSpentFen()),
                 u.completionRate() == null ? null : u.completionRate().movePointRight(2).stripTrailingZeros()
                         .toPlainString() + "%",
-                u.status().label(), u.late() ? "是" : "否", u.representativeOrganizationId());
+                u.status().label(), u.late() ? "是" : "否", u.representativeOrganizationId(), u.deadline());
     }
 
     private static BigDecimal yuan(long fen) {

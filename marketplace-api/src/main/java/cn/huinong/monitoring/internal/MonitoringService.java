@@ -4,6 +4,7 @@ import cn.huinong.identity.OrganizationView;
 import cn.huinong.identity.Organizations;
 import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.Monitoring;
+import cn.huinong.monitoring.MonthlyTrend;
 import cn.huinong.monitoring.RegionSummary;
 import cn.huinong.monitoring.UnitPage;
 import cn.huinong.quota.QuotaFigures;
@@ -130,6 +131,24 @@ class MonitoringService implements Monitoring {
                 : new RegionSummary.RegionRef(t.region().code(), t.region().name());
         return new RegionSummary(year, ref, units, filed, reserved, spent, QuotaRules.rate(spent, reserved), completed,
                 lagging, children);
+    }
+
+    @Override
+    public MonthlyTrend trend(int year, @Nullable String region, Actor actor, Instant now) {
+        RegionSummary summary = summary(year, region, actor, now);
+        Target t = target(year, region, actor);
+        long[] months = figures.monthly(new UnitQuery(year, t.prefix(), t.scope().supervisorId(), UnitFilter.ALL,
+                UnitSort.REGION, now));
+        List<MonthlyTrend.Month> out = new ArrayList<>();
+        long cumulative = 0;
+        for (int m = 1; m <= 12; m++) {
+            cumulative += months[m - 1];
+            Instant monthEnd = java.time.LocalDate.of(year, m, 1).plusMonths(1).atStartOfDay(QuotaRules.ZONE)
+                    .toInstant();
+            out.add(new MonthlyTrend.Month(m, months[m - 1], cumulative,
+                    QuotaRules.expectedByNowFen(summary.reservedFen(), year, monthEnd)));
+        }
+        return new MonthlyTrend(year, summary.region(), summary.reservedFen(), out);
     }
 
     @Override

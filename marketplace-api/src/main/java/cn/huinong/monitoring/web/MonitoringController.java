@@ -2,6 +2,7 @@ package cn.huinong.monitoring.web;
 
 import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.Monitoring;
+import cn.huinong.monitoring.MonthlyTrend;
 import cn.huinong.monitoring.RegionSummary;
 import cn.huinong.monitoring.UnitPage;
 import cn.huinong.quota.UnitFilter;
@@ -54,6 +55,14 @@ class MonitoringController {
     RegionSummary summary(@QueryValue int year, @Nullable @QueryValue String region,
                           @Parameter(hidden = true) Actor actor) {
         return monitoring.summary(year, region, actor, Instant.now());
+    }
+
+    /** Month by month spending of the region, with the running total and the pace of the year. */
+    @Get("/trend")
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    MonthlyTrend trend(@QueryValue int year, @Nullable @QueryValue String region,
+                       @Parameter(hidden = true) Actor actor) {
+        return monitoring.trend(year, region, actor, Instant.now());
     }
 
     /**

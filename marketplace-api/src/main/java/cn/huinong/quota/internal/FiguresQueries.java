@@ -27,11 +27,10 @@ import java.util.function.Consumer;
 @Singleton
 class FiguresQueries implements QuotaFigures {
 
-    private static final String FROM = """
-            FROM organization o
-            LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id
-            WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?
-            """;
+    private static final String FIGURES = "LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id";
+    private static final String LEDGER = "JOIN quota_ledger l ON l.year = ? AND l.organization_id = o.id";
+    private static final String REGION = "LEFT JOIN region r ON r.code = o.region_code";
+    private static final String UNITS = " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?";
     private static final String REACHED = "f.filed AND f.reserved_fen > 0 AND f.counted_fen >= f.reserved_fen";
     // behind the pace: counted x length-of-year < reserved x elapsed (the two parameters, in seconds)
     private static final String LAGGING = "f.filed AND f.reserved_fen > 0 AND f.counted_fen::numeric * ? "
@@ -39,22 +38,25 @@ class FiguresQueries implements QuotaFigures {
 
     private final Sql sql;
     private final JdbcOperations jdbc;
+    private final QuotaRules rules;
 
-    FiguresQueries(Sql sql, JdbcOperations jdbc) {
+    FiguresQueries(Sql sql, JdbcOperations jdbc, QuotaRules rules) {
         this.sql = sql;
         this.jdbc = jdbc;
+        this.rules = rules;
     }
 
     /** The WHERE part of a query and its arguments, in order. */
     private record Where(String sql, List<Object> args) {
     }
 
-    private static Where where(UnitQuery q, boolean withFilter) {
+    /** FROM organization o + the joins, the WHERE of the query's units (+ the status filter). */
+    private static Where where(UnitQuery q, boolean withFilter, String... joins) {
         List<Object> args = new ArrayList<>();
         args.add(q.year());
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
-        StringBuilder w = new StringBuilder(FROM);
+        StringBuilder w = new StringBuilder(" FROM organization o ").append(String.join(" ", joins)).append(UNITS);
         if (q.supervisorId() != null) {
             w.append("""
                      AND o.id IN (WITH RECURSIVE sub AS (
@@ -83,7 +85,7 @@ class FiguresQueries implements QuotaFigures {
     @Override
     @Transactional(readOnly = true)
     public List<RegionFigures> grouped(UnitQuery q, int groupPrefixLength) {
-        Where w = where(q, false);
+        Where w = where(q, false, FIGURES);
         long[] e = QuotaRules.elapsedSeconds(q.year(), q.now());
         List<Object> args = new ArrayList<>();
         args.add(groupPrefixLength);
@@ -95,19 +97,32 @@ class FiguresQueries implements QuotaFigures {
                 + " coalesce(sum(f.reserved_fen), 0) AS reserved_fen,"
                 + " coalesce(sum(f.counted_fen), 0) AS counted_fen,"
                 + " count(*) FILTER (WHERE " + REACHED + ") AS completed_units,"
-                + " count(*) FILTER (WHERE " + LAGGING + ") AS lagging_units "
+                + " count(*) FILTER (WHERE " + LAGGING + ") AS lagging_units"
                 + w.sql() + " GROUP BY 1 ORDER BY 1",
                 rs -> new RegionFigures(rs.getString("prefix"), rs.getLong("units"), rs.getLong("filed_units"),
                         rs.getLong("reserved_fen"), rs.getLong("counted_fen"), rs.getLong("completed_units"),
                         rs.getLong("lagging_units")), args.toArray());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public long[] monthly(UnitQuery q) {
+        // the same units, over the year's ledger rows instead of the figures
+        Where w = where(q, false, LEDGER);
+        long[] months = new long[12];
+        sql.list("SELECT extract(month FROM l.paid_at AT TIME ZONE 'Asia/Shanghai')::int AS month,"
+                + " sum(l.eligible_fen) AS fen" + w.sql() + " GROUP BY 1", rs -> {
+                    months[rs.getInt("month") - 1] = rs.getLong("fen");
+                    return null;
+                }, w.args().toArray());
+        return months;
+    }
+
     private static final String SELECT = """
             SELECT o.id, o.name, o.credit_code, o.region_code, r.name AS region_name, o.parent_organization_id,
                    coalesce(f.filed, false) AS filed, f.canteen, coalesce(f.late, false) AS late,
                    coalesce(f.annual_fen, 0) AS annual_fen, coalesce(f.reserved_fen, 0) AS reserved_fen,
-                   coalesce(f.counted_fen, 0) AS counted_fen, f.representative_organization_id
-            """;
+                   coalesce(f.counted_fen, 0) AS counted_fen, f.representative_organization_id""";
 
     private static String order(UnitQuery q) {
         String rate = "(CASE WHEN f.filed AND f.reserved_fen > 0 THEN f.counted_fen::numeric / f.reserved_fen END)";
@@ -119,29 +134,26 @@ class FiguresQueries implements QuotaFigures {
         };
     }
 
-    private static String select(Where w) {
-        // the region's name joins after the filter; the FROM clause carries the WHERE
-        return SELECT + w.sql().replace("FROM organization o\n", "FROM organization o\nLEFT JOIN region r ON r.code = o.region_code\n");
-    }
 
     @Override
     @Transactional(readOnly = true)
     public PageResponse<UnitFigures> units(UnitQuery q, PageQuery page) {
-        Where w = where(q, true);
+        Where w = where(q, true, FIGURES, REGION);
         List<Object> args = new ArrayList<>(w.args());
         args.add(page.size());
         args.add(page.offset());
-        List<UnitFigures> items = sql.list(select(w) + order(q) + " LIMIT ? OFFSET ?", rs -> unit(rs, q.year(),
+        List<UnitFigures> items = sql.list(SELECT + w.sql() + order(q) + " LIMIT ? OFFSET ?", rs -> unit(rs, q.year(),
                 q.now()), args.toArray());
-        long total = sql.count("SELECT count(*) " + w.sql(), w.args().toArray());
+        Where counted = where(q, true, FIGURES);
+        long total = sql.count("SELECT count(*)" + counted.sql(), counted.args().toArray());
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
     @Override
     @Transactional(readOnly = true)
     public void forEachUnit(UnitQuery q, Consumer<UnitFigures> sink) {
-        Where w = where(q, true);
-        jdbc.prepareStatement(select(w) + order(q), ps -> {
+        Where w = where(q, true, FIGURES, REGION);
+        jdbc.prepareStatement(SELECT + w.sql() + order(q), ps -> {
             ps.setFetchSize(1000); // a cursor inside the transaction: constant memory for a million units
             Sql.bind(ps, w.args().toArray());
             try (ResultSet rs = ps.executeQuery()) {
@@ -153,7 +165,7 @@ class FiguresQueries implements QuotaFigures {
         });
     }
 
-    private static UnitFigures unit(ResultSet rs, int year, Instant now) throws SQLException {
+    private UnitFigures unit(ResultSet rs, int year, Instant now) throws SQLException {
         boolean filed = rs.getBoolean("filed");
         String c = rs.getString("canteen");
         Canteen canteen = filed && c != null ? Canteen.valueOf(c) : null;
@@ -175,6 +187,7 @@ class FiguresQueries implements QuotaFigures {
                 rs.getString("region_code"), rs.getString("region_name"), Sql.nullableLong(rs, "parent_organization_id"),
                 filed, canteen, rs.getBoolean("late"), rs.getLong("annual_fen"), reserved, counted,
                 filed ? QuotaRules.rate(counted, reserved) : null, status,
-                Sql.nullableLong(rs, "representative_organization_id"));
+                Sql.nullableLong(rs, "representative_organization_id"),
+                rules.deadline(rs.getString("region_code"), year));
     }
 }

@@ -66,8 +66,17 @@ class PlanService implements Quotas {
         OrganizationView unit = unitOf(actor);
         Canteen canteen = plan.canteen();
         checkRepresentativeField(plan);
-        // the unit's figures row is the lock every writer of this unit-year takes first
+        // the unit's figures row is the lock every writer of this unit-year takes first; then the former and the new
+        // representative's (in id order), so that a representative cannot stop reserving while a unit joins it
         FiguresStore.Figures before = figures.lock(unit.id(), year);
+        TreeSet<Long> affected = new TreeSet<>();
+        if (before.representativeOrganizationId() != null) {
+            affected.add(before.representativeOrganizationId());
+        }
+        if (plan.representativeOrganizationId() != null && plan.representativeOrganizationId() != unit.id()) {
+            affected.add(plan.representativeOrganizationId());
+        }
+        affected.forEach(id -> figures.lock(id, year));
         Optional<PlanView> existing = plans.find(unit.id(), year);
         if (existing.isPresent() && existing.get().canteen().reserves() && !canteen.reserves()
                 && plans.hasMembers(unit.id(), year)) {
@@ -107,15 +116,6 @@ class PlanService implements Quotas {
         plans.save(saved, now, late);
         figures.plan(unit.id(), year, canteen.name(), saved.late(), annual, canteen.reserves() ? reserved : 0,
                 saved.representativeOrganizationId());
-        // then the former and the new representative (in id order), and recount all of them
-        TreeSet<Long> affected = new TreeSet<>();
-        if (before.representativeOrganizationId() != null) {
-            affected.add(before.representativeOrganizationId());
-        }
-        if (saved.representativeOrganizationId() != null) {
-            affected.add(saved.representativeOrganizationId());
-        }
-        affected.forEach(id -> figures.lock(id, year));
         figures.recount(unit.id(), year);
         affected.forEach(id -> figures.recount(id, year));
         Map<String, Object> detail = new LinkedHashMap<>();
