@@ -1,6 +1,6 @@
 /**
  * ECharts options of the reserved-share pages, built by pure functions (unit-tested; the chart
- * component only renders them). Only gauge and bar series are used: EChart.vue registers just those.
+ * component only renders them). Only gauge, bar and line series are used: EChart.vue registers just those.
  */
 import { formatFen } from './money'
 import { formatRate, ratePercent, rateToHundredthsOfPercent } from './quota'
@@ -116,4 +116,55 @@ export function childrenCompletionBarOption(children: readonly RegionCompletion[
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+export interface TrendMonth {
+  month: number
+  eligibleSpentFen: number
+  cumulativeFen: number
+  expectedCumulativeFen: number
+}
+
+/** Fen as yuan for a chart axis (exact: the division of an integer by 100 is only for plotting). */
+function yuanValue(fen: number): number {
+  return Math.round(fen) / 100
+}
+
+/**
+ * Monthly trend of a region: bars of each month's eligible spending, the running total, and the
+ * dashed pace of the year (what should have been spent by the end of each month).
+ */
+export function monthlyTrendOption(months: readonly TrendMonth[]) {
+  const byMonth = [...months].sort((a, b) => a.month - b.month)
+  return {
+    grid: { left: 72, right: 24, top: 40, bottom: 32 },
+    legend: { top: 0, data: ['当月采购', '累计完成', '按时间进度应完成'] },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: Array<{ dataIndex: number }>) => {
+        const m = byMonth[params[0]?.dataIndex ?? 0]
+        if (!m) return ''
+        return [
+          `<strong>${m.month} 月</strong>`,
+          `当月采购：${formatFen(m.eligibleSpentFen)}`,
+          `累计完成：${formatFen(m.cumulativeFen)}`,
+          `按时间进度应完成：${formatFen(m.expectedCumulativeFen)}`,
+        ].join('<br/>')
+      },
+    },
+    xAxis: { type: 'category', data: byMonth.map((m) => `${m.month}月`) },
+    yAxis: { type: 'value', name: '金额（元）' },
+    series: [
+      { name: '当月采购', type: 'bar', barMaxWidth: 24, itemStyle: { color: '#74c0fc' }, data: byMonth.map((m) => yuanValue(m.eligibleSpentFen)) },
+      { name: '累计完成', type: 'line', symbolSize: 6, itemStyle: { color: GREEN }, data: byMonth.map((m) => yuanValue(m.cumulativeFen)) },
+      {
+        name: '按时间进度应完成',
+        type: 'line',
+        symbol: 'none',
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: ORANGE },
+        data: byMonth.map((m) => yuanValue(m.expectedCumulativeFen)),
+      },
+    ],
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { childrenCompletionBarOption, completionGaugeOption, rankByCompletion } from '@/services/quotaCharts'
+import { childrenCompletionBarOption, completionGaugeOption, monthlyTrendOption, rankByCompletion } from '@/services/quotaCharts'
 
 const child = (code: string, name: string, completionRate: number | null, reservedFen = 100_000, eligibleSpentFen = 0) => ({
   code,
@@ -63,5 +63,26 @@ describe('children completion bar chart', () => {
   it('labels each bar with its rate', () => {
     const option = childrenCompletionBarOption(children)
     expect(option.series[0].label.formatter({ dataIndex: 0 })).toBe('102.00%')
+  })
+})
+
+describe('monthly trend', () => {
+  const months = [
+    { month: 2, eligibleSpentFen: 5_000, cumulativeFen: 15_000, expectedCumulativeFen: 16_000 },
+    { month: 1, eligibleSpentFen: 10_000, cumulativeFen: 10_000, expectedCumulativeFen: 8_500 },
+  ]
+
+  it('plots months in order: monthly bars, the running total and the dashed pace, in yuan', () => {
+    const option = monthlyTrendOption(months)
+    expect(option.xAxis.data).toEqual(['1月', '2月'])
+    expect(option.series.map((s) => s.type)).toEqual(['bar', 'line', 'line'])
+    expect(option.series[0].data).toEqual([100, 50])
+    expect(option.series[1].data).toEqual([100, 150])
+    expect(option.series[2].data).toEqual([85, 160])
+    expect(option.series[2].lineStyle?.type).toBe('dashed')
+  })
+
+  it('tells exact money in the tooltip', () => {
+    expect(monthlyTrendOption(months).tooltip.formatter([{ dataIndex: 1 }])).toContain('累计完成：¥150.00')
   })
 })

@@ -124,3 +124,4 @@ export type ExportFormat = NonNullable<MonitoringUnitQuery['format']>
 export type MonitoringUnitPage = ResponseBody<'/api/v1/monitoring/units', 'get'>
 export type UnitFigures = MonitoringUnitPage['items'][number]
 export type UnitStatus = UnitFigures['status']
+export type MonthlyTrend = ResponseBody<'/api/v1/monitoring/trend', 'get'>
