@@ -20,7 +20,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码', { exact: true }).fill(password)
   await page.getByRole('button', { name: '登录' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
+  // signing in hashes the password (argon2): slow on a busy machine
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 })
   await expect(page.getByTestId('user-menu')).toBeVisible()
 }
 
