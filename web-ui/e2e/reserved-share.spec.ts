@@ -5,7 +5,7 @@ import { formatFen } from '../src/services/money'
 /**
  * Issue 5 end to end: the demo buyer amends its reserved-share plan for the current year, buys an
  * eligible demo product, sees its progress move once the ledger has booked the payment, and the demo
- * regulator (贵州省商务厅) finds the unit's figures by drilling down 贵州省 → 贵阳市 → 云岩区.
+ * regulator (贵州省商务厅) finds the unit's figures by drilling down 贵州省 → 贵阳市 → 南明区.
  *
  * The order pages are built in a parallel branch: the purchase goes through the HTTP API with the
  * buyer's token (POST /orders with an Idempotency-Key, a card payment, the mock gateway's test
@@ -65,7 +65,12 @@ test('a buyer files its plan, buys an eligible product, and the regulator sees t
 
   // 2. buy an eligible product through the API with the buyer's token
   const token = await tokenOf(page)
-  const me = await api<{ organization: { id: number; name: string } }>(request, token, 'GET', '/api/v1/me')
+  const me = await api<{ organization: { id: number; name: string; regionCode: string } }>(request, token, 'GET', '/api/v1/me')
+  // where the regulator will find the unit: its prefecture and county (e.g. 贵阳市 → 南明区)
+  const county = me.organization.regionCode
+  const prefecture = `${county.slice(0, 4)}00`
+  const countyName = (await api<{ name: string }>(request, token, 'GET', `/api/v1/regions/${county}`)).name
+  const prefectureName = (await api<{ name: string }>(request, token, 'GET', `/api/v1/regions/${prefecture}`)).name
   const before = await api<Progress>(request, token, 'GET', `/api/v1/quota/plans/${YEAR}/progress`)
   expect(before.reservedFen).toBe(2_000_001)
   const search = await api<{ items: Array<{ id: number; name: string; eligible: boolean; stock: number; priceFen: number }> }>(
@@ -122,11 +127,12 @@ test('a buyer files its plan, buys an eligible product, and the regulator sees t
   await expect(page.getByTestId('kpi-units')).toBeVisible()
   await expect(page.getByTestId('monitoring-breadcrumb')).toContainText('贵州省')
   const ranking = page.getByTestId('monitoring-ranking')
-  await ranking.getByRole('button', { name: '贵阳市' }).click()
-  await expect(page).toHaveURL(/region=520100/)
-  await expect(page.getByTestId('monitoring-breadcrumb')).toContainText('贵阳市')
-  await ranking.getByRole('button', { name: '云岩区' }).click()
-  await expect(page).toHaveURL(/region=520102/)
+  await ranking.getByRole('button', { name: prefectureName, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`region=${prefecture}`))
+  await expect(page.getByTestId('monitoring-breadcrumb')).toContainText(prefectureName)
+  await ranking.getByRole('button', { name: countyName, exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`region=${county}`))
+  await expect(page.getByTestId('monitoring-breadcrumb')).toContainText(countyName)
   const row = page.getByTestId('monitoring-unit-table').locator('tr', { hasText: me.organization.name })
   await expect(row).toBeVisible()
   await expect(row.getByTestId('unit-spent')).toHaveText(formatFen(after.eligibleSpentFen))
@@ -136,7 +142,7 @@ test('a buyer files its plan, buys an eligible product, and the regulator sees t
   // exports keep the server's file name
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
   expect(download.suggestedFilename()).toMatch(/\.csv$/)
-  expect(download.suggestedFilename()).toContain('520102')
+  expect(download.suggestedFilename()).toContain(county)
 
   // back up the breadcrumb, then a region outside the scope is refused clearly
   await page.getByTestId('monitoring-breadcrumb').getByRole('link', { name: '贵州省' }).click()

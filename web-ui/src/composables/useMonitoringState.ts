@@ -37,21 +37,28 @@ export function useMonitoringState() {
     return SORTS.includes(s) ? s : 'COMPLETION_DESC'
   })
 
-  function update(patch: { year?: number; region?: string; status?: UnitFilter; sort?: UnitSort }, push = false) {
+  type Patch = { year?: number; region?: string; status?: UnitFilter; sort?: UnitSort }
+
+  /** The URL query for the state with `patch` applied (defaults left out). */
+  function queryFor(patch: Patch) {
     const next = {
       year: patch.year ?? year.value,
       region: patch.region ?? region.value,
       status: patch.status ?? status.value,
       sort: patch.sort ?? sort.value,
     }
-    const query = {
+    return {
       year: next.year === thisYear ? undefined : String(next.year),
       region: regionQuery(scope.value, next.region),
       status: next.status === 'ALL' ? undefined : next.status,
       sort: next.sort === 'COMPLETION_DESC' ? undefined : next.sort,
     }
+  }
+
+  function update(patch: Patch, push = false) {
+    const query = queryFor(patch)
     return push ? router.push({ query }) : router.replace({ query })
   }
 
-  return { scope, year, region, status, sort, update, FILTERS, SORTS }
+  return { scope, year, region, status, sort, update, queryFor, FILTERS, SORTS }
 }
