@@ -20,7 +20,6 @@ declare module 'vue-router' {
   }
 }
 
-const ComingSoonPage = () => import('@/pages/ComingSoonPage.vue')
 const ProductFormPage = () => import('@/pages/supplier/ProductFormPage.vue')
 const OrderListPage = () => import('@/pages/orders/OrderListPage.vue')
 const OrderDetailPage = () => import('@/pages/orders/OrderDetailPage.vue')
@@ -99,21 +98,30 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'buyer/quota',
         name: 'buyer-quota',
-        component: ComingSoonPage,
-        meta: { title: '预留份额', roles: ['BUYER'], description: '年度食堂采购预留份额填报与完成进度' },
+        component: () => import('@/pages/buyer/QuotaPlanPage.vue'),
+        meta: { title: '预留份额填报', roles: ['BUYER'] },
       },
       {
-        path: 'regulator/overview',
-        name: 'regulator-overview',
-        component: () => import('@/pages/DashboardPage.vue'),
-        meta: { title: '监测总览', roles: ['REGULATOR'] },
+        path: 'buyer/quota/progress',
+        name: 'buyer-quota-progress',
+        component: () => import('@/pages/buyer/QuotaProgressPage.vue'),
+        meta: { title: '预留份额进度', roles: ['BUYER'] },
       },
       {
-        path: 'regulator/units',
-        name: 'regulator-units',
-        component: ComingSoonPage,
-        meta: { title: '单位进度', roles: ['REGULATOR'], description: '辖区内预算单位预留份额填报与完成进度，支持导出' },
+        path: 'monitoring',
+        name: 'monitoring',
+        component: () => import('@/pages/monitoring/MonitoringPage.vue'),
+        meta: { title: '预留份额监测', roles: ['REGULATOR', 'OPERATOR'] },
       },
+      {
+        path: 'monitoring/ratio-exceptions',
+        name: 'monitoring-ratio-exceptions',
+        component: () => import('@/pages/monitoring/RatioExceptionReviewPage.vue'),
+        meta: { title: '比例申请审核', roles: ['REGULATOR', 'OPERATOR'] },
+      },
+      // the first release's regulator pages are the monitoring page now
+      { path: 'regulator/overview', redirect: '/monitoring' },
+      { path: 'regulator/units', redirect: '/monitoring' },
       {
         path: 'operator/organizations',
         name: 'operator-organizations',

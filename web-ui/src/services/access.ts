@@ -47,11 +47,12 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '采购商城', path: '/search', icon: 'shop' },
     { label: '采购车', path: '/buyer/cart', icon: 'cart' },
     { label: '我的订单', path: '/buyer/orders', icon: 'orders' },
-    { label: '预留份额', path: '/buyer/quota', icon: 'quota', comingSoon: true },
+    { label: '预留份额填报', path: '/buyer/quota', icon: 'quota' },
+    { label: '预留份额进度', path: '/buyer/quota/progress', icon: 'progress' },
   ],
   REGULATOR: [
-    { label: '监测总览', path: '/regulator/overview', icon: 'monitor' },
-    { label: '单位进度', path: '/regulator/units', icon: 'progress', comingSoon: true },
+    { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
+    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review' },
   ],
   OPERATOR: [
     { label: '机构审核', path: '/operator/organizations', icon: 'review' },
@@ -61,6 +62,8 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '搜索索引', path: '/operator/search-index', icon: 'index' },
     { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },
+    { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
+    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'progress' },
   ],
 }
 

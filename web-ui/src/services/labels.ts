@@ -1,6 +1,11 @@
 /** Chinese labels for the API's enum values. */
 import type {
   BrandKind,
+  Canteen,
+  RatioExceptionStatus,
+  UnitFilter,
+  UnitSort,
+  UnitStatus,
   CertificationKind,
   CertificationStatus,
   Channel,
@@ -165,7 +170,7 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   AWAITING_TRANSFER: '待转账',
   SUCCEEDED: '支付成功',
   FAILED: '支付失败',
-  ORPHANED: '待人工退款',
+  ORPHANED: '原路退回',
 }
 
 export const PAYMENT_STATUS_TAG: Record<PaymentStatus, 'success' | 'warning' | 'info' | 'danger'> = {
@@ -182,4 +187,63 @@ export function paymentMethodLabel(method: string): string {
 
 export function paymentStatusLabel(status: string): string {
   return (PAYMENT_STATUS_LABELS as Record<string, string>)[status] ?? status
+}
+
+// Reserved share (预留份额)
+export const CANTEEN_LABELS: Record<Canteen, string> = {
+  OWN: '自有食堂',
+  SHARED: '与其他单位共用食堂',
+  OUTSOURCED: '外包食堂',
+  NONE: '无食堂',
+}
+
+export const CANTEEN_HINTS: Record<Canteen, string> = {
+  OWN: '本单位自办食堂，按年度食堂食材采购总额预留份额。',
+  SHARED: '多个单位共用一个食堂：由代表单位统一填报并承担预留份额，本单位只需指明代表单位，本单位的采购计入代表单位。',
+  OUTSOURCED: '食堂由承包方经营，仍由本单位填报；承包方代本单位采购的帮扶产品计入本单位。',
+  NONE: '本单位没有食堂，仍须填报，但无需预留份额。',
+}
+
+export const RATIO_EXCEPTION_STATUS_LABELS: Record<RatioExceptionStatus, string> = {
+  PENDING: '待审核',
+  APPROVED: '已批准',
+  REJECTED: '已驳回',
+}
+
+export const RATIO_EXCEPTION_STATUS_TAG: Record<RatioExceptionStatus, 'warning' | 'success' | 'danger'> = {
+  PENDING: 'warning',
+  APPROVED: 'success',
+  REJECTED: 'danger',
+}
+
+export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
+  NOT_FILED: '未填报',
+  NO_RESERVE: '无食堂',
+  SHARED: '共用食堂',
+  COMPLETED: '已完成',
+  ON_PACE: '进度正常',
+  LAGGING: '进度滞后',
+}
+
+export const UNIT_STATUS_TAG: Record<UnitStatus, 'info' | 'success' | 'warning' | 'danger' | 'primary'> = {
+  NOT_FILED: 'danger',
+  NO_RESERVE: 'info',
+  SHARED: 'info',
+  COMPLETED: 'success',
+  ON_PACE: 'primary',
+  LAGGING: 'warning',
+}
+
+export const UNIT_FILTER_LABELS: Record<UnitFilter, string> = {
+  ALL: '全部单位',
+  NOT_FILED: '未填报',
+  LAGGING: '进度滞后',
+  COMPLETED: '已完成',
+}
+
+export const UNIT_SORT_LABELS: Record<UnitSort, string> = {
+  COMPLETION_DESC: '完成率从高到低',
+  COMPLETION_ASC: '完成率从低到高',
+  REGION: '按地区',
+  NAME: '按单位名称',
 }

@@ -12,18 +12,17 @@ function route(path: string, meta: RouteInfo['meta'] = {}, name?: string): Route
 describe('role menus', () => {
   it.each([
     ['SUPPLIER', ['工作台', '商品管理', '订单管理', '品牌', '证书', '批量导入', '对公账户']],
-    ['BUYER', ['工作台', '采购商城', '采购车', '我的订单', '预留份额']],
-    ['REGULATOR', ['监测总览', '单位进度']],
-    ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '搜索索引', '贫困县名单导入', '审计日志']],
+    ['BUYER', ['工作台', '采购商城', '采购车', '我的订单', '预留份额填报', '预留份额进度']],
+    ['REGULATOR', ['预留份额监测', '比例申请审核']],
+    ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '搜索索引', '贫困县名单导入', '审计日志', '预留份额监测', '比例申请审核']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(menuFor([role], 'APPROVED').map((i) => i.label)).toEqual(labels)
   })
 
-  it('marks features of later releases as coming', () => {
-    expect(menuFor(['BUYER'], 'APPROVED').find((i) => i.label === '预留份额')?.comingSoon).toBe(true)
-    expect(menuFor(['BUYER'], 'APPROVED').find((i) => i.label === '我的订单')?.comingSoon).toBeUndefined()
-    expect(menuFor(['SUPPLIER'], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
-    expect(menuFor(['OPERATOR'], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
+  it('has no features marked as coming any more', () => {
+    for (const role of ['SUPPLIER', 'BUYER', 'REGULATOR', 'OPERATOR'] as const) {
+      expect(menuFor([role], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
+    }
   })
 
   it.each(['PENDING', 'REJECTED'] as const)('offers no action menus while %s', (status) => {
@@ -33,7 +32,7 @@ describe('role menus', () => {
 
   it('lands each role on its first menu item', () => {
     expect(homeFor(['SUPPLIER'], 'APPROVED')).toBe('/dashboard')
-    expect(homeFor(['REGULATOR'], 'APPROVED')).toBe('/regulator/overview')
+    expect(homeFor(['REGULATOR'], 'APPROVED')).toBe('/monitoring')
     expect(homeFor(['OPERATOR'], 'APPROVED')).toBe('/operator/organizations')
   })
 
@@ -41,6 +40,13 @@ describe('role menus', () => {
     for (const role of ['SUPPLIER', 'BUYER', 'REGULATOR', 'OPERATOR'] as const) {
       for (const item of menuFor([role], 'APPROVED')) expect(router.resolve(item.path).name, item.path).not.toBe('not-found')
     }
+  })
+
+  it('sends the first release regulator pages to the monitoring page', () => {
+    expect(router.resolve('/regulator/overview').matched.at(-1)?.redirect).toBe('/monitoring')
+    expect(router.resolve('/regulator/units').matched.at(-1)?.redirect).toBe('/monitoring')
+    expect(router.resolve('/monitoring').meta.roles).toEqual(['REGULATOR', 'OPERATOR'])
+    expect(router.resolve('/buyer/quota/progress').meta.roles).toEqual(['BUYER'])
   })
 
   it('offers the buyer the public storefront as 采购商城', () => {

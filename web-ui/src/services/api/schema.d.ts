@@ -912,6 +912,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quota/plans/{year}/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The floor (province, or an approved ratio exception) and the deadline a filing for the year must meet.
+         * @description The floor (province, or an approved ratio exception) and the deadline a filing for the year must meet.
+         */
+        get: operations["floor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quota/plans/{year}/progress": {
         parameters: {
             query?: never;
@@ -1479,6 +1499,19 @@ export interface components {
             /** Format: int64 */
             reservedFen?: number | null;
             unionPurchase?: boolean | null;
+        };
+        /** @description What a filing for `year` must reach, before filing (for the form's live minimum): the floor of the unit's province for the year, and `floorPercent` = the approved ratio exception's ratio if the unit has one, else the province floor; the minimum reserve is ceil(annual x floorPercent / 100) fen. `lateIfFiledNow` when today (Asia/Shanghai) is after the deadline. */
+        FloorView: {
+            /** Format: date */
+            deadline: string;
+            floorPercent: number;
+            lateIfFiledNow: boolean;
+            provinceCode: string;
+            provinceFloorPercent: number;
+            /** Format: int64 */
+            ratioExceptionId: number | null;
+            /** Format: int32 */
+            year: number;
         };
         /** @description The catalog index as an operator sees it: alias and the concrete index behind it, its document count, the outbox backlog and lag, parked rows (documents the engine kept rejecting), the last indexing error, and the progress of the last rebuild started by this instance (`rebuildingIndex` shows a rebuild under way from any process). */
         IndexStatus: {
@@ -3891,6 +3924,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    floor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description floor 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloorView"];
+                };
             };
         };
     };

@@ -160,3 +160,28 @@ export type OrderPayment = Pick<PaymentView, 'paymentId' | 'method' | 'status' |
   failureMessage?: string | null
   paidAt?: string | null
 }
+
+// Reserved share (预留份额)
+export type QuotaPlan = ResponseBody<'/api/v1/quota/plans/{year}', 'get'>
+export type FilePlanRequest = RequestBody<'/api/v1/quota/plans/{year}', 'put'>
+export type Canteen = QuotaPlan['canteen']
+export type QuotaPlanVersion = ResponseBody<'/api/v1/quota/plans/{year}/versions', 'get'>[number]
+export type QuotaProgress = ResponseBody<'/api/v1/quota/plans/{year}/progress', 'get'>
+export type QuotaFloor = ResponseBody<'/api/v1/quota/plans/{year}/floor', 'get'>
+export type RatioExceptionRequest = RequestBody<'/api/v1/quota/plans/{year}/ratio-exceptions', 'post'>
+export type RatioExceptionQuery = QueryOf<'/api/v1/quota/ratio-exceptions', 'get'>
+export type RatioExceptionPage = ResponseBody<'/api/v1/quota/ratio-exceptions', 'get'>
+export type RatioException = RatioExceptionPage['items'][number]
+export type RatioExceptionStatus = RatioException['status']
+
+// Monitoring
+export type RegionSummary = ResponseBody<'/api/v1/monitoring/summary', 'get'>
+export type RegionChildSummary = RegionSummary['children'][number]
+export type MonitoringUnitQuery = QueryOf<'/api/v1/monitoring/units', 'get'>
+export type UnitFilter = NonNullable<MonitoringUnitQuery['status']>
+export type UnitSort = NonNullable<MonitoringUnitQuery['sort']>
+export type ExportFormat = NonNullable<MonitoringUnitQuery['format']>
+export type MonitoringUnitPage = ResponseBody<'/api/v1/monitoring/units', 'get'>
+export type UnitFigures = MonitoringUnitPage['items'][number]
+export type UnitStatus = UnitFigures['status']
+export type MonthlyTrend = ResponseBody<'/api/v1/monitoring/trend', 'get'>

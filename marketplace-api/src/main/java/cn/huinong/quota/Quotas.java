@@ -21,6 +21,9 @@ public interface Quotas {
      */
     PlanView file(int year, NewPlan plan, Actor actor);
 
+    /** The floor and deadline that a filing of the caller's unit for {@code year} has to meet at {@code now}. */
+    FloorView floor(int year, Actor actor, Instant now);
+
     /** The caller's unit's plan; 404 when not filed. */
     PlanView plan(int year, Actor actor);
 

@@ -77,6 +77,22 @@ class QuotaPlanTest {
     }
 
     @Test
+    void floorIsReadableBeforeFilingPerProvinceAndYear() {
+        Unit beijing = QuotaFixtures.unit(organizations, api, BEIJING);
+        Map<String, Object> floor = expect(200, api.get("/api/v1/quota/plans/2026/floor", beijing.token())).body();
+        assertEquals("110000", floor.get("provinceCode"));
+        assertEquals(15, ((Number) floor.get("floorPercent")).intValue());
+        assertEquals(15, ((Number) floor.get("provinceFloorPercent")).intValue());
+        assertNull(floor.get("ratioExceptionId"));
+        assertTrue(floor.get("deadline") != null);
+        Unit guiyang = QuotaFixtures.unit(organizations, api, GUIYANG);
+        Map<String, Object> national = expect(200, api.get("/api/v1/quota/plans/2030/floor", guiyang.token())).body();
+        assertEquals(10, ((Number) national.get("floorPercent")).intValue());
+        assertEquals(false, national.get("lateIfFiledNow"));
+        expect(403, api.get("/api/v1/quota/plans/2030/floor", CatalogFixtures.operator(organizations, api)));
+    }
+
+    @Test
     void outsourcedCanteenAlsoReservesAndNoCanteenReservesNothing() {
         Unit outsourced = QuotaFixtures.unit(organizations, api, GUIYANG);
         expect(422, file(outsourced, 2030, plan("OUTSOURCED", 500_000, 49_999)));
@@ -206,6 +222,10 @@ class QuotaPlanTest {
         assertEquals(8.5, ((Number) filed.get("floorPercent")).doubleValue());
         assertEquals(id, ((Number) filed.get("ratioExceptionId")).longValue());
         expect(422, file(unit, 2030, plan("OWN", 1_000_000, 84_999)));
+        Map<String, Object> floor = expect(200, api.get("/api/v1/quota/plans/2030/floor", unit.token())).body();
+        assertEquals(8.5, ((Number) floor.get("floorPercent")).doubleValue());
+        assertEquals(10, ((Number) floor.get("provinceFloorPercent")).intValue());
+        assertEquals(id, ((Number) floor.get("ratioExceptionId")).longValue());
 
         List<Map<String, Object>> mine = expect(200, api.get("/api/v1/quota/ratio-exceptions", unit.token())).items();
         assertEquals(1, mine.size());

@@ -8,6 +8,7 @@ import cn.huinong.identity.OrganizationView;
 import cn.huinong.identity.Organizations;
 import cn.huinong.quota.Canteen;
 import cn.huinong.quota.ConsistencyReport;
+import cn.huinong.quota.FloorView;
 import cn.huinong.quota.NewPlan;
 import cn.huinong.quota.PlanVersionView;
 import cn.huinong.quota.PlanView;
@@ -157,6 +158,19 @@ class PlanService implements Quotas {
         if (!ok) {
             throw new RuleViolationException(message, List.of(new Violation("representativeOrganizationId", message)));
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public FloorView floor(int year, Actor actor, Instant now) {
+        checkYear(year);
+        OrganizationView unit = unitOf(actor);
+        int province = rules.floorBasisPoints(unit.regionCode(), year);
+        Optional<PlanStore.StoredException> exception = plans.approvedException(unit.id(), year);
+        int floor = exception.map(PlanStore.StoredException::ratioBasisPoints).orElse(province);
+        return new FloorView(year, QuotaRules.provinceOf(unit.regionCode()), QuotaRules.percent(province),
+                QuotaRules.percent(floor), exception.map(PlanStore.StoredException::id).orElse(null),
+                rules.deadline(unit.regionCode(), year), rules.isLate(unit.regionCode(), year, now));
     }
 
     @Override

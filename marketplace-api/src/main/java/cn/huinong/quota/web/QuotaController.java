@@ -1,5 +1,6 @@
 package cn.huinong.quota.web;
 
+import cn.huinong.quota.FloorView;
 import cn.huinong.quota.PlanVersionView;
 import cn.huinong.quota.PlanView;
 import cn.huinong.quota.ProgressView;
@@ -43,6 +44,13 @@ class QuotaController {
     @ApiResponse(responseCode = "422", description = "预留份额低于下限（detail 写明最低金额）或代表单位不符合要求")
     PlanView file(@PathVariable int year, @Valid @Body FilePlanRequest request, @Parameter(hidden = true) Actor actor) {
         return quotas.file(year, request.toPlan(), actor);
+    }
+
+    /** The floor (province, or an approved ratio exception) and the deadline a filing for the year must meet. */
+    @Get("/plans/{year}/floor")
+    @Secured("BUYER")
+    FloorView floor(@PathVariable int year, @Parameter(hidden = true) Actor actor) {
+        return quotas.floor(year, actor, Instant.now());
     }
 
     @Get("/plans/{year}")
