@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The half-yearly notice (通报) of a region: the year's figures as booked when it is made, with pace and lagging
- * judged at the end of the half (or now, if earlier). Lists are cut at {@link #LIST_LIMIT} rows; the counts say how
+ * The half-yearly notice (通报) of a region: the year's figures as booked when it is made (the ledger keeps no
+ * per-unit cut at the end of the half), with pace and lagging judged at {@code asOf}, the last day of the half (or
+ * today, if earlier). Lists are cut at {@link #LIST_LIMIT} rows; the counts say how
  * many there are.
  */
 public record Notice(String title, int year, int half, LocalDate asOf, Instant generatedAt, RegionSummary summary,

@@ -18,6 +18,7 @@ public record SupplySide(int year, RegionSummary.RegionRef region, Sales totals,
                          Grouping byCategory, Grouping byBrand, Grouping bySupplier, Grouping topProducts) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Sales(long paidFen, long refundedFen, long totalFen, long eligibleFen, long orders, long quantity) {
     }
 
@@ -29,6 +30,7 @@ public record SupplySide(int year, RegionSummary.RegionRef region, Sales totals,
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Grouping(long groups, List<Entry> items) {
     }
 }

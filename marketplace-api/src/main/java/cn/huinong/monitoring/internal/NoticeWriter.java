@@ -55,12 +55,14 @@ final class NoticeWriter {
     static String overview(Notice n) {
         RegionSummary s = n.summary();
         String where = s.region().code().equals(MonitoringService.COUNTRY) ? "全国" : scope(n);
-        return "截至" + DateTimeFormatter.ofPattern("yyyy年M月d日").format(n.asOf()) + "，" + where + "共有预算单位"
-                + s.units() + "家，已填报预留份额" + s.filedUnits() + "家（填报率" + orDash(percent(
-                QuotaRules.rate(s.filedUnits(), s.units()))) + "），预留份额合计" + wan(s.reservedFen())
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy年M月d日");
+        return "截至" + day.format(n.generatedAt().atZone(QuotaRules.ZONE)) + "，" + where + "共有预算单位" + s.units()
+                + "家，已填报" + n.year() + "年度预留份额" + s.filedUnits() + "家（填报率"
+                + orDash(percent(QuotaRules.rate(s.filedUnits(), s.units()))) + "），预留份额合计" + wan(s.reservedFen())
                 + "万元，通过平台采购脱贫地区农副产品" + wan(s.eligibleSpentFen()) + "万元，完成率"
-                + orDash(percent(s.completionRate())) + "。已完成预留份额的单位" + s.completedUnits() + "家，进度滞后的单位"
-                + n.laggingCount() + "家，尚未填报的单位" + n.notFiledCount() + "家。";
+                + orDash(percent(s.completionRate())) + "。已完成预留份额的单位" + s.completedUnits() + "家；按"
+                + day.format(n.asOf()) + "应完成的进度，进度滞后的单位" + n.laggingCount() + "家；尚未填报的单位"
+                + n.notFiledCount() + "家。";
     }
 
     static List<Table> tables(Notice n) {
@@ -80,6 +82,11 @@ final class NoticeWriter {
             children.add(List.of(c.code(), c.name(), c.units(), c.filedUnits(), yuan(c.reservedFen()),
                     yuan(c.eligibleSpentFen()), orDash(percent(c.completionRate())), c.completedUnits(),
                     c.laggingUnits()));
+        }
+        if (!children.isEmpty()) {
+            children.add(List.of(s.region().code(), "合计", s.units(), s.filedUnits(), yuan(s.reservedFen()),
+                    yuan(s.eligibleSpentFen()), orDash(percent(s.completionRate())), s.completedUnits(),
+                    s.laggingUnits()));
         }
         tables.add(new Table("各地完成情况", List.of("行政区划代码", "地区", "预算单位（家）", "已填报（家）", "预留份额（元）",
                 "已完成金额（元）", "完成率", "已完成单位（家）", "进度滞后单位（家）"), children, null));
@@ -172,7 +179,7 @@ final class NoticeWriter {
             }
         }
         h.append("<p class=\"note\">说明：完成金额为预算单位通过平台采购脱贫地区农副产品已支付订单中可计入预留份额的金额，扣除退款，")
-                .append("按支付时间计入年度；进度按截至日期应完成的比例判断。数据生成时间：")
+                .append("按支付时间计入年度，为通报生成时已入账的全年数；进度按半年末（或生成日，如更早）应完成的比例判断。数据生成时间：")
                 .append(Exports.local(n.generatedAt())).append("。</p>\n")
                 .append("<p class=\"sign\">").append(DateTimeFormatter.ofPattern("yyyy年M月d日")
                         .format(n.generatedAt().atZone(QuotaRules.ZONE))).append("</p>\n</body>\n</html>\n");
