@@ -256,6 +256,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The half-yearly notice (通报): a printable HTML page by default, or XLSX (one sheet per table) or CSV.
+         * @description The half-yearly notice (通报): a printable HTML page by default, or XLSX (one sheet per table) or CSV.
+         */
+        get: operations["notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/slow-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listed products of the region without a sale for `days` days (default 30); `format` exports all.
+         * @description Listed products of the region without a sale for `days` days (default 30); `format` exports all.
+         */
+        get: operations["slowProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/summary": {
         parameters: {
             query?: never;
@@ -268,6 +308,26 @@ export interface paths {
          * @description The region (default: the caller's scope; the whole country for an operator) and its next-level children.
          */
         get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales of the products originating in the region, by county, category, brand, supplier, and top products.
+         * @description Sales of the products originating in the region, by county, category, brand, supplier, and top products.
+         */
+        get: operations["supply"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1630,6 +1690,11 @@ export interface components {
             /** Format: int32 */
             month: number;
         };
+        /**
+         * @description The half-yearly notice as a printable page (the main form), a workbook with one sheet per table, or CSV.
+         * @enum {string}
+         */
+        NoticeFormat: "HTML" | "XLSX" | "CSV";
         /** @description One line of an order: quantity at the frozen unit price; `eligible` as decided at order time. */
         OrderLineView: {
             /** Format: int64 */
@@ -2329,6 +2394,40 @@ export interface components {
             carrier: string;
             trackingNumber: string;
         };
+        /** @description A LISTED product (listed for at least the window) without a paid sale in the window (滞销预警). A sale is an order line of a paid order not refunded in full. `lastSoldAt` and `daysSinceLastSale` are null when it never sold; days are whole days until the time of the query. */
+        SlowProduct: {
+            categoryName: string;
+            /** Format: int64 */
+            daysSinceLastSale: number | null;
+            /** Format: date-time */
+            lastSoldAt: string | null;
+            /** Format: date-time */
+            listedAt: string | null;
+            name: string;
+            originRegionCode: string;
+            originRegionName: string | null;
+            /** Format: int64 */
+            priceFen: number;
+            /** Format: int64 */
+            productId: number;
+            /** Format: int32 */
+            stock: number;
+            /** Format: int64 */
+            supplierId: number;
+            supplierName: string;
+        };
+        /** @description A page of slow-moving products ({items, page, size, total}), longest without a sale first (never sold first). */
+        SlowProductPage: {
+            /** Format: int32 */
+            days: number;
+            items: components["schemas"]["SlowProduct"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         /** @description A completion for the search box: a product name (with its id) or a brand name. */
         Suggestion: {
             /** Format: int64 */
@@ -2337,6 +2436,54 @@ export interface components {
         };
         /** @enum {string} */
         SupplierType: "COOPERATIVE" | "ENTERPRISE" | "FAMILY_FARM";
+        /** @description The supply side of a region for a year: sales of products that ORIGINATE in the region (the origin frozen in the order line), whoever bought them, from orders paid in the year (Asia/Shanghai). `paidFen` is what was paid, `refundedFen` what was refunded of it since (a line's share of its order's refunds, rounded down), `totalFen = paidFen - refundedFen`, `eligibleFen` the part that counts toward reserved shares. Each grouping lists its top `top` entries by totalFen (`groups` says how many there are). */
+        SupplySide: {
+            byBrand: components["schemas"]["SupplySide.Grouping"];
+            byCategory: components["schemas"]["SupplySide.Grouping"];
+            byCounty: components["schemas"]["SupplySide.Grouping"];
+            bySupplier: components["schemas"]["SupplySide.Grouping"];
+            region: components["schemas"]["RegionSummary.RegionRef"];
+            topProducts: components["schemas"]["SupplySide.Grouping"];
+            totals: components["schemas"]["SupplySide.Sales"];
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description One entry of a grouping; `key` is null for the products without a brand (name "无品牌"). */
+        "SupplySide.Entry": {
+            /** Format: int64 */
+            eligibleFen: number;
+            key: string | null;
+            name: string;
+            /** Format: int64 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: int64 */
+            quantity: number;
+            /** Format: int64 */
+            refundedFen: number;
+            /** Format: int64 */
+            totalFen: number;
+        };
+        "SupplySide.Grouping": {
+            /** Format: int64 */
+            groups: number;
+            items: components["schemas"]["SupplySide.Entry"][];
+        };
+        "SupplySide.Sales": {
+            /** Format: int64 */
+            eligibleFen: number;
+            /** Format: int64 */
+            orders: number;
+            /** Format: int64 */
+            paidFen: number;
+            /** Format: int64 */
+            quantity: number;
+            /** Format: int64 */
+            refundedFen: number;
+            /** Format: int64 */
+            totalFen: number;
+        };
         /** @description One unit's figures for a year, as monitoring lists them. `eligibleSpentFen` counts where it belongs (a SHARED member's purchases at its representative); `completionRate` is null without a reserve; `deadline` is the last day of filing for the unit's province (for reminders to units not filed). */
         UnitFigures: {
             /** Format: int64 */
@@ -2802,6 +2949,75 @@ export interface operations {
             };
         };
     };
+    notice: {
+        parameters: {
+            query: {
+                format?: components["schemas"]["NoticeFormat"] | null;
+                half: number;
+                region?: string | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                    "text/html": unknown;
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    slowProducts: {
+        parameters: {
+            query?: {
+                days?: number | null;
+                format?: components["schemas"]["ExportFormat"] | null;
+                page?: number | null;
+                region?: string | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 滞销商品（JSON 分页），或导出文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlowProductPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     summary: {
         parameters: {
             query: {
@@ -2821,6 +3037,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionSummary"];
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    supply: {
+        parameters: {
+            query: {
+                region?: string | null;
+                top?: number | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description supply 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplySide"];
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */

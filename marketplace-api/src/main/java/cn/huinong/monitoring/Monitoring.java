@@ -31,4 +31,21 @@ public interface Monitoring {
 
     /** Writes every unit of an authorised query as CSV or XLSX, streaming. */
     void export(UnitQuery query, ExportFormat format, OutputStream out);
+
+    /** Sales of the products originating in the region, by county, category, brand, supplier and product. */
+    SupplySide supply(int year, @Nullable String region, int top, Actor actor);
+
+    /** Listed products originating in the region without a sale in the last {@code days} days (滞销预警). */
+    SlowProductPage slowProducts(@Nullable String region, int days, Actor actor, PageQuery page, Instant now);
+
+    /** Checks the caller's scope (403) and returns the slow-product query to export. */
+    SlowProductQuery slowProductsQuery(@Nullable String region, int days, Actor actor, Instant now);
+
+    /** Writes every slow product of an authorised query as CSV or XLSX, streaming. */
+    void exportSlowProducts(SlowProductQuery query, ExportFormat format, OutputStream out);
+
+    /** The half-yearly notice (通报) of the region; {@code half} is 1 (January to June) or 2. */
+    Notice notice(int year, int half, @Nullable String region, Actor actor, Instant now);
+
+    void writeNotice(Notice notice, NoticeFormat format, OutputStream out);
 }

@@ -2,7 +2,9 @@ package cn.huinong.monitoring.internal;
 
 import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.quota.Canteen;
+import cn.huinong.monitoring.SlowProduct;
 import cn.huinong.quota.QuotaFigures;
+import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.UnitFigures;
 import cn.huinong.quota.UnitQuery;
 import jakarta.inject.Singleton;
@@ -15,6 +17,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -40,33 +43,56 @@ class Exports {
     }
 
     void write(UnitQuery query, ExportFormat format, OutputStream out) {
+        table(HEADERS, sink -> figures.forEachUnit(query, u -> sink.accept(cells(u))), format, "预留份额", out);
+    }
+
+    /** Rows that a source pushes into a sink (a database cursor, usually), written as one CSV or one-sheet XLSX. */
+    interface Rows {
+        void each(Consumer<List<Object>> sink);
+    }
+
+    void table(List<String> headers, Rows rows, ExportFormat format, String sheetName, OutputStream out) {
         try {
             if (format == ExportFormat.CSV) {
-                csv(query, out);
+                Writer w = csv(out);
+                csvTable(w, headers, rows);
+                w.flush();
             } else {
-                xlsx(query, out);
+                SXSSFWorkbook wb = new SXSSFWorkbook(200);
+                try {
+                    sheet(wb, sheetName, headers, rows);
+                    wb.write(out);
+                    out.flush();
+                } finally {
+                    wb.dispose();
+                    wb.close();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void csv(UnitQuery query, OutputStream out) throws IOException {
+    /** A UTF-8 writer that has written the BOM (so that Excel reads the Chinese). */
+    static Writer csv(OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         w.write('\uFEFF');
-        line(w, HEADERS);
-        figures.forEachUnit(query, u -> {
+        return w;
+    }
+
+    static void csvTable(Writer w, List<String> headers, Rows rows) throws IOException {
+        line(w, headers);
+        rows.each(cells -> {
             try {
-                line(w, cells(u).stream().map(c -> c == null ? "" : c instanceof BigDecimal b ? b.toPlainString()
+                line(w, cells.stream().map(c -> c == null ? "" : c instanceof BigDecimal b ? b.toPlainString()
                         : c.toString()).toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        w.flush();
     }
 
-    private static void line(Writer w, List<String> cells) throws IOException {
+    static void line(Writer w, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 w.write(',');
@@ -85,16 +111,34 @@ class Exports {
         return v;
     }
 
-    private static List<Object> cells(UnitFigures u) {
+    static List<Object> cells(UnitFigures u) {
         return java.util.Arrays.asList(u.organizationId(), u.name(), u.creditCode(), u.regionCode(), u.regionName(),
                 u.filed() ? "是" : "否", u.canteen() == null ? null : label(u.canteen()),
                 yuan(u.annualCanteenProcurementFen()), yuan(u.reservedFen()), yuan(u.eligibleSpentFen()),
-                u.completionRate() == null ? null : u.completionRate().movePointRight(2).stripTrailingZeros()
-                        .toPlainString() + "%",
+                percent(u.completionRate()),
                 u.status().label(), u.late() ? "是" : "否", u.representativeOrganizationId(), u.deadline());
     }
 
-    private static BigDecimal yuan(long fen) {
+    static final List<String> SLOW_HEADERS = List.of("商品ID", "商品名称", "品类", "供应商ID", "供应商名称", "产地代码",
+            "产地", "单价（元）", "库存", "上架时间", "最近销售时间", "距最近销售天数");
+
+    static List<Object> slowCells(SlowProduct p) {
+        return java.util.Arrays.asList(p.productId(), p.name(), p.categoryName(), p.supplierId(), p.supplierName(),
+                p.originRegionCode(), p.originRegionName(), yuan(p.priceFen()), p.stock(), local(p.listedAt()),
+                p.lastSoldAt() == null ? "从未售出" : local(p.lastSoldAt()), p.daysSinceLastSale());
+    }
+
+    /** Date and time in Asia/Shanghai, to the minute. */
+    static String local(java.time.Instant at) {
+        return at == null ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(at.atZone(QuotaRules.ZONE));
+    }
+
+    static String percent(BigDecimal rate) {
+        return rate == null ? null : rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    static BigDecimal yuan(long fen) {
         return BigDecimal.valueOf(fen, 2);
     }
 
@@ -107,40 +151,34 @@ class Exports {
         };
     }
 
-    private void xlsx(UnitQuery query, OutputStream out) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(200);
-        try {
-            Sheet sheet = wb.createSheet("预留份额");
-            CellStyle money = wb.createCellStyle();
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                header.createCell(i).setCellValue(HEADERS.get(i));
-            }
-            int[] row = {1};
-            figures.forEachUnit(query, u -> {
-                if (row[0] > XLSX_MAX_ROWS) {
-                    return; // the format's limit: CSV has none
-                }
-                Row r = sheet.createRow(row[0]++);
-                List<Object> cells = cells(u);
-                for (int i = 0; i < cells.size(); i++) {
-                    Object c = cells.get(i);
-                    if (c instanceof BigDecimal b) {
-                        r.createCell(i).setCellValue(b.doubleValue());
-                        r.getCell(i).setCellStyle(money);
-                    } else if (c instanceof Long l) {
-                        r.createCell(i).setCellValue(l);
-                    } else if (c != null) {
-                        r.createCell(i).setCellValue(c.toString());
-                    }
-                }
-            });
-            wb.write(out);
-            out.flush();
-        } finally {
-            wb.dispose();
-            wb.close();
+    /** One sheet of a streaming workbook: a header row, then the rows (money as numbers shown in yuan). */
+    static void sheet(SXSSFWorkbook wb, String name, List<String> headers, Rows rows) {
+        Sheet sheet = wb.createSheet(name);
+        CellStyle money = wb.createCellStyle();
+        money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < headers.size(); i++) {
+            header.createCell(i).setCellValue(headers.get(i));
         }
+        int[] row = {1};
+        rows.each(cells -> {
+            if (row[0] > XLSX_MAX_ROWS) {
+                return; // the format's limit: CSV has none
+            }
+            Row r = sheet.createRow(row[0]++);
+            for (int i = 0; i < cells.size(); i++) {
+                Object c = cells.get(i);
+                if (c instanceof BigDecimal b) {
+                    r.createCell(i).setCellValue(b.doubleValue());
+                    r.getCell(i).setCellStyle(money);
+                } else if (c instanceof Long l) {
+                    r.createCell(i).setCellValue(l);
+                } else if (c instanceof Integer n) {
+                    r.createCell(i).setCellValue(n);
+                } else if (c != null) {
+                    r.createCell(i).setCellValue(c.toString());
+                }
+            }
+        });
     }
 }

@@ -5,7 +5,12 @@ import cn.huinong.identity.Organizations;
 import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.Monitoring;
 import cn.huinong.monitoring.MonthlyTrend;
+import cn.huinong.monitoring.Notice;
+import cn.huinong.monitoring.NoticeFormat;
 import cn.huinong.monitoring.RegionSummary;
+import cn.huinong.monitoring.SlowProductPage;
+import cn.huinong.monitoring.SlowProductQuery;
+import cn.huinong.monitoring.SupplySide;
 import cn.huinong.monitoring.UnitPage;
 import cn.huinong.quota.QuotaFigures;
 import cn.huinong.quota.QuotaRules;
@@ -42,7 +47,11 @@ class MonitoringService implements Monitoring {
     private final Organizations organizations;
     private final Exports exports;
 
-    MonitoringService(QuotaFigures figures, Regions regions, Organizations organizations, Exports exports) {
+    private final SupplyQueries supply;
+
+    MonitoringService(QuotaFigures figures, Regions regions, Organizations organizations, Exports exports,
+                      SupplyQueries supply) {
+        this.supply = supply;
         this.figures = figures;
         this.regions = regions;
         this.organizations = organizations;
@@ -61,9 +70,25 @@ class MonitoringService implements Monitoring {
     }
 
     private Target target(int year, @Nullable String region, Actor actor) {
+        checkYear(year);
+        return target(region, actor);
+    }
+
+    private static void checkYear(int year) {
         if (year < 2000 || year > 2200) {
             throw new InvalidInputException("年度有误", List.of(new Violation("year", "年度应在2000到2200之间")));
         }
+    }
+
+    /** The supply side, slow products and notices are for regulators and operators only (not 主管部门). */
+    private Target supervisorTarget(@Nullable String region, Actor actor) {
+        if (!actor.hasRole("REGULATOR") && !actor.hasRole("OPERATOR")) {
+            throw new ForbiddenException("只有监管部门和平台运营可以查看");
+        }
+        return target(region, actor);
+    }
+
+    private Target target(@Nullable String region, Actor actor) {
         if (region != null && !region.matches("\\d{6}")) {
             throw new InvalidInputException("行政区划代码应为6位数字", List.of(new Violation("region", "行政区划代码应为6位数字")));
         }
@@ -169,5 +194,78 @@ class MonitoringService implements Monitoring {
     @Override
     public void export(UnitQuery query, ExportFormat format, OutputStream out) {
         exports.write(query, format, out);
+    }
+
+    @Override
+    public SupplySide supply(int year, @Nullable String region, int top, Actor actor) {
+        checkYear(year);
+        if (top < 1 || top > 100) {
+            throw new InvalidInputException("top应在1到100之间", List.of(new Violation("top", "top应在1到100之间")));
+        }
+        Target t = supervisorTarget(region, actor);
+        SupplyQueries.Supply s = supply.supply(year, t.prefix(), top);
+        Map<String, SupplySide.Grouping> g = s.groupings();
+        return new SupplySide(year, ref(t), s.totals(), g.get("COUNTY"), g.get("CATEGORY"), g.get("BRAND"),
+                g.get("SUPPLIER"), g.get("PRODUCT"));
+    }
+
+    private static RegionSummary.RegionRef ref(Target t) {
+        return t.region() == null ? new RegionSummary.RegionRef(COUNTRY, "全国")
+                : new RegionSummary.RegionRef(t.region().code(), t.region().name());
+    }
+
+    @Override
+    public SlowProductPage slowProducts(@Nullable String region, int days, Actor actor, PageQuery page, Instant now) {
+        SlowProductQuery q = slowProductsQuery(region, days, actor, now);
+        return new SlowProductPage(supply.slowPage(q, page), page.page(), page.size(), supply.slowCount(q), days);
+    }
+
+    @Override
+    public SlowProductQuery slowProductsQuery(@Nullable String region, int days, Actor actor, Instant now) {
+        if (days < 1 || days > 3660) {
+            throw new InvalidInputException("天数应在1到3660之间", List.of(new Violation("days", "天数应在1到3660之间")));
+        }
+        Target t = supervisorTarget(region, actor);
+        return new SlowProductQuery(ref(t).code(), t.prefix(), days, now);
+    }
+
+    @Override
+    public void exportSlowProducts(SlowProductQuery query, ExportFormat format, OutputStream out) {
+        exports.table(Exports.SLOW_HEADERS, sink -> supply.forEachSlow(query, p -> sink.accept(Exports.slowCells(p))),
+                format, "滞销预警", out);
+    }
+
+    @Override
+    public Notice notice(int year, int half, @Nullable String region, Actor actor, Instant now) {
+        checkYear(year);
+        if (half != 1 && half != 2) {
+            throw new InvalidInputException("半年应为1（上半年）或2（下半年）",
+                    List.of(new Violation("half", "半年应为1（上半年）或2（下半年）")));
+        }
+        Target t = supervisorTarget(region, actor);
+        Instant end = java.time.LocalDate.of(year, half == 1 ? 7 : 12, 1).plusMonths(half == 1 ? 0 : 1)
+                .atStartOfDay(QuotaRules.ZONE).toInstant();
+        Instant at = now.isBefore(end) ? now : end; // pace and lagging as at the end of the half
+        RegionSummary summary = summary(year, t.region() == null ? null : t.region().code(), actor, at);
+        Scope scope = t.scope();
+        java.util.function.BiFunction<UnitFilter, UnitSort, PageResponse<cn.huinong.quota.UnitFigures>> list =
+                (filter, sort) -> figures.units(new UnitQuery(year, t.prefix(), scope.supervisorId(), filter, sort, at),
+                        new PageQuery(0, filter == UnitFilter.ALL ? Notice.RANKING : Notice.LIST_LIMIT));
+        List<cn.huinong.quota.UnitFigures> top = list.apply(UnitFilter.ALL, UnitSort.COMPLETION_DESC).items().stream()
+                .filter(u -> u.completionRate() != null).toList();
+        List<cn.huinong.quota.UnitFigures> bottom = list.apply(UnitFilter.ALL, UnitSort.COMPLETION_ASC).items()
+                .stream().filter(u -> u.completionRate() != null).toList();
+        PageResponse<cn.huinong.quota.UnitFigures> notFiled = list.apply(UnitFilter.NOT_FILED, UnitSort.REGION);
+        PageResponse<cn.huinong.quota.UnitFigures> lagging = list.apply(UnitFilter.LAGGING, UnitSort.COMPLETION_ASC);
+        String title = summary.region().name() + year + "年" + (half == 1 ? "上" : "下")
+                + "半年预算单位食堂采购脱贫地区农副产品预留份额完成情况通报";
+        java.time.LocalDate asOf = at.atZone(QuotaRules.ZONE).toLocalDate().minusDays(at.equals(end) ? 1 : 0);
+        return new Notice(title, year, half, asOf, now, summary, top, bottom, notFiled.items(), notFiled.total(),
+                lagging.items(), lagging.total());
+    }
+
+    @Override
+    public void writeNotice(Notice notice, NoticeFormat format, OutputStream out) {
+        NoticeWriter.write(notice, format, out);
     }
 }

@@ -23,16 +23,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -91,34 +81,9 @@ class MonitoringController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    /**
-     * Rows go from a database cursor straight into a temporary file (constant memory for any number of units), which
-     * the response then streams with its length known; the file is deleted when the response closes it.
-     */
     private StreamedFile stream(UnitQuery query, ExportFormat format) {
-        try {
-            Path file = Files.createTempFile("huinong-units-", "." + format.extension());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-                monitoring.export(query, format, out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-            InputStream in = new FilterInputStream(Files.newInputStream(file)) {
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            };
-            return new StreamedFile(in, MediaType.of(format.mediaType()), Instant.now().toEpochMilli(),
-                    Files.size(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Downloads.stream("huinong-units-", format.extension(), format.mediaType(),
+                out -> monitoring.export(query, format, out));
     }
 
     private static String disposition(UnitQuery query, ExportFormat format) {
@@ -127,7 +92,6 @@ class MonitoringController {
                 + format.extension();
         String ascii = "quota-units-" + (query.regionPrefix().isEmpty() ? "all" : region) + "-" + query.year() + "."
                 + format.extension();
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return Downloads.disposition("attachment", ascii, name);
     }
 }

@@ -1,0 +1,57 @@
+package cn.huinong.monitoring.web;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.StreamedFile;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Exports go from a database cursor straight into a temporary file (constant memory for any number of rows), which
+ * the response then streams with its length known; the file is deleted when the response closes it.
+ */
+final class Downloads {
+
+    private Downloads() {
+    }
+
+    static StreamedFile stream(String prefix, String extension, String mediaType, Consumer<OutputStream> writer) {
+        try {
+            Path file = Files.createTempFile(prefix, "." + extension);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                writer.accept(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            };
+            return new StreamedFile(in, MediaType.of(mediaType), Instant.now().toEpochMilli(), Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An ASCII file name for old clients and the Chinese one (RFC 5987) for the others. */
+    static String disposition(String disposition, String ascii, String name) {
+        return disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,89 @@
+package cn.huinong.monitoring.web;
+
+import cn.huinong.monitoring.ExportFormat;
+import cn.huinong.monitoring.Monitoring;
+import cn.huinong.monitoring.Notice;
+import cn.huinong.monitoring.NoticeFormat;
+import cn.huinong.monitoring.SlowProductPage;
+import cn.huinong.monitoring.SlowProductQuery;
+import cn.huinong.monitoring.SupplySide;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
+
+/**
+ * The supply side of a region (what its producers sold), slow-moving products and the half-yearly notice: for
+ * regulators (their region) and operators (everything). A region outside the scope is 403, a buyer or supplier too.
+ */
+@Controller("/api/v1/monitoring")
+@Secured({"REGULATOR", "OPERATOR"})
+class SupplyController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Monitoring monitoring;
+
+    SupplyController(Monitoring monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    /** Sales of the products originating in the region, by county, category, brand, supplier, and top products. */
+    @Get("/supply")
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    SupplySide supply(@QueryValue int year, @Nullable @QueryValue String region, @Nullable @QueryValue Integer top,
+                      @Parameter(hidden = true) Actor actor) {
+        return monitoring.supply(year, region, top == null ? 10 : top, actor);
+    }
+
+    /** Listed products of the region without a sale for {@code days} days (default 30); {@code format} exports all. */
+    @Get("/slow-products")
+    @ApiResponse(responseCode = "200", description = "滞销商品（JSON 分页），或导出文件", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlowProductPage.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    HttpResponse<?> slowProducts(@Nullable @QueryValue String region, @Nullable @QueryValue Integer days,
+                                 @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
+                                 @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+        int window = days == null ? 30 : days;
+        if (format == null) {
+            return HttpResponse.ok(monitoring.slowProducts(region, window, actor, PageQuery.of(page, size),
+                    Instant.now()));
+        }
+        SlowProductQuery q = monitoring.slowProductsQuery(region, window, actor, Instant.now());
+        String name = "滞销预警-" + q.regionCode() + "-" + q.days() + "天." + format.extension();
+        return HttpResponse.ok(Downloads.stream("huinong-slow-", format.extension(), format.mediaType(),
+                        out -> monitoring.exportSlowProducts(q, format, out)))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
+                        "slow-products-" + q.regionCode() + "-" + q.days() + "d." + format.extension(), name))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The half-yearly notice (通报): a printable HTML page by default, or XLSX (one sheet per table) or CSV. */
+    @Get("/notice")
+    @ApiResponse(responseCode = "200", description = "通报", content = {@Content(mediaType = MediaType.TEXT_HTML),
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
+    HttpResponse<?> notice(@QueryValue int year, @QueryValue int half, @Nullable @QueryValue String region,
+                           @Nullable @QueryValue NoticeFormat format, @Parameter(hidden = true) Actor actor) {
+        NoticeFormat f = format == null ? NoticeFormat.HTML : format;
+        Notice notice = monitoring.notice(year, half, region, actor, Instant.now());
+        String ascii = "notice-" + notice.summary().region().code() + "-" + year + "-h" + half + "." + f.extension();
+        return HttpResponse.ok(Downloads.stream("huinong-notice-", f.extension(), f.mediaType(),
+                        out -> monitoring.writeNotice(notice, f, out)))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(f == NoticeFormat.HTML ? "inline"
+                        : "attachment", ascii, notice.title() + "." + f.extension()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}
