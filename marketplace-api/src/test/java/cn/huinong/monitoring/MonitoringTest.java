@@ -192,7 +192,7 @@ class MonitoringTest {
 
     byte[] download(String query, String token, String contentType) {
         HttpResponse<byte[]> r = client.toBlocking().exchange(HttpRequest.GET("/api/v1/monitoring/units?year=" + YEAR
-                + query).bearerAuth(token), Argument.of(byte[].class));
+                + query).bearerAuth(token).accept(contentType), Argument.of(byte[].class)); // a client asking for the file's type
         assertEquals(200, r.code());
         assertTrue(r.getContentType().orElseThrow().toString().startsWith(contentType), r.getContentType().toString());
         String disposition = r.getHeaders().get("Content-Disposition");

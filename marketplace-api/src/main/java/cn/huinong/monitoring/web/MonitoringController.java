@@ -16,6 +16,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.security.annotation.Secured;
@@ -60,6 +61,7 @@ class MonitoringController {
      * {@code format=csv|xlsx} the whole list as a file (no paging).
      */
     @Get("/units")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @ApiResponse(responseCode = "200", description = "单位列表（JSON 分页），或导出文件", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitPage.class)),
             @Content(mediaType = "text/csv"),

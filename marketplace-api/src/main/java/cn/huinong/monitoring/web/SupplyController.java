@@ -15,6 +15,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -49,6 +50,7 @@ class SupplyController {
 
     /** Listed products of the region without a sale for {@code days} days (default 30); {@code format} exports all. */
     @Get("/slow-products")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
     @ApiResponse(responseCode = "200", description = "滞销商品（JSON 分页），或导出文件", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlowProductPage.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
@@ -72,6 +74,7 @@ class SupplyController {
 
     /** The half-yearly notice (通报): a printable HTML page by default, or XLSX (one sheet per table) or CSV. */
     @Get("/notice")
+    @Produces({MediaType.TEXT_HTML, "text/csv", XLSX})
     @ApiResponse(responseCode = "200", description = "通报", content = {@Content(mediaType = MediaType.TEXT_HTML),
             @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
