@@ -18,8 +18,8 @@ const LINE = {
 }
 const CART: CartView = {
   lines: [
-    { ...LINE, productId: 1, name: '从江香禾糯', priceFen: 9900, quantity: 2, amountFen: 19800 },
-    { ...LINE, productId: 2, name: '榕江小香鸡', supplierId: 9, supplierName: '榕江县合作社', unit: '只', priceFen: 8800, quantity: 1, amountFen: 8800 },
+    { ...LINE, productId: 1, name: '从江香禾糯', priceFen: 9900, quantity: 2, amountFen: 19800, eligible: true },
+    { ...LINE, productId: 2, name: '榕江小香鸡', supplierId: 9, supplierName: '榕江县合作社', unit: '只', priceFen: 8800, quantity: 1, amountFen: 8800, eligible: false },
   ],
   totalFen: 28600,
 }
@@ -36,7 +36,7 @@ interface Call {
   body: unknown
 }
 
-/** The API behind the page: cart, products (eligibility), and the checkout answers given in turn. */
+/** The API behind the page: the cart (with each line's eligibility) and the checkout answers given in turn. */
 function stubApi(checkoutAnswers: Array<'network' | [number, unknown]>) {
   const calls: Call[] = []
   vi.stubGlobal(
@@ -51,8 +51,6 @@ function stubApi(checkoutAnswers: Array<'network' | [number, unknown]>) {
           headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
         })
       if (path === '/api/v1/cart') return json(200, CART)
-      const product = /^\/api\/v1\/products\/(\d+)$/.exec(path)
-      if (product) return json(200, { id: Number(product[1]), eligible: product[1] === '1' })
       if (path === '/api/v1/cart/checkout') {
         const answer = checkoutAnswers.shift()
         if (!answer || answer === 'network') throw new TypeError('Failed to fetch')

@@ -14,6 +14,7 @@ const line = (over: Partial<CartLine>): CartLine => ({
   amountFen: 12800,
   stock: 300,
   available: true,
+  eligible: true,
   ...over,
 })
 

@@ -1378,7 +1378,7 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
-        /** @description A buyer user's cart at current prices. A line whose product is no longer purchasable or short of stock says so (`available: false`) and is left out of `totalFen`. */
+        /** @description A buyer user's cart at current prices. A line whose product is no longer purchasable or short of stock says so (`available: false`) and is left out of `totalFen`. `eligible`: whether the product counts toward the reserved share today (the catalog's eligibility policy); checkout freezes the decision per order line. */
         CartView: {
             lines: components["schemas"]["CartView.Line"][];
             /** Format: int64 */
@@ -1388,6 +1388,7 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             available: boolean;
+            eligible: boolean;
             name: string | null;
             /** Format: int64 */
             priceFen: number | null;

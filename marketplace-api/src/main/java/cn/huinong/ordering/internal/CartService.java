@@ -54,7 +54,7 @@ class CartService implements Carts {
                 p = products.view(l.productId(), actor);
             } catch (NotFoundException e) {
                 lines.add(new CartView.Line(l.productId(), null, null, null, null, null, null, l.quantity(), 0, 0,
-                        false));
+                        false, false));
                 continue;
             }
             boolean available = p.status().name().equals("LISTED") && p.stock() >= l.quantity();
@@ -63,7 +63,7 @@ class CartService implements Carts {
                 total = Math.addExact(total, amount);
             }
             lines.add(new CartView.Line(p.id(), p.name(), p.supplier().id(), p.supplier().name(), p.unit(), p.spec(),
-                    p.priceFen(), l.quantity(), amount, p.stock(), available));
+                    p.priceFen(), l.quantity(), amount, p.stock(), available, p.eligible()));
         }
         return new CartView(lines, total);
     }
