@@ -1458,6 +1458,12 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        /** @description A checkout: its id and one PENDING_PAYMENT order per supplier, ordered by supplier id. */
+        CheckoutResult: {
+            /** Format: uuid */
+            checkoutId: string;
+            orders: components["schemas"]["PlacedOrder"][];
+        };
         /** @description Demo/test card flow: a test payment method such as `pm_card_visa` (the default). */
         ConfirmationRequest: {
             paymentMethod?: string | null;
@@ -1992,6 +1998,23 @@ export interface components {
             payeeName: string;
             reference: string;
         };
+        /** @description One order of a checkout (one per supplier), as placed. */
+        PlacedOrder: {
+            channel: components["schemas"]["Channel"];
+            /** Format: int64 */
+            eligibleFen: number;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: int64 */
+            id: number;
+            lines: components["schemas"]["OrderLineView"][];
+            status: components["schemas"]["OrderStatus"];
+            /** Format: int64 */
+            supplierId: number;
+            supplierName: string;
+            /** Format: int64 */
+            totalFen: number;
+        };
         /** @description One filing or amendment of a plan, as it was filed (history, oldest first). */
         PlanVersionView: {
             /** Format: int64 */
@@ -2246,6 +2269,25 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             reason: string;
+        };
+        /** @description A refund and the order's refunded total after it. PENDING: the gateway's answer is not known yet. */
+        RefundView: {
+            /** Format: int64 */
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            failureMessage?: string | null;
+            /** Format: int64 */
+            orderId: number;
+            orderStatus: string;
+            /** Format: int64 */
+            paymentId: number;
+            reason: string;
+            /** Format: int64 */
+            refundedFen: number;
+            /** Format: int64 */
+            refundId: number;
+            status: string;
         };
         /** @enum {string} */
         RegionLevel: "PROVINCE" | "PREFECTURE" | "COUNTY";
@@ -2720,7 +2762,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckoutResult"];
+                };
             };
             /** @description 库存不足或商品不可购买，购物车不变 */
             409: {
@@ -3213,7 +3257,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckoutResult"];
+                };
             };
             /** @description 库存不足或商品不可购买，未预留任何库存 */
             409: {
@@ -3422,7 +3468,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
             };
             /** @description 订单不是待支付状态 */
             409: {
@@ -3455,7 +3503,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RefundView"];
+                };
             };
             /** @description 退款总额超过已支付金额 */
             422: {

@@ -120,35 +120,15 @@ export type InvoiceRequestRequest = RequestBody<'/api/v1/orders/{id}/invoice-req
 export type IssuedInvoiceRequest = RequestBody<'/api/v1/orders/{id}/invoice', 'put'>
 export type PaymentRequest = RequestBody<'/api/v1/orders/{id}/payments', 'post'>
 export type PaymentMethod = PaymentRequest['method']
-/** A payment as the confirmation and the receipt answer it (also what creating one answers, see below). */
+/** A payment as creating it, the confirmation and the receipt answer it. */
 export type PaymentView = ResponseBody<'/api/v1/payments/{id}/confirmation', 'post'>
 export type PaymentStatus = PaymentView['status']
 export type RefundRequest = RequestBody<'/api/v1/orders/{id}/refunds', 'post'>
 
-/**
- * What POST /orders and POST /cart/checkout answer (201): the OpenAPI document lists the 201 without
- * a body, so it is named here from the order types it shares.
- */
-export interface CheckoutResult {
-  checkoutId: OrderView['checkoutId']
-  orders: Array<
-    Pick<OrderView, 'id' | 'supplierId' | 'supplierName' | 'status' | 'channel' | 'totalFen' | 'eligibleFen' | 'expiresAt' | 'lines'>
-  >
-}
-
-/** What POST /orders/{id}/refunds answers (201, listed without a body): the refund and the order's refunded total. */
-export interface RefundResult {
-  refundId: number
-  orderId: OrderView['id']
-  paymentId: PaymentView['paymentId']
-  amountFen: number
-  reason: string
-  status: string
-  failureMessage?: string | null
-  refundedFen: OrderView['refundedFen']
-  orderStatus: OrderStatus
-  createdAt: string
-}
+/** What POST /orders and POST /cart/checkout answer (201): one order per supplier under one checkout id. */
+export type CheckoutResult = ResponseBody<'/api/v1/cart/checkout', 'post'>
+/** What POST /orders/{id}/refunds answers (201): the refund and the order's refunded total. */
+export type RefundResult = ResponseBody<'/api/v1/orders/{id}/refunds', 'post'>
 
 /**
  * One entry of `OrderView.payments`: the document types the entries as free-form maps, so their

@@ -6,6 +6,7 @@ import cn.huinong.ordering.CheckoutResult;
 import cn.huinong.shared.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -16,6 +17,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
@@ -54,7 +57,8 @@ class CartController {
 
     /** Checks out the whole cart like POST /api/v1/orders, and empties it. */
     @Post("/checkout")
-    @ApiResponse(responseCode = "201", description = "已下单，购物车已清空")
+    @ApiResponse(responseCode = "201", description = "已下单，购物车已清空",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckoutResult.class)))
     @ApiResponse(responseCode = "409", description = "库存不足或商品不可购买，购物车不变")
     HttpResponse<CheckoutResult> checkout(@Valid @Body CartCheckoutRequest request,
                                           @Nullable @Header("Idempotency-Key") String idempotencyKey,

@@ -12,6 +12,7 @@ import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,6 +24,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
@@ -38,7 +41,8 @@ class OrderController {
     /** Checkout: one order per supplier, every line reserved or none. */
     @Post
     @Secured("BUYER")
-    @ApiResponse(responseCode = "201", description = "已下单（每个供应商一个订单，待支付）")
+    @ApiResponse(responseCode = "201", description = "已下单（每个供应商一个订单，待支付）",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckoutResult.class)))
     @ApiResponse(responseCode = "409", description = "库存不足或商品不可购买，未预留任何库存")
     @ApiResponse(responseCode = "422", description = "Idempotency-Key 已用于内容不同的请求")
     HttpResponse<CheckoutResult> checkout(@Valid @Body CheckoutRequest request,

@@ -25,6 +25,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
@@ -43,7 +45,8 @@ class PaymentController {
 
     @Post("/orders/{id}/payments")
     @Secured("BUYER")
-    @ApiResponse(responseCode = "201", description = "已创建支付")
+    @ApiResponse(responseCode = "201", description = "已创建支付",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
     @ApiResponse(responseCode = "409", description = "订单不是待支付状态")
     HttpResponse<PaymentView> create(@PathVariable long id, @Valid @Body PaymentRequest request,
                                      @Nullable @Header("Idempotency-Key") String idempotencyKey,
@@ -57,7 +60,8 @@ class PaymentController {
     /** Partial or full refund by the order's supplier or an operator; never more in total than was paid (422). */
     @Post("/orders/{id}/refunds")
     @Secured({"SUPPLIER", "OPERATOR"})
-    @ApiResponse(responseCode = "201", description = "已退款（或退款处理中）")
+    @ApiResponse(responseCode = "201", description = "已退款（或退款处理中）",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundView.class)))
     @ApiResponse(responseCode = "422", description = "退款总额超过已支付金额")
     HttpResponse<RefundView> refund(@PathVariable long id, @Valid @Body RefundRequest request,
                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
