@@ -15,8 +15,6 @@ declare module 'vue-router' {
     roles?: readonly Role[]
     /** reachable while the organisation is PENDING or REJECTED */
     allowUnapproved?: boolean
-    /** for placeholder pages: what is coming */
-    description?: string
   }
 }
 

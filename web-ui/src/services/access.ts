@@ -27,8 +27,6 @@ export interface MenuItem {
   label: string
   path: string
   icon: MenuIcon
-  /** a feature of a later release: the page says so */
-  comingSoon?: boolean
 }
 
 export const ROLE_MENUS: Record<Role, MenuItem[]> = {

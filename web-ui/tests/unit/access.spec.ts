@@ -19,12 +19,6 @@ describe('role menus', () => {
     expect(menuFor([role], 'APPROVED').map((i) => i.label)).toEqual(labels)
   })
 
-  it('has no features marked as coming any more', () => {
-    for (const role of ['SUPPLIER', 'BUYER', 'REGULATOR', 'OPERATOR'] as const) {
-      expect(menuFor([role], 'APPROVED').every((i) => !i.comingSoon)).toBe(true)
-    }
-  })
-
   it.each(['PENDING', 'REJECTED'] as const)('offers no action menus while %s', (status) => {
     expect(menuFor(['BUYER'], status).map((i) => i.label)).toEqual(['工作台'])
     expect(homeFor(['OPERATOR'], status)).toBe('/dashboard')
