@@ -405,7 +405,7 @@ export interface paths {
         };
         /**
          * The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first.
-         * @description The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first.
+         * @description The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first. `q`: an order number or part of the buyer unit's or supplier's name.
          */
         get: operations["list_2"];
         put?: never;
@@ -1725,8 +1725,9 @@ export interface components {
          * @enum {string}
          */
         OrderStatus: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "ACCEPTED" | "CANCELLED" | "REFUNDED";
-        /** @description An order in a list. */
+        /** @description An order in a list, with the names of both parties. */
         OrderSummary: {
+            buyerName: string;
             /** Format: int64 */
             buyerOrganizationId: number;
             channel: components["schemas"]["Channel"];
@@ -3217,6 +3218,7 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number | null;
+                q?: string | null;
                 size?: number | null;
                 status?: components["schemas"]["OrderStatus"] | null;
             };

@@ -29,6 +29,12 @@ public interface Orders {
     PageResponse<OrderSummary> list(Actor actor, @Nullable OrderStatus status, PageQuery page);
 
     /**
+     * The same, narrowed by {@code query}: an order number, or part of the buyer unit's or the supplier's name
+     * (blank: no narrowing).
+     */
+    PageResponse<OrderSummary> list(Actor actor, @Nullable OrderStatus status, @Nullable String query, PageQuery page);
+
+    /**
      * PENDING_PAYMENT -> PAID. For the payments module (and tests) only: no endpoint calls it yet.
      * 409 when the order is not awaiting payment (e.g. expired).
      */

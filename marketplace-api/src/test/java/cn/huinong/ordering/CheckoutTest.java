@@ -239,6 +239,34 @@ class CheckoutTest {
     }
 
     @Test
+    void operatorsFindAnyOrderByNumberOrEitherPartysNameAndListsNameBothParties() {
+        long tea = OrderingFixtures.listed(api, leishan, operator, 12800, 50);
+        long order = id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, 1))))).get(0));
+        String buyerName = (String) ((Map<?, ?>) expect(200, api.get("/api/v1/me", buyer.token()))
+                .get("organization")).get("name");
+        String supplierName = (String) expect(200, api.get("/api/v1/orders/" + order, operator)).get("supplierName");
+
+        for (String q : List.of(String.valueOf(order), "#" + order, buyerName, buyerName.substring(2, 8),
+                supplierName)) {
+            Api.Response found = expect(200, api.get("/api/v1/orders?size=100&q=" + encode(q), operator));
+            Map<String, Object> row = found.items().stream().filter(o -> id(o) == order).findFirst()
+                    .orElseThrow(() -> new AssertionError(q + " did not find order " + order));
+            assertEquals(buyerName, row.get("buyerName"), q);
+            assertEquals(supplierName, row.get("supplierName"), q);
+        }
+        assertEquals(0L, fen(expect(200, api.get("/api/v1/orders?q=" + encode("不存在的单位%_"), operator)).body(),
+                "total"), "wildcards in the query are plain characters");
+        // a buyer's search stays within its own orders
+        Buyer other = OrderingFixtures.buyer(organizations, api);
+        assertEquals(0L, fen(expect(200, api.get("/api/v1/orders?q=" + order, other.token())).body(), "total"));
+        assertEquals(1L, fen(expect(200, api.get("/api/v1/orders?q=" + order, buyer.token())).body(), "total"));
+    }
+
+    static String encode(String q) {
+        return java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theApiDocumentDescribesOrderingAndTheIdempotencyKey() {
         String yml = client.toBlocking().retrieve("/swagger/huinong-market-api-1.yml");
         for (String path : List.of("/api/v1/orders:", "/api/v1/orders/{id}:", "/api/v1/orders/{id}/shipment:",

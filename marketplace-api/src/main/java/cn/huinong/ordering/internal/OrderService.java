@@ -208,6 +208,12 @@ class OrderService implements Orders {
     @Override
     @Transactional
     public PageResponse<OrderSummary> list(Actor actor, OrderStatus status, PageQuery page) {
+        return list(actor, status, null, page);
+    }
+
+    @Override
+    @Transactional
+    public PageResponse<OrderSummary> list(Actor actor, OrderStatus status, String query, PageQuery page) {
         String where;
         List<Object> args = new ArrayList<>();
         if (actor.hasRole("OPERATOR")) {
@@ -224,6 +230,14 @@ class OrderService implements Orders {
         if (status != null) {
             where += " AND o.status = ?";
             args.add(status.name());
+        }
+        String q = query == null ? "" : query.strip().replaceFirst("^#", "");
+        if (!q.isEmpty()) {
+            String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where += " AND (o.id::text = ? OR b.name ILIKE ? OR s.name ILIKE ?)";
+            args.add(q);
+            args.add(like);
+            args.add(like);
         }
         return store.summaries(where, page, args.toArray());
     }

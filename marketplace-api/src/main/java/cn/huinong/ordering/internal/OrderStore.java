@@ -135,18 +135,21 @@ class OrderStore {
     }
 
     PageResponse<OrderSummary> summaries(String where, PageQuery page, Object... args) {
-        long total = sql.count("SELECT count(*) FROM purchase_order o " + where, args);
+        String from = """
+                FROM purchase_order o JOIN organization s ON s.id = o.supplier_id
+                JOIN organization b ON b.id = o.buyer_organization_id\s""";
+        long total = sql.count("SELECT count(*) " + from + where, args);
         List<Object> all = new ArrayList<>(List.of(args));
         all.add(page.size());
         all.add(page.offset());
         List<OrderSummary> items = sql.list("""
-                SELECT o.*, s.name AS supplier_name,
+                SELECT o.*, s.name AS supplier_name, b.name AS buyer_name,
                        (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) AS line_count
-                FROM purchase_order o JOIN organization s ON s.id = o.supplier_id\s""" + where
+                """ + from + where
                 + " ORDER BY o.id DESC LIMIT ? OFFSET ?", rs -> {
             OrderRow r = map(rs);
-            return new OrderSummary(r.id(), r.checkoutId(), r.buyerOrganizationId(), r.supplierId(),
-                    rs.getString("supplier_name"), r.channel(), r.status(), r.status().label(), r.totalFen(),
+            return new OrderSummary(r.id(), r.checkoutId(), r.buyerOrganizationId(), rs.getString("buyer_name"),
+                    r.supplierId(), rs.getString("supplier_name"), r.channel(), r.status(), r.status().label(), r.totalFen(),
                     r.eligibleFen(), rs.getInt("line_count"), r.createdAt(), r.paidAt());
         }, all.toArray());
         return new PageResponse<>(items, page.page(), page.size(), total);

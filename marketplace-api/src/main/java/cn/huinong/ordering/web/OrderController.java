@@ -58,12 +58,16 @@ class OrderController {
         return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
     }
 
-    /** The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first. */
+    /**
+     * The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first. {@code q}: an order number
+     * or part of the buyer unit's or supplier's name.
+     */
     @Get
     @Secured({"BUYER", "SUPPLIER", "OPERATOR"})
-    PageResponse<OrderSummary> list(@Nullable @QueryValue OrderStatus status, @Nullable @QueryValue Integer page,
-                                    @Nullable @QueryValue Integer size, @Parameter(hidden = true) Actor actor) {
-        return orders.list(actor, status, PageQuery.of(page, size));
+    PageResponse<OrderSummary> list(@Nullable @QueryValue OrderStatus status, @Nullable @QueryValue String q,
+                                    @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
+                                    @Parameter(hidden = true) Actor actor) {
+        return orders.list(actor, status, q, PageQuery.of(page, size));
     }
 
     @Get("/{id}")
