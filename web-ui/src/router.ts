@@ -144,6 +144,14 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/operator/PriceAlertsPage.vue'),
         meta: { title: '价格异常', roles: ['OPERATOR'] },
       },
+      { path: 'operator/orders', name: 'operator-orders', component: OrderListPage, meta: { title: '订单查询', roles: ['OPERATOR'] } },
+      { path: 'operator/orders/:id', name: 'operator-order', component: OrderDetailPage, meta: { title: '订单详情', roles: ['OPERATOR'] } },
+      {
+        path: 'operator/payments/attention',
+        name: 'operator-payment-attention',
+        component: () => import('@/pages/operator/PaymentAttentionPage.vue'),
+        meta: { title: '支付异常', roles: ['OPERATOR'] },
+      },
       {
         path: 'operator/search-index',
         name: 'operator-search-index',

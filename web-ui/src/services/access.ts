@@ -57,6 +57,8 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '商品审核', path: '/operator/products', icon: 'productReview' },
     { label: '证书审核', path: '/operator/certifications', icon: 'certificate' },
     { label: '价格异常', path: '/operator/price-alerts', icon: 'alert' },
+    { label: '订单查询', path: '/operator/orders', icon: 'orders' },
+    { label: '支付异常', path: '/operator/payments/attention', icon: 'bank' },
     { label: '搜索索引', path: '/operator/search-index', icon: 'index' },
     { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },

@@ -123,6 +123,7 @@ export type PaymentMethod = PaymentRequest['method']
 /** A payment as creating it, the confirmation and the receipt answer it. */
 export type PaymentView = ResponseBody<'/api/v1/payments/{id}/confirmation', 'post'>
 export type PaymentStatus = PaymentView['status']
+export type AttentionItem = ResponseBody<'/api/v1/payments/attention', 'get'>['items'][number]
 export type RefundRequest = RequestBody<'/api/v1/orders/{id}/refunds', 'post'>
 
 /** What POST /orders and POST /cart/checkout answer (201): one order per supplier under one checkout id. */
