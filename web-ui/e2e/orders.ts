@@ -16,6 +16,11 @@ export function orderStatus(page: Page) {
 /** demo-buyer: search, add one unit to the (emptied) cart and open the cart. */
 export async function buyerFillsCart(page: Page): Promise<void> {
   await login(page, 'demo-buyer')
+  await fillCart(page)
+}
+
+/** The signed-in buyer: search, add one unit to the (emptied) cart and open the cart. */
+export async function fillCart(page: Page): Promise<void> {
   await emptyCart(page)
 
   await page.goto('/search')
@@ -68,4 +73,16 @@ export function messageBoxButton(page: Page, name: string) {
 export async function buyerPlacesOrder(page: Page, address: string): Promise<number> {
   await buyerFillsCart(page)
   return buyerChecksOut(page, address)
+}
+
+/** The buyer on its order's page: 去支付, card, the success test card; the order is paid. */
+export async function buyerPaysByCard(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '去支付' }).click()
+  const dialog = page.getByTestId('pay-dialog')
+  await dialog.getByText('银行卡', { exact: true }).click()
+  await dialog.getByRole('button', { name: /下一步/ }).click()
+  await dialog.getByRole('button', { name: /4242 4242 4242 4242/ }).click()
+  await expect(dialog.getByLabel('卡号')).toHaveValue('4242 4242 4242 4242')
+  await dialog.getByRole('button', { name: /确认支付/ }).click()
+  await expect(orderStatus(page)).toHaveText('已支付')
 }

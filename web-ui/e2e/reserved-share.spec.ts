@@ -1,16 +1,15 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { login, logout, uniqueSuffix } from './support'
+import { buyerChecksOut, buyerPaysByCard, fillCart, SUPPLIER } from './orders'
 import { formatFen } from '../src/services/money'
 
 /**
  * Issue 5 end to end: the demo buyer amends its reserved-share plan for the current year, buys an
- * eligible demo product, sees its progress move once the ledger has booked the payment, and the demo
- * regulator (贵州省商务厅) finds the unit's figures by drilling down 贵州省 → 贵阳市 → 南明区.
- *
- * The order pages are built in a parallel branch: the purchase goes through the HTTP API with the
- * buyer's token (POST /orders with an Idempotency-Key, a card payment, the mock gateway's test
- * confirmation). Repeatable on the same database: the plan is amended (a new version each run) and
- * figures are compared with what the API says before and after this run's purchase.
+ * eligible demo product through the UI (search -> 加入采购车 -> 采购车 -> 提交订单 -> card payment),
+ * sees its progress move once the ledger has booked the payment, and the demo regulator (贵州省商务厅)
+ * finds the unit's figures by drilling down 贵州省 → 贵阳市 → 南明区. Repeatable on the same
+ * database: the plan is amended (a new version each run) and figures are compared with what the API
+ * says before and after this run's purchase.
  */
 
 const YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
@@ -63,7 +62,7 @@ test('a buyer files its plan, buys an eligible product, and the regulator sees t
   await expect(page.getByTestId('quota-plan-status')).toContainText('已填报')
   await page.screenshot({ path: 'test-results/reserved-share-plan.png', fullPage: true, animations: 'disabled' })
 
-  // 2. buy an eligible product through the API with the buyer's token
+  // 2. buy an eligible product through the UI: search, 加入采购车, the cart's checkout, a card payment
   const token = await tokenOf(page)
   const me = await api<{ organization: { id: number; name: string; regionCode: string } }>(request, token, 'GET', '/api/v1/me')
   // where the regulator will find the unit: its prefecture and county (e.g. 贵阳市 → 南明区)
@@ -73,29 +72,14 @@ test('a buyer files its plan, buys an eligible product, and the regulator sees t
   const prefectureName = (await api<{ name: string }>(request, token, 'GET', `/api/v1/regions/${prefecture}`)).name
   const before = await api<Progress>(request, token, 'GET', `/api/v1/quota/plans/${YEAR}/progress`)
   expect(before.reservedFen).toBe(2_000_001)
-  const search = await api<{ items: Array<{ id: number; name: string; eligible: boolean; stock: number; priceFen: number }> }>(
-    request,
-    token,
-    'GET',
-    '/api/v1/catalog/search?eligible=true&inStock=true&size=50',
-  )
-  const product = search.items.filter((p) => p.eligible).sort((a, b) => b.stock - a.stock)[0]
-  expect(product, 'an eligible demo product in stock').toBeTruthy()
-  const checkout = await api<{ orders: Array<{ id: number; eligibleFen: number }> }>(
-    request,
-    token,
-    'POST',
-    '/api/v1/orders',
-    { lines: [{ productId: product.id, quantity: 1 }], deliveryAddress: '贵州省贵阳市云岩区中华北路 1 号 食堂', channel: 'CANTEEN' },
-    { 'Idempotency-Key': `e2e-quota-${suffix}` },
-  )
-  const order = checkout.orders[0]
-  expect(order.eligibleFen).toBeGreaterThan(0)
-  const payment = await api<{ paymentId: number }>(request, token, 'POST', `/api/v1/orders/${order.id}/payments`, { method: 'CARD' })
-  await api(request, token, 'POST', `/api/v1/payments/${payment.paymentId}/confirmation`, { paymentMethod: 'pm_card_visa' })
-  await expect
-    .poll(async () => (await api<{ status: string }>(request, token, 'GET', `/api/v1/orders/${order.id}`)).status, { timeout: 30_000 })
-    .toBe('PAID')
+  await fillCart(page)
+  // the cart says the line counts toward the reserved share
+  await expect(page.getByTestId('cart-group').filter({ hasText: SUPPLIER })).toContainText('计入预留份额')
+  const orderId = await buyerChecksOut(page, `贵州省贵阳市云岩区中华北路 1 号 食堂 ${suffix}`)
+  await buyerPaysByCard(page)
+  const order = await api<{ status: string; eligibleFen: number }>(request, token, 'GET', `/api/v1/orders/${orderId}`)
+  expect(order.status).toBe('PAID')
+  expect(order.eligibleFen).toBe(9900)
 
   // 3. the ledger books it: the buyer's progress moves
   let after: Progress = before

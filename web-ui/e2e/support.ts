@@ -52,3 +52,14 @@ export async function apiAsPageUser(page: Page, method: string, path: string): P
 export async function emptyCart(page: Page): Promise<void> {
   expect(await apiAsPageUser(page, 'DELETE', '/api/v1/cart')).toBe(200)
 }
+
+/** GETs JSON from the API as the signed-in user of the page (e.g. to compare what a page shows with what the API says). */
+export async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const result = await page.evaluate(async (path) => {
+    const stored = JSON.parse(localStorage.getItem('huinong.session') ?? '{}') as { token?: string }
+    const response = await fetch(path, { headers: { Authorization: `Bearer ${stored.token ?? ''}`, Accept: 'application/json' } })
+    return { status: response.status, body: await response.text() }
+  }, path)
+  expect(result.status, `GET ${path}: ${result.body}`).toBe(200)
+  return JSON.parse(result.body) as T
+}

@@ -110,6 +110,7 @@ declare module 'vue' {
     RefundDialog: typeof import('./components/orders/RefundDialog.vue')['default']
     RegionCascader: typeof import('./components/RegionCascader.vue')['default']
     RegionName: typeof import('./components/catalog/RegionName.vue')['default']
+    RegionPicker: typeof import('./components/monitoring/RegionPicker.vue')['default']
     RegistrationSuccess: typeof import('./components/RegistrationSuccess.vue')['default']
     RejectDialog: typeof import('./components/operator/RejectDialog.vue')['default']
     ResultGrid: typeof import('./components/store/ResultGrid.vue')['default']
@@ -120,6 +121,7 @@ declare module 'vue' {
     SideMenu: typeof import('./components/SideMenu.vue')['default']
     StoreHeader: typeof import('./components/store/StoreHeader.vue')['default']
     StoreLayout: typeof import('./components/store/StoreLayout.vue')['default']
+    UnitFiguresTable: typeof import('./components/monitoring/UnitFiguresTable.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

@@ -106,10 +106,34 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '预留份额进度', roles: ['BUYER'] },
       },
       {
+        path: 'buyer/subordinates',
+        name: 'buyer-subordinates',
+        component: () => import('@/pages/buyer/SubordinatesPage.vue'),
+        meta: { title: '下属单位', roles: ['BUYER'] },
+      },
+      {
         path: 'monitoring',
         name: 'monitoring',
         component: () => import('@/pages/monitoring/MonitoringPage.vue'),
         meta: { title: '预留份额监测', roles: ['REGULATOR', 'OPERATOR'] },
+      },
+      {
+        path: 'monitoring/supply',
+        name: 'monitoring-supply',
+        component: () => import('@/pages/monitoring/SupplySidePage.vue'),
+        meta: { title: '供给侧分析', roles: ['REGULATOR', 'OPERATOR'] },
+      },
+      {
+        path: 'monitoring/slow-products',
+        name: 'monitoring-slow-products',
+        component: () => import('@/pages/monitoring/SlowProductsPage.vue'),
+        meta: { title: '滞销预警', roles: ['REGULATOR', 'OPERATOR'] },
+      },
+      {
+        path: 'monitoring/notice',
+        name: 'monitoring-notice',
+        component: () => import('@/pages/monitoring/NoticePage.vue'),
+        meta: { title: '半年通报', roles: ['REGULATOR', 'OPERATOR'] },
       },
       {
         path: 'monitoring/ratio-exceptions',

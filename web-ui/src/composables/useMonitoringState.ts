@@ -55,8 +55,9 @@ export function useMonitoringState() {
     }
   }
 
+  /** Applies `patch` to the URL; other query keys of the page (e.g. `days`) are kept. */
   function update(patch: Patch, push = false) {
-    const query = queryFor(patch)
+    const query = { ...route.query, ...queryFor(patch) }
     return push ? router.push({ query }) : router.replace({ query })
   }
 

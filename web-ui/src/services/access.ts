@@ -22,6 +22,10 @@ export type MenuIcon =
   | 'alert'
   | 'index'
   | 'bank'
+  | 'supply'
+  | 'slow'
+  | 'notice'
+  | 'subordinates'
 
 export interface MenuItem {
   label: string
@@ -47,9 +51,14 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '我的订单', path: '/buyer/orders', icon: 'orders' },
     { label: '预留份额填报', path: '/buyer/quota', icon: 'quota' },
     { label: '预留份额进度', path: '/buyer/quota/progress', icon: 'progress' },
+    // a supervising department (主管部门) sees its subordinate units; the page says so when there are none
+    { label: '下属单位', path: '/buyer/subordinates', icon: 'subordinates' },
   ],
   REGULATOR: [
     { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
+    { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
+    { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
+    { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review' },
   ],
   OPERATOR: [
@@ -63,6 +72,9 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },
     { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
+    { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
+    { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
+    { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'progress' },
   ],
 }

@@ -29,3 +29,10 @@ export function saveBlob(blob: Blob, filename: string): void {
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
+
+/** What to Accept for an export format: the endpoints answer JSON unless asked for a file. */
+export const EXPORT_MEDIA_TYPES: Record<'CSV' | 'XLSX' | 'HTML', string> = {
+  CSV: 'text/csv',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  HTML: 'text/html',
+}

@@ -87,13 +87,15 @@ class DemoData {
                 null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
         catalog.seed(code("93522634", "MA6HN0021"), code("91110105", "MA01HN001"));
         bankAccount(code("93522634", "MA6HN0021"), "demo-supplier", "中国农业银行雷山县支行", "23405101040012345");
-        // more budget units, so that monitoring has something to compare
+        // more budget units, so that monitoring has something to compare; demo-buyer is their 主管部门 (supervising
+        // department), so that it sees them under 下属单位
+        Long supervisor = organizations.findByCreditCode(code("11520000", "0091HN003")).orElseThrow().id();
         ensure(OrganizationKind.BUYER, "贵阳市第一中学", code("12520102", "0091HN005"), "520102",
-                null, null, null, "demo-school");
+                null, supervisor, null, null, "demo-school");
         ensure(OrganizationKind.BUYER, "黔东南州人民医院", code("12522601", "0091HN006"), "522601",
-                null, null, null, "demo-hospital");
+                null, supervisor, null, null, "demo-hospital");
         ensure(OrganizationKind.BUYER, "雷山县人民政府办公室", code("11522634", "0091HN007"), "522634",
-                null, null, null, "demo-county");
+                null, supervisor, null, null, "demo-county");
         int year = QuotaRules.yearOf(Instant.now());
         plan("demo-buyer", code("11520000", "0091HN003"), year, 20_000_000, 2_000_000);   // 20万元, 10%
         plan("demo-school", code("12520102", "0091HN005"), year, 6_000_000, 900_000);     // 6万元, 15%
@@ -128,11 +130,16 @@ class DemoData {
 
     private void ensure(OrganizationKind kind, String name, String creditCode, String regionCode, SupplierType type,
                         DepartmentKind department, String scope, String username) {
+        ensure(kind, name, creditCode, regionCode, type, null, department, scope, username);
+    }
+
+    private void ensure(OrganizationKind kind, String name, String creditCode, String regionCode, SupplierType type,
+                        Long parent, DepartmentKind department, String scope, String username) {
         if (organizations.findByCreditCode(creditCode).isPresent()) {
             return;
         }
         organizations.provision(new NewOrganization(kind, name, creditCode, regionCode, "演示联系人", "13800000000",
-                type, null, department, scope, username, PASSWORD), SEEDER);
+                type, parent, department, scope, username, PASSWORD), SEEDER);
     }
 
     /** A valid credit code: 2-char type, 6-digit region, 9-char organisation code, computed check character. */
