@@ -58,10 +58,15 @@ test('the regulator sees the supply side, slow products and the half-yearly noti
   await page.getByTestId('supply-tabs').getByRole('tab', { name: '按产地区县' }).click()
   await expect(table).toContainText('从江县')
   const countyCsv = await downloadOf(page, 'supply-export-csv')
-  expect(countyCsv.suggestedFilename()).toBe(`供给侧-按产地区县-贵州省-${YEAR}.csv`)
+  expect(countyCsv.suggestedFilename()).toBe(`供给侧统计-贵州省-${YEAR}-按产地区县.csv`)
   const countyLines = (await text(countyCsv)).replace(/^\uFEFF/, '').split('\r\n')
-  expect(countyLines[0]).toBe('行政区划代码,产地区县,净销售额（元）,实付金额（元）,退款（元）,计入预留份额（元）,订单数,数量')
-  expect(countyLines.some((l) => l.startsWith('522633,从江县,'))).toBe(true)
+  expect(countyLines[0]).toBe('分组,代码,名称,实付金额（元）,退款金额（元）,净销售额（元）,其中计入预留份额（元）,订单数,数量')
+  expect(countyLines[1].startsWith('合计,,合计,')).toBe(true)
+  expect(countyLines.some((l) => l.startsWith('产地区县,522633,从江县,'))).toBe(true)
+  expect(countyLines.slice(2).filter((l) => l).every((l) => l.startsWith('产地区县,'))).toBe(true)
+  const allXlsx = await downloadOf(page, 'supply-export-xlsx')
+  expect(allXlsx.suggestedFilename()).toBe(`供给侧统计-贵州省-${YEAR}.xlsx`)
+  expect((await readFile(await allXlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK')
 
   // drill down to the county, as on the dashboard
   await table.getByRole('button', { name: '从江县', exact: true }).click()

@@ -1,27 +1,31 @@
 /**
  * The supply-side, slow-moving and notice pages of monitoring: pure helpers (unit-tested) for their
- * charts, client-side CSV of the supply tables (the backend offers files for slow products and the
- * notice, not for the supply side), and their URL state.
+ * charts, the export dimension of each supply grouping, and their URL state.
  */
-import type { SupplyEntry, SupplySide } from './api/types'
-import { fenToYuanInput, formatFen } from './money'
+import type { SupplyEntry } from './api/types'
+import { formatFen } from './money'
 
 export type GroupingKey = 'byCounty' | 'byCategory' | 'byBrand' | 'bySupplier' | 'topProducts'
+
+/** The API's name of a grouping in exports (`by`). */
+export type SupplyDimension = 'COUNTY' | 'CATEGORY' | 'BRAND' | 'SUPPLIER' | 'PRODUCT'
 
 export interface GroupingInfo {
   key: GroupingKey
   /** tab title */
   title: string
-  /** first column of the table and the CSV */
+  /** first column of the table */
   column: string
+  /** `by` of the export of this grouping */
+  dimension: SupplyDimension
 }
 
 export const GROUPINGS: readonly GroupingInfo[] = [
-  { key: 'byCounty', title: '按产地区县', column: '产地区县' },
-  { key: 'byCategory', title: '按品类', column: '品类' },
-  { key: 'byBrand', title: '按品牌', column: '品牌' },
-  { key: 'bySupplier', title: '按供应商', column: '供应商' },
-  { key: 'topProducts', title: '热销商品', column: '商品' },
+  { key: 'byCounty', title: '按产地区县', column: '产地区县', dimension: 'COUNTY' },
+  { key: 'byCategory', title: '按品类', column: '品类', dimension: 'CATEGORY' },
+  { key: 'byBrand', title: '按品牌', column: '品牌', dimension: 'BRAND' },
+  { key: 'bySupplier', title: '按供应商', column: '供应商', dimension: 'SUPPLIER' },
+  { key: 'topProducts', title: '热销商品', column: '商品', dimension: 'PRODUCT' },
 ]
 
 export function groupingInfo(key: string | undefined): GroupingInfo {
@@ -95,49 +99,6 @@ function truncate(s: string, max: number): string {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
-
-type Cell = string | number | null | undefined
-
-/**
- * RFC 4180 CSV for Excel users: UTF-8 with a BOM, CRLF, quoted where needed; a text cell that a
- * spreadsheet would take for a formula (=, +, -, @) is prefixed with an apostrophe.
- */
-export function toCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const line = (cells: readonly Cell[]) => cells.map(csvCell).join(',')
-  return `\uFEFF${[line(headers), ...rows.map(line)].join('\r\n')}\r\n`
-}
-
-function csvCell(cell: Cell): string {
-  if (cell === null || cell === undefined) return ''
-  let s = String(cell)
-  if (typeof cell === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export const SUPPLY_CSV_HEADERS = ['净销售额（元）', '实付金额（元）', '退款（元）', '计入预留份额（元）', '订单数', '数量'] as const
-
-/** One grouping of the supply side as a CSV file's text (money in yuan with two decimals). */
-export function supplyCsv(supply: SupplySide, key: GroupingKey): string {
-  const info = groupingInfo(key)
-  const withCode = key === 'byCounty'
-  const headers = [...(withCode ? ['行政区划代码'] : []), info.column, ...SUPPLY_CSV_HEADERS]
-  const rows = supply[key].items.map((e) => [
-    ...(withCode ? [e.key] : []),
-    e.name,
-    fenToYuanInput(e.totalFen),
-    fenToYuanInput(e.paidFen),
-    fenToYuanInput(e.refundedFen),
-    fenToYuanInput(e.eligibleFen),
-    e.orders,
-    e.quantity,
-  ])
-  return toCsv(headers, rows)
-}
-
-/** The CSV's file name: 供给侧-按品类-贵州省-2026.csv */
-export function supplyCsvName(supply: SupplySide, key: GroupingKey): string {
-  return `供给侧-${groupingInfo(key).title}-${supply.region.name}-${supply.year}.csv`
 }
 
 /** The 滞销 windows offered (days without a sale); the API accepts 1–3660. */

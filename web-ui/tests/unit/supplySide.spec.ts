@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { SupplyEntry, SupplySide } from '@/services/api/types'
+import type { SupplyEntry } from '@/services/api/types'
 import {
   compactYuan,
+  GROUPINGS,
   groupingInfo,
   halfFromQuery,
   halfOf,
   sinceLastSaleText,
   slowWindowFromQuery,
   supplyBarOption,
-  supplyCsv,
-  supplyCsvName,
-  toCsv,
   topFromQuery,
 } from '@/services/supplySide'
 
@@ -18,49 +16,19 @@ function entry(key: string | null, name: string, totalFen: number, extra: Partia
   return { key, name, totalFen, paidFen: totalFen, refundedFen: 0, eligibleFen: totalFen, orders: 1, quantity: 2, ...extra }
 }
 
-function supply(items: SupplyEntry[]): SupplySide {
-  const grouping = { groups: items.length, items }
-  return {
-    year: 2026,
-    region: { code: '520000', name: '贵州省' },
-    totals: { paidFen: 0, refundedFen: 0, totalFen: 0, eligibleFen: 0, orders: 0, quantity: 0 },
-    byCounty: grouping,
-    byCategory: grouping,
-    byBrand: grouping,
-    bySupplier: grouping,
-    topProducts: grouping,
-  }
-}
-
-describe('toCsv', () => {
-  it('starts with a BOM, ends lines with CRLF and quotes what needs it', () => {
-    expect(toCsv(['名称', '金额'], [['a,b', 1], ['say "hi"', null], ['line\nbreak', undefined]])).toBe(
-      '\uFEFF名称,金额\r\n"a,b",1\r\n"say ""hi""",\r\n"line\nbreak",\r\n',
-    )
+describe('supply groupings', () => {
+  it('export under the API dimension of their tab', () => {
+    expect(GROUPINGS.map((g) => [g.key, g.dimension])).toEqual([
+      ['byCounty', 'COUNTY'],
+      ['byCategory', 'CATEGORY'],
+      ['byBrand', 'BRAND'],
+      ['bySupplier', 'SUPPLIER'],
+      ['topProducts', 'PRODUCT'],
+    ])
   })
 
-  it('defuses text a spreadsheet would run as a formula, not negative numbers', () => {
-    expect(toCsv(['x'], [['=SUM(A1)'], ['+1'], ['@cmd'], [-5]])).toBe("\uFEFFx\r\n'=SUM(A1)\r\n'+1\r\n'@cmd\r\n-5\r\n")
-  })
-})
-
-describe('supply side CSV', () => {
-  const s = supply([entry('522633', '从江县', 9900, { refundedFen: 100, paidFen: 10000, eligibleFen: 9900, orders: 2, quantity: 3 })])
-
-  it('gives counties with their code and money in yuan', () => {
-    const lines = supplyCsv(s, 'byCounty').replace('\uFEFF', '').split('\r\n')
-    expect(lines[0]).toBe('行政区划代码,产地区县,净销售额（元）,实付金额（元）,退款（元）,计入预留份额（元）,订单数,数量')
-    expect(lines[1]).toBe('522633,从江县,99.00,100.00,1.00,99.00,2,3')
-  })
-
-  it('names the other groupings by their column, without a code', () => {
-    const lines = supplyCsv(s, 'byBrand').replace('\uFEFF', '').split('\r\n')
-    expect(lines[0].startsWith('品牌,净销售额（元）')).toBe(true)
-    expect(lines[1].startsWith('从江县,99.00')).toBe(true)
-  })
-
-  it('names the file by grouping, region and year', () => {
-    expect(supplyCsvName(s, 'byCategory')).toBe('供给侧-按品类-贵州省-2026.csv')
+  it('fall back to the counties for an unknown tab', () => {
+    expect(groupingInfo('byWhatever').dimension).toBe('COUNTY')
   })
 })
 

@@ -324,8 +324,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sales of the products originating in the region, by county, category, brand, supplier, and top products.
-         * @description Sales of the products originating in the region, by county, category, brand, supplier, and top products.
+         * Sales of the products originating in the region, by county, category, brand, supplier, and top products (the top `top` of each, JSON); `format` exports every entry of the grouping `by`, or of all.
+         * @description Sales of the products originating in the region, by county, category, brand, supplier, and top products (the top `top` of each, JSON); `format` exports every entry of the grouping `by`, or of all.
          */
         get: operations["supply"];
         put?: never;
@@ -2480,6 +2480,11 @@ export interface components {
         };
         /** @enum {string} */
         SupplierType: "COOPERATIVE" | "ENTERPRISE" | "FAMILY_FARM";
+        /**
+         * @description The groupings of the supply side, as exports name them.
+         * @enum {string}
+         */
+        SupplyDimension: "COUNTY" | "CATEGORY" | "BRAND" | "SUPPLIER" | "PRODUCT";
         /** @description The supply side of a region for a year: sales of products that ORIGINATE in the region (the origin frozen in the order line), whoever bought them, from orders paid in the year (Asia/Shanghai). `paidFen` is what was paid, `refundedFen` what was refunded of it since (a line's share of its order's refunds, rounded down), `totalFen = paidFen - refundedFen`, `eligibleFen` the part that counts toward reserved shares. Each grouping lists its top `top` entries by totalFen (`groups` says how many there are). */
         SupplySide: {
             byBrand: components["schemas"]["SupplySide.Grouping"];
@@ -3097,6 +3102,8 @@ export interface operations {
     supply: {
         parameters: {
             query: {
+                by?: components["schemas"]["SupplyDimension"] | null;
+                format?: components["schemas"]["ExportFormat"] | null;
                 region?: string | null;
                 top?: number | null;
                 year: number;
@@ -3107,13 +3114,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description supply 200 response */
+            /** @description 供给侧统计（JSON），或导出文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SupplySide"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */

@@ -35,6 +35,15 @@ public interface Monitoring {
     /** Sales of the products originating in the region, by county, category, brand, supplier and product. */
     SupplySide supply(int year, @Nullable String region, int top, Actor actor);
 
+    /** Checks the caller's scope (403) and returns the supply-side query to export. */
+    SupplyQuery supplyQuery(int year, @Nullable String region, Actor actor);
+
+    /**
+     * Writes every entry (not only the top ones) of one grouping, or of all of them when {@code by} is null: CSV as
+     * one table (a 分组 column, the total first), XLSX with one sheet per grouping.
+     */
+    void exportSupply(SupplyQuery query, @Nullable SupplyDimension by, ExportFormat format, OutputStream out);
+
     /** Listed products originating in the region without a sale in the last {@code days} days (滞销预警). */
     SlowProductPage slowProducts(@Nullable String region, int days, Actor actor, PageQuery page, Instant now);
 

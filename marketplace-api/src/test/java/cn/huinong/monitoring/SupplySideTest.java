@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -309,6 +310,55 @@ class SupplySideTest {
             assertEquals("商品名称", wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue());
             assertTrue(wb.getSheetAt(0).getLastRowNum() >= 2);
         }
+    }
+
+    @Test
+    void supplySideExportsEveryEntryAsOneCsvTableAndOneXlsxSheetPerGrouping() throws Exception {
+        String path = "/api/v1/monitoring/supply?year=" + YEAR + "&region=" + QIANDONGNAN;
+        String text = new String(download(path + "&format=csv", qiandongnan, "text/csv"), StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', text.charAt(0));
+        List<String> lines = List.of(text.substring(1).split("\r\n"));
+        assertEquals("分组,代码,名称,实付金额（元）,退款金额（元）,净销售额（元）,其中计入预留份额（元）,订单数,数量", lines.get(0));
+        assertTrue(lines.get(1).startsWith("合计,,合计,"), lines.get(1));
+        // every county row carries the same figures as the JSON answer
+        Map<?, ?> danzhai = entry(expect(200, api.get(path + "&top=100", qiandongnan)).body(), "byCounty", DANZHAI);
+        String danzhaiRow = String.join(",", "产地区县", DANZHAI, "丹寨县", yuanOf(n(danzhai, "paidFen")),
+                yuanOf(n(danzhai, "refundedFen")), yuanOf(n(danzhai, "totalFen")), yuanOf(n(danzhai, "eligibleFen")),
+                String.valueOf(n(danzhai, "orders")), String.valueOf(n(danzhai, "quantity")));
+        assertTrue(lines.contains(danzhaiRow), danzhaiRow + " in " + text);
+        String teaRow = lines.stream().filter(l -> l.startsWith("商品," + tea + ",")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row of product " + tea + " in " + text));
+        assertTrue(teaRow.endsWith(",400.00,50.00,350.00,350.00,2,4"), teaRow);
+        for (String group : List.of("产地区县,", "品类,", "品牌,", "供应商,", "商品,")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(group)), group);
+        }
+
+        String products = new String(download(path + "&format=csv&by=PRODUCT", qiandongnan, "text/csv"),
+                StandardCharsets.UTF_8);
+        assertTrue(products.lines().skip(2).allMatch(l -> l.startsWith("商品,")), products);
+        assertEquals(400, status(path + "&format=csv&by=TOWNSHIP", qiandongnan));
+
+        byte[] xlsx = download(path + "&format=xlsx", qiandongnan,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals(List.of("按产地区县", "按品类", "按品牌", "按供应商", "按商品"),
+                    java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList());
+            Sheet sheet = wb.getSheet("按商品");
+            assertEquals("代码", sheet.getRow(0).getCell(0).getStringCellValue());
+            boolean found = false;
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                if (String.valueOf(tea).equals(sheet.getRow(i).getCell(0).getStringCellValue())) {
+                    assertEquals(350.00, sheet.getRow(i).getCell(5).getNumericCellValue());
+                    assertEquals(4, (long) sheet.getRow(i).getCell(7).getNumericCellValue());
+                    found = true;
+                }
+            }
+            assertTrue(found, "product " + tea + " in the 按商品 sheet");
+        }
+    }
+
+    static String yuanOf(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     @Test

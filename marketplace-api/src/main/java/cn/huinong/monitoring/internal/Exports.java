@@ -3,6 +3,8 @@ package cn.huinong.monitoring.internal;
 import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.quota.Canteen;
 import cn.huinong.monitoring.SlowProduct;
+import cn.huinong.monitoring.SupplyDimension;
+import cn.huinong.monitoring.SupplySide;
 import cn.huinong.quota.QuotaFigures;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.UnitFigures;
@@ -16,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -71,6 +75,58 @@ class Exports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final List<String> SUPPLY_HEADERS = List.of("代码", "名称", "实付金额（元）", "退款金额（元）",
+            "净销售额（元）", "其中计入预留份额（元）", "订单数", "数量");
+
+    /** The supply side: CSV as one table with a leading 分组 column (the total first), XLSX one sheet per grouping. */
+    void supply(SupplySide.Sales totals, Map<SupplyDimension, List<SupplySide.Entry>> groupings, ExportFormat format,
+                OutputStream out) {
+        try {
+            if (format == ExportFormat.CSV) {
+                Writer w = csv(out);
+                List<String> headers = new ArrayList<>();
+                headers.add("分组");
+                headers.addAll(SUPPLY_HEADERS);
+                csvTable(w, headers, sink -> {
+                    sink.accept(supplyCells("合计", new SupplySide.Entry(null, "合计", totals.paidFen(),
+                            totals.refundedFen(), totals.totalFen(), totals.eligibleFen(), totals.orders(),
+                            totals.quantity())));
+                    groupings.forEach((d, entries) -> entries.forEach(e -> sink.accept(supplyCells(d.label(), e))));
+                });
+                w.flush();
+                return;
+            }
+            SXSSFWorkbook wb = new SXSSFWorkbook(200);
+            try {
+                groupings.forEach((d, entries) -> sheet(wb, "按" + d.label(), SUPPLY_HEADERS,
+                        sink -> entries.forEach(e -> sink.accept(supplyCells(null, e)))));
+                wb.write(out);
+                out.flush();
+            } finally {
+                wb.dispose();
+                wb.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Object> supplyCells(String group, SupplySide.Entry e) {
+        List<Object> cells = new ArrayList<>();
+        if (group != null) {
+            cells.add(group);
+        }
+        cells.add(e.key());
+        cells.add(e.name());
+        cells.add(yuan(e.paidFen()));
+        cells.add(yuan(e.refundedFen()));
+        cells.add(yuan(e.totalFen()));
+        cells.add(yuan(e.eligibleFen()));
+        cells.add(e.orders());
+        cells.add(e.quantity());
+        return cells;
     }
 
     /** A UTF-8 writer that has written the BOM (so that Excel reads the Chinese). */

@@ -10,6 +10,8 @@ import cn.huinong.monitoring.NoticeFormat;
 import cn.huinong.monitoring.RegionSummary;
 import cn.huinong.monitoring.SlowProductPage;
 import cn.huinong.monitoring.SlowProductQuery;
+import cn.huinong.monitoring.SupplyDimension;
+import cn.huinong.monitoring.SupplyQuery;
 import cn.huinong.monitoring.SupplySide;
 import cn.huinong.monitoring.UnitPage;
 import cn.huinong.quota.QuotaFigures;
@@ -32,6 +34,7 @@ import jakarta.inject.Singleton;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -207,6 +210,26 @@ class MonitoringService implements Monitoring {
         Map<String, SupplySide.Grouping> g = s.groupings();
         return new SupplySide(year, ref(t), s.totals(), g.get("COUNTY"), g.get("CATEGORY"), g.get("BRAND"),
                 g.get("SUPPLIER"), g.get("PRODUCT"));
+    }
+
+    @Override
+    public SupplyQuery supplyQuery(int year, @Nullable String region, Actor actor) {
+        checkYear(year);
+        Target t = supervisorTarget(region, actor);
+        RegionSummary.RegionRef ref = ref(t);
+        return new SupplyQuery(year, ref.code(), ref.name(), t.prefix());
+    }
+
+    @Override
+    public void exportSupply(SupplyQuery query, @Nullable SupplyDimension by, ExportFormat format, OutputStream out) {
+        SupplyQueries.Supply s = supply.supply(query.year(), query.regionPrefix(), Integer.MAX_VALUE);
+        Map<SupplyDimension, List<SupplySide.Entry>> groupings = new LinkedHashMap<>();
+        for (SupplyDimension d : SupplyDimension.values()) {
+            if (by == null || by == d) {
+                groupings.put(d, s.groupings().get(d.name()).items());
+            }
+        }
+        exports.supply(s.totals(), groupings, format, out);
     }
 
     private static RegionSummary.RegionRef ref(Target t) {

@@ -6,6 +6,8 @@ import cn.huinong.monitoring.Notice;
 import cn.huinong.monitoring.NoticeFormat;
 import cn.huinong.monitoring.SlowProductPage;
 import cn.huinong.monitoring.SlowProductQuery;
+import cn.huinong.monitoring.SupplyDimension;
+import cn.huinong.monitoring.SupplyQuery;
 import cn.huinong.monitoring.SupplySide;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
@@ -40,12 +42,31 @@ class SupplyController {
         this.monitoring = monitoring;
     }
 
-    /** Sales of the products originating in the region, by county, category, brand, supplier, and top products. */
+    /**
+     * Sales of the products originating in the region, by county, category, brand, supplier, and top products (the
+     * top {@code top} of each, JSON); {@code format} exports every entry of the grouping {@code by}, or of all.
+     */
     @Get("/supply")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @ApiResponse(responseCode = "200", description = "供给侧统计（JSON），或导出文件", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupplySide.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    SupplySide supply(@QueryValue int year, @Nullable @QueryValue String region, @Nullable @QueryValue Integer top,
-                      @Parameter(hidden = true) Actor actor) {
-        return monitoring.supply(year, region, top == null ? 10 : top, actor);
+    HttpResponse<?> supply(@QueryValue int year, @Nullable @QueryValue String region, @Nullable @QueryValue Integer top,
+                           @Nullable @QueryValue ExportFormat format, @Nullable @QueryValue SupplyDimension by,
+                           @Parameter(hidden = true) Actor actor) {
+        if (format == null) {
+            return HttpResponse.ok(monitoring.supply(year, region, top == null ? 10 : top, actor));
+        }
+        SupplyQuery q = monitoring.supplyQuery(year, region, actor);
+        String suffix = by == null ? "" : "-" + by.name().toLowerCase();
+        String name = "供给侧统计-" + q.regionName() + "-" + year + (by == null ? "" : "-按" + by.label()) + "."
+                + format.extension();
+        return HttpResponse.ok(Downloads.stream("huinong-supply-", format.extension(), format.mediaType(),
+                        out -> monitoring.exportSupply(q, by, format, out)))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
+                        "supply-" + q.regionCode() + "-" + year + suffix + "." + format.extension(), name))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /** Listed products of the region without a sale for {@code days} days (default 30); {@code format} exports all. */
