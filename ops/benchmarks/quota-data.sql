@@ -75,6 +75,7 @@ FROM (SELECT row_number() OVER (ORDER BY id) AS n, id, region_code, random() AS 
       FROM organization WHERE decided_by = 'bench-quota' AND kind = 'BUYER') u;
 -- the first OWN unit of each county represents its SHARED units; a county without one turns them into OWN
 CREATE TEMP TABLE bench_rep AS SELECT region_code, min(id) AS id FROM bench_unit WHERE canteen = 'OWN' GROUP BY 1;
+CREATE UNIQUE INDEX ON bench_rep (region_code);
 UPDATE bench_unit u SET canteen = 'OWN' WHERE canteen = 'SHARED'
     AND NOT EXISTS (SELECT 1 FROM bench_rep r WHERE r.region_code = u.region_code);
 ALTER TABLE bench_unit ADD COLUMN floor_bp INT, ADD COLUMN minimum_fen BIGINT, ADD COLUMN reserved_fen BIGINT,
@@ -190,7 +191,7 @@ FROM (
                   'CANTEEN','CANTEEN','CANTEEN','CANTEEN','CANTEEN','CANTEEN','CANTEEN','CANTEEN','UNION','UNION',
                   'STAFF'])[1 + (abs(hashint8(i * 31)::BIGINT) % 20)] AS channel,
            b.units AS units
-    FROM bench_base b, generate_series(1, ${orders}) AS i
+    FROM bench_base b, generate_series(1::BIGINT, ${orders}) AS i
 ) o
 JOIN bench_unit u ON u.n = o.unit_n
 JOIN bench_product p ON p.n = o.product_n
