@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -153,6 +154,52 @@ class LedgerTest {
         assertEquals(0, spent(unit, 2025));
         assertEquals(2, db.count("SELECT count(*) FROM quota_ledger WHERE order_id = ? AND event_type = "
                 + "'ORDER_REFUNDED' AND year = 2025", order));
+    }
+
+    @SuppressWarnings("unchecked")
+    long[] trend(int year, String region, String token) {
+        ledger.drain(1_000_000);
+        Map<String, Object> t = expect(200, api.get("/api/v1/monitoring/trend?year=" + year
+                + (region == null ? "" : "&region=" + region), token)).body();
+        return ((List<Map<String, Object>>) t.get("months")).stream()
+                .mapToLong(m -> ((Number) m.get("eligibleSpentFen")).longValue()).toArray();
+    }
+
+    /** What the trend used to compute: the region's ledger rows of the year, by month of payment in Beijing. */
+    long[] ledgerMonths(int year, String prefix) {
+        long[] months = new long[12];
+        for (int m = 1; m <= 12; m++) {
+            months[m - 1] = db.count("""
+                    SELECT coalesce(sum(l.eligible_fen), 0) FROM quota_ledger l JOIN organization o
+                        ON o.id = l.organization_id AND o.kind = 'BUYER' AND o.status = 'APPROVED'
+                    WHERE l.year = ? AND o.region_code LIKE ?
+                      AND extract(month FROM l.paid_at AT TIME ZONE 'Asia/Shanghai') = ?
+                    """, year, prefix + "%", m);
+        }
+        return months;
+    }
+
+    @Test
+    void aRegionsTrendIsItsLedgerByMonthOfPaymentWithRefundsInTheMonthOfThePayment() {
+        String operator = CatalogFixtures.operator(organizations, api);
+        long[] before2031 = trend(2031, GUIYANG, operator);
+        long[] before2032 = trend(2032, "520000", operator);
+        Unit unit = QuotaFixtures.unit(organizations, api, GUIYANG);
+        long march = paidOrder(unit, 3, "2031-03-15T02:00:00Z");
+        paidOrder(unit, 2, "2031-03-31T16:30:00Z"); // 00:30 on 1 April in Beijing
+        paidOrder(unit, 1, "2031-12-31T16:30:00Z"); // 00:30 on 1 January 2032 in Beijing
+        refund(march, PRICE); // refunded now, taken back in March 2031
+
+        long[] after = trend(2031, GUIYANG, operator);
+        assertEquals(2 * PRICE, after[2] - before2031[2]);
+        assertEquals(2 * PRICE, after[3] - before2031[3]);
+        assertEquals(PRICE, trend(2032, "520000", operator)[0] - before2032[0]);
+        // county, province and country agree with the ledger rows of their units, month by month
+        for (int year : List.of(2031, 2032)) {
+            assertEquals(Arrays.toString(ledgerMonths(year, GUIYANG)), Arrays.toString(trend(year, GUIYANG, operator)));
+            assertEquals(Arrays.toString(ledgerMonths(year, "52")), Arrays.toString(trend(year, "520000", operator)));
+            assertEquals(Arrays.toString(ledgerMonths(year, "")), Arrays.toString(trend(year, null, operator)));
+        }
     }
 
     @Test

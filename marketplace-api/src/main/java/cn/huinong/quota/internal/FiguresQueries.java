@@ -107,9 +107,21 @@ class FiguresQueries implements QuotaFigures {
     @Override
     @Transactional(readOnly = true)
     public long[] monthly(UnitQuery q) {
-        // the same units, over the year's ledger rows instead of the figures
-        Where w = where(q, false, LEDGER);
         long[] months = new long[12];
+        if (q.supervisorId() == null) {
+            // a region: the per-county monthly sums the ledger maintains (V53), at most counties x 12 rows
+            sql.list("""
+                    SELECT month, sum(eligible_fen) AS fen FROM quota_region_month
+                    WHERE year = ? AND region_code BETWEEN ? AND ? GROUP BY month
+                    """, rs -> {
+                        months[rs.getInt("month") - 1] = rs.getLong("fen");
+                        return null;
+                    }, q.year(), (q.regionPrefix() + "000000").substring(0, 6),
+                    (q.regionPrefix() + "999999").substring(0, 6));
+            return months;
+        }
+        // a supervising department's subtree: the same units, over the year's ledger rows
+        Where w = where(q, false, LEDGER);
         sql.list("SELECT extract(month FROM l.paid_at AT TIME ZONE 'Asia/Shanghai')::int AS month,"
                 + " sum(l.eligible_fen) AS fen" + w.sql() + " GROUP BY 1", rs -> {
                     months[rs.getInt("month") - 1] = rs.getLong("fen");

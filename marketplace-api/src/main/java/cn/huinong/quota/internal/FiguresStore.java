@@ -3,6 +3,7 @@ package cn.huinong.quota.internal;
 import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,6 +89,62 @@ class FiguresStore {
             return f.representativeOrganizationId();
         }
         return null;
+    }
+
+    /** A unit's year, ordered by unit then year: the order in which batch writers lock figures rows. */
+    record UnitYear(long organizationId, int year) implements Comparable<UnitYear> {
+        @Override
+        public int compareTo(UnitYear o) {
+            int c = Long.compare(organizationId, o.organizationId);
+            return c != 0 ? c : Integer.compare(year, o.year);
+        }
+    }
+
+    /**
+     * {@link #book} for a whole ledger batch in two statements: adds each unit-year's booked money to the unit (rows
+     * locked in the map's order) and then, for SHARED members, to their representatives (in representative order).
+     */
+    void bookAll(java.util.SortedMap<UnitYear, Long> booked) {
+        if (booked.isEmpty()) {
+            return;
+        }
+        record Shared(long organizationId, int year, long representativeId) {
+        }
+        List<Shared> shared = sql.list("""
+                INSERT INTO quota_unit_figures AS f (organization_id, year, own_spent_fen, counted_fen)
+                SELECT b.organization_id, b.year, b.fen, b.fen
+                FROM unnest(?::bigint[], ?::int[], ?::bigint[]) WITH ORDINALITY AS b(organization_id, year, fen, n)
+                ORDER BY b.n
+                ON CONFLICT (year, organization_id) DO UPDATE SET
+                    own_spent_fen = f.own_spent_fen + EXCLUDED.own_spent_fen,
+                    counted_fen = f.counted_fen + CASE WHEN f.canteen = 'SHARED' THEN 0 ELSE EXCLUDED.own_spent_fen END,
+                    updated_at = now()
+                RETURNING f.organization_id, f.year, f.canteen, f.representative_organization_id
+                """, rs -> "SHARED".equals(rs.getString("canteen")) && rs.getObject("representative_organization_id") != null
+                ? new Shared(rs.getLong("organization_id"), rs.getInt("year"),
+                rs.getLong("representative_organization_id")) : null,
+                booked.keySet().stream().map(UnitYear::organizationId).toArray(Long[]::new),
+                booked.keySet().stream().map(u -> (long) u.year()).toArray(Long[]::new),
+                booked.values().toArray(Long[]::new));
+        java.util.SortedMap<UnitYear, Long> representatives = new java.util.TreeMap<>();
+        for (Shared s : shared) {
+            if (s != null) {
+                representatives.merge(new UnitYear(s.representativeId(), s.year()),
+                        booked.get(new UnitYear(s.organizationId(), s.year())), Long::sum);
+            }
+        }
+        if (!representatives.isEmpty()) {
+            sql.update("""
+                    INSERT INTO quota_unit_figures AS f (organization_id, year, counted_fen)
+                    SELECT b.organization_id, b.year, b.fen
+                    FROM unnest(?::bigint[], ?::int[], ?::bigint[]) WITH ORDINALITY AS b(organization_id, year, fen, n)
+                    ORDER BY b.n
+                    ON CONFLICT (year, organization_id) DO UPDATE SET
+                        counted_fen = f.counted_fen + EXCLUDED.counted_fen, updated_at = now()
+                    """, representatives.keySet().stream().map(UnitYear::organizationId).toArray(Long[]::new),
+                    representatives.keySet().stream().map(u -> (long) u.year()).toArray(Long[]::new),
+                    representatives.values().toArray(Long[]::new));
+        }
     }
 
     private static Figures figures(java.sql.ResultSet rs) throws java.sql.SQLException {

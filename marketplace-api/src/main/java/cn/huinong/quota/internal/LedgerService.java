@@ -7,7 +7,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,16 @@ class LedgerService implements QuotaLedger {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerService.class);
 
     record Claimed(long id, UUID eventId, String type, long orderId, long organizationId, String channel,
-                   long eligibleFen, Instant paidAt, Instant occurredAt) {
+                   long eligibleFen, Instant paidAt, Instant occurredAt, String regionCode) {
+    }
+
+    /** A county's month of a year in {@code quota_region_month}. */
+    record RegionMonth(int year, String regionCode, int month) implements Comparable<RegionMonth> {
+        @Override
+        public int compareTo(RegionMonth o) {
+            return java.util.Comparator.comparingInt(RegionMonth::year).thenComparing(RegionMonth::regionCode)
+                    .thenComparingInt(RegionMonth::month).compare(this, o);
+        }
     }
 
     private final Sql sql;
@@ -41,8 +53,9 @@ class LedgerService implements QuotaLedger {
         List<Claimed> batch = sql.list("""
                 SELECT e.id, e.event_id, e.event_type, e.order_id, e.buyer_organization_id, e.eligible_fen,
                        e.occurred_at, e.payload ->> 'channel' AS channel, e.payload ->> 'paidAt' AS paid_at_text,
-                       o.paid_at AS order_paid_at
+                       o.paid_at AS order_paid_at, b.region_code
                 FROM order_event_outbox e LEFT JOIN purchase_order o ON o.id = e.order_id
+                     LEFT JOIN organization b ON b.id = e.buyer_organization_id
                 WHERE e.published_at IS NULL
                 ORDER BY e.id
                 LIMIT ?
@@ -51,14 +64,28 @@ class LedgerService implements QuotaLedger {
                 rs.getString("event_type"), rs.getLong("order_id"), rs.getLong("buyer_organization_id"),
                 rs.getString("channel"), rs.getLong("eligible_fen"),
                 paidAt(rs.getString("paid_at_text"), Sql.instant(rs, "order_paid_at")),
-                Sql.instant(rs, "occurred_at")), batchSize);
+                Sql.instant(rs, "occurred_at"), rs.getString("region_code")), batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
-        // lock figures rows in a stable order so that concurrent consumers do not deadlock on each other
-        batch.stream().filter(LedgerService::movesMoney)
-                .sorted(java.util.Comparator.comparingLong(Claimed::organizationId).thenComparingLong(Claimed::id))
-                .forEach(this::book);
+        // the batch is booked set-based: one INSERT of its money events into the ledger (the event_id constraint
+        // drops replays), the figures of each unit-year once, then the region-months; rows are locked in a stable
+        // order (unit, then representative, then region-month) so that concurrent consumers do not deadlock
+        List<Claimed> money = new ArrayList<>();
+        for (Claimed e : batch) {
+            if (!movesMoney(e)) {
+                continue;
+            }
+            if (e.paidAt() == null) {
+                LOG.warn("order event {} ({}) of order {} has no payment time; not booked", e.eventId(), e.type(),
+                        e.orderId());
+                continue;
+            }
+            money.add(e);
+        }
+        if (!money.isEmpty()) {
+            book(money);
+        }
         sql.update("UPDATE order_event_outbox SET published_at = now() WHERE id = ANY (?)",
                 (Object) batch.stream().map(Claimed::id).toArray(Long[]::new));
         return batch.size();
@@ -80,23 +107,65 @@ class LedgerService implements QuotaLedger {
     }
 
     /** ORDER_PAID adds, ORDER_REFUNDED takes back, both in the year of the original payment. */
-    private void book(Claimed e) {
-        if (e.paidAt() == null) {
-            LOG.warn("order event {} ({}) of order {} has no payment time; not booked", e.eventId(), e.type(),
-                    e.orderId());
-            return;
+    private static long fen(Claimed e) {
+        return "ORDER_PAID".equals(e.type()) ? e.eligibleFen() : -e.eligibleFen();
+    }
+
+    private void book(List<Claimed> money) {
+        int n = money.size();
+        String[] eventIds = new String[n];
+        String[] types = new String[n];
+        Long[] orderIds = new Long[n];
+        Long[] organizationIds = new Long[n];
+        String[] channels = new String[n];
+        Long[] years = new Long[n];
+        Long[] fens = new Long[n];
+        String[] paidAts = new String[n];
+        String[] occurredAts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Claimed e = money.get(i);
+            eventIds[i] = e.eventId().toString();
+            types[i] = e.type();
+            orderIds[i] = e.orderId();
+            organizationIds[i] = e.organizationId();
+            channels[i] = e.channel() == null ? "CANTEEN" : e.channel();
+            years[i] = (long) QuotaRules.yearOf(e.paidAt());
+            fens[i] = fen(e);
+            paidAts[i] = e.paidAt().toString();
+            occurredAts[i] = e.occurredAt().toString();
         }
-        long fen = "ORDER_PAID".equals(e.type()) ? e.eligibleFen() : -e.eligibleFen();
-        int year = QuotaRules.yearOf(e.paidAt());
-        int inserted = sql.update("""
+        java.util.Set<UUID> booked = new java.util.HashSet<>(sql.list("""
                 INSERT INTO quota_ledger (event_id, event_type, order_id, organization_id, channel, year, eligible_fen,
                                           paid_at, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::bigint[],
+                                     ?::timestamptz[], ?::timestamptz[])
                 ON CONFLICT (event_id) DO NOTHING
-                """, e.eventId(), e.type(), e.orderId(), e.organizationId(),
-                e.channel() == null ? "CANTEEN" : e.channel(), year, fen, e.paidAt(), e.occurredAt());
-        if (inserted == 1) {
-            figures.book(e.organizationId(), year, fen);
+                RETURNING event_id
+                """, rs -> rs.getObject(1, UUID.class), eventIds, types, orderIds, organizationIds, channels, years,
+                fens, paidAts, occurredAts));
+        java.util.SortedMap<FiguresStore.UnitYear, Long> units = new TreeMap<>();
+        Map<RegionMonth, Long> months = new TreeMap<>();
+        for (Claimed e : money) {
+            if (!booked.contains(e.eventId())) {
+                continue; // a replay: booked before
+            }
+            int year = QuotaRules.yearOf(e.paidAt());
+            units.merge(new FiguresStore.UnitYear(e.organizationId(), year), fen(e), Long::sum);
+            if (e.regionCode() != null) {
+                months.merge(new RegionMonth(year, e.regionCode(), e.paidAt().atZone(QuotaRules.ZONE).getMonthValue()),
+                        fen(e), Long::sum);
+            }
+        }
+        figures.bookAll(units);
+        if (!months.isEmpty()) {
+            sql.update("""
+                    INSERT INTO quota_region_month AS m (year, region_code, month, eligible_fen)
+                    SELECT * FROM unnest(?::int[], ?::char(6)[], ?::smallint[], ?::bigint[])
+                    ON CONFLICT (year, region_code, month) DO UPDATE SET eligible_fen = m.eligible_fen + EXCLUDED.eligible_fen
+                    """, months.keySet().stream().map(m -> (long) m.year()).toArray(Long[]::new),
+                    months.keySet().stream().map(RegionMonth::regionCode).toArray(String[]::new),
+                    months.keySet().stream().map(m -> (long) m.month()).toArray(Long[]::new),
+                    months.values().toArray(Long[]::new));
         }
     }
 
