@@ -131,10 +131,17 @@ class MonitoringService implements Monitoring {
 
     @Override
     public RegionSummary summary(int year, @Nullable String region, Actor actor, Instant now) {
+        return summary(year, region, actor, now, null);
+    }
+
+    /** The summary with the money booked before {@code moneyAsOf} only (all of it when null). */
+    private RegionSummary summary(int year, @Nullable String region, Actor actor, Instant now,
+                                  @Nullable Instant moneyAsOf) {
         Target t = target(year, region, actor);
         String prefix = t.prefix();
         int groupLength = Math.min(6, prefix.length() + 2);
-        UnitQuery q = new UnitQuery(year, prefix, t.scope().supervisorId(), UnitFilter.ALL, UnitSort.REGION, now);
+        UnitQuery q = new UnitQuery(year, prefix, t.scope().supervisorId(), UnitFilter.ALL, UnitSort.REGION, now,
+                moneyAsOf);
         Map<String, RegionFigures> groups = figures.grouped(q, groupLength).stream()
                 .collect(Collectors.toMap(RegionFigures::codePrefix, Function.identity()));
         List<RegionView> childRegions = t.region() == null ? regions.provinces() : regions.children(t.region().code());
@@ -268,11 +275,15 @@ class MonitoringService implements Monitoring {
         Target t = supervisorTarget(region, actor);
         Instant end = java.time.LocalDate.of(year, half == 1 ? 7 : 12, 1).plusMonths(half == 1 ? 0 : 1)
                 .atStartOfDay(QuotaRules.ZONE).toInstant();
-        Instant at = now.isBefore(end) ? now : end; // pace and lagging as at the end of the half
-        RegionSummary summary = summary(year, t.region() == null ? null : t.region().code(), actor, at);
+        // a half that is over is reported as at its end: the pace, and the money booked by then (payments made in
+        // it, less refunds made by then); a half still running is reported as booked so far
+        Instant at = now.isBefore(end) ? now : end;
+        Instant moneyAsOf = now.isBefore(end) ? null : end;
+        RegionSummary summary = summary(year, t.region() == null ? null : t.region().code(), actor, at, moneyAsOf);
         Scope scope = t.scope();
         java.util.function.BiFunction<UnitFilter, UnitSort, PageResponse<cn.huinong.quota.UnitFigures>> list =
-                (filter, sort) -> figures.units(new UnitQuery(year, t.prefix(), scope.supervisorId(), filter, sort, at),
+                (filter, sort) -> figures.units(new UnitQuery(year, t.prefix(), scope.supervisorId(), filter, sort, at,
+                        moneyAsOf),
                         new PageQuery(0, filter == UnitFilter.ALL ? Notice.RANKING : Notice.LIST_LIMIT));
         List<cn.huinong.quota.UnitFigures> top = list.apply(UnitFilter.ALL, UnitSort.COMPLETION_DESC).items().stream()
                 .filter(u -> u.completionRate() != null).toList();

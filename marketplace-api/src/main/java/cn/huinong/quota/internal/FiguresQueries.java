@@ -28,6 +28,24 @@ import java.util.function.Consumer;
 class FiguresQueries implements QuotaFigures {
 
     private static final String FIGURES = "LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id";
+    /**
+     * The same columns with counted_fen recomputed from the ledger up to a moment (two parameters before the year):
+     * the unit's own money unless it is a SHARED member, plus its SHARED members' money (the attribution of
+     * quota_unit_figures, ADR 8); a payment counts from its payment time, a refund from when it was made.
+     */
+    private static final String FIGURES_AS_OF = """
+            LEFT JOIN LATERAL (
+                SELECT f0.filed, f0.canteen, f0.late, f0.annual_fen, f0.reserved_fen, f0.representative_organization_id,
+                       CASE WHEN f0.representative_organization_id IS NOT NULL THEN 0 ELSE
+                           (SELECT coalesce(sum(l.eligible_fen), 0) FROM quota_ledger l
+                            WHERE l.organization_id = o.id AND l.year = f0.year
+                              AND (CASE WHEN l.event_type = 'ORDER_PAID' THEN l.paid_at ELSE l.occurred_at END) < ?)
+                         + (SELECT coalesce(sum(l.eligible_fen), 0) FROM quota_unit_figures m
+                            JOIN quota_ledger l ON l.organization_id = m.organization_id AND l.year = m.year
+                            WHERE m.representative_organization_id = o.id AND m.year = f0.year
+                              AND (CASE WHEN l.event_type = 'ORDER_PAID' THEN l.paid_at ELSE l.occurred_at END) < ?)
+                       END AS counted_fen
+                FROM quota_unit_figures f0 WHERE f0.year = ? AND f0.organization_id = o.id) f ON true""";
     private static final String LEDGER = "JOIN quota_ledger l ON l.year = ? AND l.organization_id = o.id";
     private static final String REGION = "LEFT JOIN region r ON r.code = o.region_code";
     private static final String UNITS = " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?";
@@ -50,9 +68,18 @@ class FiguresQueries implements QuotaFigures {
     private record Where(String sql, List<Object> args) {
     }
 
+    /** The figures of the query: as booked, or recomputed up to {@code moneyAsOf}. */
+    private static String figures(UnitQuery q) {
+        return q.moneyAsOf() == null ? FIGURES : FIGURES_AS_OF;
+    }
+
     /** FROM organization o + the joins, the WHERE of the query's units (+ the status filter). */
     private static Where where(UnitQuery q, boolean withFilter, String... joins) {
         List<Object> args = new ArrayList<>();
+        if (List.of(joins).contains(FIGURES_AS_OF)) {
+            args.add(q.moneyAsOf());
+            args.add(q.moneyAsOf());
+        }
         args.add(q.year());
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
@@ -85,7 +112,7 @@ class FiguresQueries implements QuotaFigures {
     @Override
     @Transactional(readOnly = true)
     public List<RegionFigures> grouped(UnitQuery q, int groupPrefixLength) {
-        Where w = where(q, false, FIGURES);
+        Where w = where(q, false, figures(q));
         long[] e = QuotaRules.elapsedSeconds(q.year(), q.now());
         List<Object> args = new ArrayList<>();
         args.add(groupPrefixLength);
@@ -150,13 +177,13 @@ class FiguresQueries implements QuotaFigures {
     @Override
     @Transactional(readOnly = true)
     public PageResponse<UnitFigures> units(UnitQuery q, PageQuery page) {
-        Where w = where(q, true, FIGURES, REGION);
+        Where w = where(q, true, figures(q), REGION);
         List<Object> args = new ArrayList<>(w.args());
         args.add(page.size());
         args.add(page.offset());
         List<UnitFigures> items = sql.list(SELECT + w.sql() + order(q) + " LIMIT ? OFFSET ?", rs -> unit(rs, q.year(),
                 q.now()), args.toArray());
-        Where counted = where(q, true, FIGURES);
+        Where counted = where(q, true, figures(q));
         long total = sql.count("SELECT count(*)" + counted.sql(), counted.args().toArray());
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
@@ -164,7 +191,7 @@ class FiguresQueries implements QuotaFigures {
     @Override
     @Transactional(readOnly = true)
     public void forEachUnit(UnitQuery q, Consumer<UnitFigures> sink) {
-        Where w = where(q, true, FIGURES, REGION);
+        Where w = where(q, true, figures(q), REGION);
         jdbc.prepareStatement(SELECT + w.sql() + order(q), ps -> {
             ps.setFetchSize(1000); // a cursor inside the transaction: constant memory for a million units
             Sql.bind(ps, w.args().toArray());
