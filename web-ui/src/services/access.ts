@@ -51,6 +51,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   REGULATOR: [
     { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review' },
+    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
   ],
   OPERATOR: [
     { label: '机构审核', path: '/operator/organizations', icon: 'review' },
@@ -62,6 +63,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },
     { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'progress' },
+    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
   ],
 }
 
