@@ -37,7 +37,10 @@ public interface Reminders {
     /** The caller's unit marks one of its reminders read; 404 when not its own. */
     UnitReminders.Message markRead(long id, Actor actor);
 
-    /** Candidates for the caller's shared canteen's representative: nearest first, then those eligible, by name. */
+    /**
+     * Candidates for the caller's shared canteen's representative: nearest first, then those eligible, by name;
+     * {@code q} matches a part of the name, a whole credit code or the unit's id.
+     */
     PageResponse<RepresentativeCandidate> representativeCandidates(int year, @Nullable String q, Actor actor,
                                                                    PageQuery page);
 }

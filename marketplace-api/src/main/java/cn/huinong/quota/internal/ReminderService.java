@@ -256,9 +256,9 @@ class ReminderService implements Reminders {
                 LEFT JOIN quota_plan p ON p.organization_id = o.id AND p.year = ?
                 WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.id <> ?
                   AND o.region_code BETWEEN ? AND ? AND p.canteen IS DISTINCT FROM 'SHARED'
-                  AND (? = '' OR o.name ILIKE ? OR o.credit_code = upper(?))
+                  AND (? = '' OR o.name ILIKE ? OR o.credit_code = upper(?) OR o.id::text = ?)
                 """;
-        Object[] args = {year, unit.id(), province + "0000", province + "9999", term, like, term};
+        Object[] args = {year, unit.id(), province + "0000", province + "9999", term, like, term, term};
         List<Object> pageArgs = new ArrayList<>(List.of(code, code.substring(0, 4)));
         pageArgs.addAll(List.of(args));
         pageArgs.add(page.size());
