@@ -50,6 +50,8 @@ test('the regulator sends a reminder to a unit behind the pace and the unit sees
   await expect(message).toContainText('已读于')
   // and on its progress page
   await page.getByTestId('side-menu').getByRole('menuitem', { name: '预留份额进度' }).click()
+  await expect(page).toHaveURL(/\/buyer\/quota\/progress$/)
+  await expect(page.getByRole('heading', { name: '预留份额进度' })).toBeVisible()
   await expect(page.getByTestId('quota-reminders').getByTestId('quota-reminder-message').first()).toContainText('贵州省商务厅')
   await page.screenshot({ path: 'test-results/reminders-unit.png', fullPage: true, animations: 'disabled' })
 })
