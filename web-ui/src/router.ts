@@ -141,6 +141,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/monitoring/RatioExceptionReviewPage.vue'),
         meta: { title: '比例申请审核', roles: ['REGULATOR', 'OPERATOR'] },
       },
+      {
+        path: 'monitoring/reminders',
+        name: 'monitoring-reminders',
+        component: () => import('@/pages/monitoring/ReminderPage.vue'),
+        meta: { title: '催办提醒', roles: ['REGULATOR', 'OPERATOR'] },
+      },
       // the first release's regulator pages are the monitoring page now
       { path: 'regulator/overview', redirect: '/monitoring' },
       { path: 'regulator/units', redirect: '/monitoring' },

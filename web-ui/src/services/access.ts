@@ -60,6 +60,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
     { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review' },
+    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
   ],
   OPERATOR: [
     { label: '机构审核', path: '/operator/organizations', icon: 'review' },
@@ -76,6 +77,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
     { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'progress' },
+    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
   ],
 }
 

@@ -276,6 +276,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Units due a reminder in the region (default: the caller's scope), most urgent first; with `format=csv|xlsx` the whole list as a file.
+         * @description Units due a reminder in the region (default: the caller's scope), most urgent first; with `format=csv|xlsx` the whole list as a file.
+         */
+        get: operations["list_2"];
+        put?: never;
+        /**
+         * Sends a reminder (催办) to the selected units, or to every unit of the list; once per unit and day.
+         * @description Sends a reminder (催办) to the selected units, or to every unit of the list; once per unit and day.
+         */
+        post: operations["send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/slow-products": {
         parameters: {
             query?: never;
@@ -407,7 +431,7 @@ export interface paths {
          * The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first.
          * @description The caller's orders: a buyer unit's, a supplier's, or all (operator); newest first. `q`: an order number or part of the buyer unit's or supplier's name.
          */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /**
          * Checkout: one order per supplier, every line reserved or none.
@@ -587,7 +611,7 @@ export interface paths {
          * The review queue and directory: filter by status, kind and name / credit code.
          * @description The review queue and directory: filter by status, kind and name / credit code.
          */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         /**
          * Operators create organisations that cannot self-register (regulators, operators), approved at once.
@@ -1084,6 +1108,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quota/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reminders of the unit for the year (default: the current year, Asia/Shanghai).
+         * @description Reminders of the unit for the year (default: the current year, Asia/Shanghai).
+         */
+        get: operations["reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/reminders/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quota/representative-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Units that a shared canteen may name as its representative: approved buyer units of the same province, except the caller and units that are themselves shared-canteen members; same county first, then prefecture.
+         * @description Units that a shared canteen may name as its representative: approved buyer units of the same province, except the caller and units that are themselves shared-canteen members; same county first, then prefecture.
+         */
+        get: operations["candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1095,7 +1175,7 @@ export interface paths {
          * Top of the tree: `?level=PROVINCE` (the only level listed whole; go down with /children).
          * @description Top of the tree: `?level=PROVINCE` (the only level listed whole; go down with /children).
          */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1147,7 +1227,7 @@ export interface paths {
          * The current list of a kind, optionally within one province.
          * @description The current list of a kind, optionally within one province.
          */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1549,6 +1629,56 @@ export interface components {
         /** @enum {string} */
         DesignationMode: "REPLACE" | "MERGE";
         /**
+         * @description Which units a reminder list shows: both kinds, only those not filed, only those behind the pace.
+         * @enum {string}
+         */
+        DueFilter: "ALL" | "NOT_FILED" | "BEHIND_PACE";
+        /**
+         * @description Order of a reminder list. URGENCY: units not filed first (fewest days left, i.e. longest overdue, first), then those behind the pace by the largest gap; GAP_DESC: largest gap to the pace first; COMPLETION_ASC: lowest completion first; REGION, NAME.
+         * @enum {string}
+         */
+        DueSort: "URGENCY" | "GAP_DESC" | "COMPLETION_ASC" | "REGION" | "NAME";
+        /** @description A unit due a reminder. `daysLeft`: days from today (Asia/Shanghai) to the filing deadline, negative when overdue. Behind the pace: `expectedByNowFen` = reserved x elapsed fraction of the year (rounded up), `gapFen` = what the unit still has to buy to be back on pace. `lastRemindedAt`/`reminders`: the reminders already sent for the year. */
+        DueUnit: {
+            completionRate: number | null;
+            creditCode: string;
+            /** Format: int32 */
+            daysLeft: number;
+            /** Format: date */
+            deadline: string;
+            /** Format: int64 */
+            eligibleSpentFen: number;
+            /** Format: int64 */
+            expectedByNowFen: number;
+            /** Format: int64 */
+            gapFen: number;
+            /** Format: date-time */
+            lastRemindedAt: string | null;
+            name: string;
+            /** Format: int64 */
+            organizationId: number;
+            overdue: boolean;
+            reason: components["schemas"]["ReminderReason"];
+            regionCode: string;
+            regionName: string | null;
+            /** Format: int64 */
+            reminders: number;
+            /** Format: int64 */
+            reservedFen: number;
+        };
+        /** @description A page of units due a reminder ({items, page, size, total}), named for the OpenAPI document. */
+        DueUnitPage: {
+            items: components["schemas"]["DueUnit"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            withinDays: number;
+        };
+        /**
          * @description Unit list exports: CSV (UTF-8 with BOM, opens in Excel) or XLSX.
          * @enum {string}
          */
@@ -1946,6 +2076,16 @@ export interface components {
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_RatioExceptionView_: {
             items: components["schemas"]["RatioExceptionView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_RepresentativeCandidate_: {
+            items: components["schemas"]["RepresentativeCandidate"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2358,6 +2498,31 @@ export interface components {
             id: number;
             status: components["schemas"]["OrganizationStatus"];
         };
+        /**
+         * @description Why a unit is reminded (催办): it has not filed its plan (deadline near or passed), or it is behind the pace.
+         * @enum {string}
+         */
+        ReminderReason: "NOT_FILED" | "BEHIND_PACE";
+        /** @description The outcome of a send: `sent` units reminded now, `alreadyRemindedToday` skipped because they had been reminded today (a double click, or another department), `organizationIds` those reminded now. */
+        RemindersSent: {
+            /** Format: int32 */
+            alreadyRemindedToday: number;
+            organizationIds: number[];
+            /** Format: int32 */
+            sent: number;
+        };
+        /** @description A unit that a SHARED canteen could name as representative: an approved buyer unit of the same province, not a shared-canteen member itself. `proximity`: COUNTY (same region code), PREFECTURE, PROVINCE. `eligible`: it has filed OWN or OUTSOURCED for the year, which a representative must have. */
+        RepresentativeCandidate: {
+            canteen: components["schemas"]["Canteen"] | null;
+            eligible: boolean;
+            filed: boolean;
+            name: string;
+            /** Format: int64 */
+            organizationId: number;
+            proximity: string;
+            regionCode: string;
+            regionName: string | null;
+        };
         /** @enum {string} */
         ReviewDecision: "APPROVE" | "REJECT";
         ReviewDecisionRequest: {
@@ -2433,6 +2598,17 @@ export interface components {
             category: components["schemas"]["SearchResult.FacetBucket"][];
             certification: components["schemas"]["SearchResult.FacetBucket"][];
             province: components["schemas"]["SearchResult.FacetBucket"][];
+        };
+        /** @description 催办: the list's parameters (year, region, filter, withinDays as in GET /monitoring/reminders) and either the selected units or none for every unit the list shows; an optional note appended to each message. */
+        SendRemindersRequest: {
+            filter?: components["schemas"]["DueFilter"] | null;
+            note?: string | null;
+            organizationIds?: number[] | null;
+            region?: string | null;
+            /** Format: int32 */
+            withinDays?: number | null;
+            /** Format: int32 */
+            year: number;
         };
         ShipmentRequest: {
             carrier: string;
@@ -2574,6 +2750,52 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description What a unit is reminded of for a year: `alerts` computed now from its plan, progress and ratio exception, and the `messages` (催办) regulators sent it, newest first, with how many are unread. */
+        UnitReminders: {
+            alerts: components["schemas"]["UnitReminders.Alert"][];
+            /** Format: date */
+            deadline: string;
+            messages: components["schemas"]["UnitReminders.Message"][];
+            /** Format: int64 */
+            unread: number;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description A computed reminder; `amountFen` is the gap to the pace, `daysLeft` negative when overdue. */
+        "UnitReminders.Alert": {
+            /** Format: int64 */
+            amountFen: number | null;
+            /** Format: int32 */
+            daysLeft: number | null;
+            detail: string;
+            kind: components["schemas"]["UnitReminders.AlertKind"];
+            severity: components["schemas"]["UnitReminders.Severity"];
+            title: string;
+        };
+        /**
+         * @description The kinds of computed reminders.
+         * @enum {string}
+         */
+        "UnitReminders.AlertKind": "NOT_FILED_OVERDUE" | "NOT_FILED_DUE_SOON" | "NOT_FILED" | "BEHIND_PACE" | "EXCEPTION_PENDING" | "EXCEPTION_APPROVED" | "EXCEPTION_REJECTED";
+        /** @description A reminder sent by a regulator. */
+        "UnitReminders.Message": {
+            /** Format: int64 */
+            id: number;
+            message: string;
+            /** Format: date-time */
+            readAt: string | null;
+            reason: components["schemas"]["ReminderReason"];
+            senderName: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: int32 */
+            year: number;
+        };
+        /**
+         * @description el-alert's types.
+         * @enum {string}
+         */
+        "UnitReminders.Severity": "ERROR" | "WARNING" | "INFO" | "SUCCESS";
         /**
          * @description Ranking of a unit list: by completion rate (units without a reserve last), by region, by name.
          * @enum {string}
@@ -3034,6 +3256,82 @@ export interface operations {
             };
         };
     };
+    list_2: {
+        parameters: {
+            query: {
+                filter?: components["schemas"]["DueFilter"] | null;
+                format?: components["schemas"]["ExportFormat"] | null;
+                page?: number | null;
+                region?: string | null;
+                size?: number | null;
+                sort?: components["schemas"]["DueSort"] | null;
+                withinDays?: number | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 需催办的单位（JSON 分页），或导出文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueUnitPage"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
+                };
+            };
+            /** @description 该地区不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRemindersRequest"];
+            };
+        };
+        responses: {
+            /** @description 已催办（当天已催办过的单位不重复发送） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindersSent"];
+                };
+            };
+            /** @description 该地区或所选单位不在本部门的监管范围内 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 所选单位当前无需催办 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     slowProducts: {
         parameters: {
             query?: {
@@ -3223,7 +3521,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: {
                 page?: number | null;
@@ -3237,7 +3535,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_2 200 response */
+            /** @description list_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3560,7 +3858,7 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    list_4: {
         parameters: {
             query?: {
                 kind?: components["schemas"]["OrganizationKind"] | null;
@@ -3575,7 +3873,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_3 200 response */
+            /** @description list_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4703,83 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    reminders: {
+        parameters: {
+            query?: {
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description reminders 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReminders"];
+                };
+            };
+        };
+    };
+    read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description read 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReminders.Message"];
+                };
+            };
+            /** @description 催办消息不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    candidates: {
+        parameters: {
+            query: {
+                page?: number | null;
+                q?: string | null;
+                size?: number | null;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description candidates 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_RepresentativeCandidate_"];
+                };
+            };
+        };
+    };
+    list_5: {
         parameters: {
             query?: {
                 level?: components["schemas"]["RegionLevel"] | null;
@@ -4416,7 +4790,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_4 200 response */
+            /** @description list_5 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4471,7 +4845,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query: {
                 kind: components["schemas"]["DesignationKind"];
@@ -4485,7 +4859,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_5 200 response */
+            /** @description list_6 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
