@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { login, logout, uniqueSuffix } from './support'
 import { buyerChecksOut, buyerPaysByCard, fillCart, SUPPLIER } from './orders'
@@ -128,9 +129,22 @@ test('a buyer files its plan, buys an eligible product, and the regulator sees t
   expect(download.suggestedFilename()).toMatch(/\.csv$/)
   expect(download.suggestedFilename()).toContain(county)
 
-  // back up the breadcrumb, then a region outside the scope is refused clearly
+  // back up the breadcrumb; the province's table of prefectures and its trend export as they are shown
   await page.getByTestId('monitoring-breadcrumb').getByRole('link', { name: '贵州省' }).click()
   await expect(page).not.toHaveURL(/region=/)
+  const [regions] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-regions-csv').click()])
+  expect(regions.suggestedFilename()).toBe(`预留份额各地完成情况-贵州省-${YEAR}.csv`)
+  const regionLines = (await readFile(await regions.path())).toString('utf8').replace(/^\uFEFF/, '').split('\r\n')
+  expect(regionLines[0]).toBe('行政区划代码,地区,预算单位（家）,已填报（家）,预留份额（元）,已完成金额（元）,完成率,已完成单位（家）,进度滞后单位（家）')
+  expect(regionLines.some((l) => l.startsWith(`${prefecture},${prefectureName},`))).toBe(true)
+  expect(regionLines.some((l) => l.startsWith('520000,贵州省合计,'))).toBe(true)
+  const [months] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-trend-csv').click()])
+  expect(months.suggestedFilename()).toBe(`预留份额月度趋势-贵州省-${YEAR}.csv`)
+  const monthLines = (await readFile(await months.path())).toString('utf8').replace(/^\uFEFF/, '').split('\r\n')
+  expect(monthLines[0]).toBe('月份,当月完成额（元）,累计完成额（元）,按序时进度应累计完成（元）')
+  expect(monthLines.filter((l) => l.startsWith(`${YEAR}年`))).toHaveLength(12)
+
+  // a region outside the scope is refused clearly
   await page.goto('/monitoring?region=110000')
   await expect(page.getByTestId('monitoring-forbidden')).toContainText('不在本部门的监管范围内')
 })

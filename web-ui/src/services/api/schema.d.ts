@@ -3370,6 +3370,7 @@ export interface operations {
     summary: {
         parameters: {
             query: {
+                format?: components["schemas"]["ExportFormat"] | null;
                 region?: string | null;
                 year: number;
             };
@@ -3379,13 +3380,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description summary 200 response */
+            /** @description 地区汇总（JSON），或其下级地区表的导出文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RegionSummary"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */
@@ -3435,6 +3438,7 @@ export interface operations {
     trend: {
         parameters: {
             query: {
+                format?: components["schemas"]["ExportFormat"] | null;
                 region?: string | null;
                 year: number;
             };
@@ -3444,13 +3448,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description trend 200 response */
+            /** @description 月度趋势（JSON），或导出文件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MonthlyTrend"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */

@@ -22,6 +22,12 @@ public interface Monitoring {
     /** Month by month spending of the region (same scope rules as the summary). */
     MonthlyTrend trend(int year, @Nullable String region, Actor actor, Instant now);
 
+    /** The summary's table: one row per child region, then the region's total (合计). */
+    void writeSummary(RegionSummary summary, ExportFormat format, OutputStream out);
+
+    /** The trend's table: one row per month with its spending, the running total and the pace. */
+    void writeTrend(MonthlyTrend trend, ExportFormat format, OutputStream out);
+
     UnitPage units(int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor, PageQuery page,
                    Instant now);
 

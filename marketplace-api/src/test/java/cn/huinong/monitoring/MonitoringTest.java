@@ -224,6 +224,55 @@ class MonitoringTest {
         }
     }
 
+    String csv(String path, String token) {
+        HttpResponse<byte[]> r = client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token),
+                Argument.of(byte[].class));
+        assertTrue(r.getContentType().orElseThrow().toString().startsWith("text/csv"));
+        assertTrue(r.getHeaders().get("Content-Disposition").startsWith("attachment;"));
+        String text = new String(r.body(), StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', text.charAt(0));
+        return text.substring(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDrillDownTableAndTheTrendExportAsTheyAreShown() throws Exception {
+        String q = "?year=" + YEAR + "&region=" + QIANNAN;
+        Map<String, Object> summary = summary(QIANNAN, guizhou);
+        List<String> regions = List.of(csv("/api/v1/monitoring/summary" + q + "&format=csv", guizhou).split("\r\n"));
+        assertEquals("行政区划代码,地区,预算单位（家）,已填报（家）,预留份额（元）,已完成金额（元）,完成率,已完成单位（家）,进度滞后单位（家）",
+                regions.get(0));
+        Map<String, Object> duyun = child(summary, DUYUN);
+        assertTrue(regions.contains(String.join(",", DUYUN, "都匀市", String.valueOf(n(duyun, "units")),
+                String.valueOf(n(duyun, "filedUnits")), java.math.BigDecimal.valueOf(n(duyun, "reservedFen"), 2)
+                        .toPlainString(), java.math.BigDecimal.valueOf(n(duyun, "eligibleSpentFen"), 2).toPlainString(),
+                new java.math.BigDecimal(duyun.get("completionRate").toString()).movePointRight(2)
+                        .stripTrailingZeros().toPlainString() + "%", String.valueOf(n(duyun, "completedUnits")),
+                String.valueOf(n(duyun, "laggingUnits")))), regions.toString());
+        assertEquals(((List<?>) summary.get("children")).size() + 2, regions.size());
+        assertTrue(regions.get(regions.size() - 1).startsWith(QIANNAN + ",黔南布依族苗族自治州合计," + n(summary, "units")
+                + ","), regions.get(regions.size() - 1));
+
+        Map<String, Object> trend = expect(200, api.get("/api/v1/monitoring/trend" + q, guizhou)).body();
+        List<String> months = List.of(csv("/api/v1/monitoring/trend" + q + "&format=csv", guizhou).split("\r\n"));
+        assertEquals("月份,当月完成额（元）,累计完成额（元）,按序时进度应累计完成（元）", months.get(0));
+        assertEquals(13, months.size());
+        Map<String, Object> may = ((List<Map<String, Object>>) trend.get("months")).get(4);
+        assertEquals(String.join(",", YEAR + "年5月",
+                java.math.BigDecimal.valueOf(n(may, "eligibleSpentFen"), 2).toPlainString(),
+                java.math.BigDecimal.valueOf(n(may, "cumulativeFen"), 2).toPlainString(),
+                java.math.BigDecimal.valueOf(n(may, "expectedCumulativeFen"), 2).toPlainString()), months.get(5));
+        assertTrue(n(may, "eligibleSpentFen") >= 6 * PRICE, may.toString()); // this class's purchases, paid in May
+
+        HttpResponse<byte[]> xlsx = client.toBlocking().exchange(HttpRequest.GET("/api/v1/monitoring/trend" + q
+                + "&format=xlsx").bearerAuth(guizhou), Argument.of(byte[].class));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertEquals("月度趋势", wb.getSheetName(0));
+            assertEquals(12, wb.getSheetAt(0).getLastRowNum());
+        }
+        assertEquals(403, status("/api/v1/monitoring/trend?year=" + YEAR + "&region=530000&format=csv", guizhou));
+    }
+
     int status(String path, String token) {
         try {
             return client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class))

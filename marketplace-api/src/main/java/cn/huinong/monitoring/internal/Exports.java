@@ -2,6 +2,7 @@ package cn.huinong.monitoring.internal;
 
 import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.quota.Canteen;
+import cn.huinong.monitoring.RegionSummary;
 import cn.huinong.monitoring.SlowProduct;
 import cn.huinong.monitoring.SupplyDimension;
 import cn.huinong.monitoring.SupplySide;
@@ -75,6 +76,28 @@ class Exports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final List<String> SUMMARY_HEADERS = List.of("行政区划代码", "地区", "预算单位（家）", "已填报（家）",
+            "预留份额（元）", "已完成金额（元）", "完成率", "已完成单位（家）", "进度滞后单位（家）");
+    static final List<String> TREND_HEADERS = List.of("月份", "当月完成额（元）", "累计完成额（元）", "按序时进度应累计完成（元）");
+
+    /** The children of a summary, then its total. */
+    static List<List<Object>> summaryRows(RegionSummary s) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (RegionSummary.ChildSummary c : s.children()) {
+            rows.add(List.of(c.code(), c.name(), c.units(), c.filedUnits(), yuan(c.reservedFen()),
+                    yuan(c.eligibleSpentFen()), orEmpty(percent(c.completionRate())), c.completedUnits(),
+                    c.laggingUnits()));
+        }
+        rows.add(List.of(s.region().code(), s.region().name() + "合计", s.units(), s.filedUnits(),
+                yuan(s.reservedFen()), yuan(s.eligibleSpentFen()), orEmpty(percent(s.completionRate())),
+                s.completedUnits(), s.laggingUnits()));
+        return rows;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     static final List<String> SUPPLY_HEADERS = List.of("代码", "名称", "实付金额（元）", "退款金额（元）",

@@ -220,6 +220,19 @@ class MonitoringService implements Monitoring {
     }
 
     @Override
+    public void writeSummary(RegionSummary summary, ExportFormat format, OutputStream out) {
+        exports.table(Exports.SUMMARY_HEADERS, sink -> Exports.summaryRows(summary).forEach(sink), format,
+                "各地完成情况", out);
+    }
+
+    @Override
+    public void writeTrend(MonthlyTrend trend, ExportFormat format, OutputStream out) {
+        exports.table(Exports.TREND_HEADERS, sink -> trend.months().forEach(mo -> sink.accept(List.of(
+                trend.year() + "年" + mo.month() + "月", Exports.yuan(mo.eligibleSpentFen()),
+                Exports.yuan(mo.cumulativeFen()), Exports.yuan(mo.expectedCumulativeFen())))), format, "月度趋势", out);
+    }
+
+    @Override
     public SupplyQuery supplyQuery(int year, @Nullable String region, Actor actor) {
         checkYear(year);
         Target t = supervisorTarget(region, actor);

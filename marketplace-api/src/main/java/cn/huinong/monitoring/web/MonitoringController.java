@@ -42,18 +42,49 @@ class MonitoringController {
 
     /** The region (default: the caller's scope; the whole country for an operator) and its next-level children. */
     @Get("/summary")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @ApiResponse(responseCode = "200", description = "地区汇总（JSON），或其下级地区表的导出文件", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionSummary.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    RegionSummary summary(@QueryValue int year, @Nullable @QueryValue String region,
-                          @Parameter(hidden = true) Actor actor) {
-        return monitoring.summary(year, region, actor, Instant.now());
+    HttpResponse<?> summary(@QueryValue int year, @Nullable @QueryValue String region,
+                            @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+        RegionSummary summary = monitoring.summary(year, region, actor, Instant.now());
+        if (format == null) {
+            return HttpResponse.ok(summary);
+        }
+        return file("huinong-summary-", "quota-regions-" + summary.region().code() + "-" + year,
+                "预留份额各地完成情况-" + summary.region().name() + "-" + year, format,
+                out -> monitoring.writeSummary(summary, format, out));
     }
 
     /** Month by month spending of the region, with the running total and the pace of the year. */
     @Get("/trend")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @ApiResponse(responseCode = "200", description = "月度趋势（JSON），或导出文件", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyTrend.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    MonthlyTrend trend(@QueryValue int year, @Nullable @QueryValue String region,
-                       @Parameter(hidden = true) Actor actor) {
-        return monitoring.trend(year, region, actor, Instant.now());
+    HttpResponse<?> trend(@QueryValue int year, @Nullable @QueryValue String region,
+                          @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+        MonthlyTrend trend = monitoring.trend(year, region, actor, Instant.now());
+        if (format == null) {
+            return HttpResponse.ok(trend);
+        }
+        return file("huinong-trend-", "quota-trend-" + trend.region().code() + "-" + year,
+                "预留份额月度趋势-" + trend.region().name() + "-" + year, format,
+                out -> monitoring.writeTrend(trend, format, out));
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A small table computed already, written to a temporary file and sent as an attachment. */
+    private static HttpResponse<?> file(String prefix, String ascii, String name, ExportFormat format,
+                                        java.util.function.Consumer<java.io.OutputStream> writer) {
+        return HttpResponse.ok(Downloads.stream(prefix, format.extension(), format.mediaType(), writer))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
+                        ascii + "." + format.extension(), name + "." + format.extension()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /**
