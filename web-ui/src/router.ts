@@ -183,6 +183,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '支付异常', roles: ['OPERATOR'] },
       },
       {
+        path: 'operator/quota/consistency',
+        name: 'operator-consistency',
+        component: () => import('@/pages/operator/ConsistencyCheckPage.vue'),
+        meta: { title: '数据核对', roles: ['OPERATOR'] },
+      },
+      {
         path: 'operator/search-index',
         name: 'operator-search-index',
         component: () => import('@/pages/operator/SearchIndexPage.vue'),

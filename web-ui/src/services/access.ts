@@ -78,6 +78,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
     { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'progress' },
     { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
+    { label: '数据核对', path: '/operator/quota/consistency', icon: 'audit' },
   ],
 }
 

@@ -420,6 +420,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operator/quota/consistency-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Background checks, newest first (without their mismatches).
+         * @description Background checks, newest first (without their mismatches).
+         */
+        get: operations["consistencyChecks"];
+        put?: never;
+        /**
+         * The same check in the background: 202 with the RUNNING run; follow it with GET /consistency-checks/{id}.
+         * @description The same check in the background: 202 with the RUNNING run; follow it with GET /consistency-checks/{id}.
+         */
+        post: operations["startConsistencyCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/quota/consistency-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One background check: its status, and when done what it found (the first 1,000 mismatches).
+         * @description One background check: its status, and when done what it found (the first 1,000 mismatches).
+         */
+        get: operations["consistencyCheckRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -1570,6 +1614,30 @@ export interface components {
             /** Format: int64 */
             organizationId: number;
         };
+        /** @description A consistency check run in the background: RUNNING, then DONE (with what it found) or FAILED (with why). `mismatches` holds the first #MISMATCHES_KEPT found (only when one run is asked for; lists leave it empty); `mismatchCount` how many there were. */
+        ConsistencyRun: {
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            mismatchCount: number | null;
+            mismatches: components["schemas"]["ConsistencyReport.Mismatch"][];
+            /** Format: int64 */
+            pendingEvents: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string;
+            status: components["schemas"]["ConsistencyRun.Status"];
+            statusLabel: string;
+            /** Format: int64 */
+            unitsChecked: number | null;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @enum {string} */
+        "ConsistencyRun.Status": "RUNNING" | "DONE" | "FAILED";
         CreateBrandRequest: {
             inNationalCatalogue?: boolean | null;
             kind: components["schemas"]["BrandKind"];
@@ -2016,6 +2084,16 @@ export interface components {
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_CertificationView_: {
             items: components["schemas"]["CertificationView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_ConsistencyRun_: {
+            items: components["schemas"]["ConsistencyRun"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -3523,6 +3601,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsistencyReport"];
+                };
+            };
+        };
+    };
+    consistencyChecks: {
+        parameters: {
+            query?: {
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description consistencyChecks 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_ConsistencyRun_"];
+                };
+            };
+        };
+    };
+    startConsistencyCheck: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 核对已开始 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyRun"];
+                };
+            };
+            /** @description 该年度的核对正在进行 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    consistencyCheckRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description consistencyCheckRun 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyRun"];
                 };
             };
         };

@@ -172,3 +172,7 @@ export type SupplyEntry = SupplyGrouping['items'][number]
 export type SlowProductPage = ResponseBody<'/api/v1/monitoring/slow-products', 'get'>
 export type SlowProduct = SlowProductPage['items'][number]
 export type NoticeFormat = NonNullable<QueryOf<'/api/v1/monitoring/notice', 'get'>['format']>
+
+// Operators' background consistency checks of the reserved-share ledger
+export type ConsistencyRun = ResponseBody<'/api/v1/operator/quota/consistency-checks/{id}', 'get'>
+export type ConsistencyRunStatus = ConsistencyRun['status']
