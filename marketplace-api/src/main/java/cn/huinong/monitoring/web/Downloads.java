@@ -1,5 +1,8 @@
 package cn.huinong.monitoring.web;
 
+import cn.huinong.monitoring.ExportFormat;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.types.files.StreamedFile;
 import java.io.BufferedOutputStream;
@@ -47,6 +50,25 @@ final class Downloads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The response of every export: the file written by {@code writer} (see {@link #stream}), named {@code ascii}
+     * and {@code name} (without the extension, added here), never cached. {@code inline} shows it in the browser
+     * (the notice's HTML); otherwise it is an attachment.
+     */
+    static HttpResponse<StreamedFile> file(String ascii, String name, String extension, String mediaType,
+                                           boolean inline, Consumer<OutputStream> writer) {
+        StreamedFile file = stream("huinong-" + ascii + "-", extension, mediaType, writer);
+        return HttpResponse.ok(file)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(inline ? "inline" : "attachment",
+                        ascii + "." + extension, name + "." + extension))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    static HttpResponse<StreamedFile> attachment(String ascii, String name, ExportFormat format,
+                                                 Consumer<OutputStream> writer) {
+        return file(ascii, name, format.extension(), format.mediaType(), false, writer);
     }
 
     /** An ASCII file name for old clients and the Chinese one (RFC 5987) for the others. */

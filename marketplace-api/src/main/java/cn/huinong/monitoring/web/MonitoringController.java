@@ -11,14 +11,12 @@ import cn.huinong.quota.UnitSort;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -53,7 +51,7 @@ class MonitoringController {
         if (format == null) {
             return HttpResponse.ok(summary);
         }
-        return file("huinong-summary-", "quota-regions-" + summary.region().code() + "-" + year,
+        return Downloads.attachment("quota-regions-" + summary.region().code() + "-" + year,
                 "预留份额各地完成情况-" + summary.region().name() + "-" + year, format,
                 out -> monitoring.writeSummary(summary, format, out));
     }
@@ -71,21 +69,12 @@ class MonitoringController {
         if (format == null) {
             return HttpResponse.ok(trend);
         }
-        return file("huinong-trend-", "quota-trend-" + trend.region().code() + "-" + year,
+        return Downloads.attachment("quota-trend-" + trend.region().code() + "-" + year,
                 "预留份额月度趋势-" + trend.region().name() + "-" + year, format,
                 out -> monitoring.writeTrend(trend, format, out));
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    /** A small table computed already, written to a temporary file and sent as an attachment. */
-    private static HttpResponse<?> file(String prefix, String ascii, String name, ExportFormat format,
-                                        java.util.function.Consumer<java.io.OutputStream> writer) {
-        return HttpResponse.ok(Downloads.stream(prefix, format.extension(), format.mediaType(), writer))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
-                        ascii + "." + format.extension(), name + "." + format.extension()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
 
     /**
      * Units of the region with their figures, ranked (default by completion rate, highest first); with
@@ -109,22 +98,9 @@ class MonitoringController {
                     Instant.now()));
         }
         UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now());
-        return HttpResponse.ok(stream(query, format))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(query, format))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private StreamedFile stream(UnitQuery query, ExportFormat format) {
-        return Downloads.stream("huinong-units-", format.extension(), format.mediaType(),
-                out -> monitoring.export(query, format, out));
-    }
-
-    private static String disposition(UnitQuery query, ExportFormat format) {
-        String region = query.regionPrefix().isEmpty() ? "全国" : (query.regionPrefix() + "0000").substring(0, 6);
-        String name = "预留份额-" + region + "-" + query.year() + "-" + query.filter().name().toLowerCase() + "."
-                + format.extension();
-        String ascii = "quota-units-" + (query.regionPrefix().isEmpty() ? "all" : region) + "-" + query.year() + "."
-                + format.extension();
-        return Downloads.disposition("attachment", ascii, name);
+        String code = query.regionPrefix().isEmpty() ? null : (query.regionPrefix() + "0000").substring(0, 6);
+        return Downloads.attachment("quota-units-" + (code == null ? "all" : code) + "-" + query.year(),
+                "预留份额-" + (code == null ? "全国" : code) + "-" + query.year() + "-"
+                        + query.filter().name().toLowerCase(), format, out -> monitoring.export(query, format, out));
     }
 }

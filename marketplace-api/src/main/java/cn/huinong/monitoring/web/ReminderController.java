@@ -10,7 +10,6 @@ import cn.huinong.quota.RemindersSent;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -63,12 +62,9 @@ class ReminderController {
             return HttpResponse.ok(desk.list(query, PageQuery.of(page, size)));
         }
         String region6 = query.regionPrefix().isEmpty() ? "all" : (query.regionPrefix() + "0000").substring(0, 6);
-        String name = "催办提醒-" + (region6.equals("all") ? "全国" : region6) + "-" + query.year() + "." + format.extension();
-        return HttpResponse.ok(Downloads.stream("huinong-reminders-", format.extension(), format.mediaType(),
-                        out -> desk.export(query, format, out)))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
-                        "quota-reminders-" + region6 + "-" + query.year() + "." + format.extension(), name))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return Downloads.attachment("quota-reminders-" + region6 + "-" + query.year(),
+                "催办提醒-" + (region6.equals("all") ? "全国" : region6) + "-" + query.year(), format,
+                out -> desk.export(query, format, out));
     }
 
     /** Sends a reminder (催办) to the selected units, or to every unit of the list; once per unit and day. */

@@ -12,7 +12,6 @@ import cn.huinong.monitoring.SupplySide;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -60,13 +59,9 @@ class SupplyController {
         }
         SupplyQuery q = monitoring.supplyQuery(year, region, actor);
         String suffix = by == null ? "" : "-" + by.name().toLowerCase();
-        String name = "供给侧统计-" + q.regionName() + "-" + year + (by == null ? "" : "-按" + by.label()) + "."
-                + format.extension();
-        return HttpResponse.ok(Downloads.stream("huinong-supply-", format.extension(), format.mediaType(),
-                        out -> monitoring.exportSupply(q, by, format, out)))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
-                        "supply-" + q.regionCode() + "-" + year + suffix + "." + format.extension(), name))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return Downloads.attachment("supply-" + q.regionCode() + "-" + year + suffix,
+                "供给侧统计-" + q.regionName() + "-" + year + (by == null ? "" : "-按" + by.label()), format,
+                out -> monitoring.exportSupply(q, by, format, out));
     }
 
     /** Listed products of the region without a sale for {@code days} days (default 30); {@code format} exports all. */
@@ -85,12 +80,9 @@ class SupplyController {
                     Instant.now()));
         }
         SlowProductQuery q = monitoring.slowProductsQuery(region, window, actor, Instant.now());
-        String name = "滞销预警-" + q.regionCode() + "-" + q.days() + "天." + format.extension();
-        return HttpResponse.ok(Downloads.stream("huinong-slow-", format.extension(), format.mediaType(),
-                        out -> monitoring.exportSlowProducts(q, format, out)))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition("attachment",
-                        "slow-products-" + q.regionCode() + "-" + q.days() + "d." + format.extension(), name))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return Downloads.attachment("slow-products-" + q.regionCode() + "-" + q.days() + "d",
+                "滞销预警-" + q.regionCode() + "-" + q.days() + "天", format,
+                out -> monitoring.exportSlowProducts(q, format, out));
     }
 
     /** The half-yearly notice (通报): a printable HTML page by default, or XLSX (one sheet per table) or CSV. */
@@ -103,11 +95,8 @@ class SupplyController {
                            @Nullable @QueryValue NoticeFormat format, @Parameter(hidden = true) Actor actor) {
         NoticeFormat f = format == null ? NoticeFormat.HTML : format;
         Notice notice = monitoring.notice(year, half, region, actor, Instant.now());
-        String ascii = "notice-" + notice.summary().region().code() + "-" + year + "-h" + half + "." + f.extension();
-        return HttpResponse.ok(Downloads.stream("huinong-notice-", f.extension(), f.mediaType(),
-                        out -> monitoring.writeNotice(notice, f, out)))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(f == NoticeFormat.HTML ? "inline"
-                        : "attachment", ascii, notice.title() + "." + f.extension()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return Downloads.file("notice-" + notice.summary().region().code() + "-" + year + "-h" + half,
+                notice.title(), f.extension(), f.mediaType(), f == NoticeFormat.HTML,
+                out -> monitoring.writeNotice(notice, f, out));
     }
 }
