@@ -243,6 +243,8 @@ app_start() {
   if pid_alive "$dir/pid"; then app_stop "$name"; fi
   port_free "$port" || die "port $port is taken by another process"
   log "starting the app ($name) on 127.0.0.1:$port"
+  local files="$RUN/$name/files"; [ "$name" = app ] && files="$RUN/files"
+  HUINONG_FILES_ROOT="${HUINONG_FILES_ROOT:-$files}" \
   HUINONG_HTTP_PORT="$port" HUINONG_DB_URL="$db" HUINONG_ES_URL="$es" MICRONAUT_ENVIRONMENTS="$envs" \
     HUINONG_JWT_SECRET="${HUINONG_JWT_SECRET:-$(jwt_secret "$dir")}" \
     nohup "$(java_home)/bin/java" ${HUINONG_APP_JAVA_OPTS:--Xmx1g} -jar "$APP_JAR" >"$RUN/logs/$name.log" 2>&1 &

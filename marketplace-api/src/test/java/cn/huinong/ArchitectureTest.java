@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final List<String> MODULES = List.of("audit", "region", "identity", "catalog", "search", "ordering", "payments", "quota", "monitoring", "demo");
+    static final List<String> MODULES = List.of("audit", "region", "identity", "catalog", "search", "ordering", "files", "payments", "quota", "monitoring", "demo");
     static JavaClasses classes;
 
     @BeforeAll

@@ -41,6 +41,12 @@ public interface Orders {
     OrderView markPaid(long id, String paymentRef, Instant paidAt, Actor actor);
 
     /**
+     * Keeps a PENDING_PAYMENT order (and its reserved stock) awaiting payment at least until {@code until}: a payment
+     * attempt's window (a bank transfer's is days). For the payments module, in its transaction (mandatory).
+     */
+    void holdForPayment(long id, Instant until);
+
+    /**
      * Adds a payment event (e.g. PAYMENT_SUCCEEDED) of a paid order to {@code order_event_outbox}, in the caller's
      * transaction (mandatory): {@code amountFen} is the money moved, eligibleFen the order's share of it.
      */

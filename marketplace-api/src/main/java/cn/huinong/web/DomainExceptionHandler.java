@@ -26,6 +26,7 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         MutableHttpResponse<?> response = Problems.response(status, Problems.body(

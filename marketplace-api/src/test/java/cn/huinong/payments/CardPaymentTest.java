@@ -127,10 +127,20 @@ class CardPaymentTest extends GatewayTestBase {
         assertEquals("PENDING_PAYMENT", o.get("status"));
         assertEquals("FAILED", payments(o).get(0).get("status"));
         assertEquals("Your card has insufficient funds.", payments(o).get(0).get("failureMessage"));
-        // the buyer may pay again
+        // the buyer may pay again: the declined attempt's intent (still open at the gateway) is cancelled first
+        String declined = intent;
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + declined + "/cancel")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(intentJson(declined, PRICE, "canceled", payment))));
         intent = intent + "b";
         stubCreate(PRICE);
-        expect(201, pay(order, "CARD", null));
+        long second = paymentId(expect(201, pay(order, "CARD", null)));
+        assertEquals(1, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + declined + "/cancel")))
+                .size());
+        List<Map<String, Object>> both = payments(order(order));
+        assertEquals("CANCELLED", both.get(0).get("status"));
+        assertEquals(second, ((Number) both.get(1).get("paymentId")).longValue());
+        assertEquals("PENDING", both.get(1).get("status"));
     }
 
     @Test
@@ -341,10 +351,13 @@ class CardPaymentTest extends GatewayTestBase {
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertEquals(409, refund(order, 100, null, supplier.token()).status()); // not paid yet
         expect(200, confirm(payment));
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"refund\","
-                        + "\"status\":\"succeeded\",\"payment_intent\":\"" + intent + "\",\"currency\":\"cny\"}")));
+        for (long amount : new long[] {10000, 2 * PRICE - 10000}) {
+            gateway.stubFor(post(urlEqualTo("/v1/refunds")).withRequestBody(containing("amount=" + amount + "&"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "")
+                                    + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"status\":\"succeeded\","
+                                    + "\"payment_intent\":\"" + intent + "\",\"currency\":\"cny\"}")));
+        }
 
         String key = "refund-" + UUID.randomUUID();
         Api.Response first = expect(201, refund(order, 10000, key, supplier.token()));

@@ -18,6 +18,7 @@ import cn.huinong.ordering.OrderSummary;
 import cn.huinong.ordering.OrderView;
 import cn.huinong.ordering.Orders;
 import cn.huinong.ordering.PaidOrderCancelled;
+import cn.huinong.ordering.UnpaidOrderClosed;
 import cn.huinong.ordering.PlacedOrder;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
@@ -70,10 +71,13 @@ class OrderService implements Orders {
     private final List<OrderPaymentsView> paymentViews;
     private final TransactionOperations<Connection> tx;
     private final ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment;
+    private final ApplicationEventPublisher<UnpaidOrderClosed> closedUnpaid;
 
     OrderService(OrderStore store, Products products, ProductStock stock, Idempotency idempotency, AuditLog audit,
                  OrderingSettings settings, Transitions transitions, List<OrderPaymentsView> paymentViews,
-                 TransactionOperations<Connection> tx, ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment) {
+                 TransactionOperations<Connection> tx, ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment,
+                 ApplicationEventPublisher<UnpaidOrderClosed> closedUnpaid) {
+        this.closedUnpaid = closedUnpaid;
         this.paymentViews = paymentViews;
         this.tx = tx;
         this.cancelledAfterPayment = cancelledAfterPayment;
@@ -257,6 +261,12 @@ class OrderService implements Orders {
 
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void holdForPayment(long id, Instant until) {
+        store.holdUntil(id, until);
+    }
+
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void paymentEvent(long id, OrderEventType type, long amountFen, Instant paidAt, String paymentRef) {
         OrderRow row = store.find(id).orElseThrow(() -> notFound(id));
         long eligible = amountFen == row.totalFen() ? row.eligibleFen()
@@ -357,13 +367,16 @@ class OrderService implements Orders {
             transitions.cancelAndRelease(row, "ORDER_CANCELLED", OrderEventType.ORDER_CANCELLED, why, actor);
             return row.paidAt() != null;
         });
-        if (paid) {
-            // committed: the payments module refunds now; if that fails, its sweep finds the order again
-            try {
+        // committed: the payments module refunds now (paid) or closes the attempts (unpaid); if that fails, its
+        // sweep finds the order again
+        try {
+            if (paid) {
                 cancelledAfterPayment.publishEvent(new PaidOrderCancelled(id));
-            } catch (RuntimeException e) {
-                LOG.warn("order {}: immediate refund after cancellation failed, left to the sweep: {}", id, e.toString());
+            } else {
+                closedUnpaid.publishEvent(new UnpaidOrderClosed(id));
             }
+        } catch (RuntimeException e) {
+            LOG.warn("order {}: payments' reaction to the cancellation failed, left to the sweep: {}", id, e.toString());
         }
         return tx.executeRead(status -> view(id, actor));
     }
@@ -422,6 +435,12 @@ class OrderService implements Orders {
             for (long id : ids) {
                 if (transitions.expire(id, now)) {
                     expired++;
+                    try {
+                        closedUnpaid.publishEvent(new UnpaidOrderClosed(id));
+                    } catch (RuntimeException e) {
+                        LOG.warn("order {}: payments' reaction to the expiry failed, left to the sweep: {}", id,
+                                e.toString());
+                    }
                 }
             }
         } while (ids.size() == 100);

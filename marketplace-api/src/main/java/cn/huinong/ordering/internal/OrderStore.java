@@ -105,6 +105,13 @@ class OrderStore {
         }, orderId);
     }
 
+    /** The order awaits payment at least until {@code until} (a PENDING_PAYMENT order only). */
+    void holdUntil(long id, Instant until) {
+        sql.update("""
+                UPDATE purchase_order SET expires_at = greatest(expires_at, ?), updated_at = now()
+                WHERE id = ? AND status = 'PENDING_PAYMENT'""", until, id);
+    }
+
     void outbox(OrderEvent e) {
         sql.update("""
                 INSERT INTO order_event_outbox (event_id, event_type, order_id, buyer_organization_id, supplier_id,

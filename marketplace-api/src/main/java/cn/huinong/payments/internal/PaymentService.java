@@ -1,8 +1,10 @@
 package cn.huinong.payments.internal;
 
+import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderView;
 import cn.huinong.payments.AttentionItem;
+import cn.huinong.payments.MismatchView;
 import cn.huinong.ordering.Orders;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
@@ -28,8 +30,12 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +56,13 @@ class PaymentService implements Payments {
     private final PaymentSettings settings;
     private final Refunder refunder;
 
-    PaymentService(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings, Refunder refunder) {
+    private final InstantSource clock;
+    private final Files files;
+
+    PaymentService(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings, Refunder refunder,
+                   InstantSource clock, Files files) {
+        this.clock = clock;
+        this.files = files;
         this.refunder = refunder;
         this.tx = tx;
         this.gateway = gateway;
@@ -68,12 +80,74 @@ class PaymentService implements Payments {
         if (method == null) {
             throw new InvalidInputException("请选择支付方式");
         }
-        Idempotency.Outcome<PaymentTx.Created> created = tx.create(orderId, method, idempotencyKey, actor);
+        Idempotency.Outcome<PaymentTx.Created> created = null;
+        for (int attempt = 0; created == null; attempt++) {
+            try {
+                created = tx.create(orderId, method, idempotencyKey, actor);
+            } catch (PaymentTx.LiveCardAttempt live) {
+                // an earlier card attempt could still take money: it is cancelled at the gateway first
+                if (attempt >= 2 || !cancelCard(live.paymentId, "已由新的支付取代", actor)) {
+                    throw new ConflictException("该订单上一笔银行卡支付的结果尚未确定，暂不能发起新的支付，请稍后重试");
+                }
+            }
+        }
         PaymentRow row = tx.find(created.value().paymentId()).orElseThrow();
         if (row.method() == PaymentMethod.CARD && row.status() == PaymentStatus.PENDING) {
             ensureIntent(row, actor);
         }
         return new Idempotency.Outcome<>(view(row.id()), created.status(), created.replayed());
+    }
+
+    /**
+     * Cancels a live card attempt at the gateway, then here. True when it can no longer take money: cancelled, or
+     * found paid after all (then the order is PAID, and a new attempt is refused). False when the gateway's answer
+     * is unknown: the attempt stays live and nothing else may start.
+     */
+    boolean cancelCard(long paymentId, String reason, Actor actor) {
+        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        if (!row.status().live()) {
+            return true;
+        }
+        String intentId = row.intentId() != null ? row.intentId() : ensureIntent(row, actor);
+        if (intentId != null) {
+            try {
+                PaymentIntent pi = gateway.cancel(intentId);
+                if ("canceled".equals(pi.getStatus())) {
+                    tx.cancelled(paymentId, reason, actor);
+                } else {
+                    apply(paymentId, pi, actor);
+                }
+            } catch (StripeException e) {
+                // not cancellable (paid meanwhile, processing) or no answer: ask what it is
+                LOG.info("payment {}: cancelling intent {} failed ({}), asking the gateway", paymentId, intentId,
+                        e.toString());
+                try {
+                    PaymentIntent pi = gateway.retrieve(intentId);
+                    if ("canceled".equals(pi.getStatus())) {
+                        tx.cancelled(paymentId, reason, actor);
+                    } else {
+                        apply(paymentId, pi, actor);
+                    }
+                } catch (StripeException again) {
+                    LOG.warn("payment {}: intent {} state unknown: {}", paymentId, intentId, again.toString());
+                }
+            }
+        }
+        return !tx.find(paymentId).orElseThrow().status().live();
+    }
+
+    @Override
+    public PaymentView cancel(long paymentId, Actor actor) {
+        PaymentRow row = mine(paymentId, actor, "BUYER");
+        if (!row.status().live()) {
+            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
+        }
+        if (row.method() == PaymentMethod.BANK_TRANSFER) {
+            tx.cancelled(paymentId, "买方撤销了对公转账", actor);
+        } else if (!cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
+            throw new ConflictException("支付网关暂时无法撤销该支付，请稍后重试");
+        }
+        return view(paymentId);
     }
 
     @Override
@@ -88,8 +162,16 @@ class PaymentService implements Payments {
         if (row.status() == PaymentStatus.ORPHANED) {
             throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
         }
+        if (row.status() == PaymentStatus.CANCELLED) {
+            throw new ConflictException("该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage()
+                    + "）") + "，请重新发起支付");
+        }
         String intentId = ensureIntent(row, actor);
         if (intentId == null) {
+            PaymentRow now = tx.find(paymentId).orElseThrow();
+            if (now.status() == PaymentStatus.CANCELLED) {
+                throw new RuleViolationException(now.failureMessage());
+            }
             throw new ConflictException("支付网关暂时无法确认支付结果，请稍后重试");
         }
         String pm = paymentMethod == null || paymentMethod.isBlank() ? DEFAULT_TEST_CARD : paymentMethod.strip();
@@ -107,18 +189,48 @@ class PaymentService implements Payments {
     }
 
     @Override
-    public PaymentView confirmReceipt(long paymentId, Actor actor) {
+    public PaymentView confirmReceipt(long paymentId, LocalDate transferDate, Long amountFen, Actor actor) {
         PaymentRow row = mine(paymentId, actor, "SUPPLIER");
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
             throw new ConflictException("只有银行转账的支付需要确认到账");
         }
-        if (row.status() != PaymentStatus.AWAITING_TRANSFER && row.status() != PaymentStatus.SUCCEEDED) {
+        if (row.status() != PaymentStatus.AWAITING_TRANSFER && row.status() != PaymentStatus.SUCCEEDED
+                && row.status() != PaymentStatus.CANCELLED) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
-        if (tx.settle(paymentId, row.transferReference(), actor) == PaymentTx.Settlement.ORPHANED) {
+        if (tx.receipt(paymentId, transferDate, amountFen, actor) == PaymentTx.Settlement.ORPHANED) {
             refunder.refundDue(paymentId);
         }
         return view(paymentId);
+    }
+
+    @Override
+    public PaymentView slip(long paymentId, long fileId, LocalDate transferDate, Actor actor) {
+        mine(paymentId, actor, "BUYER");
+        tx.slip(paymentId, fileId, transferDate, actor);
+        return view(paymentId);
+    }
+
+    @Override
+    public List<PaymentView> awaitingTransfer(Actor actor) {
+        if (!actor.hasRole("BUYER")) {
+            throw new ForbiddenException("只有采购单位有待转账的支付");
+        }
+        List<Long> pending = orders.list(actor, OrderStatus.PENDING_PAYMENT, PageQuery.of(0, PageQuery.MAX_SIZE))
+                .items().stream().map(o -> o.id()).toList();
+        return tx.awaitingTransfer(pending).stream().map(p -> view(p.id())).toList();
+    }
+
+    /** An unpaid order was cancelled or expired: its live attempts are closed (card intents cancelled first). */
+    void orderClosed(long orderId) {
+        Actor system = Actor.system("payments-order-closed");
+        for (PaymentRow p : tx.liveOf(orderId)) {
+            if (p.method() == PaymentMethod.BANK_TRANSFER) {
+                tx.cancelled(p.id(), "订单已取消或超时，转账不再等待", system);
+            } else {
+                cancelCard(p.id(), "订单已取消或超时，支付已撤销", system);
+            }
+        }
     }
 
     @Override
@@ -154,7 +266,7 @@ class PaymentService implements Payments {
                 // money that still arrives (the cancel lost a race) is ORPHANED and refunded
                 PaymentIntent cancelled = "canceled".equals(pi.getStatus()) ? pi : gateway.cancel(intentId);
                 if ("canceled".equals(cancelled.getStatus())) {
-                    tx.fail(paymentId, "订单已不可支付，支付已撤销", actor);
+                    tx.cancelled(paymentId, "订单已不可支付，支付已撤销", actor);
                 }
             } catch (StripeException e) {
                 LOG.warn("reconciliation of payment {} failed: {}", paymentId, e.toString());
@@ -178,13 +290,16 @@ class PaymentService implements Payments {
         } catch (SignatureVerificationException | RuntimeException e) {
             throw new InvalidInputException("Webhook 签名无效或已过期");
         }
-        PaymentTx.Handled handled = tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null),
-                Actor.system("payment-gateway"));
+        Actor gatewayActor = Actor.system("payment-gateway");
+        PaymentTx.Handled handled = tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null), rawBody,
+                gatewayActor);
         // committed: now the gateway calls it asks for
         if (handled.orphanedPaymentId() != null) {
             refunder.refundDue(handled.orphanedPaymentId());
         }
         handled.refundsToReconcile().forEach(refunder::reconcile);
+        handled.paymentsToReconcile().forEach(id -> reconcilePayment(id, gatewayActor));
+        handled.refundsDue().forEach(refunder::refundDue);
         return handled.first();
     }
 
@@ -235,6 +350,23 @@ class PaymentService implements Payments {
                 n++;
             }
         } while (ids.size() == 100);
+        after = 0;
+        do {
+            ids = tx.lapsedTransfers(now, after, 100);
+            for (long id : ids) {
+                tx.cancelled(id, "转账期限已过，未确认到账，支付已撤销", system);
+                after = id;
+                n++;
+            }
+        } while (ids.size() == 100);
+        List<Long> remind;
+        do {
+            remind = tx.transfersToRemind(now, 100);
+            for (long id : remind) {
+                tx.remind(id, system);
+                n++;
+            }
+        } while (remind.size() == 100);
         return n + refunder.sweep(now);
     }
 
@@ -256,8 +388,62 @@ class PaymentService implements Payments {
             return new AttentionItem(p.id(), p.orderId(), orderStatus == null ? null : orderStatus.name(), p.method(),
                     p.status(), p.status().label(), p.amountFen(), refunded, refunding,
                     owed ? Math.max(0, p.amountFen() - refunded) : 0, failed.size(),
-                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(), p.paidAt());
+                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(), p.paidAt(),
+                    tx.openMismatches(p.id()));
         });
+    }
+
+    @Override
+    public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
+        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
+        try {
+            orders.view(r.orderId(), actor);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("退款不存在：" + refundId);
+        }
+        if (!actor.hasRole("SUPPLIER")) {
+            throw new ForbiddenException("只有该订单的供应商可以确认线下退款已汇出");
+        }
+        if (sentOn == null) {
+            throw new InvalidInputException("请填写退款汇出日期", List.of(new Violation("sentOn", "请填写退款汇出日期")));
+        }
+        String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
+        PaymentStore.RefundRow done = tx.confirmOfflineRefund(refundId, sentOn, reference, actor);
+        OrderView order = orders.find(done.orderId()).orElseThrow();
+        return new RefundView(done.id(), done.orderId(), done.paymentId(), done.amountFen(), done.reason(),
+                done.status(), done.failureMessage(), order.refundedFen(), order.status().name(), done.createdAt());
+    }
+
+    @Override
+    public PageResponse<MismatchView> mismatches(boolean openOnly, PageQuery page, Actor actor) {
+        if (!actor.hasRole("OPERATOR")) {
+            throw new ForbiddenException("只有运营人员可以查看支付网关异常");
+        }
+        return tx.mismatches(openOnly, page).map(this::mismatchView);
+    }
+
+    @Override
+    public MismatchView resolveMismatch(long id, String resolution, Actor actor) {
+        if (!actor.hasRole("OPERATOR")) {
+            throw new ForbiddenException("只有运营人员可以处理支付网关异常");
+        }
+        if (resolution == null || resolution.isBlank()) {
+            throw new InvalidInputException("请填写处理说明", List.of(new Violation("resolution", "请填写处理说明")));
+        }
+        return mismatchView(tx.resolveMismatch(id, resolution.strip(), actor));
+    }
+
+    private static final Map<String, String> REASON_LABELS = Map.of(
+            "INTENT_ID", "不是本笔支付创建的网关支付单",
+            "AMOUNT", "金额与应付金额不符", "AMOUNT_RECEIVED", "实收金额与应付金额不符", "CURRENCY", "币种不符",
+            "REFUND_ID", "不是本笔退款在网关的退款单");
+
+    private MismatchView mismatchView(PaymentStore.MismatchRow m) {
+        Long orderId = m.paymentId() == null ? null : tx.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
+        return new MismatchView(m.id(), m.paymentId(), orderId, m.refundId(), m.eventId(), m.eventType(),
+                m.gatewayObjectId(), m.reasons(), m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r))
+                .toList(), m.expected(), m.actual(), m.raw(), m.createdAt(), m.resolvedAt(), m.resolvedBy(),
+                m.resolution());
     }
 
     /** The intent id, creating the intent (same key: same intent) when its creation outcome is still unknown. */
@@ -274,20 +460,34 @@ class PaymentService implements Payments {
             if (Gateway.unknownOutcome(e)) {
                 LOG.warn("payment {}: intent creation outcome unknown, left PENDING: {}", row.id(), e.toString());
             } else {
-                tx.fail(row.id(), "支付网关拒绝创建支付：" + message(e), actor);
+                tx.cancelled(row.id(), "支付网关拒绝创建支付：" + message(e), actor);
             }
             return null;
         }
     }
 
-    /** Settles or fails by what the gateway says; anything else (e.g. awaiting confirmation) changes nothing. */
+    /**
+     * Settles or fails by what the gateway says about this payment's own intent; an answer for another intent, amount
+     * or currency settles nothing and is recorded as a mismatch. Anything else (e.g. awaiting confirmation) changes
+     * nothing.
+     */
     private void apply(long paymentId, PaymentIntent pi, Actor actor) {
+        PaymentRow row = tx.find(paymentId).orElseThrow();
+        List<String> reasons = Verification.ofIntent(row, pi, "succeeded".equals(pi.getStatus()));
+        if (!reasons.isEmpty()) {
+            tx.mismatch(row, null, null, "api:payment_intent." + pi.getStatus(), pi.getId(), reasons,
+                    Verification.expected(row), Verification.actual(pi), pi.toJson(), actor);
+            return;
+        }
         if ("succeeded".equals(pi.getStatus())) {
-            if (tx.settle(paymentId, pi.getId(), actor) == PaymentTx.Settlement.ORPHANED) {
+            if (tx.settle(paymentId, pi.getId(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
+                    == PaymentTx.Settlement.ORPHANED) {
                 refunder.refundDue(paymentId);
             }
         } else if ("requires_payment_method".equals(pi.getStatus()) && pi.getLastPaymentError() != null) {
             tx.fail(paymentId, pi.getLastPaymentError().getMessage(), actor);
+        } else if ("canceled".equals(pi.getStatus())) {
+            tx.cancelled(paymentId, "支付网关已撤销该支付", actor);
         }
     }
 
@@ -326,9 +526,12 @@ class PaymentService implements Payments {
             transfer = new PaymentView.Transfer(r.payeeAccountName(), r.payeeBankName(), r.payeeAccountNumber(),
                     r.amountFen(), r.transferReference());
         }
+        PaymentView.Slip slip = r.slipFileId() == null ? null : files.find(r.slipFileId())
+                .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size())).orElse(null);
         return new PaymentView(r.id(), r.orderId(), r.method(), r.status(), r.status().label(), r.amountFen(),
-                r.currency(), r.status() == PaymentStatus.PENDING || r.status() == PaymentStatus.FAILED ? r.clientSecret() : null, transfer,
-                r.failureMessage(), r.paidAt(), r.createdAt());
+                r.currency(), r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null, transfer,
+                r.failureMessage(), r.paidAt(), r.createdAt(), r.expiresAt(), slip, r.transferDate(),
+                r.transferDateConfirmed(), r.remindedAt());
     }
 
     static String message(StripeException e) {

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,11 +24,70 @@ class PaymentStore {
         this.sql = sql;
     }
 
-    long insert(long orderId, PaymentMethod method, PaymentStatus status, long amountFen, String createdBy) {
+    /**
+     * A new attempt, unless the order already has a live one (the unique index payment_one_live_idx decides, so
+     * concurrent attempts cannot both get in): empty then.
+     */
+    Optional<Long> insert(long orderId, PaymentMethod method, PaymentStatus status, long amountFen, Instant expiresAt,
+                          String createdBy) {
         return sql.one("""
-                INSERT INTO payment (order_id, method, status, amount_fen, created_by) VALUES (?, ?, ?, ?, ?)
-                RETURNING id""", rs -> rs.getLong(1), orderId, method.name(), status.name(), amountFen, createdBy)
-                .orElseThrow();
+                INSERT INTO payment (order_id, method, status, amount_fen, expires_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) WHERE status IN ('PENDING', 'AWAITING_TRANSFER', 'FAILED') DO NOTHING
+                RETURNING id""", rs -> rs.getLong(1), orderId, method.name(), status.name(), amountFen, expiresAt,
+                createdBy);
+    }
+
+    /** The order's live attempt (one that may still take money), if any. */
+    Optional<PaymentRow> live(long orderId) {
+        return sql.one("""
+                SELECT * FROM payment WHERE order_id = ? AND status IN ('PENDING', 'AWAITING_TRANSFER', 'FAILED')""",
+                PaymentStore::map, orderId);
+    }
+
+    List<PaymentRow> liveOf(long orderId) {
+        return sql.list("""
+                SELECT * FROM payment WHERE order_id = ? AND status IN ('PENDING', 'AWAITING_TRANSFER', 'FAILED')
+                ORDER BY id""", PaymentStore::map, orderId);
+    }
+
+    /** The payer's slip and the date on it. */
+    void slip(long id, long fileId, LocalDate transferDate) {
+        sql.update("UPDATE payment SET slip_file_id = ?, transfer_date = ?, updated_at = now() WHERE id = ?", fileId,
+                transferDate, id);
+    }
+
+    void transferDateConfirmed(long id, LocalDate date) {
+        sql.update("UPDATE payment SET transfer_date_confirmed = ?, updated_at = now() WHERE id = ?", date, id);
+    }
+
+    void reminded(long id, Instant at) {
+        sql.update("UPDATE payment SET reminded_at = ? WHERE id = ?", at, id);
+    }
+
+    /** Transfers still awaited whose window closes by {@code by} and whose buyer was not reminded yet. */
+    List<Long> transfersToRemind(Instant now, Instant by, int limit) {
+        return sql.list("""
+                SELECT id FROM payment WHERE status = 'AWAITING_TRANSFER' AND reminded_at IS NULL
+                  AND expires_at > ? AND expires_at <= ? ORDER BY expires_at, id LIMIT ?""", rs -> rs.getLong(1), now, by,
+                limit);
+    }
+
+    /** Transfers still awaited after their window closed, ids ascending after {@code afterId}. */
+    List<Long> lapsedTransfers(Instant now, long afterId, int limit) {
+        return sql.list("""
+                SELECT id FROM payment WHERE status = 'AWAITING_TRANSFER' AND expires_at <= ? AND id > ?
+                ORDER BY id LIMIT ?""", rs -> rs.getLong(1), now, afterId, limit);
+    }
+
+    /** A buyer unit's transfers still awaited (by the orders' ids), soonest window first. */
+    List<PaymentRow> awaitingTransfer(List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("""
+                SELECT * FROM payment WHERE status = 'AWAITING_TRANSFER' AND order_id = ANY (?)
+                ORDER BY expires_at, id""", PaymentStore::map, (Object) orderIds.toArray(Long[]::new));
     }
 
     /** A bank transfer's instructions: the reference (附言) and the supplier's account at this moment. */
@@ -86,7 +146,9 @@ class PaymentStore {
                 rs.getString("intent_id"), rs.getString("client_secret"), rs.getString("transfer_reference"),
                 rs.getString("failure_message"), Sql.instant(rs, "paid_at"), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"), rs.getString("payee_bank_name"), rs.getString("payee_account_name"),
-                rs.getString("payee_account_number"));
+                rs.getString("payee_account_number"), Sql.instant(rs, "expires_at"),
+                Sql.nullableLong(rs, "slip_file_id"), Sql.date(rs, "transfer_date"),
+                Sql.date(rs, "transfer_date_confirmed"), Sql.instant(rs, "reminded_at"));
     }
 
     Optional<PaymentRow> lockSucceeded(long orderId) {
@@ -102,7 +164,8 @@ class PaymentStore {
 
     record RefundRow(long id, long orderId, long paymentId, long amountFen, String reason, String status,
                      String failureMessage, String cause, boolean offline, String gatewayRefundId,
-                     String gatewayStatus, Instant createdAt) {
+                     String gatewayStatus, Instant createdAt, LocalDate sentOn, String bankReference,
+                     String confirmedBy, Instant confirmedAt) {
 
         boolean pending() {
             return "PENDING".equals(status);
@@ -113,7 +176,9 @@ class PaymentStore {
         return new RefundRow(rs.getLong("id"), rs.getLong("order_id"), rs.getLong("payment_id"),
                 rs.getLong("amount_fen"), rs.getString("reason"), rs.getString("status"),
                 rs.getString("failure_message"), rs.getString("cause"), rs.getBoolean("offline"),
-                rs.getString("gateway_refund_id"), rs.getString("gateway_status"), Sql.instant(rs, "created_at"));
+                rs.getString("gateway_refund_id"), rs.getString("gateway_status"), Sql.instant(rs, "created_at"),
+                Sql.date(rs, "sent_on"), rs.getString("bank_reference"), rs.getString("confirmed_by"),
+                Sql.instant(rs, "confirmed_at"));
     }
 
     Optional<RefundRow> refund(long id, boolean lock) {
@@ -133,6 +198,19 @@ class PaymentStore {
                 UPDATE refund SET status = ?, gateway_refund_id = coalesce(?, gateway_refund_id),
                                   gateway_status = coalesce(?, gateway_status), failure_message = ?, updated_at = now()
                 WHERE id = ?""", status, gatewayRefundId, gatewayStatus, failureMessage, id);
+    }
+
+    /** The supplier's word that an offline refund was sent: when, with which bank reference. */
+    void refundSent(long id, LocalDate sentOn, String bankReference, String by) {
+        sql.update("""
+                UPDATE refund SET sent_on = ?, bank_reference = ?, confirmed_by = ?, confirmed_at = now(), updated_at = now()
+                WHERE id = ?""", sentOn, bankReference, by, id);
+    }
+
+    /** Whether an automatic refund (cancellation, orphaned money) of the payment is in flight. */
+    boolean automaticRefundPending(long paymentId) {
+        return sql.count("SELECT count(*) FROM refund WHERE payment_id = ? AND status = 'PENDING' AND cause <> 'MANUAL'",
+                paymentId) > 0;
     }
 
     long insertRefund(long orderId, long paymentId, long amountFen, String reason, String cause, boolean offline,
@@ -171,7 +249,8 @@ class PaymentStore {
     /** Refunds still PENDING (outcome unknown or pending at the gateway) created before {@code before}. */
     List<Long> pendingRefunds(Instant before, int limit) {
         return sql.list("""
-                SELECT id FROM refund WHERE status = 'PENDING' AND created_at <= ? ORDER BY created_at, id LIMIT ?""",
+                SELECT id FROM refund WHERE status = 'PENDING' AND NOT offline AND created_at <= ?
+                ORDER BY created_at, id LIMIT ?""",
                 rs -> rs.getLong(1), before, limit);
     }
 
@@ -180,21 +259,74 @@ class PaymentStore {
                 rs -> rs.getLong(1), paymentId);
     }
 
-    /** Card payments still PENDING (intent outcome unknown or not confirmed) created before {@code before}. */
+    /**
+     * Card payments still live (intent outcome unknown, not confirmed, or declined and open for another try) created
+     * before {@code before}.
+     */
     List<Long> stuckCardPayments(Instant before, long afterId, int limit) {
         return sql.list("""
-                SELECT id FROM payment WHERE method = 'CARD' AND status = 'PENDING' AND created_at <= ? AND id > ?
+                SELECT id FROM payment WHERE method = 'CARD' AND status IN ('PENDING', 'FAILED') AND created_at <= ?
+                  AND id > ?
                 ORDER BY id LIMIT ?""", rs -> rs.getLong(1), before, afterId, limit);
     }
 
-    /** Payments that are ORPHANED or have a FAILED refund (or a refund the gateway failed after success). */
+    /**
+     * Payments that are ORPHANED, have a FAILED refund (or a refund the gateway failed after success), or a gateway
+     * answer that did not match (open mismatch).
+     */
     PageResponse<PaymentRow> attention(PageQuery page) {
         String where = """
                 FROM payment p WHERE p.status = 'ORPHANED' OR EXISTS (SELECT 1 FROM refund r WHERE r.payment_id = p.id
-                  AND (r.status = 'FAILED' OR r.gateway_status IN ('failed', 'canceled')))""";
+                  AND (r.status = 'FAILED' OR r.gateway_status IN ('failed', 'canceled')))
+                  OR EXISTS (SELECT 1 FROM payment_mismatch m WHERE m.payment_id = p.id AND m.resolved_at IS NULL)""";
         long total = sql.count("SELECT count(*) " + where);
         List<PaymentRow> items = sql.list("SELECT p.* " + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?",
                 PaymentStore::map, page.size(), page.offset());
         return new PageResponse<>(items, page.page(), page.size(), total);
+    }
+
+    record MismatchRow(long id, Long paymentId, Long refundId, String eventId, String eventType,
+                       String gatewayObjectId, List<String> reasons, String expected, String actual, String raw,
+                       Instant createdAt, Instant resolvedAt, String resolvedBy, String resolution) {
+    }
+
+    long insertMismatch(Long paymentId, Long refundId, String eventId, String eventType, String gatewayObjectId,
+                        List<String> reasons, String expectedJson, String actualJson, String raw) {
+        return sql.one("""
+                INSERT INTO payment_mismatch (payment_id, refund_id, event_id, event_type, gateway_object_id, reasons,
+                                              expected, actual, raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING id""", rs -> rs.getLong(1), paymentId,
+                refundId, eventId, eventType, gatewayObjectId, reasons.toArray(String[]::new), expectedJson, actualJson,
+                raw).orElseThrow();
+    }
+
+    private static MismatchRow mapMismatch(ResultSet rs) throws SQLException {
+        return new MismatchRow(rs.getLong("id"), Sql.nullableLong(rs, "payment_id"), Sql.nullableLong(rs, "refund_id"),
+                rs.getString("event_id"), rs.getString("event_type"), rs.getString("gateway_object_id"),
+                List.of((String[]) rs.getArray("reasons").getArray()), rs.getString("expected"),
+                rs.getString("actual"), rs.getString("raw"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolution"));
+    }
+
+    Optional<MismatchRow> mismatch(long id, boolean lock) {
+        return sql.one("SELECT * FROM payment_mismatch WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
+                PaymentStore::mapMismatch, id);
+    }
+
+    PageResponse<MismatchRow> mismatches(boolean openOnly, PageQuery page) {
+        String where = openOnly ? " WHERE resolved_at IS NULL" : "";
+        long total = sql.count("SELECT count(*) FROM payment_mismatch" + where);
+        return new PageResponse<>(sql.list("SELECT * FROM payment_mismatch" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                PaymentStore::mapMismatch, page.size(), page.offset()), page.page(), page.size(), total);
+    }
+
+    long openMismatches(long paymentId) {
+        return sql.count("SELECT count(*) FROM payment_mismatch WHERE payment_id = ? AND resolved_at IS NULL",
+                paymentId);
+    }
+
+    void resolveMismatch(long id, String by, String resolution) {
+        sql.update("UPDATE payment_mismatch SET resolved_at = now(), resolved_by = ?, resolution = ? WHERE id = ?", by,
+                resolution, id);
     }
 }

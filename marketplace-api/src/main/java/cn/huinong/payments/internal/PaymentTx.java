@@ -1,6 +1,8 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.files.FilePurpose;
+import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderEventType;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderView;
@@ -14,8 +16,10 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
+import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
+import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import com.stripe.model.Charge;
@@ -26,6 +30,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -45,6 +52,7 @@ class PaymentTx {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentTx.class);
     private static final Set<PaymentStatus> SETTLED = EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.ORPHANED);
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** What the idempotency store keeps of a creation: the payment it made. */
     @Serdeable
@@ -60,9 +68,16 @@ class PaymentTx {
     private final Idempotency idempotency;
     private final AuditLog audit;
     private final BankAccounts bankAccounts;
+    private final Files files;
+    private final PaymentSettings settings;
+    private final InstantSource clock;
 
-    PaymentTx(PaymentStore store, Orders orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts) {
+    PaymentTx(PaymentStore store, Orders orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts,
+              Files files, PaymentSettings settings, InstantSource clock) {
         this.bankAccounts = bankAccounts;
+        this.files = files;
+        this.settings = settings;
+        this.clock = clock;
         this.store = store;
         this.orders = orders;
         this.idempotency = idempotency;
@@ -80,10 +95,32 @@ class PaymentTx {
                 new CreateRequest(orderId, method), Created.class, 201, () -> insert(orderId, method, actor));
     }
 
+    /**
+     * The order already has a live card attempt: the service cancels it at the gateway (outside any transaction) and
+     * tries again. Thrown inside the creation's transaction, so the Idempotency-Key is rolled back with it.
+     */
+    static final class LiveCardAttempt extends RuntimeException {
+        final long paymentId;
+
+        LiveCardAttempt(long paymentId) {
+            super("payment " + paymentId + " is live", null, false, false);
+            this.paymentId = paymentId;
+        }
+    }
+
     private Created insert(long orderId, PaymentMethod method, Actor actor) {
         OrderView order = orders.find(orderId).orElseThrow(() -> new NotFoundException("订单不存在：" + orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT || store.paid(orderId)) {
             throw new ConflictException("订单当前状态为" + order.status().label() + "，不能支付");
+        }
+        Optional<PaymentRow> live = store.live(orderId);
+        if (live.isPresent()) {
+            PaymentRow l = live.get();
+            if (l.method() == PaymentMethod.BANK_TRANSFER) {
+                throw new ConflictException("该订单已有待确认的对公转账（附言 " + l.transferReference()
+                        + "），如需改用其他方式，请先撤销该转账");
+            }
+            throw new LiveCardAttempt(l.id());
         }
         BankAccount account = null;
         if (method == PaymentMethod.BANK_TRANSFER) {
@@ -91,12 +128,18 @@ class PaymentTx {
                     "供应商“" + order.supplierName() + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商"));
         }
         PaymentStatus status = method == PaymentMethod.CARD ? PaymentStatus.PENDING : PaymentStatus.AWAITING_TRANSFER;
-        long id = store.insert(orderId, method, status, order.totalFen(), actor.username());
+        Instant expiresAt = clock.instant().plus(method == PaymentMethod.CARD ? settings.cardWindow()
+                : settings.transferWindow()).truncatedTo(ChronoUnit.SECONDS);
+        long id = store.insert(orderId, method, status, order.totalFen(), expiresAt, actor.username())
+                .orElseThrow(() -> new ConflictException("该订单已有进行中的支付，请刷新后重试"));
+        // the order keeps its stock reserved for as long as this attempt is awaited
+        orders.holdForPayment(orderId, expiresAt);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", orderId);
         detail.put("method", method.name());
         detail.put("amountFen", order.totalFen());
         detail.put("status", status.name());
+        detail.put("expiresAt", expiresAt.toString());
         if (method == PaymentMethod.BANK_TRANSFER) {
             String reference = "HN" + orderId + "P" + id;
             store.transfer(id, reference, account);
@@ -105,6 +148,103 @@ class PaymentTx {
         }
         audit.record(actor, "PAYMENT_CREATED", "payment", String.valueOf(id), detail);
         return new Created(id);
+    }
+
+    /** A live attempt that can no longer take money (its intent cancelled, a transfer withdrawn or lapsed). */
+    @Transactional
+    public boolean cancelled(long id, String reason, Actor actor) {
+        PaymentRow row = store.lock(id).orElseThrow();
+        if (!row.status().live()) {
+            return false;
+        }
+        store.status(id, PaymentStatus.CANCELLED, reason, null);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("orderId", row.orderId());
+        detail.put("method", row.method().name());
+        detail.put("from", row.status().name());
+        detail.put("to", PaymentStatus.CANCELLED.name());
+        detail.put("reason", reason);
+        audit.record(actor, "PAYMENT_CANCELLED", "payment", String.valueOf(id), detail);
+        return true;
+    }
+
+    /** The buyer's transfer slip (回单, a file it uploaded) and the transfer date on it. */
+    @Transactional
+    public void slip(long id, long fileId, LocalDate transferDate, Actor actor) {
+        PaymentRow row = store.lock(id).orElseThrow();
+        if (row.method() != PaymentMethod.BANK_TRANSFER || row.status() != PaymentStatus.AWAITING_TRANSFER) {
+            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能上传转账回单");
+        }
+        OrderView order = orders.find(row.orderId()).orElseThrow();
+        checkTransferDate(transferDate, order, "transferDate");
+        files.attach(fileId, FilePurpose.TRANSFER_SLIP, "payment", id, actor);
+        store.slip(id, fileId, transferDate);
+        audit.record(actor, "PAYMENT_SLIP_UPLOADED", "payment", String.valueOf(id), Map.of("orderId", row.orderId(),
+                "fileId", fileId, "transferDate", transferDate.toString()));
+    }
+
+    /** A transfer date is a day between the order's and today (Beijing). */
+    void checkTransferDate(LocalDate date, OrderView order, String field) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BEIJING);
+        LocalDate ordered = LocalDate.ofInstant(order.createdAt(), BEIJING);
+        if (date.isAfter(today)) {
+            throw new InvalidInputException("转账日期有误", List.of(new Violation(field, "转账日期不能晚于今天")));
+        }
+        if (date.isBefore(ordered)) {
+            throw new InvalidInputException("转账日期有误", List.of(new Violation(field,
+                    "转账日期不能早于下单日期" + ordered)));
+        }
+    }
+
+    /**
+     * When a transfer made on {@code date} counts as paid: now when it is today, else the start of that day in Beijing
+     * (never before the order was placed). The reserved share counts it in that year (ADR 8).
+     */
+    Instant paidAtOf(LocalDate date, OrderView order) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (date.equals(LocalDate.ofInstant(now, BEIJING))) {
+            return now;
+        }
+        Instant start = date.atStartOfDay(BEIJING).toInstant();
+        return start.isBefore(order.createdAt()) ? order.createdAt() : start;
+    }
+
+    /**
+     * The supplier confirms that a transfer arrived, on {@code transferDate} (the slip's date when null), and the
+     * amount when it says one (422 when it is not the payment's: nothing settles). Settles as {@link #settle}.
+     */
+    @Transactional
+    public Settlement receipt(long id, LocalDate transferDate, Long amountFen, Actor actor) {
+        PaymentRow row = store.lock(id).orElseThrow();
+        if (row.method() != PaymentMethod.BANK_TRANSFER) {
+            throw new ConflictException("只有银行转账的支付需要确认到账");
+        }
+        if (SETTLED.contains(row.status())) {
+            return Settlement.ALREADY;
+        }
+        if (amountFen != null && amountFen != row.amountFen()) {
+            throw new RuleViolationException("到账金额" + amountFen + "分与应付金额" + row.amountFen()
+                    + "分不符，不能确认到账；请与买方核对", List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
+        }
+        OrderView order = orders.find(row.orderId()).orElseThrow();
+        LocalDate date = transferDate != null ? transferDate : row.transferDate() != null ? row.transferDate()
+                : LocalDate.ofInstant(clock.instant(), BEIJING);
+        checkTransferDate(date, order, "transferDate");
+        store.transferDateConfirmed(id, date);
+        return settle(id, row.transferReference(), paidAtOf(date, order), actor);
+    }
+
+    /** The buyer is reminded that a transfer's window is about to close (once per payment). */
+    @Transactional
+    public boolean remind(long id, Actor actor) {
+        PaymentRow row = store.lock(id).orElseThrow();
+        if (row.status() != PaymentStatus.AWAITING_TRANSFER || row.remindedAt() != null) {
+            return false;
+        }
+        store.reminded(id, clock.instant());
+        audit.record(actor, "PAYMENT_TRANSFER_REMINDED", "payment", String.valueOf(id), Map.of("orderId",
+                row.orderId(), "expiresAt", row.expiresAt().toString()));
+        return true;
     }
 
     @Transactional
@@ -123,18 +263,18 @@ class PaymentTx {
      * ({@link Refunder}), and the refund sweep finds it should that fail.
      */
     @Transactional
-    public Settlement settle(long id, String reference, Actor actor) {
+    public Settlement settle(long id, String reference, Instant paidAt, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
         if (SETTLED.contains(row.status())) {
             return Settlement.ALREADY;
         }
-        Instant paidAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OrderView order = orders.find(row.orderId()).orElseThrow();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", row.orderId());
         detail.put("from", row.status().name());
         detail.put("amountFen", row.amountFen());
         detail.put("reference", reference);
+        detail.put("paidAt", paidAt.toString());
         if (order.status() != OrderStatus.PENDING_PAYMENT || store.paid(row.orderId())) {
             store.status(id, PaymentStatus.ORPHANED, "订单状态为" + order.status().label() + "，款项将原路退回", paidAt);
             detail.put("to", PaymentStatus.ORPHANED.name());
@@ -155,11 +295,14 @@ class PaymentTx {
         SUCCEEDED, ORPHANED, ALREADY
     }
 
-    /** Declined: FAILED with the gateway's message; never undoes a success (events may arrive out of order). */
+    /**
+     * Declined: FAILED with the gateway's message (the intent stays open for another card); never undoes a success or
+     * a cancellation (events may arrive out of order).
+     */
     @Transactional
     public void fail(long id, String message, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
-        if (SETTLED.contains(row.status()) || row.status() == PaymentStatus.FAILED
+        if (!row.status().live() || row.method() != PaymentMethod.CARD || row.status() == PaymentStatus.FAILED
                 && Objects.equals(message, row.failureMessage())) {
             return;
         }
@@ -173,25 +316,36 @@ class PaymentTx {
         audit.record(actor, "PAYMENT_FAILED", "payment", String.valueOf(id), detail);
     }
 
-    /** What a webhook asks for once its transaction committed: an orphaned payment to refund, refunds to look up. */
-    record Handled(boolean first, Long orphanedPaymentId, List<Long> refundsToReconcile) {
+    /**
+     * What a webhook asks for once its transaction committed: an orphaned payment to refund, refunds to look up,
+     * payments to reconcile with the gateway (an event for one of ours before we knew its intent), payments whose
+     * refund failed (what is still due goes back at once).
+     */
+    record Handled(boolean first, Long orphanedPaymentId, List<Long> refundsToReconcile,
+                   List<Long> paymentsToReconcile, List<Long> refundsDue) {
 
         static Handled duplicate() {
-            return new Handled(false, null, List.of());
+            return done(false);
+        }
+
+        static Handled done(boolean first) {
+            return new Handled(first, null, List.of(), List.of(), List.of());
         }
     }
 
     /**
      * One verified webhook event, at most once (its id is recorded in this transaction, with its effects).
      * {@code first} is false for a duplicate. Events of other types, or for objects that are not ours, are recorded and
-     * ignored. PaymentIntent events settle or fail the payment; Refund events (refund.created / refund.updated /
-     * refund.failed, charge.refund.updated) move our refund to the gateway's status; charge.refunded (a Charge, which
-     * does not say which refund) asks for the payment's pending refunds to be retrieved.
+     * ignored. A PaymentIntent event acts only on the payment that created that intent (the stored intent id, never
+     * the event's metadata), and a success only for exactly the payment's amount and currency; anything else is a
+     * mismatch, recorded with the raw event for operators, and settles nothing. Refund events move our refund to the
+     * gateway's status under the same checks; charge.refunded (a Charge, which does not say which refund) asks for the
+     * payment's pending refunds to be retrieved.
      */
     @Transactional
-    public Handled handle(String eventId, String type, StripeObject object, Actor actor) {
+    public Handled handle(String eventId, String type, StripeObject object, String raw, Actor actor) {
         if (object instanceof PaymentIntent pi && type.startsWith("payment_intent.")) {
-            return handleIntent(eventId, type, pi, actor);
+            return handleIntent(eventId, type, pi, raw, actor);
         }
         if (object instanceof Refund re) {
             Optional<PaymentStore.RefundRow> ours = refundOf(re);
@@ -201,9 +355,11 @@ class PaymentTx {
             if (ours.isEmpty()) {
                 LOG.info("webhook {} {} ignored (no refund of ours)", eventId, type);
             } else if (type.startsWith("refund.") || type.equals("charge.refund.updated")) {
-                gatewayRefund(ours.get().id(), re.getId(), re.getStatus(), re.getFailureReason(), actor);
+                boolean failed = gatewayRefund(ours.get().id(), re, eventId, type, raw, actor);
+                return new Handled(true, null, List.of(), List.of(), failed && "MANUAL".equals(ours.get().cause())
+                        ? List.of(ours.get().paymentId()) : List.of());
             }
-            return new Handled(true, null, List.of());
+            return Handled.done(true);
         }
         if (object instanceof Charge ch && ch.getPaymentIntent() != null) {
             Optional<PaymentRow> payment = store.byIntent(ch.getPaymentIntent());
@@ -212,39 +368,100 @@ class PaymentTx {
             }
             List<Long> pending = type.equals("charge.refunded") && payment.isPresent()
                     ? store.pendingRefundsOf(payment.get().id()) : List.of();
-            return new Handled(true, null, pending);
+            return new Handled(true, null, pending, List.of(), List.of());
         }
         if (!store.firstSeen(eventId, type, null)) {
             return Handled.duplicate();
         }
         LOG.info("webhook {} {} ignored", eventId, type);
-        return new Handled(true, null, List.of());
+        return Handled.done(true);
     }
 
-    private Handled handleIntent(String eventId, String type, PaymentIntent pi, Actor actor) {
-        Long paymentId = paymentOf(pi).map(PaymentRow::id).orElse(null);
-        if (!store.firstSeen(eventId, type, paymentId)) {
+    private Handled handleIntent(String eventId, String type, PaymentIntent pi, String raw, Actor actor) {
+        Optional<PaymentRow> byIntent = pi.getId() == null ? Optional.empty() : store.byIntent(pi.getId());
+        Optional<PaymentRow> claimed = claimedPayment(pi);
+        PaymentRow row = byIntent.or(() -> claimed).orElse(null);
+        if (!store.firstSeen(eventId, type, row == null ? null : row.id())) {
             return Handled.duplicate();
         }
-        if (paymentId == null) {
+        if (row == null) {
             LOG.info("webhook {} {} ignored (no payment of ours)", eventId, type);
-            return new Handled(true, null, List.of());
+            return Handled.done(true);
+        }
+        if (byIntent.isEmpty() && row.intentId() == null) {
+            // names one of our payments whose intent we have not learnt yet: ask the gateway with our own key
+            LOG.info("webhook {} {}: payment {} has no intent yet, reconciling instead", eventId, type, row.id());
+            return new Handled(true, null, List.of(), List.of(row.id()), List.of());
+        }
+        List<String> reasons = Verification.ofIntent(row, pi, type.equals("payment_intent.succeeded"));
+        if (!reasons.isEmpty()) {
+            mismatch(row, null, eventId, type, pi.getId(), reasons, Verification.expected(row),
+                    Verification.actual(pi), raw, actor);
+            return Handled.done(true);
         }
         Long orphaned = null;
         switch (type) {
             case "payment_intent.succeeded" -> {
-                intentCreated(paymentId, pi.getId(), pi.getClientSecret(), actor);
-                if (settle(paymentId, pi.getId(), actor) == Settlement.ORPHANED) {
-                    orphaned = paymentId;
+                if (settle(row.id(), pi.getId(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
+                        == Settlement.ORPHANED) {
+                    orphaned = row.id();
                 }
             }
-            case "payment_intent.payment_failed" -> {
-                intentCreated(paymentId, pi.getId(), pi.getClientSecret(), actor);
-                fail(paymentId, pi.getLastPaymentError() == null ? null : pi.getLastPaymentError().getMessage(), actor);
-            }
+            case "payment_intent.payment_failed" ->
+                    fail(row.id(), pi.getLastPaymentError() == null ? null : pi.getLastPaymentError().getMessage(), actor);
+            case "payment_intent.canceled" -> cancelled(row.id(), "支付网关已撤销该支付", actor);
             default -> LOG.info("webhook {} {} ignored", eventId, type);
         }
-        return new Handled(true, orphaned, List.of());
+        return new Handled(true, orphaned, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * What the gateway said about one of our payments or refunds did not match what we asked for: recorded (with the
+     * raw event or answer) for operators, audited, and nothing else happens.
+     */
+    @Transactional
+    public void mismatch(PaymentRow row, Long refundId, String eventId, String type, String objectId,
+                         List<String> reasons, Map<String, Object> expected, Map<String, Object> actual, String raw,
+                         Actor actor) {
+        long id = store.insertMismatch(row.id(), refundId, eventId, type, objectId, reasons, Verification.json(expected),
+                Verification.json(actual), raw);
+        LOG.warn("payment {}: gateway {} {} does not match ({}): nothing settled, mismatch {}", row.id(), type,
+                objectId, reasons, id);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("orderId", row.orderId());
+        detail.put("paymentId", row.id());
+        if (refundId != null) {
+            detail.put("refundId", refundId);
+        }
+        detail.put("eventId", eventId == null ? "" : eventId);
+        detail.put("eventType", type);
+        detail.put("gatewayObjectId", objectId == null ? "" : objectId);
+        detail.put("reasons", reasons);
+        audit.record(actor, "PAYMENT_GATEWAY_MISMATCH", "payment_mismatch", String.valueOf(id), detail);
+    }
+
+    /** An operator has looked into a mismatch and says what was done (audited). */
+    @Transactional
+    public PaymentStore.MismatchRow resolveMismatch(long id, String resolution, Actor actor) {
+        PaymentStore.MismatchRow m = store.mismatch(id, true)
+                .orElseThrow(() -> new NotFoundException("记录不存在：" + id));
+        if (m.resolvedAt() != null) {
+            throw new ConflictException("该记录已于" + m.resolvedAt() + "处理");
+        }
+        store.resolveMismatch(id, actor.username(), resolution);
+        audit.record(actor, "PAYMENT_MISMATCH_RESOLVED", "payment_mismatch", String.valueOf(id),
+                Map.of("paymentId", m.paymentId() == null ? "" : m.paymentId(), "resolution", resolution));
+        return store.mismatch(id, false).orElseThrow();
+    }
+
+    @Transactional
+    public PageResponse<PaymentStore.MismatchRow> mismatches(boolean openOnly, PageQuery page) {
+        return store.mismatches(openOnly, page);
+    }
+
+    @Transactional
+    public long openMismatches(long paymentId) {
+        return store.openMismatches(paymentId);
     }
 
     private Optional<PaymentStore.RefundRow> refundOf(Refund re) {
@@ -255,12 +472,10 @@ class PaymentTx {
         return re.getId() == null ? Optional.empty() : store.refundByGatewayId(re.getId());
     }
 
-    private Optional<PaymentRow> paymentOf(PaymentIntent pi) {
+    /** The payment an intent's metadata names (only ever a hint: the stored intent id decides). */
+    private Optional<PaymentRow> claimedPayment(PaymentIntent pi) {
         String id = pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id");
-        if (id != null && id.matches("\\d{1,18}")) {
-            return store.find(Long.parseLong(id));
-        }
-        return pi.getId() == null ? Optional.empty() : store.byIntent(pi.getId());
+        return id != null && id.matches("\\d{1,18}") ? store.find(Long.parseLong(id)) : Optional.empty();
     }
 
     @Serdeable
@@ -300,10 +515,11 @@ class PaymentTx {
     }
 
     /**
-     * Reserves the automatic refund of everything not yet given back of a payment: a SUCCEEDED payment of a CANCELLED
-     * order (cause CANCELLATION) or an ORPHANED payment (cause ORPHANED). Empty when nothing is due, a refund of it is
-     * in flight (its outcome is reconciled, never guessed), or {@code maxFailures} automatic attempts failed (an
-     * operator sees it in the attention list).
+     * Reserves the automatic refund of everything not yet given back or being given back of a payment: a SUCCEEDED
+     * payment of a CANCELLED order (cause CANCELLATION) or an ORPHANED payment (cause ORPHANED). A manual refund in
+     * flight is counted as given back (should it fail, this runs again at once for what it leaves). Empty when nothing
+     * is due, an automatic refund of it is in flight (its outcome is reconciled, never guessed), or {@code maxFailures}
+     * automatic attempts failed (an operator sees it in the attention list).
      */
     @Transactional
     public Optional<Long> reserveAutomaticRefund(long paymentId, int maxFailures, Actor actor) {
@@ -323,11 +539,10 @@ class PaymentTx {
         } else {
             return Optional.empty();
         }
-        if (!store.pendingRefundsOf(paymentId).isEmpty()
-                || store.countRefunds(paymentId, "FAILED", true) >= maxFailures) {
+        if (store.automaticRefundPending(paymentId) || store.countRefunds(paymentId, "FAILED", true) >= maxFailures) {
             return Optional.empty();
         }
-        long due = payment.amountFen() - store.refunded(paymentId);
+        long due = payment.amountFen() - store.refunding(paymentId);
         if (due <= 0) {
             return Optional.empty();
         }
@@ -337,14 +552,24 @@ class PaymentTx {
     /**
      * The gateway's word on a refund (the API's answer, a retrieval or a webhook): succeeded records it (for the
      * order, unless the money was orphaned), failed/canceled fails it, anything else (pending, requires_action) keeps
-     * it PENDING with the gateway's id. Converges: a refund leaves PENDING once. A failure reported after a success
-     * (Stripe's refund.failed of a refund first reported succeeded) is recorded for operators, not undone here.
+     * it PENDING with the gateway's id. Only for the refund we asked for: another refund id, another intent, another
+     * amount or currency is a mismatch (recorded, nothing changes). Converges: a refund leaves PENDING once. A failure
+     * reported after a success (Stripe's refund.failed of a refund first reported succeeded) is recorded for
+     * operators, not undone here. True when this failed the refund (what is still due may be refunded again).
      */
     @Transactional
-    public void gatewayRefund(long refundId, String gatewayRefundId, String gatewayStatus, String failureReason,
-                              Actor actor) {
+    public boolean gatewayRefund(long refundId, Refund re, String eventId, String type, String raw, Actor actor) {
         PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
-        String status = gatewayStatus == null ? "" : gatewayStatus;
+        PaymentRow payment = store.find(r.paymentId()).orElseThrow();
+        List<String> reasons = Verification.ofRefund(r, payment, re);
+        if (!reasons.isEmpty()) {
+            mismatch(payment, refundId, eventId, type, re.getId(), reasons, Verification.expected(r, payment),
+                    Verification.actual(re), raw == null ? re.toJson() : raw, actor);
+            return false;
+        }
+        String gatewayRefundId = re.getId();
+        String failureReason = re.getFailureReason();
+        String status = re.getStatus() == null ? "" : re.getStatus();
         if (!r.pending()) {
             if (r.status().equals("SUCCEEDED") && (status.equals("failed") || status.equals("canceled"))
                     && !status.equals(r.gatewayStatus())) {
@@ -353,23 +578,47 @@ class PaymentTx {
                 audit.record(actor, "REFUND_FAILED_AFTER_SUCCESS", "refund", String.valueOf(refundId),
                         Map.of("orderId", r.orderId(), "gatewayStatus", status));
             }
-            return;
+            return false;
         }
         switch (status) {
-            case "succeeded" -> succeed(r, gatewayRefundId, status, actor);
-            case "failed", "canceled" -> failRefund(r, gatewayRefundId, status,
-                    "支付网关退款失败" + (failureReason == null ? "" : "：" + failureReason), actor);
-            default -> store.refundStatus(refundId, "PENDING", gatewayRefundId, status, null);
+            case "succeeded" -> {
+                succeed(r, gatewayRefundId, status, actor);
+                return false;
+            }
+            case "failed", "canceled" -> {
+                failRefund(r, gatewayRefundId, status,
+                        "支付网关退款失败" + (failureReason == null ? "" : "：" + failureReason), actor);
+                return true;
+            }
+            default -> {
+                store.refundStatus(refundId, "PENDING", gatewayRefundId, status, null);
+                return false;
+            }
         }
     }
 
-    /** A bank-transfer refund: recorded as made offline, by the supplier, to the buyer's account. */
+    /**
+     * The supplier confirms that it sent an offline (bank-transfer) refund, on {@code sentOn}, with its bank's
+     * reference: only then is the refund SUCCEEDED and the money taken back from the order (and the reserved share).
+     */
     @Transactional
-    public void refundOffline(long refundId, Actor actor) {
+    public PaymentStore.RefundRow confirmOfflineRefund(long refundId, LocalDate sentOn, String bankReference,
+                                                       Actor actor) {
         PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
-        if (r.pending()) {
-            succeed(r, null, null, actor);
+        if (!r.offline()) {
+            throw new ConflictException("该退款经支付网关原路退回，无需供应商确认");
         }
+        if (!r.pending()) {
+            throw new ConflictException("该退款状态为" + r.status() + "，不能再确认");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), BEIJING);
+        if (sentOn.isAfter(today) || sentOn.isBefore(LocalDate.ofInstant(r.createdAt(), BEIJING))) {
+            throw new InvalidInputException("退款日期有误", List.of(new Violation("sentOn",
+                    "退款日期应在登记退款之日到今天之间")));
+        }
+        store.refundSent(refundId, sentOn, bankReference, actor.username());
+        succeed(store.refund(refundId, true).orElseThrow(), null, null, actor);
+        return store.refund(refundId, false).orElseThrow();
     }
 
     private void succeed(PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, Actor actor) {
@@ -380,6 +629,10 @@ class PaymentTx {
         detail.put("cause", r.cause());
         detail.put("offline", r.offline());
         detail.put("gatewayRefundId", gatewayRefundId == null ? "" : gatewayRefundId);
+        if (r.offline()) {
+            detail.put("sentOn", String.valueOf(r.sentOn()));
+            detail.put("bankReference", r.bankReference() == null ? "" : r.bankReference());
+        }
         audit.record(actor, "REFUND_SUCCEEDED", "refund", String.valueOf(r.id()), detail);
         if (!"ORPHANED".equals(r.cause())) {
             // the order (and, through ORDER_REFUNDED, the reserved-share ledger) learns of the money given back
@@ -435,5 +688,30 @@ class PaymentTx {
     @Transactional
     public List<PaymentStore.RefundRow> refundsOf(long paymentId) {
         return store.refundsOf(paymentId);
+    }
+
+    @Transactional
+    public Optional<PaymentRow> live(long orderId) {
+        return store.live(orderId);
+    }
+
+    @Transactional
+    public List<Long> lapsedTransfers(Instant now, long afterId, int limit) {
+        return store.lapsedTransfers(now, afterId, limit);
+    }
+
+    @Transactional
+    public List<Long> transfersToRemind(Instant now, int limit) {
+        return store.transfersToRemind(now, now.plus(settings.transferReminderBefore()), limit);
+    }
+
+    @Transactional
+    public List<PaymentRow> awaitingTransfer(List<Long> orderIds) {
+        return store.awaitingTransfer(orderIds);
+    }
+
+    @Transactional
+    public List<PaymentRow> liveOf(long orderId) {
+        return store.liveOf(orderId);
     }
 }

@@ -1,21 +1,41 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.ordering.PaidOrderCancelled;
+import cn.huinong.ordering.UnpaidOrderClosed;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A paid order was cancelled (its cancellation committed): refund it in full at once. The sweep backs this up. */
+/**
+ * What payments do when an order closes (its change committed): a paid order cancelled is refunded in full at
+ * once; an unpaid one cancelled or expired has its live attempts closed. The scheduled sweep backs both up.
+ */
 @Singleton
 class RefundTriggers {
 
-    private final Refunder refunder;
+    private static final Logger LOG = LoggerFactory.getLogger(RefundTriggers.class);
 
-    RefundTriggers(Refunder refunder) {
+    private final Refunder refunder;
+    private final PaymentService payments;
+
+    RefundTriggers(Refunder refunder, PaymentService payments) {
         this.refunder = refunder;
+        this.payments = payments;
     }
 
     @EventListener
     void on(PaidOrderCancelled event) {
         refunder.orderCancelled(event.orderId());
+    }
+
+    @EventListener
+    void on(UnpaidOrderClosed event) {
+        try {
+            payments.orderClosed(event.orderId());
+        } catch (RuntimeException e) {
+            LOG.warn("order {}: closing its payment attempts failed, left to the reconciliation: {}", event.orderId(),
+                    e.toString());
+        }
     }
 }

@@ -36,7 +36,12 @@ class Refunder {
         this.settings = settings;
     }
 
-    /** Sends a PENDING refund to the gateway (key {@code refund-<id>}), or records a bank-transfer one as offline. */
+    /**
+     * Sends a PENDING card refund to the gateway (key {@code refund-<id>}). A bank-transfer refund is the supplier's to
+     * make offline: it stays PENDING until the supplier confirms it was sent. When the gateway refuses a manual refund
+     * of a cancelled order, what it leaves due is refunded automatically at once (an automatic refund that fails is
+     * retried by the sweep, at most {@code max-automatic-refund-failures} times).
+     */
     void execute(long refundId, Actor actor) {
         PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
         if (!r.pending()) {
@@ -44,18 +49,22 @@ class Refunder {
         }
         PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
         if (payment.method() == PaymentMethod.BANK_TRANSFER) {
-            tx.refundOffline(refundId, actor);
             return;
         }
+        boolean failed;
         try {
             Refund re = gateway.refund(refundId, payment.intentId(), r.amountFen());
-            tx.gatewayRefund(refundId, re.getId(), re.getStatus(), re.getFailureReason(), actor);
+            failed = tx.gatewayRefund(refundId, re, null, "api:refund." + re.getStatus(), null, actor);
         } catch (StripeException e) {
             if (Gateway.unknownOutcome(e)) {
                 LOG.warn("refund {}: outcome unknown, left PENDING for reconciliation: {}", refundId, e.toString());
-            } else {
-                tx.refundFailed(refundId, "支付网关拒绝退款：" + PaymentService.message(e), actor);
+                return;
             }
+            tx.refundFailed(refundId, "支付网关拒绝退款：" + PaymentService.message(e), actor);
+            failed = true;
+        }
+        if (failed && "MANUAL".equals(r.cause())) {
+            refundDue(payment.id()); // a cancelled order's money the failed manual refund was counted for
         }
     }
 
@@ -86,8 +95,7 @@ class Refunder {
         }
         PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
         if (payment.method() == PaymentMethod.BANK_TRANSFER) {
-            execute(refundId, SYSTEM);
-            return;
+            return; // the supplier confirms it
         }
         try {
             Optional<Refund> found;
@@ -101,7 +109,10 @@ class Refunder {
             }
             if (found.isPresent()) {
                 Refund re = found.get();
-                tx.gatewayRefund(refundId, re.getId(), re.getStatus(), re.getFailureReason(), SYSTEM);
+                if (tx.gatewayRefund(refundId, re, null, "api:refund." + re.getStatus(), null, SYSTEM)
+                        && "MANUAL".equals(r.cause())) {
+                    refundDue(payment.id());
+                }
             } else {
                 LOG.info("refund {}: unknown to the gateway, sending it again with its key", refundId);
                 execute(refundId, SYSTEM);

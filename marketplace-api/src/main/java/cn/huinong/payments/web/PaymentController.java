@@ -1,6 +1,7 @@
 package cn.huinong.payments.web;
 
 import cn.huinong.payments.AttentionItem;
+import cn.huinong.payments.MismatchView;
 import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
 import cn.huinong.payments.RefundView;
@@ -29,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 
 @Controller("/api/v1")
 class PaymentController {
@@ -81,11 +83,63 @@ class PaymentController {
         return payments.confirm(id, request == null ? null : request.paymentMethod(), actor);
     }
 
-    /** The order's supplier confirms that the bank transfer arrived. */
+    /**
+     * The order's supplier confirms that the bank transfer arrived (optional body: the payer's transfer date, which
+     * decides the year it counts in, and the amount received).
+     */
     @Post("/payments/{id}/receipt")
     @Secured("SUPPLIER")
-    PaymentView receipt(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
-        return payments.confirmReceipt(id, actor);
+    @ApiResponse(responseCode = "422", description = "到账金额与应付金额不符")
+    PaymentView receipt(@PathVariable long id, @Nullable @Valid @Body ReceiptRequest request,
+                        @Parameter(hidden = true) Actor actor) {
+        return payments.confirmReceipt(id, request == null ? null : request.transferDate(),
+                request == null ? null : request.amountFen(), actor);
+    }
+
+    /** The buyer withdraws a live payment attempt (a card's intent is cancelled at the gateway first). */
+    @Post("/payments/{id}/cancellation")
+    @Secured("BUYER")
+    @ApiResponse(responseCode = "409", description = "支付已结束，或网关暂时无法撤销")
+    PaymentView cancel(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
+        return payments.cancel(id, actor);
+    }
+
+    /** The buyer attaches the transfer slip (回单) it uploaded at POST /files, with the transfer date on it. */
+    @Post("/payments/{id}/slip")
+    @Secured("BUYER")
+    PaymentView slip(@PathVariable long id, @Valid @Body SlipRequest request, @Parameter(hidden = true) Actor actor) {
+        return payments.slip(id, request.fileId(), request.transferDate(), actor);
+    }
+
+    /** The buyer unit's bank transfers still awaited, soonest window first (待转账). */
+    @Get("/payments/awaiting-transfer")
+    @Secured("BUYER")
+    List<PaymentView> awaitingTransfer(@Parameter(hidden = true) Actor actor) {
+        return payments.awaitingTransfer(actor);
+    }
+
+    /** The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED. */
+    @Post("/refunds/{id}/confirmation")
+    @Secured("SUPPLIER")
+    RefundView refundSent(@PathVariable long id, @Valid @Body RefundSentRequest request,
+                          @Parameter(hidden = true) Actor actor) {
+        return payments.confirmRefundSent(id, request.sentOn(), request.bankReference(), actor);
+    }
+
+    /** Operators: gateway answers that did not match what we asked for (open ones by default). */
+    @Get("/payments/mismatches")
+    @Secured("OPERATOR")
+    PageResponse<MismatchView> mismatches(@Nullable @QueryValue Boolean all, @Nullable @QueryValue Integer page,
+                                          @Nullable @QueryValue Integer size, @Parameter(hidden = true) Actor actor) {
+        return payments.mismatches(all == null || !all, PageQuery.of(page, size), actor);
+    }
+
+    /** Operators: a mismatch looked into, with what was done. */
+    @Post("/payments/mismatches/{id}/resolution")
+    @Secured("OPERATOR")
+    MismatchView resolve(@PathVariable long id, @Valid @Body ResolutionRequest request,
+                         @Parameter(hidden = true) Actor actor) {
+        return payments.resolveMismatch(id, request.resolution(), actor);
     }
 
     /** Operators: ask the gateway what became of a card payment whose outcome is unknown. */

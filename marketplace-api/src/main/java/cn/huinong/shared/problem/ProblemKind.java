@@ -8,6 +8,7 @@ public enum ProblemKind {
     NOT_FOUND("not-found", "资源不存在"),
     CONFLICT("conflict", "与当前状态冲突"),
     RULE_VIOLATED("rule-violated", "不符合业务规则"),
+    TOO_LARGE("too-large", "内容超过大小限制"),
     RATE_LIMITED("rate-limited", "请求过于频繁");
 
     private final String slug;
