@@ -41,6 +41,16 @@ public class CatalogDb {
         }
     }
 
+    /** A write no API makes (e.g. dating an order back), in its own transaction; Instants as timestamps. */
+    public int update(String sql, Object... args) {
+        return tx.executeWrite(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i] instanceof java.time.Instant t ? java.sql.Timestamp.from(t) : args[i]);
+            }
+            return ps.executeUpdate();
+        }));
+    }
+
     public long count(String sql, Object... args) {
         return tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < args.length; i++) {

@@ -12,6 +12,7 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.TooLargeException;
 import cn.huinong.shared.problem.Violation;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -43,13 +44,14 @@ class FileService implements Files {
     private final FileStore store;
     private final AuditLog audit;
     private final Path root;
-    private final Map<String, AttachmentAccess> access;
+    /** Looked up when needed: the modules that answer for subjects depend on files themselves. */
+    private final BeanProvider<AttachmentAccess> access;
 
-    FileService(FileStore store, AuditLog audit, FileSettings settings, List<AttachmentAccess> access) {
+    FileService(FileStore store, AuditLog audit, FileSettings settings, BeanProvider<AttachmentAccess> access) {
         this.store = store;
         this.audit = audit;
         this.root = Path.of(settings.root()).toAbsolutePath().normalize();
-        this.access = access.stream().collect(Collectors.toMap(AttachmentAccess::subjectType, a -> a));
+        this.access = access;
     }
 
     @Override
@@ -149,15 +151,16 @@ class FileService implements Files {
         return store.find(fileId).map(FileStore.Row::view);
     }
 
+    /**
+     * Not one transaction: another module's access check may fail with its own 404 (which would mark a surrounding
+     * transaction rollback-only); each read runs on its own.
+     */
     @Override
-    @Transactional
     public FileContent open(long fileId, Actor actor) {
         FileStore.Row row = store.find(fileId).orElseThrow(() -> notFound(fileId));
         boolean own = row.organizationId() != null && row.organizationId().equals(actor.organizationId());
-        if (!own && !actor.hasRole("OPERATOR") && store.attachments(fileId).stream().noneMatch(a -> {
-            AttachmentAccess a11n = access.get(a.subjectType());
-            return a11n != null && a11n.canSee(a.subjectId(), actor);
-        })) {
+        if (!own && !actor.hasRole("OPERATOR") && store.attachments(fileId).stream().noneMatch(a ->
+                access.stream().anyMatch(x -> x.subjectType().equals(a.subjectType()) && x.canSee(a.subjectId(), actor)))) {
             throw notFound(fileId);
         }
         Path path = pathOf(row.view().sha256());

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of stored files and their attachments; joins the caller's transaction. */
+/** SQL of stored files and their attachments; joins the caller's transaction (reads start one when there is none). */
 @Singleton
 class FileStore {
 
@@ -33,6 +33,7 @@ class FileStore {
                 size, sha256, organizationId, uploadedBy).orElseThrow();
     }
 
+    @io.micronaut.transaction.annotation.Transactional
     Optional<Row> find(long id) {
         return sql.one("SELECT * FROM stored_file WHERE id = ?", FileStore::map, id);
     }
@@ -43,6 +44,7 @@ class FileStore {
                 ON CONFLICT DO NOTHING""", fileId, subjectType, subjectId, by) == 1;
     }
 
+    @io.micronaut.transaction.annotation.Transactional
     List<Attachment> attachments(long fileId) {
         return sql.list("SELECT subject_type, subject_id FROM file_attachment WHERE file_id = ?",
                 rs -> new Attachment(rs.getString(1), rs.getLong(2)), fileId);

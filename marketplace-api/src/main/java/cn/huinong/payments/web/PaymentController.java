@@ -114,8 +114,13 @@ class PaymentController {
     /** The buyer unit's bank transfers still awaited, soonest window first (待转账). */
     @Get("/payments/awaiting-transfer")
     @Secured("BUYER")
-    List<PaymentView> awaitingTransfer(@Parameter(hidden = true) Actor actor) {
-        return payments.awaitingTransfer(actor);
+    AwaitingTransfers awaitingTransfer(@Parameter(hidden = true) Actor actor) {
+        return new AwaitingTransfers(payments.awaitingTransfer(actor));
+    }
+
+    /** The buyer's transfers still awaited (each with expiresAt, remindedAt, the payee and the reference). */
+    @Serdeable
+    record AwaitingTransfers(List<PaymentView> items) {
     }
 
     /** The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED. */
