@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.http.client.config.RequestConfig;
 import org.slf4j.Logger;
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class EngineClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EngineClient.class);
+
+    static final Duration RETIRE_AFTER = Duration.ofSeconds(60);
 
     private final Supplier<ElasticsearchClient> factory;
     private final Duration searchTimeout;
@@ -133,7 +137,21 @@ public final class EngineClient implements AutoCloseable {
         lastRebuildAt = Instant.now();
         lastRebuildCause = cause;
         log.warn("Elasticsearch client replaced (#{}): {}", rebuilds, cause);
-        ElasticsearchClients.closeQuietly(broken);
+        retire(broken);
+    }
+
+    /**
+     * Closes a replaced client: at once when its reactor is dead (nothing can complete on it any more), otherwise
+     * after {@link #RETIRE_AFTER}, so that requests other threads still have in flight on it finish instead of
+     * waiting forever on a connection pool that was shut down under them.
+     */
+    private static void retire(ElasticsearchClient old) {
+        if (!running(old)) {
+            ElasticsearchClients.closeQuietly(old);
+        } else {
+            CompletableFuture.delayedExecutor(RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> ElasticsearchClients.closeQuietly(old));
+        }
     }
 
     private void install(ElasticsearchClient client) {
