@@ -236,26 +236,39 @@ start_gateway_for_app() {
     HUINONG_STRIPE_WEBHOOK_SECRET="$secret"
 }
 
-# app_start NAME PORT DB_URL ES_URL ENVIRONMENTS
+# The JVM flags every app start gets (ops/run, ops/test's e2e app, benchmarks; docs/operations.md for production):
+# a process out of heap is beyond help (an OutOfMemoryError can stop the Elasticsearch client's I/O reactor and
+# other threads for good while the process lingers), so it exits at once, leaving a heap dump, and is restarted.
+APP_JVM_FLAGS="-XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$RUN/dumps"
+
+# app_start NAME PORT DB_URL ES_URL ENVIRONMENTS: the app under ops/supervise, which restarts it (short back-off,
+# logged in $RUN/logs/NAME.log) whenever it exits without app_stop asking. $RUN/NAME/pid is the app's pid,
+# $RUN/NAME/pid.supervisor the supervisor's.
 app_start() {
   local name=$1 port=$2 db=$3 es=$4 envs=$5
-  local dir="$RUN/$name"; mkdir -p "$dir"
-  if pid_alive "$dir/pid"; then app_stop "$name"; fi
+  local dir="$RUN/$name"; mkdir -p "$dir" "$RUN/dumps"
+  if pid_alive "$dir/pid.supervisor" || pid_alive "$dir/pid"; then app_stop "$name"; fi
   port_free "$port" || die "port $port is taken by another process"
   log "starting the app ($name) on 127.0.0.1:$port"
+  : >"$RUN/logs/$name.log"
   local files="$RUN/$name/files"; [ "$name" = app ] && files="$RUN/files"
   HUINONG_FILES_ROOT="${HUINONG_FILES_ROOT:-$files}" \
   HUINONG_HTTP_PORT="$port" HUINONG_DB_URL="$db" HUINONG_ES_URL="$es" MICRONAUT_ENVIRONMENTS="$envs" \
-    HUINONG_JWT_SECRET="${HUINONG_JWT_SECRET:-$(jwt_secret "$dir")}" \
-    nohup "$(java_home)/bin/java" ${HUINONG_APP_JAVA_OPTS:--Xmx1g} -jar "$APP_JAR" >"$RUN/logs/$name.log" 2>&1 &
-  echo $! >"$dir/pid"
+    HUINONG_JWT_SECRET="${HUINONG_JWT_SECRET:-$(jwt_secret "$dir")}" HUINONG_DUMP_DIR="$RUN/dumps" \
+    nohup "$ROOT/ops/supervise" "$dir/pid" "$RUN/logs/$name.log" -- \
+      "$(java_home)/bin/java" ${HUINONG_APP_JAVA_OPTS:--Xmx1g} $APP_JVM_FLAGS -jar "$APP_JAR" \
+      >>"$RUN/logs/$name-supervise.log" 2>&1 &
   if ! wait_http "http://127.0.0.1:$port/health" 120; then
     tail -60 "$RUN/logs/$name.log" >&2
     die "the app did not become healthy, see $RUN/logs/$name.log"
   fi
 }
 
-app_stop() { stop_pidfile "$RUN/$1/pid" 10 "app $1"; }
+# Stops the supervisor first (it stops the app and does not restart it), then the app should it linger.
+app_stop() {
+  stop_pidfile "$RUN/$1/pid.supervisor" 15 "supervisor of app $1"
+  stop_pidfile "$RUN/$1/pid" 10 "app $1"
+}
 
 jwt_secret() { # a per-installation secret, generated once
   local f="$1/jwt-secret"

@@ -4526,6 +4526,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProductImportView"];
                 };
             };
+            /** @description 文件无法读取、表头有误、超过行数上限（import-max-rows）或解压后过大，未导入任何商品 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description 文件有误，未导入任何商品（rowErrors 逐格说明） */
             422: {
                 headers: {

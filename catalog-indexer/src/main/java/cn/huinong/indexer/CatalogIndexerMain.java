@@ -1,6 +1,5 @@
 package cn.huinong.indexer;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,15 +32,17 @@ public final class CatalogIndexerMain {
         ds.setUrl(opts.getOrDefault("jdbc-url", env("HUINONG_DB_URL", "jdbc:postgresql://127.0.0.1:5433/huinong")));
         ds.setUser(opts.getOrDefault("db-user", env("HUINONG_DB_USER", "huinong")));
         ds.setPassword(opts.getOrDefault("db-password", env("HUINONG_DB_PASSWORD", "huinong")));
-        ElasticsearchClient es = ElasticsearchClients.connect(
-                opts.getOrDefault("es-url", env("HUINONG_ES_URL", "http://127.0.0.1:9201")), Duration.ofSeconds(5));
+        // one self-healing client: rebuilt when its I/O reactor dies, for the loop and the rebuild alike
+        EngineClient es = EngineClient.connect(opts.getOrDefault("es-url", env("HUINONG_ES_URL", "http://127.0.0.1:9201")),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
         CatalogIndex index = new CatalogIndex(opts.getOrDefault("alias-prefix", ""));
-        OutboxIndexer indexer = new OutboxIndexer(ds, es, index);
+        OutboxIndexer indexer = new OutboxIndexer(ds, es, index, ElasticsearchClients.objectMapper(), 200,
+                Duration.ofMillis(500), Duration.ofSeconds(30));
 
         if (opts.containsKey("once")) {
-            index.ensure(es);
+            index.ensure(es.get());
             System.out.println("indexed " + indexer.drain() + " outbox rows into " + index.alias());
-            ElasticsearchClients.close(es);
+            es.close();
             return;
         }
         Thread loop = indexer.start("catalog-indexer");
@@ -52,10 +53,10 @@ public final class CatalogIndexerMain {
             } catch (InterruptedException ignored) {
                 // exiting anyway
             }
-            ElasticsearchClients.close(es);
+            es.close();
         }));
         if (opts.containsKey("rebuild")) {
-            RebuildProgress p = new Rebuilder(ds, es, index).rebuildNow();
+            RebuildProgress p = new Rebuilder(ds, es, index, ElasticsearchClients.objectMapper(), 500).rebuildNow();
             System.out.println("rebuilt " + p.fromIndex() + " -> " + p.toIndex() + ": " + p.done() + " documents");
         }
         loop.join();

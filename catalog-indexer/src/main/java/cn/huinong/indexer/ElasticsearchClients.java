@@ -35,8 +35,19 @@ public final class ElasticsearchClients {
         int socket = (int) socketTimeout.toMillis();
         RestClient rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(c -> c.setConnectTimeout(connect).setSocketTimeout(socket).setConnectionRequestTimeout(connect))
+                // searches, the outbox indexer and a rebuild share one client (EngineClient): room for all of them
+                .setHttpClientConfigCallback(h -> h.setMaxConnPerRoute(32).setMaxConnTotal(64))
                 .build();
         return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(objectMapper())));
+    }
+
+    /** Closes the client, ignoring failures (a broken client may fail to close). */
+    public static void closeQuietly(ElasticsearchClient client) {
+        try {
+            client._transport().close();
+        } catch (IOException | RuntimeException e) {
+            // nothing more to do with it
+        }
     }
 
     public static void close(ElasticsearchClient client) {

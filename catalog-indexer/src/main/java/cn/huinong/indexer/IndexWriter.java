@@ -1,6 +1,5 @@
 package cn.huinong.indexer;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -46,10 +45,10 @@ final class IndexWriter {
         }
     }
 
-    private final ElasticsearchClient es;
+    private final EngineClient engine;
 
-    IndexWriter(ElasticsearchClient es) {
-        this.es = es;
+    IndexWriter(EngineClient engine) {
+        this.engine = engine;
     }
 
     /** Bulk-writes every change to every target (aliases; each must point at exactly one index). */
@@ -71,7 +70,7 @@ final class IndexWriter {
                 }
             }
         }
-        BulkResponse response = es.bulk(BulkRequest.of(b -> b.operations(ops)));
+        BulkResponse response = engine.get().bulk(BulkRequest.of(b -> b.operations(ops)));
         int written = 0;
         int stale = 0;
         String failure = null;

@@ -39,7 +39,7 @@ public final class OutboxIndexer {
     public static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
-    private final ElasticsearchClient es;
+    private final EngineClient engine;
     private final CatalogIndex index;
     private final DocumentStore documents;
     private final IndexWriter writer;
@@ -58,25 +58,37 @@ public final class OutboxIndexer {
     private volatile Thread loopThread;
     private volatile boolean sleeping;
 
-    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json,
+    /**
+     * An indexer that asks {@code engine} for the client on every batch, and tells it about every failure, so that
+     * a client whose I/O reactor died is replaced and the loop carries on with the new one.
+     */
+    public OutboxIndexer(DataSource dataSource, EngineClient engine, CatalogIndex index, ObjectMapper json,
                          int batchSize, Duration pollInterval, Duration maxBackoff) {
         this.dataSource = dataSource;
-        this.es = es;
+        this.engine = engine;
         this.index = index;
         this.documents = new DocumentStore(json);
-        this.writer = new IndexWriter(es);
+        this.writer = new IndexWriter(engine);
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
     }
 
+    /** An indexer over a client its caller owns (never replaced here). */
+    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json,
+                         int batchSize, Duration pollInterval, Duration maxBackoff) {
+        this(dataSource, EngineClient.of(es), index, json, batchSize, pollInterval, maxBackoff);
+    }
+
     public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
-        this(dataSource, es, index, ElasticsearchClients.objectMapper(), 200, Duration.ofMillis(500), Duration.ofSeconds(30));
+        this(dataSource, EngineClient.of(es), index, ElasticsearchClients.objectMapper(), 200, Duration.ofMillis(500),
+                Duration.ofSeconds(30));
     }
 
     /**
      * Processes one batch. Returns the number of outbox rows consumed (0 when the outbox is empty).
-     * Throws when Elasticsearch (or the database) fails; the claimed rows then stay in the outbox.
+     * Throws when Elasticsearch (or the database) fails, whatever the failure (an Error included); the claimed
+     * rows then stay in the outbox, and a client found broken is replaced for the next batch.
      */
     public int processBatch() throws IOException, SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -89,14 +101,15 @@ public final class OutboxIndexer {
                     lastBatchAt = Instant.now();
                 }
                 return consumed;
-            } catch (IOException | SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (Throwable e) {
+                rollbackQuietly(c, e);
                 throw e;
             }
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             errors.incrementAndGet();
             lastError = describe(e);
             lastErrorAt = Instant.now();
+            engine.recover(e);
             throw e;
         }
     }
@@ -168,8 +181,16 @@ public final class OutboxIndexer {
         return claimed;
     }
 
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     private List<String> writeTargets() throws IOException {
-        Optional<String> rebuilding = index.rebuildingIndex(es);
+        Optional<String> rebuilding = index.rebuildingIndex(engine.get());
         return rebuilding.isPresent() ? List.of(index.alias(), index.rebuildingAlias()) : List.of(index.alias());
     }
 
@@ -186,6 +207,9 @@ public final class OutboxIndexer {
     /**
      * Runs until {@link #stop()}: makes sure the index exists, processes batches, sleeps
      * {@code pollInterval} when idle, and backs off exponentially (up to {@code maxBackoff}) on failures.
+     * Survives every failure short of the VM's own ({@link VirtualMachineError}: out of memory, stack
+     * overflow, internal error; the process is then beyond help and ends, see ops/run): a broken client is
+     * replaced and the next batch goes through the new one.
      */
     public void run() {
         running = true;
@@ -194,9 +218,10 @@ public final class OutboxIndexer {
         boolean indexReady = false;
         try {
             while (!stopRequested) {
+                long rebuildsBefore = engine.rebuilds();
                 try {
                     if (!indexReady) {
-                        index.ensure(es);
+                        index.ensure(engine.get());
                         indexReady = true;
                     }
                     int n = processBatch();
@@ -204,14 +229,20 @@ public final class OutboxIndexer {
                     if (n == 0) {
                         sleep(pollInterval);
                     }
-                } catch (Exception e) {
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
                     if (!indexReady) {
                         errors.incrementAndGet();
                         lastError = describe(e);
                         lastErrorAt = Instant.now();
+                        engine.recover(e);
                     }
                     failures++;
                     long backoff = Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 10));
+                    if (engine.rebuilds() != rebuildsBefore) {
+                        backoff = Math.min(backoff, pollInterval.toMillis()); // a new client: try it soon
+                    }
                     log.warn("catalog outbox batch failed ({} in a row), retrying in {} ms: {}", failures, backoff, describe(e));
                     recordAttempt(e);
                     sleep(Duration.ofMillis(backoff));
@@ -270,7 +301,7 @@ public final class OutboxIndexer {
      * {@code last_error}: {@code attempts} counts rejections of the document itself, and an engine
      * that is down must never park rows.
      */
-    private void recordAttempt(Exception e) {
+    private void recordAttempt(Throwable e) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      UPDATE catalog_outbox SET last_error = ?
@@ -279,12 +310,14 @@ public final class OutboxIndexer {
             ps.setInt(2, MAX_ATTEMPTS);
             ps.setInt(3, batchSize);
             ps.executeUpdate();
-        } catch (SQLException ignored) {
-            // the database itself may be what failed
+        } catch (VirtualMachineError vm) {
+            throw vm;
+        } catch (Throwable ignored) {
+            // the database itself (or whatever failed the batch) may be what fails here too
         }
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String m = e.getMessage();
         String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         return text.length() > 500 ? text.substring(0, 500) : text;

@@ -33,7 +33,7 @@ public final class Rebuilder {
     private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
 
     private final DataSource dataSource;
-    private final ElasticsearchClient es;
+    private final EngineClient engine;
     private final CatalogIndex index;
     private final DocumentStore documents;
     private final IndexWriter writer;
@@ -44,17 +44,23 @@ public final class Rebuilder {
     private final AtomicLong rejected = new AtomicLong();
     private volatile RebuildProgress progress = RebuildProgress.idle();
 
-    public Rebuilder(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json, int pageSize) {
+    /** A rebuilder that asks {@code engine} for the client at every step (a broken client is replaced meanwhile). */
+    public Rebuilder(DataSource dataSource, EngineClient engine, CatalogIndex index, ObjectMapper json, int pageSize) {
         this.dataSource = dataSource;
-        this.es = es;
+        this.engine = engine;
         this.index = index;
         this.documents = new DocumentStore(json);
-        this.writer = new IndexWriter(es);
+        this.writer = new IndexWriter(engine);
         this.pageSize = pageSize;
     }
 
+    /** A rebuilder over a client its caller owns. */
+    public Rebuilder(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json, int pageSize) {
+        this(dataSource, EngineClient.of(es), index, json, pageSize);
+    }
+
     public Rebuilder(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
-        this(dataSource, es, index, ElasticsearchClients.objectMapper(), 500);
+        this(dataSource, EngineClient.of(es), index, ElasticsearchClients.objectMapper(), 500);
     }
 
     /** Claims the single rebuild slot; false when a rebuild is already running. Pair with {@link #rebuild()}. */
@@ -83,12 +89,12 @@ public final class Rebuilder {
         String to = null;
         long total = 0;
         try {
-            from = index.ensure(es);
+            from = index.ensure(engine.get());
             dropStaleRebuild();
             to = index.newIndexName();
-            index.createIndex(es, to);
+            index.createIndex(engine.get(), to);
             String target = to;
-            es.indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(target).alias(index.rebuildingAlias()))));
+            engine.get().indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(target).alias(index.rebuildingAlias()))));
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
                 total = documents.countSearchable(c);
@@ -110,6 +116,7 @@ public final class Rebuilder {
                     progress = running(from, to, Math.max(total, done.get()), started);
                 }
             }
+            ElasticsearchClient es = engine.get();
             es.indices().refresh(r -> r.index(target));
             String old = from;
             es.indices().updateAliases(u -> u
@@ -122,6 +129,7 @@ public final class Rebuilder {
             log.info("catalog index rebuilt: {} -> {} ({} documents)", from, to, done.get());
             return progress;
         } catch (IOException | SQLException | RuntimeException e) {
+            engine.recover(e);
             progress = new RebuildProgress(RebuildProgress.State.FAILED, from, to, done.get(), total, rejected.get(),
                     rate(started), started, Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage());
             abandon(to);
@@ -151,7 +159,7 @@ public final class Rebuilder {
 
     /** A rebuilding alias left by a crashed rebuild: remove it and its half-built index. */
     private void dropStaleRebuild() throws IOException {
-        Optional<String> stale = index.rebuildingIndex(es);
+        Optional<String> stale = index.rebuildingIndex(engine.get());
         if (stale.isPresent()) {
             log.warn("removing the unfinished rebuild index {}", stale.get());
             abandon(stale.get());
@@ -163,6 +171,7 @@ public final class Rebuilder {
             return;
         }
         try {
+            ElasticsearchClient es = engine.get();
             Optional<String> live = index.currentIndex(es);
             if (live.isPresent() && live.get().equals(newIndex)) {
                 return; // the switch happened; only the old index's deletion failed

@@ -170,4 +170,40 @@ class OutboxIndexerTest {
         assertEquals(OptionalLong.of(2), catalog.indexedVersion(catalog.index.alias(), 801));
         assertEquals(0, catalog.outboxSize(), "the parked row goes once the product is indexed");
     }
+
+    /**
+     * An error that is not the VM's own (here a LinkageError from the connection pool, as a broken jar or a
+     * callback can raise) must not end the loop: it is counted, backed off, and the loop drains afterwards.
+     */
+    @Test
+    void theLoopSurvivesAnErrorAndDrainsAfterwards() throws Exception {
+        catalog.put(901, 1, true, "出错之后上架的产品");
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource flaky = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if ("getConnection".equals(method.getName()) && calls.incrementAndGet() <= 2) {
+                        throw new LinkageError("simulated: a class failed to load in the middle of a batch");
+                    }
+                    try {
+                        return method.invoke(catalog.dataSource, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        OutboxIndexer survivor = new OutboxIndexer(flaky, catalog.es, catalog.index, TestCatalog.JSON, 50,
+                Duration.ofMillis(20), Duration.ofMillis(100));
+        Thread loop = survivor.start("survivor-indexer");
+        try {
+            for (int i = 0; i < 250 && catalog.outboxSize() > 0; i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(loop.isAlive(), "the loop is still running");
+            assertEquals(0, catalog.outboxSize(), "and it drained the outbox after the errors");
+            assertEquals(OptionalLong.of(1), catalog.indexedVersion(catalog.index.alias(), 901));
+            assertTrue(survivor.metrics().errors() >= 1, survivor.metrics().toString());
+        } finally {
+            survivor.stop();
+            loop.join(5_000);
+        }
+    }
 }

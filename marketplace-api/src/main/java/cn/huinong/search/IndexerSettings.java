@@ -7,11 +7,16 @@ import java.time.Duration;
 /**
  * The catalog indexer inside the app: {@code embedded} runs the outbox loop on a background thread
  * (default true; tests drive it themselves), {@code alias-prefix} names the index alias
- * ({@code <prefix>catalog}), batch size and idle poll interval of the outbox loop.
+ * ({@code <prefix>catalog}), batch size and idle poll interval of the outbox loop, and {@code max-lag}: an outbox
+ * whose oldest waiting row is older than this makes /health DEGRADED (default 5 minutes).
  */
 @ConfigurationProperties("huinong.indexer")
 public record IndexerSettings(@Nullable Boolean embedded, @Nullable String aliasPrefix, @Nullable Integer batchSize,
-                              @Nullable Duration pollInterval) {
+                              @Nullable Duration pollInterval, @Nullable Duration maxLag) {
+
+    public Duration maxLagOrDefault() {
+        return maxLag == null ? Duration.ofMinutes(5) : maxLag;
+    }
 
     public boolean embeddedOrDefault() {
         return embedded == null || embedded;

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,15 +64,12 @@ class ProductImportService implements ProductImports {
     }
 
     @Override
-    public ProductImportView importFile(String fileName, byte[] content, boolean submit, Actor actor) {
+    public ProductImportView importFile(String fileName, Path content, boolean submit, Actor actor) {
         long supplierId = ProductService.supplierOf(actor);
-        ProductFile.Parsed file = ProductFile.parse(content);
+        // streamed: stops at the first row past the limit, before anything is written
+        ProductFile.Parsed file = ProductFile.parse(content, settings.importMaxRows());
         if (file.lines().isEmpty()) {
             throw new InvalidInputException("文件中没有商品行", List.of(new Violation("file", "文件中没有商品行")));
-        }
-        if (file.lines().size() > settings.importMaxRows()) {
-            throw new InvalidInputException("一次最多导入" + settings.importMaxRows() + "行",
-                    List.of(new Violation("file", "一次最多导入" + settings.importMaxRows() + "行，当前" + file.lines().size() + "行")));
         }
         long importId = tx.execute(SEPARATE, s -> sql.one("""
                 INSERT INTO product_import (supplier_id, file_name, format, submit, status, total_rows, created_by)

@@ -5,6 +5,7 @@ import cn.huinong.catalog.ProductImports;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
+import cn.huinong.shared.upload.Uploads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,10 +24,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 @Controller("/api/v1/products/imports")
 class ProductImportController {
+
+    /** As micronaut.server.multipart.max-file-size: the spool checks it again while copying. */
+    private static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
 
     private final ProductImports imports;
 
@@ -40,14 +45,24 @@ class ProductImportController {
     @ApiResponse(responseCode = "201", description = "已全部导入",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductImportView.class)))
     @ApiResponse(responseCode = "422", description = "文件有误，未导入任何商品（rowErrors 逐格说明）")
+    @ApiResponse(responseCode = "400", description = "文件无法读取、表头有误、超过行数上限（import-max-rows）或解压后过大，未导入任何商品")
     HttpResponse<ProductImportView> importFile(@Nullable CompletedFileUpload file, @Nullable @Part("submit") String submit,
                                                @Parameter(hidden = true) Actor actor) {
         if (file == null || file.getSize() == 0) {
             throw new InvalidInputException("请上传CSV或XLSX文件", List.of(new Violation("file", "请选择要导入的文件")));
         }
+        Path content = Uploads.spool(inputStream(file), MAX_UPLOAD_BYTES);
         try {
-            return HttpResponse.created(imports.importFile(file.getFilename(), file.getBytes(),
+            return HttpResponse.created(imports.importFile(file.getFilename(), content,
                     "true".equalsIgnoreCase(submit == null ? null : submit.strip()), actor));
+        } finally {
+            Uploads.deleteQuietly(content);
+        }
+    }
+
+    private static java.io.InputStream inputStream(CompletedFileUpload file) {
+        try {
+            return file.getInputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

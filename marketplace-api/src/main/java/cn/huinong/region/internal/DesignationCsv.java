@@ -2,11 +2,11 @@ package cn.huinong.region.internal;
 
 import cn.huinong.region.LineError;
 import cn.huinong.region.RegionLevel;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import cn.huinong.shared.upload.UploadedText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,20 +35,33 @@ final class DesignationCsv {
     }
 
     static Parsed parse(byte[] content, Map<String, KnownRegion> regions) {
-        String text = decode(content);
-        String[] lines = text.split("\\r\\n|\\n|\\r", -1);
+        try (Reader text = UploadedText.open(content)) {
+            return parse(text, regions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads line by line (never the whole file at once) and stops at line {@value #MAX_LINES} + 1: such a file is
+     * refused with that one error.
+     */
+    static Parsed parse(Reader text, Map<String, KnownRegion> regions) throws IOException {
+        BufferedReader lines = new BufferedReader(text);
         List<LineError> errors = new ArrayList<>();
         Set<String> codes = new LinkedHashSet<>();
         Map<String, Integer> firstLine = new HashMap<>();
         int dataLines = 0;
         boolean headerAllowed = true;
-        if (lines.length > MAX_LINES) {
-            return new Parsed(Set.of(), lines.length, List.of(new LineError(0, "",
-                    "文件超过" + MAX_LINES + "行，请拆分后导入")));
-        }
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i].strip();
+        int lineNo = 0;
+        String raw;
+        while ((raw = lines.readLine()) != null) {
+            lineNo++;
+            if (lineNo > MAX_LINES) {
+                return new Parsed(Set.of(), lineNo, List.of(new LineError(0, "",
+                        "文件超过" + MAX_LINES + "行，请拆分后导入")));
+            }
+            String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -103,19 +116,5 @@ final class DesignationCsv {
             s = s.substring(1, s.length() - 1).strip();
         }
         return s;
-    }
-
-    /** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (Excel's "CSV" in a Chinese locale). */
-    static String decode(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(content, Charset.forName("GB18030"));
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

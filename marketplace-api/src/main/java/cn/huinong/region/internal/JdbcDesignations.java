@@ -14,13 +14,16 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.RuleViolationException;
+import cn.huinong.shared.upload.UploadedText;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +58,21 @@ class JdbcDesignations implements Designations {
     @Override
     public DesignationImportResult importCsv(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
                                              byte[] content) {
-        DesignationCsv.Parsed parsed = DesignationCsv.parse(content, knownRegions());
+        return importParsed(actor, kind, mode, fileName, DesignationCsv.parse(content, knownRegions()));
+    }
+
+    @Override
+    public DesignationImportResult importCsv(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
+                                             Path content) {
+        try (Reader text = UploadedText.open(content)) {
+            return importParsed(actor, kind, mode, fileName, DesignationCsv.parse(text, knownRegions()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DesignationImportResult importParsed(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
+                                                 DesignationCsv.Parsed parsed) {
         if (!parsed.errors().isEmpty()) {
             List<LineError> reported = parsed.errors().subList(0, Math.min(MAX_ERRORS_REPORTED, parsed.errors().size()));
             DesignationImportResult rejected = tx.executeWrite(s -> {

@@ -10,6 +10,7 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
+import cn.huinong.shared.upload.Uploads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -26,11 +27,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 
 @Controller("/api/v1/regions/designations")
 class DesignationController {
+
+    /** As micronaut.server.multipart.max-file-size: the spool checks it again while copying. */
+    private static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
 
     private final Designations designations;
 
@@ -53,7 +59,12 @@ class DesignationController {
         DesignationKind k = parse(DesignationKind.class, kind, "kind", "名单类型应为 POVERTY_ALLEVIATED 或 KEY_ASSISTANCE");
         DesignationMode m = mode == null || mode.isBlank() ? DesignationMode.REPLACE
                 : parse(DesignationMode.class, mode, "mode", "导入方式应为 REPLACE 或 MERGE");
-        return designations.importCsv(actor, k, m, file.getFilename(), bytes(file));
+        Path content = Uploads.spool(inputStream(file), MAX_UPLOAD_BYTES);
+        try {
+            return designations.importCsv(actor, k, m, file.getFilename(), content);
+        } finally {
+            Uploads.deleteQuietly(content);
+        }
     }
 
     @Get("/imports")
@@ -78,9 +89,9 @@ class DesignationController {
         }
     }
 
-    private static byte[] bytes(CompletedFileUpload file) {
+    private static InputStream inputStream(CompletedFileUpload file) {
         try {
-            return file.getBytes();
+            return file.getInputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package cn.huinong.search.internal;
 
 import cn.huinong.catalog.Categories;
+import cn.huinong.indexer.EngineClient;
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.search.SearchExplanation;
 import cn.huinong.search.SearchQuery;
@@ -11,7 +12,6 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Validates, asks Elasticsearch, and falls back to PostgreSQL when the engine does not answer. After a
- * connection failure or timeout the engine is left alone for {@link #RETRY_AFTER_MS} ms, so that an
- * outage does not cost every search a timeout.
+ * Validates, asks Elasticsearch, and falls back to PostgreSQL whenever the engine fails, whatever the failure
+ * (refused or timed out connection, server error, a client whose I/O reactor died, a rejected query, any runtime
+ * exception): search never answers 500 because of the engine. Every outcome is told to {@link EngineWatch} (for
+ * /health) and every failure to the {@link EngineClient} holder, which replaces a broken client. After a failure
+ * that a new client does not cure (the engine down or slow) the engine is left alone for {@link #RETRY_AFTER_MS}
+ * ms, so that an outage does not cost every search a timeout.
  */
 @Singleton
 class DefaultCatalogSearch implements CatalogSearch {
@@ -37,12 +40,17 @@ class DefaultCatalogSearch implements CatalogSearch {
     private final ElasticsearchEngine elasticsearch;
     private final PostgresEngine postgres;
     private final Categories categories;
+    private final EngineClient engine;
+    private final EngineWatch watch;
     private volatile long engineDownUntil;
 
-    DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres, Categories categories) {
+    DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres, Categories categories,
+                         EngineClient engine, EngineWatch watch) {
         this.elasticsearch = elasticsearch;
         this.postgres = postgres;
         this.categories = categories;
+        this.engine = engine;
+        this.watch = watch;
     }
 
     @Override
@@ -56,8 +64,12 @@ class DefaultCatalogSearch implements CatalogSearch {
             return postgres.search(vq);
         }
         try {
-            return elasticsearch.search(vq);
-        } catch (IOException | ElasticsearchException e) {
+            SearchResult r = elasticsearch.search(vq);
+            watch.succeeded();
+            return r;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             unavailable(e);
             return postgres.search(vq);
         }
@@ -97,26 +109,35 @@ class DefaultCatalogSearch implements CatalogSearch {
             return postgres.suggest(p);
         }
         try {
-            return elasticsearch.suggest(p);
-        } catch (IOException | ElasticsearchException e) {
+            List<Suggestion> r = elasticsearch.suggest(p);
+            watch.succeeded();
+            return r;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             unavailable(e);
             return postgres.suggest(p);
         }
     }
 
     /**
-     * Connection failures, timeouts, server-side failures and a missing index mean "unavailable"
-     * (rethrows anything else: a 400 is our bug and must show). Remembers an unreachable engine for a while.
+     * Notes the failure (health, the client holder) and decides when to try the engine again: at once after the
+     * holder replaced a broken client or after an answer from the engine (a server error, a missing index), after
+     * {@link #RETRY_AFTER_MS} ms when it could not be reached. A query the engine refused (4xx other than 404/429) is
+     * our bug: logged as an error, and still answered from PostgreSQL.
      */
-    private void unavailable(Exception e) {
+    private void unavailable(Throwable e) {
+        watch.failed(e);
+        boolean replaced = engine.recover(e);
         if (e instanceof ElasticsearchException ee) {
             if (ee.status() < 500 && ee.status() != 404 && ee.status() != 429) {
-                throw ee;
+                log.error("the search engine refused our query ({}), answering from PostgreSQL", ee.status(), ee);
+                return;
             }
-        } else {
+        } else if (!replaced) {
             engineDownUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
         }
-        log.warn("search engine unavailable, answering from PostgreSQL: {}", e.toString());
+        log.warn("search engine failed{}, answering from PostgreSQL: {}", replaced ? " (client replaced)" : "", e.toString());
     }
 
     static ValidQuery validate(SearchQuery q) {

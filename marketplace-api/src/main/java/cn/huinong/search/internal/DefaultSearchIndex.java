@@ -2,6 +2,7 @@ package cn.huinong.search.internal;
 
 import cn.huinong.audit.AuditLog;
 import cn.huinong.indexer.CatalogIndex;
+import cn.huinong.indexer.EngineClient;
 import cn.huinong.indexer.IndexerMetrics;
 import cn.huinong.indexer.OutboxIndexer;
 import cn.huinong.indexer.Rebuilder;
@@ -12,7 +13,6 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +29,7 @@ class DefaultSearchIndex implements SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultSearchIndex.class);
 
-    private final ElasticsearchClient es;
-    private final ElasticsearchClient quick;
+    private final EngineClient engine;
     private final CatalogIndex index;
     private final OutboxIndexer indexer;
     private final Rebuilder rebuilder;
@@ -42,10 +41,9 @@ class DefaultSearchIndex implements SearchIndex {
         return t;
     });
 
-    DefaultSearchIndex(IndexerFactory.ClosableClient es, @Named("search") IndexerFactory.ClosableClient quick, CatalogIndex index, OutboxIndexer indexer, Rebuilder rebuilder,
+    DefaultSearchIndex(EngineClient engine, CatalogIndex index, OutboxIndexer indexer, Rebuilder rebuilder,
                        IndexerSettings settings, AuditLog audit) {
-        this.es = es.client();
-        this.quick = quick.client();
+        this.engine = engine;
         this.index = index;
         this.indexer = indexer;
         this.rebuilder = rebuilder;
@@ -63,6 +61,7 @@ class DefaultSearchIndex implements SearchIndex {
         String rebuilding = null;
         String engineError = null;
         try {
+            ElasticsearchClient quick = engine.forSearch();
             Optional<String> c = index.currentIndex(quick);
             current = c.orElse(null);
             if (current != null) {
@@ -70,6 +69,7 @@ class DefaultSearchIndex implements SearchIndex {
             }
             rebuilding = index.rebuildingIndex(quick).orElse(null);
         } catch (IOException | RuntimeException e) {
+            engine.recover(e);
             engineError = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         return new IndexStatus(index.alias(), current, count, rebuilding, engineError == null, engineError, m.backlog(),
@@ -101,7 +101,7 @@ class DefaultSearchIndex implements SearchIndex {
     @Override
     public void ensureIndex() {
         try {
-            index.ensure(es);
+            index.ensure(engine.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

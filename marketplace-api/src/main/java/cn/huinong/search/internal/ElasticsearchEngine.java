@@ -1,6 +1,7 @@
 package cn.huinong.search.internal;
 
 import cn.huinong.indexer.CatalogIndex;
+import cn.huinong.indexer.EngineClient;
 import cn.huinong.search.SearchItem;
 import cn.huinong.search.SearchResult;
 import cn.huinong.search.SearchResult.FacetBucket;
@@ -24,7 +25,6 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,12 +46,17 @@ class ElasticsearchEngine {
     private static final int FACET_SIZE = 50;
     private static final String[] TEXT_FIELDS = {"name^4", "brandName^2", "categoryName^2", "supplierName", "description"};
 
-    private final ElasticsearchClient es;
+    private final EngineClient engine;
     private final CatalogIndex index;
 
-    ElasticsearchEngine(@Named("search") IndexerFactory.ClosableClient es, CatalogIndex index) {
-        this.es = es.client();
+    ElasticsearchEngine(EngineClient engine, CatalogIndex index) {
+        this.engine = engine;
         this.index = index;
+    }
+
+    /** The client with the search timeout, asked for on every search (a broken one is replaced meanwhile). */
+    private ElasticsearchClient es() {
+        return engine.forSearch();
     }
 
     /** The request this search sends to Elasticsearch (also what {@link #explain} shows operators). */
@@ -73,11 +78,11 @@ class ElasticsearchEngine {
 
     /** The index (alias) and JSON body of the request, exactly as {@link #search} sends it. */
     String[] explain(ValidQuery vq) {
-        return new String[] {index.alias(), JsonpUtils.toJsonString(request(vq), es._jsonpMapper())};
+        return new String[] {index.alias(), JsonpUtils.toJsonString(request(vq), es()._jsonpMapper())};
     }
 
     SearchResult search(ValidQuery vq) throws IOException {
-        SearchResponse<ObjectNode> r = es.search(request(vq), ObjectNode.class);
+        SearchResponse<ObjectNode> r = es().search(request(vq), ObjectNode.class);
         List<SearchItem> items = new ArrayList<>();
         for (Hit<ObjectNode> hit : r.hits().hits()) {
             List<String> hl = hit.highlight().get("name");
@@ -95,7 +100,7 @@ class ElasticsearchEngine {
 
     /** Product names first (with their ids), then brand names not already offered. */
     List<Suggestion> suggest(String prefix) throws IOException {
-        SearchResponse<ObjectNode> r = es.search(s -> s.index(index.alias()).size(0)
+        SearchResponse<ObjectNode> r = es().search(s -> s.index(index.alias()).size(0)
                 .source(src -> src.filter(f -> f.includes("id", "name")))
                 .suggest(su -> su
                         .suggesters("name", fs -> fs.prefix(prefix).completion(c -> c.field("suggest").size(10).skipDuplicates(true)))

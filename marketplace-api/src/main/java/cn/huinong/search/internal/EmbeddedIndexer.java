@@ -1,6 +1,7 @@
 package cn.huinong.search.internal;
 
 import cn.huinong.indexer.CatalogIndex;
+import cn.huinong.indexer.EngineClient;
 import cn.huinong.indexer.OutboxIndexer;
 import cn.huinong.search.IndexerSettings;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -22,10 +23,10 @@ class EmbeddedIndexer implements ApplicationEventListener<ServerStartupEvent> {
 
     private final OutboxIndexer indexer;
     private final CatalogIndex index;
-    private final IndexerFactory.ClosableClient es;
+    private final EngineClient es;
     private final IndexerSettings settings;
 
-    EmbeddedIndexer(OutboxIndexer indexer, CatalogIndex index, IndexerFactory.ClosableClient es, IndexerSettings settings) {
+    EmbeddedIndexer(OutboxIndexer indexer, CatalogIndex index, EngineClient es, IndexerSettings settings) {
         this.indexer = indexer;
         this.index = index;
         this.es = es;
@@ -41,7 +42,7 @@ class EmbeddedIndexer implements ApplicationEventListener<ServerStartupEvent> {
         }
         Thread t = new Thread(() -> {
             try {
-                index.ensure(es.client());
+                index.ensure(es.get());
             } catch (Exception e) {
                 log.warn("search engine not ready at startup, catalog index not created yet: {}", e.getMessage());
             }

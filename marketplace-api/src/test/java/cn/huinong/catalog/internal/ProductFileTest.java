@@ -2,6 +2,7 @@ package cn.huinong.catalog.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
@@ -64,5 +65,48 @@ class ProductFileTest {
         assertEquals(List.of("缺少必填列：categoryCode", "缺少必填列：originRegionCode", "缺少必填列：unit",
                 "缺少必填列：spec", "缺少必填列：stock", "缺少价格列：priceFen（分）或 price（元，最多两位小数）"),
                 messages.subList(1, messages.size()));
+    }
+
+    @Test
+    void stopsReadingACsvAtTheFirstRowPastTheLimit() {
+        cn.huinong.support.EndlessText endless = new cn.huinong.support.EndlessText(
+                "name,categoryCode,originRegionCode,unit,spec,priceFen,stock\n", "茶,0501,522634,罐,250克/罐,12800,1\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ProductFile.readCsv(endless, 5000));
+        assertEquals("导入文件超过5000行，请拆分后导入", e.getMessage());
+        assertEquals("file", e.violations().get(0).field());
+        assertTrue(endless.served() < 5000 + 10_000, "stopped near the limit: " + endless.served());
+    }
+
+    @Test
+    void readsAGoodXlsxThroughTheEventReader() throws Exception {
+        byte[] xlsx;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("商品");
+            String[] header = {"商品名称", "品类代码", "产地代码", "单位", "规格", "价格（元）", "库存", "描述"};
+            org.apache.poi.ss.usermodel.Row h = sheet.createRow(1); // a blank first row: the header is the first non-empty one
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            org.apache.poi.ss.usermodel.Row r = sheet.createRow(3);
+            r.createCell(0).setCellValue("雷山银球茶");
+            r.createCell(1).setCellValue("0501");
+            r.createCell(2).setCellValue("522634");
+            r.createCell(3).setCellValue("罐");
+            r.createCell(4).setCellValue("250克/罐");
+            r.createCell(5).setCellValue(128.5);
+            r.createCell(6).setCellValue(12);
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        ProductFile.Parsed parsed = ProductFile.parse(xlsx, 10);
+        assertEquals("XLSX", parsed.format());
+        assertEquals(1, parsed.lines().size());
+        ProductFile.Line line = parsed.lines().get(0);
+        assertEquals(4, line.line(), "the row's place in the sheet");
+        assertEquals("雷山银球茶", line.get("name"));
+        assertEquals("128.5", line.get("price"));
+        assertEquals("12", line.get("stock"));
+        assertEquals(null, line.get("description"));
     }
 }

@@ -76,4 +76,14 @@ class DesignationCsvTest {
         assertEquals(1, p.errors().size());
         assertEquals("文件中没有任何区划代码", p.errors().get(0).message());
     }
+
+    @Test
+    void stopsReadingAtTheLineLimit() throws Exception {
+        cn.huinong.support.EndlessText endless = new cn.huinong.support.EndlessText("regionCode,name\n", "522634,雷山县\n");
+        DesignationCsv.Parsed p = DesignationCsv.parse(endless, REGIONS);
+        assertEquals(1, p.errors().size());
+        assertEquals("文件超过" + DesignationCsv.MAX_LINES + "行，请拆分后导入", p.errors().get(0).message());
+        assertTrue(p.codes().isEmpty(), "nothing to apply");
+        assertTrue(endless.served() < DesignationCsv.MAX_LINES + 10_000, "stopped near the limit: " + endless.served());
+    }
 }
