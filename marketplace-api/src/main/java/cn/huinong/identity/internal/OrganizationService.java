@@ -91,7 +91,7 @@ class OrganizationService implements Organizations {
                     r.contactPhone().strip(), status.name(), null, approved ? actor.username() : null,
                     approved ? now : null, now));
             users.save(new UserRow(null, row.id(), r.adminUsername(), passwords.hash(r.adminPassword()), r.kind().name(),
-                    true, now));
+                    true, now, now, false, null));
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
                 throw new ConflictException("该统一社会信用代码或用户名已被注册");
