@@ -28,4 +28,10 @@ public interface AccountAdministration {
     int revokeSessions(String username, Actor operator);
 
     void unlock(String username, Actor operator);
+
+    /**
+     * A user lost the phone and the recovery codes: removes the user's TOTP and ends every session; where the role
+     * requires a second factor, the next sign-in must enrol again. Audited.
+     */
+    void resetSecondFactor(String username, Actor operator);
 }

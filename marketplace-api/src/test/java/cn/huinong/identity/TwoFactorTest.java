@@ -199,4 +199,21 @@ class TwoFactorTest {
         assertEquals(false, r.get("mfaRequired"));
         assertEquals(false, r.get("mfaEnrolmentRequired"));
     }
+
+    @Test
+    void anOperatorResetsALostSecondFactor() {
+        Enrolled u = enrolled(OrganizationKind.SUPPLIER);
+        String address = SignIn.freshAddress();
+        String challenge = (String) SignIn.login(api, u.username(), Fixtures.PASSWORD, address).get("challenge");
+        String token = SignIn.token(SignIn.totp(api, challenge, u.recoveryCodes().get(0), address));
+        String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
+
+        assertEquals(204, api.post("/api/v1/users/" + u.username() + "/mfa-reset", null, operator).status());
+        assertEquals(401, api.get("/api/v1/me", token).status(), "the user's sessions ended");
+        assertNotNull(SignIn.login(api, u.username(), Fixtures.PASSWORD, SignIn.freshAddress()).get("accessToken"),
+                "password only until the user enrols again");
+        assertEquals(409, api.post("/api/v1/users/" + u.username() + "/mfa-reset", null, operator).status());
+        assertEquals(1, audit.search(new AuditQuery(null, "MFA_RESET", "user", u.username(), null, null),
+                PageQuery.of(0, 5)).items().size());
+    }
 }

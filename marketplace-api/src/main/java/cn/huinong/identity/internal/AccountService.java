@@ -7,6 +7,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
+import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.DomainException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
@@ -384,6 +385,21 @@ class AccountService implements Accounts, AccountAdministration {
     @Override
     public void unlock(String username, Actor operator) {
         throttle.unlock(username, operator);
+    }
+
+    @Override
+    public void resetSecondFactor(String username, Actor operator) {
+        UserRow u = users.findByUsernameIgnoringCase(username)
+                .orElseThrow(() -> new NotFoundException("用户不存在：" + username));
+        inTx(() -> {
+            if (!totp.remove(u.id())) {
+                throw new ConflictException("该用户未启用两步验证");
+            }
+            int ended = sessions.revokeAll(u.id(), "MFA_RESET", null);
+            audit.record(operator, "MFA_RESET", "user", u.username(), Map.of("factor", TotpService.FACTOR_TOTP,
+                    "sessionsEnded", ended));
+            return null;
+        });
     }
 
     private <T> T inTx(Supplier<T> work) {

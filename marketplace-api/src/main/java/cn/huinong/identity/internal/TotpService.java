@@ -11,7 +11,8 @@ import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -23,8 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** TOTP enrolment, second-factor checks at sign-in and the sign-in challenges between the two steps. */
-@Singleton
+/**
+ * TOTP enrolment, second-factor checks at sign-in and the sign-in challenges between the two steps. Created at
+ * startup ({@code @Context}) so that a bad key or configuration stops the application rather than every sign-in.
+ */
+@Context
 class TotpService implements TwoFactor {
 
     static final String FACTOR_TOTP = "TOTP";
@@ -41,13 +45,15 @@ class TotpService implements TwoFactor {
     private final AuditLog audit;
     private final Totp totp;
 
-    TotpService(Sql sql, UserRepository users, SessionStore sessions, MfaSettings settings, AuditLog audit) {
+    TotpService(Sql sql, UserRepository users, SessionStore sessions, MfaSettings settings, AuditLog audit,
+                @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
         this.sql = sql;
         this.users = users;
         this.sessions = sessions;
         this.settings = settings;
         this.audit = audit;
-        this.totp = new Totp(settings.encryptionKey());
+        // without a key of its own: one derived from the JWT secret (Totp hashes it again), never the same bytes
+        this.totp = new Totp(settings.encryptionKey() != null ? settings.encryptionKey() : "huinong-mfa-seal:" + jwtSecret);
     }
 
     @Transactional(readOnly = true)
@@ -128,6 +134,13 @@ class TotpService implements TwoFactor {
         sql.update("DELETE FROM user_recovery_code WHERE user_id = ?", u.id());
         sql.update("DELETE FROM user_totp WHERE user_id = ?", u.id());
         audit.record(actor, "MFA_DISABLED", "user", u.username(), Map.of("factor", FACTOR_TOTP, "confirmedWith", factor.get()));
+    }
+
+    /** Removes the user's TOTP and recovery codes; whether there was one. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean remove(long userId) {
+        sql.update("DELETE FROM user_recovery_code WHERE user_id = ?", userId);
+        return sql.update("DELETE FROM user_totp WHERE user_id = ?", userId) > 0;
     }
 
     /**

@@ -49,6 +49,15 @@ class AccountAdminController {
         return new SessionRevocationResponse(username, accounts.revokeSessions(username, actor));
     }
 
+    /** The user lost the authenticator and the recovery codes: TOTP removed, every session ended. */
+    @Post("/{username}/mfa-reset")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "204", description = "已重置两步验证")
+    @ApiResponse(responseCode = "409", description = "该用户未启用两步验证")
+    void resetSecondFactor(@PathVariable String username, @Parameter(hidden = true) Actor actor) {
+        accounts.resetSecondFactor(username, actor);
+    }
+
     /** Lifts an account-wide sign-in lock. */
     @Post("/{username}/unlock")
     @Status(HttpStatus.NO_CONTENT)
