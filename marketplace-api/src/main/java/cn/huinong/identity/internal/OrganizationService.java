@@ -21,6 +21,7 @@ import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.RateLimitedException;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -48,10 +49,11 @@ class OrganizationService implements Organizations {
     private final ApplicationEventPublisher<OrganizationDecided> decided;
     private final PasswordPolicy passwordPolicy;
     private final Sql sql;
+    private final RegistrationSettings registration;
 
     OrganizationService(OrganizationRepository organizations, UserRepository users, PasswordHasher passwords,
                         Regions regions, AuditLog audit, ApplicationEventPublisher<OrganizationDecided> decided,
-                        PasswordPolicy passwordPolicy, Sql sql) {
+                        PasswordPolicy passwordPolicy, Sql sql, RegistrationSettings registration) {
         this.organizations = organizations;
         this.users = users;
         this.passwords = passwords;
@@ -60,6 +62,7 @@ class OrganizationService implements Organizations {
         this.decided = decided;
         this.passwordPolicy = passwordPolicy;
         this.sql = sql;
+        this.registration = registration;
     }
 
     @Override
@@ -68,6 +71,12 @@ class OrganizationService implements Organizations {
         if (r.kind() != OrganizationKind.SUPPLIER && r.kind() != OrganizationKind.BUYER) {
             throw new InvalidInputException("只能自助注册供应商或采购单位",
                     List.of(new Violation("kind", "只能自助注册供应商（SUPPLIER）或采购单位（BUYER）")));
+        }
+        long recent = sql.count("""
+                SELECT count(*) FROM audit_event WHERE action = 'ORGANIZATION_REGISTERED' AND ip_address = ?
+                  AND occurred_at > now() - make_interval(secs => ?)""", actor.ipAddress(), registration.window().toSeconds());
+        if (recent >= registration.maxPerAddress()) {
+            throw new RateLimitedException("该地址提交的入驻申请过多，请稍后再试", registration.window());
         }
         return create(r, OrganizationStatus.PENDING, actor, "ORGANIZATION_REGISTERED", true);
     }
