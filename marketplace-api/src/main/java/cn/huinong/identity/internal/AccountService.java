@@ -340,8 +340,9 @@ class AccountService implements Accounts, AccountAdministration {
                            u.created_at, l.locked_until,
                            EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS totp,
                            (SELECT count(*) FROM user_session s WHERE s.user_id = u.id AND s.revoked_at IS NULL
-                              AND s.expires_at > now()) AS live
-                    """ + where + " ORDER BY u.username LIMIT ? OFFSET ?",
+                              AND s.expires_at > now()
+                              AND s.last_seen_at > now() - make_interval(secs => %d)) AS live
+                    """.formatted(sessions.idleTimeoutSeconds()) + where + " ORDER BY u.username LIMIT ? OFFSET ?",
                     rs -> new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("role"),
                             rs.getLong("organization_id"), rs.getString("name"), rs.getBoolean("enabled"),
                             rs.getBoolean("totp"), rs.getBoolean("must_change_password"), Sql.instant(rs, "locked_until"),

@@ -56,6 +56,10 @@ class SessionStore {
                 Sql.instant(rs, "now")), jti);
     }
 
+    long idleTimeoutSeconds() {
+        return settings.idleTimeout().toSeconds();
+    }
+
     /** Idle for longer than the timeout (at the database's clock). */
     boolean idle(Session s) {
         return s.lastSeenAt().plus(settings.idleTimeout()).isBefore(s.now());
@@ -92,13 +96,6 @@ class SessionStore {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void changePurpose(String jti, Purpose purpose) {
         sql.update("UPDATE user_session SET purpose = ? WHERE jti = ? AND revoked_at IS NULL", purpose.name(), jti);
-    }
-
-    @Transactional(readOnly = true)
-    public long liveCount(long userId) {
-        return sql.count("""
-                SELECT count(*) FROM user_session WHERE user_id = ? AND revoked_at IS NULL AND expires_at > now()
-                  AND last_seen_at > now() - make_interval(secs => ?)""", userId, settings.idleTimeout().toSeconds());
     }
 
     /** Deletes sessions a day past their expiry. */
