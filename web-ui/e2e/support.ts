@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { expect, type Page } from '@playwright/test'
 import { creditCodeCheckChar, CREDIT_CODE_ALPHABET } from '../src/services/creditCode'
 
@@ -62,4 +63,46 @@ export async function apiJson<T>(page: Page, path: string): Promise<T> {
   }, path)
   expect(result.status, `GET ${path}: ${result.body}`).toBe(200)
   return JSON.parse(result.body) as T
+}
+
+/** A new BUYER unit (self-registered, awaiting review) whose admin may sign in and manage its own sign-in. */
+export async function registeredUser(page: Page, password: string): Promise<string> {
+  const username = `e2e-acct-${uniqueSuffix()}`
+  let body = '12522634'
+  while (body.length < 17) body += CREDIT_CODE_ALPHABET[Math.floor(Math.random() * 31)]
+  const response = await page.request.post('/api/v1/organizations/registrations', {
+    data: {
+      kind: 'BUYER',
+      name: `雷山县第一中学E2E${uniqueSuffix()}`,
+      creditCode: body + creditCodeCheckChar(body),
+      regionCode: '522634',
+      contactName: '吴老师',
+      contactPhone: '0855-3335678',
+      admin: { username, password },
+    },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return username
+}
+
+/** RFC 6238 (HMAC-SHA1, 6 digits, 30 s) from the Base32 secret shown when binding, `steps` time steps from now. */
+export function totpCode(base32Secret: string, steps = 0): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  const bytes: number[] = []
+  let buffer = 0
+  let bits = 0
+  for (const c of base32Secret.replace(/=+$/, '').toUpperCase()) {
+    buffer = (buffer << 5) | alphabet.indexOf(c)
+    bits += 5
+    if (bits >= 8) {
+      bytes.push((buffer >> (bits - 8)) & 0xff)
+      bits -= 8
+    }
+  }
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + steps))
+  const h = createHmac('sha1', Buffer.from(bytes)).update(counter).digest()
+  const offset = h[h.length - 1]! & 0x0f
+  const binary = ((h[offset]! & 0x7f) << 24) | (h[offset + 1]! << 16) | (h[offset + 2]! << 8) | h[offset + 3]!
+  return String(binary % 1_000_000).padStart(6, '0')
 }

@@ -104,6 +104,7 @@ declare module 'vue' {
     ProductImportResult: typeof import('./components/supplier/ProductImportResult.vue')['default']
     ProductRef: typeof import('./components/catalog/ProductRef.vue')['default']
     ProductStatusTag: typeof import('./components/supplier/ProductStatusTag.vue')['default']
+    QrCode: typeof import('./components/QrCode.vue')['default']
     QuotaExplainer: typeof import('./components/quota/QuotaExplainer.vue')['default']
     QuotaProgressCard: typeof import('./components/quota/QuotaProgressCard.vue')['default']
     QuotaReminders: typeof import('./components/quota/QuotaReminders.vue')['default']

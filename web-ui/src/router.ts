@@ -206,6 +206,25 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/operator/AuditLogPage.vue'),
         meta: { title: '审计日志', roles: ['OPERATOR'] },
       },
+      {
+        path: 'operator/accounts',
+        name: 'operator-accounts',
+        component: () => import('@/pages/operator/AccountSecurityPage.vue'),
+        meta: { title: '账号安全', roles: ['OPERATOR'] },
+      },
+      // every signed-in user's own sign-in settings (also while the organisation awaits review)
+      {
+        path: 'account/password',
+        name: 'account-password',
+        component: () => import('@/pages/account/ChangePasswordPage.vue'),
+        meta: { title: '修改密码', allowUnapproved: true },
+      },
+      {
+        path: 'account/two-factor',
+        name: 'account-two-factor',
+        component: () => import('@/pages/account/TwoFactorPage.vue'),
+        meta: { title: '两步验证', allowUnapproved: true },
+      },
       { path: '403', name: 'forbidden', component: () => import('@/pages/ForbiddenPage.vue'), meta: { title: '无权访问', allowUnapproved: true } },
     ],
   },
@@ -232,7 +251,13 @@ router.beforeEach(async (to) => {
   }
   return decideAccess(
     { name: to.name, fullPath: to.fullPath, meta: to.meta },
-    { authenticated: session.isAuthenticated && !!session.me, roles: session.roles, status: session.organizationStatus },
+    {
+      authenticated: session.isAuthenticated && !!session.me,
+      roles: session.roles,
+      status: session.organizationStatus,
+      passwordChangeRequired: session.passwordChangeRequired,
+      mfaEnrolmentRequired: session.mfaEnrolmentRequired,
+    },
   )
 })
 

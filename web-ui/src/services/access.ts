@@ -26,6 +26,7 @@ export type MenuIcon =
   | 'slow'
   | 'notice'
   | 'subordinates'
+  | 'account'
 
 export interface MenuItem {
   label: string
@@ -72,6 +73,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '搜索索引', path: '/operator/search-index', icon: 'index' },
     { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },
+    { label: '账号安全', path: '/operator/accounts', icon: 'account' },
     { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
     { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
     { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
@@ -124,7 +126,14 @@ export interface SessionInfo {
   authenticated: boolean
   roles: readonly Role[]
   status: OrganizationStatus | undefined
+  /** after an operator's reset: nothing but 修改密码 until a new password is set */
+  passwordChangeRequired?: boolean
+  /** a role that must sign in with TOTP and has not enrolled: nothing but 两步验证 until it has */
+  mfaEnrolmentRequired?: boolean
 }
+
+const PASSWORD_PAGE = '/account/password'
+const TWO_FACTOR_PAGE = '/account/two-factor'
 
 export type Decision = true | { path: string; query?: Record<string, string>; replace?: boolean }
 
@@ -137,6 +146,8 @@ export function decideAccess(to: RouteInfo, session: SessionInfo): Decision {
   if (!session.authenticated) {
     return to.fullPath === '/' ? { path: '/login' } : { path: '/login', query: { redirect: to.fullPath } }
   }
+  if (session.passwordChangeRequired && to.fullPath !== PASSWORD_PAGE) return { path: PASSWORD_PAGE, replace: true }
+  if (session.mfaEnrolmentRequired && to.fullPath !== TWO_FACTOR_PAGE) return { path: TWO_FACTOR_PAGE, replace: true }
   if (to.name === 'home') return { path: homeFor(session.roles, session.status), replace: true }
   const roles = to.meta.roles
   if (roles && !roles.some((r) => session.roles.includes(r))) {

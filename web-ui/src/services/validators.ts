@@ -18,9 +18,21 @@ export function usernameProblem(value: string): string | undefined {
   return undefined
 }
 
-export function passwordProblem(value: string): string | undefined {
+/** Character classes in a password: upper case, lower case, digits, anything else. */
+export function passwordClasses(value: string): number {
+  return [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length
+}
+
+/**
+ * The backend's password rules (identity PasswordPolicy): at least 8 characters, at least 3 of 4 classes, not
+ * containing the username.
+ */
+export function passwordProblem(value: string, username?: string): string | undefined {
   if (!value) return '请输入密码'
-  if (value.length < 8) return '密码至少8位'
-  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return '密码须同时包含字母和数字'
+  if ([...value].length < 8) return '密码至少需要8位'
+  if ([...value].length > 128) return '密码不能超过128位'
+  if (passwordClasses(value) < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类'
+  const name = username?.trim().toLowerCase()
+  if (name && name.length >= 3 && value.toLowerCase().includes(name)) return '密码不能包含用户名'
   return undefined
 }

@@ -70,10 +70,14 @@ export const useSessionStore = defineStore('session', () => {
     return loading
   }
 
-  async function login(username: string, password: string): Promise<Me> {
-    clear()
-    const session = await ok(client.POST('/api/v1/auth/login', { body: { username, password } }))
-    setToken(session.accessToken, Number(session.expiresIn) || 3600)
+  // a session that may only change its password / enrol a second factor until that is done
+  const passwordChangeRequired = computed(() => !!me.value?.security?.passwordChangeRequired)
+  const mfaEnrolmentRequired = computed(
+    () => !!me.value?.security?.totpRequired && !me.value?.security?.totpEnabled && !passwordChangeRequired.value,
+  )
+
+  async function signedIn(accessToken: string, expiresIn: number | null | undefined): Promise<Me> {
+    setToken(accessToken, Number(expiresIn) || 3600)
     try {
       return await loadMe()
     } catch (e) {
@@ -82,10 +86,52 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  /** JWTs are stateless: logging out forgets the token. */
-  function logout() {
+  /**
+   * Username and password. A user with a second factor gets `{ challenge }` back instead of a session: send it
+   * with a code to {@link loginWithCode}.
+   */
+  async function login(username: string, password: string): Promise<Me | { challenge: string }> {
+    clear()
+    const answer = await ok(client.POST('/api/v1/auth/login', { body: { username, password } }))
+    if (answer.mfaRequired && answer.challenge) return { challenge: answer.challenge }
+    if (!answer.accessToken) throw new Error('登录答复缺少令牌')
+    return signedIn(answer.accessToken, answer.expiresIn)
+  }
+
+  /** The second sign-in step: the challenge and a 6-digit code from the authenticator app (or a recovery code). */
+  async function loginWithCode(challenge: string, code: string): Promise<Me> {
+    const answer = await ok(client.POST('/api/v1/auth/login/totp', { body: { challenge, code } }))
+    if (!answer.accessToken) throw new Error('登录答复缺少令牌')
+    return signedIn(answer.accessToken, answer.expiresIn)
+  }
+
+  /** Ends the session on the server (the token is refused everywhere from then on), then forgets it. */
+  async function logout() {
+    if (token.value) {
+      try {
+        await client.POST('/api/v1/auth/logout')
+      } catch {
+        // already ended or unreachable: the token is forgotten here either way
+      }
+    }
     clear()
   }
 
-  return { token, expiresAt, me, isAuthenticated, roles, organization, organizationStatus, login, logout, clear, loadMe, ensureLoaded }
+  return {
+    token,
+    expiresAt,
+    me,
+    isAuthenticated,
+    roles,
+    organization,
+    organizationStatus,
+    passwordChangeRequired,
+    mfaEnrolmentRequired,
+    login,
+    loginWithCode,
+    logout,
+    clear,
+    loadMe,
+    ensureLoaded,
+  }
 })

@@ -89,4 +89,41 @@ describe('LoginPage', () => {
     })
     expect(fetch).not.toHaveBeenCalled()
   })
+
+  it('asks for the code when the account has two-factor sign-in, then signs in with it', async () => {
+    const me = {
+      username: 'demo-buyer',
+      roles: ['BUYER'],
+      organization: { id: 1, kind: 'BUYER', name: '单位', creditCode: 'x', regionCode: '520102', status: 'APPROVED' },
+      security: { totpEnabled: true, totpRequired: false, recoveryCodesLeft: 10, passwordChangeRequired: false },
+    }
+    const { calls } = stubFetch((call) => {
+      if (call.url.endsWith('/api/v1/auth/login')) {
+        return [200, { mfaRequired: true, challenge: 'the-challenge', challengeExpiresIn: 300, passwordChangeRequired: false, mfaEnrolmentRequired: false }]
+      }
+      if (call.url.endsWith('/api/v1/auth/login/totp')) {
+        return [200, { accessToken: 'a.b.c', tokenType: 'Bearer', expiresIn: 3600, mfaRequired: false, passwordChangeRequired: false, mfaEnrolmentRequired: false }]
+      }
+      return [200, me]
+    })
+    const { router, wrapper } = mountLogin()
+    await router.push('/login')
+    const w = wrapper()
+    const inputs = w.findAll('input')
+    await inputs[0]!.setValue('demo-buyer')
+    await inputs[1]!.setValue('Demo@2026')
+    await w.find('form').trigger('submit')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(w.find('[data-testid="totp-step"]').exists()).toBe(true)
+    })
+    await w.find('[data-testid="totp-step"] input').setValue('123456')
+    await w.find('[data-testid="totp-step"]').trigger('submit')
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(router.currentRoute.value.path).not.toBe('/login')
+    })
+    expect(calls[1]!.body).toEqual({ challenge: 'the-challenge', code: '123456' })
+    expect(calls[2]!.headers.get('Authorization')).toBe('Bearer a.b.c')
+  })
 })

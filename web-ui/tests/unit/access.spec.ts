@@ -14,7 +14,7 @@ describe('role menus', () => {
     ['SUPPLIER', ['工作台', '商品管理', '订单管理', '品牌', '证书', '批量导入', '对公账户']],
     ['BUYER', ['工作台', '采购商城', '采购车', '我的订单', '预留份额填报', '预留份额进度', '下属单位']],
     ['REGULATOR', ['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒']],
-    ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '订单查询', '支付异常', '搜索索引', '贫困县名单导入', '审计日志', '预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒', '数据核对']],
+    ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '订单查询', '支付异常', '搜索索引', '贫困县名单导入', '审计日志', '账号安全', '预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒', '数据核对']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(menuFor([role], 'APPROVED').map((i) => i.label)).toEqual(labels)
   })
@@ -88,6 +88,21 @@ describe('route guard', () => {
     const pending: SessionInfo = { authenticated: true, roles: ['SUPPLIER'], status: 'PENDING' }
     expect(decideAccess(route('/supplier/products', { roles: ['SUPPLIER'] }), pending)).toEqual({ path: '/dashboard', replace: true })
     expect(decideAccess(route('/dashboard', { allowUnapproved: true }), pending)).toBe(true)
+  })
+
+  it('keeps a session whose password was reset on the password page', () => {
+    const reset = { ...approved(['BUYER']), passwordChangeRequired: true }
+    expect(decideAccess(route('/buyer/orders', { roles: ['BUYER'] }), reset)).toEqual({ path: '/account/password', replace: true })
+    expect(decideAccess(route('/account/password', { allowUnapproved: true }), reset)).toBe(true)
+  })
+
+  it('keeps an operator who must enrol a second factor on the two-factor page', () => {
+    const enrol = { ...approved(['OPERATOR']), mfaEnrolmentRequired: true }
+    expect(decideAccess(route('/operator/audit', { roles: ['OPERATOR'] }), enrol)).toEqual({
+      path: '/account/two-factor',
+      replace: true,
+    })
+    expect(decideAccess(route('/account/two-factor', { allowUnapproved: true }), enrol)).toBe(true)
   })
 
   it('resolves the root to the role’s home', () => {

@@ -20,9 +20,11 @@ describe('admin account', () => {
   })
   it('checks the password', () => {
     expect(passwordProblem('Demo@2026')).toBeUndefined()
-    expect(passwordProblem('abc123')).toBe('密码至少8位')
-    expect(passwordProblem('abcdefgh')).toBe('密码须同时包含字母和数字')
-    expect(passwordProblem('12345678')).toBe('密码须同时包含字母和数字')
+    expect(passwordProblem('abc123')).toBe('密码至少需要8位')
+    expect(passwordProblem('abcdefgh')).toBe('密码须包含大写字母、小写字母、数字、符号中的至少三类')
+    expect(passwordProblem('abcdefgh1')).toBe('密码须包含大写字母、小写字母、数字、符号中的至少三类')
+    expect(passwordProblem('abcdefg-1')).toBeUndefined()
+    expect(passwordProblem('Xx-wangfang-1', 'wangfang')).toBe('密码不能包含用户名')
   })
 })
 

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/archive-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archives now what is past the retention (the scheduled job does it daily): gzip JSON lines under the configured folder, then deleted; audited as AUDIT_ARCHIVED.
+         * @description Archives now what is past the retention (the scheduled job does it daily): gzip JSON lines under the configured folder, then deleted; audited as AUDIT_ARCHIVED.
+         */
+        post: operations["archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -34,10 +54,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange username and password for a bearer JWT.
-         * @description Exchange username and password for a bearer JWT. 401 on wrong credentials, 429 when throttled.
+         * Exchange username and password for a bearer JWT; users with a second factor get `mfaRequired` and a `challenge` for `POST /auth/login/totp` instead.
+         * @description Exchange username and password for a bearer JWT; users with a second factor get `mfaRequired` and a `challenge` for `POST /auth/login/totp` instead. 401 on wrong credentials, 429 when throttled.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The second step of a sign-in with TOTP: the challenge and a 6-digit code (or a recovery code).
+         * @description The second step of a sign-in with TOTP: the challenge and a 6-digit code (or a recovery code).
+         */
+        post: operations["loginWithTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ends this token's session on every instance: from now on it is refused (401).
+         * @description Ends this token's session on every instance: from now on it is refused (401).
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -249,6 +309,86 @@ export interface paths {
          */
         get: operations["me"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start binding an authenticator app: a new secret and its otpauth:// URI (for the QR code).
+         * @description Start binding an authenticator app: a new secret and its otpauth:// URI (for the QR code).
+         */
+        post: operations["startTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the binding with a first code: TOTP is on from now; the recovery codes are shown this once.
+         * @description Confirm the binding with a first code: TOTP is on from now; the recovery codes are shown this once.
+         */
+        post: operations["confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn TOTP off with a current code or a recovery code (422 where the role requires it).
+         * @description Turn TOTP off with a current code or a recovery code (422 where the role requires it).
+         */
+        post: operations["disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the caller's password: the old one stops working and the caller's other sessions end.
+         * @description Change the caller's password: the old one stops working and the caller's other sessions end.
+         */
+        put: operations["changePassword"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1396,6 +1536,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users by username or organisation name; `locked=true`: only accounts under an account-wide lock.
+         * @description Users by username or organisation name; `locked=true`: only accounts under an account-wide lock.
+         */
+        get: operations["list_7"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/mfa-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The user lost the authenticator and the recovery codes: TOTP removed, every session ended.
+         * @description The user lost the authenticator and the recovery codes: TOTP removed, every session ended.
+         */
+        post: operations["resetSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time password for the user; all the user's sessions end; a new password is due at the next sign-in.
+         * @description A one-time password for the user; all the user's sessions end; a new password is due at the next sign-in.
+         */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/session-revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ends every session (token) of the user on every instance.
+         * @description Ends every session (token) of the user on every instance.
+         */
+        post: operations["revokeSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lifts an account-wide sign-in lock.
+         * @description Lifts an account-wide sign-in lock.
+         */
+        post: operations["unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1404,6 +1644,31 @@ export interface components {
             comment?: string | null;
             /** Format: int32 */
             rating?: number | null;
+        };
+        "AccountAdministration.AccountView": {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            liveSessions: number;
+            /** Format: date-time */
+            lockedUntil?: string | null;
+            /** Format: int64 */
+            organizationId: number;
+            organizationName: string;
+            passwordChangeRequired: boolean;
+            role: string;
+            totpEnabled: boolean;
+            username: string;
+        };
+        "Accounts.AccountSecurity": {
+            passwordChangeRequired: boolean;
+            /** Format: int32 */
+            recoveryCodesLeft: number;
+            totpEnabled: boolean;
+            totpRequired: boolean;
         };
         "Accounts.SessionUser": {
             /** Format: int64 */
@@ -1438,6 +1703,13 @@ export interface components {
             refundingFen: number;
             status: components["schemas"]["PaymentStatus"];
             statusLabel: string;
+        };
+        "AuditArchive.ArchiveRun": {
+            /** Format: int64 */
+            archivedEvents: number;
+            files: string[];
+            /** Format: date-time */
+            olderThan: string;
         };
         AuditEventView: {
             action: string;
@@ -1566,6 +1838,10 @@ export interface components {
             status: components["schemas"]["CertificationStatus"];
             valid: boolean;
         };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
         /**
          * @description Through which channel of the buyer unit a purchase is made: 食堂采购, 工会采购, 职工个人采购.
          * @enum {string}
@@ -1646,7 +1922,9 @@ export interface components {
         };
         /** @enum {string} */
         Decision: "APPROVE" | "REJECT";
+        /** @description `adminUsername`: only to approve a self-registration whose requested admin username was taken (`pendingAdminUsername` on the organisation): the username the applicant will sign in with. */
         DecisionRequest: {
+            adminUsername?: string | null;
             decision: components["schemas"]["Decision"];
             reason?: string | null;
         };
@@ -1864,16 +2142,25 @@ export interface components {
             password: string;
             username: string;
         };
+        /** @description Password-only users get the token as always (`accessToken`, `tokenType`, `expiresIn`, `user`). A user with a second factor gets `mfaRequired: true` and a `challenge` instead, to send with a code to `POST /auth/login/totp` within `challengeExpiresIn` seconds. `passwordChangeRequired` / `mfaEnrolmentRequired`: the token may only change the password / enrol TOTP until that is done. */
         LoginResponse: {
-            accessToken: string;
+            accessToken?: string | null;
+            challenge?: string | null;
             /** Format: int64 */
-            expiresIn: number;
-            tokenType: string;
-            user: components["schemas"]["Accounts.SessionUser"];
+            challengeExpiresIn?: number | null;
+            /** Format: int64 */
+            expiresIn?: number | null;
+            mfaEnrolmentRequired: boolean;
+            mfaRequired: boolean;
+            passwordChangeRequired: boolean;
+            tokenType?: string | null;
+            user?: components["schemas"]["Accounts.SessionUser"] | null;
         };
+        /** @description Who the caller is; `security`: second factor on / required, recovery codes left, password change due. */
         MeResponse: {
             organization: components["schemas"]["OrganizationView"];
             roles: string[];
+            security: components["schemas"]["Accounts.AccountSecurity"];
             username: string;
         };
         /** @description Eligible spending per month of a region's units (month of the original payment, Asia/Shanghai; refunds lower the month they refund), with the running total and what the pace of the year asks for by the end of each month (`expectedCumulativeFen`: the region's reserve x the elapsed fraction of the year, rounded up). */
@@ -2029,6 +2316,7 @@ export interface components {
         OrganizationKind: "SUPPLIER" | "BUYER" | "REGULATOR" | "OPERATOR";
         /** @enum {string} */
         OrganizationStatus: "PENDING" | "APPROVED" | "REJECTED";
+        /** @description `pendingAdminUsername`: a self-registration whose admin username was already taken (ADR 9); an operator approves it under another username (`adminUsername` in the decision) and tells the applicant. */
         OrganizationView: {
             contactName: string;
             contactPhone: string;
@@ -2045,11 +2333,22 @@ export interface components {
             name: string;
             /** Format: int64 */
             parentOrganizationId?: number | null;
+            pendingAdminUsername?: string | null;
             regionCode: string;
             regionName?: string | null;
             scopeRegionCode?: string | null;
             status: components["schemas"]["OrganizationStatus"];
             supplierType?: components["schemas"]["SupplierType"] | null;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        "PageResponse_AccountAdministration.AccountView_": {
+            items: components["schemas"]["AccountAdministration.AccountView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
         };
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_AttentionItem_: {
@@ -2484,6 +2783,10 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /** @description Shown once: each code signs in once instead of a TOTP code (e.g. when the phone is lost). */
+        RecoveryCodesResponse: {
+            recoveryCodes: string[];
+        };
         RefundRequest: {
             /** Format: int64 */
             amountFen: number;
@@ -2688,6 +2991,11 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        SessionRevocationResponse: {
+            /** Format: int32 */
+            sessionsEnded: number;
+            username: string;
+        };
         ShipmentRequest: {
             carrier: string;
             trackingNumber: string;
@@ -2786,6 +3094,28 @@ export interface components {
             refundedFen: number;
             /** Format: int64 */
             totalFen: number;
+        };
+        /** @description The one-time password, shown to the operator once; the user must set a new password when signing in with it. */
+        TemporaryPasswordResponse: {
+            temporaryPassword: string;
+            username: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        /** @description A code from the authenticator app (6 digits), or for removal also a recovery code. */
+        TotpCodeRequest: {
+            code: string;
+        };
+        /** @description The second sign-in step: the challenge from `POST /auth/login` and a TOTP code or a recovery code. */
+        TotpLoginRequest: {
+            challenge: string;
+            code: string;
+        };
+        "TwoFactor.TotpEnrolment": {
+            accountName: string;
+            issuer: string;
+            otpauthUri: string;
+            secret: string;
         };
         /** @description One unit's figures for a year, as monitoring lists them. `eligibleSpentFen` counts where it belongs (a SHARED member's purchases at its representative); `completionRate` is null without a reserve; `deadline` is the last day of filing for the unit's province (for reminders to units not filed). */
         UnitFigures: {
@@ -2922,6 +3252,26 @@ export interface operations {
             };
         };
     };
+    archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description archive 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditArchive.ArchiveRun"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -2935,7 +3285,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 登录成功 */
+            /** @description 登录成功，或需要第二步验证（mfaRequired） */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2953,6 +3303,62 @@ export interface operations {
             };
             /** @description 失败次数过多，稍后再试（Retry-After） */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    loginWithTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description 登录成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description 验证码错误、已使用，或验证已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 失败次数过多，稍后再试（Retry-After） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已退出登录 */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3297,6 +3703,129 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
                 };
+            };
+        };
+    };
+    startTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 待确认的密钥 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactor.TotpEnrolment"];
+                };
+            };
+            /** @description 两步验证已启用 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description 两步验证已启用 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            /** @description 验证码不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description 两步验证已关闭 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 验证码不正确 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 该角色必须启用两步验证 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description 密码已修改 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前密码不正确，或新密码不符合规则（violations 逐项说明） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4112,8 +4641,15 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
-            /** @description 该机构已审核 */
+            /** @description 该机构已审核，或指定的管理员用户名已被使用 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 申请的管理员用户名已被占用：批准时须指定 adminUsername */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4150,7 +4686,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description 统一社会信用代码或用户名已注册 */
+            /** @description 统一社会信用代码已注册（用户名是否已被占用不在答复中体现，见 ADR 9） */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5255,6 +5791,136 @@ export interface operations {
             };
             /** @description 户名与供应商登记名称不一致 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_7: {
+        parameters: {
+            query?: {
+                locked?: boolean | null;
+                page?: number | null;
+                q?: string | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list_7 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_AccountAdministration.AccountView_"];
+                };
+            };
+        };
+    };
+    resetSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已重置两步验证 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 该用户未启用两步验证 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一次性密码（只显示这一次） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPasswordResponse"];
+                };
+            };
+            /** @description 用户不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    revokeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revokeSessions 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRevocationResponse"];
+                };
+            };
+        };
+    };
+    unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已解锁 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 该账号当前未被锁定 */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

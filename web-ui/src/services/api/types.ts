@@ -42,6 +42,9 @@ export type OrganizationQuery = QueryOf<'/api/v1/organizations', 'get'>
 export type OrganizationPage = ResponseBody<'/api/v1/organizations', 'get'>
 export type OrganizationSummary = OrganizationPage['items'][number]
 export type DecisionRequest = RequestBody<'/api/v1/organizations/{id}/decision', 'post'>
+export type AccountSecurity = Me['security']
+export type AccountPage = ResponseBody<'/api/v1/users', 'get'>
+export type AccountSummary = AccountPage['items'][number]
 
 // Regions
 export type Region = ResponseBody<'/api/v1/regions', 'get'>[number]

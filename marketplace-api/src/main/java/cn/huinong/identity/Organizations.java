@@ -15,7 +15,15 @@ public interface Organizations {
     OrganizationView provision(NewOrganization organization, Actor actor);
 
     /** An operator's review of a PENDING organisation; a rejection needs a reason. */
-    OrganizationView decide(long id, Decision decision, String reason, Actor actor);
+    default OrganizationView decide(long id, Decision decision, String reason, Actor actor) {
+        return decide(id, decision, reason, null, actor);
+    }
+
+    /**
+     * The same; {@code adminUsername} is required to approve a registration whose requested admin username was
+     * taken ({@link OrganizationView#pendingAdminUsername()}), and ignored otherwise.
+     */
+    OrganizationView decide(long id, Decision decision, String reason, String adminUsername, Actor actor);
 
     Optional<OrganizationView> find(long id);
 

@@ -5,19 +5,21 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Lets a controller declare an {@link Actor} parameter: the caller, its organisation and address. */
+/**
+ * Lets a controller declare an {@link Actor} parameter: the caller, its organisation and address (from
+ * {@link ClientAddressResolver}, the one place that decides it).
+ */
 @Singleton
 class ActorArgumentBinder implements TypedRequestArgumentBinder<Actor> {
 
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddressResolver addresses;
 
-    ActorArgumentBinder(HttpClientAddressResolver addresses) {
+    ActorArgumentBinder(ClientAddressResolver addresses) {
         this.addresses = addresses;
     }
 
@@ -28,11 +30,7 @@ class ActorArgumentBinder implements TypedRequestArgumentBinder<Actor> {
 
     @Override
     public BindingResult<Actor> bind(ArgumentConversionContext<Actor> context, HttpRequest<?> source) {
-        String address = addresses.resolve(source);
-        if (address == null || address.isBlank()) {
-            address = source.getRemoteAddress().getAddress().getHostAddress();
-        }
-        Actor actor = actorOf(source, address);
+        Actor actor = actorOf(source, addresses.resolve(source));
         return () -> Optional.of(actor);
     }
 

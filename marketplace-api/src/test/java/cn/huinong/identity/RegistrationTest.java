@@ -125,10 +125,10 @@ class RegistrationTest {
     @Test
     void rejectsWeakPasswordsAndBadUsernames() {
         Map<String, Object> body = Fixtures.registration("SUPPLIER");
-        body.put("admin", Map.of("username", Fixtures.username("u"), "password", "short1"));
-        assertViolation(body, "admin.password", "密码长度应为8-128位");
-        body.put("admin", Map.of("username", Fixtures.username("u"), "password", "onlyletters"));
-        assertViolation(body, "admin.password", "密码须同时包含字母和数字");
+        body.put("admin", Map.of("username", Fixtures.username("u"), "password", "Short1"));
+        assertViolation(body, "admin.password", "密码至少需要8位");
+        body.put("admin", Map.of("username", Fixtures.username("u"), "password", "onlyletters1"));
+        assertViolation(body, "admin.password", "密码须包含大写字母、小写字母、数字、符号中的至少三类");
         body.put("admin", Map.of("username", "a b", "password", "Secret123"));
         assertViolation(body, "admin.username", "用户名为4-32位");
     }
@@ -174,14 +174,58 @@ class RegistrationTest {
     }
 
     @Test
-    void refusesADuplicateUsernameIgnoringCaseWith409() {
+    void aTakenUsernameAnswersLikeAnyOtherRegistration() {
         Map<String, Object> first = Fixtures.registration("SUPPLIER");
-        assertEquals(201, api.post(PATH, first, null).status());
+        Api.Response fresh = api.post(PATH, first, null);
+        assertEquals(201, fresh.status());
         Map<String, Object> second = Fixtures.registration("SUPPLIER");
-        second.put("admin", Map.of("username", Fixtures.usernameOf(first).toUpperCase(), "password", "Secret123"));
-        Api.Response r = api.post(PATH, second, null);
-        assertEquals(409, r.status());
-        assertEquals(List.of("admin.username"), r.violatedFields());
+        second.put("admin", Map.of("username", Fixtures.usernameOf(first).toUpperCase(), "password", "Other-pass-2"));
+        Api.Response taken = api.post(PATH, second, null);
+
+        assertEquals(201, taken.status(), "an anonymous caller cannot tell that the username exists");
+        assertEquals(fresh.body().keySet(), taken.body().keySet());
+        assertEquals("PENDING", taken.get("status"));
+        assertEquals(401, api.post("/api/v1/auth/login", Map.of("username", Fixtures.usernameOf(first),
+                "password", "Other-pass-2"), null).status(), "and it gets no account of someone else's");
+        OrganizationView o = organizations.find(((Number) taken.get("id")).longValue()).orElseThrow();
+        assertEquals(Fixtures.usernameOf(first).toUpperCase(), o.pendingAdminUsername(),
+                "the operators see that the applicant needs another username");
+        assertEquals(null, organizations.find(((Number) fresh.get("id")).longValue()).orElseThrow().pendingAdminUsername());
+    }
+
+    @Test
+    void theOperatorApprovesAnApplicantWhoseUsernameWasTakenUnderANewOne() {
+        String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
+        String existing = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
+        Map<String, Object> body = Fixtures.registration("SUPPLIER");
+        body.put("admin", Map.of("username", existing, "password", "Applicant-2026"));
+        long id = ((Number) api.post(PATH, body, null).get("id")).longValue();
+
+        Api.Response without = api.post("/api/v1/organizations/" + id + "/decision", Map.of("decision", "APPROVE"), operator);
+        assertEquals(422, without.status(), without.body().toString());
+        assertEquals(List.of("adminUsername"), without.violatedFields());
+        Api.Response stillTaken = api.post("/api/v1/organizations/" + id + "/decision",
+                Map.of("decision", "APPROVE", "adminUsername", existing), operator);
+        assertEquals(409, stillTaken.status());
+
+        String assigned = Fixtures.username("assigned");
+        Api.Response approved = api.post("/api/v1/organizations/" + id + "/decision",
+                Map.of("decision", "APPROVE", "adminUsername", assigned), operator);
+        assertEquals(200, approved.status(), approved.body().toString());
+        assertEquals(null, approved.get("pendingAdminUsername"));
+        assertEquals(200, api.post("/api/v1/auth/login", Map.of("username", assigned, "password", "Applicant-2026"),
+                null).status(), "the applicant signs in with the password chosen at registration");
+        var decided = audit.search(new AuditQuery(null, "ORGANIZATION_APPROVED", "organization", String.valueOf(id),
+                null, null), PageQuery.of(0, 1)).items().get(0);
+        assertEquals(assigned, decided.detail().get("adminUsername"));
+    }
+
+    @Test
+    void aPasswordThatBreaksTheRulesIsRefused() {
+        Map<String, Object> body = Fixtures.registration("BUYER");
+        String username = Fixtures.usernameOf(body);
+        body.put("admin", Map.of("username", username, "password", username + "-X1"));
+        assertViolation(body, "admin.password", "密码不能包含用户名");
     }
 
     @Test

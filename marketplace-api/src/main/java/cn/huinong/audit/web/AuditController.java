@@ -1,5 +1,6 @@
 package cn.huinong.audit.web;
 
+import cn.huinong.audit.AuditArchive;
 import cn.huinong.audit.AuditEventView;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.audit.AuditQuery;
@@ -8,6 +9,7 @@ import cn.huinong.shared.PageResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
@@ -17,9 +19,20 @@ import java.time.Instant;
 class AuditController {
 
     private final AuditLog audit;
+    private final AuditArchive archive;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, AuditArchive archive) {
         this.audit = audit;
+        this.archive = archive;
+    }
+
+    /**
+     * Archives now what is past the retention (the scheduled job does it daily): gzip JSON lines under the
+     * configured folder, then deleted; audited as AUDIT_ARCHIVED.
+     */
+    @Post("/archive-runs")
+    AuditArchive.ArchiveRun archive() {
+        return archive.archiveExpired();
     }
 
     /** Browse the audit trail, newest first. */

@@ -19,7 +19,10 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.RateLimitedException;
+import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -44,15 +47,22 @@ class OrganizationService implements Organizations {
     private final Regions regions;
     private final AuditLog audit;
     private final ApplicationEventPublisher<OrganizationDecided> decided;
+    private final PasswordPolicy passwordPolicy;
+    private final Sql sql;
+    private final RegistrationSettings registration;
 
     OrganizationService(OrganizationRepository organizations, UserRepository users, PasswordHasher passwords,
-                        Regions regions, AuditLog audit, ApplicationEventPublisher<OrganizationDecided> decided) {
+                        Regions regions, AuditLog audit, ApplicationEventPublisher<OrganizationDecided> decided,
+                        PasswordPolicy passwordPolicy, Sql sql, RegistrationSettings registration) {
         this.organizations = organizations;
         this.users = users;
         this.passwords = passwords;
         this.regions = regions;
         this.audit = audit;
         this.decided = decided;
+        this.passwordPolicy = passwordPolicy;
+        this.sql = sql;
+        this.registration = registration;
     }
 
     @Override
@@ -62,25 +72,39 @@ class OrganizationService implements Organizations {
             throw new InvalidInputException("只能自助注册供应商或采购单位",
                     List.of(new Violation("kind", "只能自助注册供应商（SUPPLIER）或采购单位（BUYER）")));
         }
-        return create(r, OrganizationStatus.PENDING, actor, "ORGANIZATION_REGISTERED");
+        long recent = sql.count("""
+                SELECT count(*) FROM audit_event WHERE action = 'ORGANIZATION_REGISTERED' AND ip_address = ?
+                  AND occurred_at > now() - make_interval(secs => ?)""", actor.ipAddress(), registration.window().toSeconds());
+        if (recent >= registration.maxPerAddress()) {
+            throw new RateLimitedException("该地址提交的入驻申请过多，请稍后再试", registration.window());
+        }
+        return create(r, OrganizationStatus.PENDING, actor, "ORGANIZATION_REGISTERED", true);
     }
 
     @Override
     @Transactional
     public OrganizationView provision(NewOrganization r, Actor actor) {
-        return create(r, OrganizationStatus.APPROVED, actor, "ORGANIZATION_PROVISIONED");
+        return create(r, OrganizationStatus.APPROVED, actor, "ORGANIZATION_PROVISIONED", false);
     }
 
-    private OrganizationView create(NewOrganization r, OrganizationStatus status, Actor actor, String action) {
+    /**
+     * {@code anonymous}: a self-registration, which must not tell whether the admin username exists (ADR 9): a taken
+     * one answers like a free one, the organisation waits for review with its admin account pending, and the
+     * operator approves it under another username. Operators provisioning an organisation get a 409.
+     */
+    private OrganizationView create(NewOrganization r, OrganizationStatus status, Actor actor, String action,
+                                    boolean anonymous) {
         String creditCode = CreditCode.normalize(r.creditCode());
         validate(r, creditCode);
         if (organizations.existsByCreditCode(creditCode)) {
             throw new ConflictException("该统一社会信用代码已注册",
                     List.of(new Violation("creditCode", "该统一社会信用代码已注册")));
         }
-        if (users.usernameTaken(r.adminUsername())) {
+        boolean usernameTaken = users.usernameTaken(r.adminUsername());
+        if (usernameTaken && !anonymous) {
             throw new ConflictException("用户名已被使用", List.of(new Violation("admin.username", "用户名已被使用")));
         }
+        String passwordHash = passwords.hash(r.adminPassword());
         Instant now = Instant.now();
         boolean approved = status == OrganizationStatus.APPROVED;
         OrganizationRow row;
@@ -90,11 +114,18 @@ class OrganizationService implements Organizations {
                     r.regionCode(), r.scopeRegionCode(), r.parentOrganizationId(), r.contactName().strip(),
                     r.contactPhone().strip(), status.name(), null, approved ? actor.username() : null,
                     approved ? now : null, now));
-            users.save(new UserRow(null, row.id(), r.adminUsername(), passwords.hash(r.adminPassword()), r.kind().name(),
-                    true, now));
+            if (usernameTaken) {
+                sql.update("""
+                        INSERT INTO organization_pending_admin (organization_id, requested_username, password_hash)
+                        VALUES (?, ?, ?)""", row.id(), r.adminUsername(), passwordHash);
+            } else {
+                users.save(new UserRow(null, row.id(), r.adminUsername(), passwordHash, r.kind().name(), true, now, now,
+                        false, null));
+            }
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
-                throw new ConflictException("该统一社会信用代码或用户名已被注册");
+                // two submissions racing for one credit code or username: submitting again tells which
+                throw new ConflictException("提交冲突，请稍后重新提交");
             }
             throw e;
         }
@@ -105,6 +136,9 @@ class OrganizationService implements Organizations {
         detail.put("regionCode", row.regionCode());
         detail.put("status", row.status());
         detail.put("adminUsername", r.adminUsername());
+        if (usernameTaken) {
+            detail.put("adminUsernameTaken", true);
+        }
         audit.record(actor, action, "organization", String.valueOf(row.id()), detail);
         return view(row);
     }
@@ -112,6 +146,7 @@ class OrganizationService implements Organizations {
     private void validate(NewOrganization r, String creditCode) {
         List<Violation> v = new ArrayList<>();
         CreditCode.problemWith(creditCode).ifPresent(m -> v.add(new Violation("creditCode", m)));
+        v.addAll(passwordPolicy.problems("admin.password", r.adminPassword(), r.adminUsername()));
         Optional<RegionView> region = regions.find(r.regionCode());
         if (region.isEmpty()) {
             v.add(new Violation("regionCode", "未知的行政区划代码：" + r.regionCode()));
@@ -158,22 +193,46 @@ class OrganizationService implements Organizations {
 
     @Override
     @Transactional
-    public OrganizationView decide(long id, Decision decision, String reason, Actor actor) {
+    public OrganizationView decide(long id, Decision decision, String reason, String adminUsername, Actor actor) {
         String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         if (decision == Decision.REJECT && cleanReason == null) {
             throw new InvalidInputException("驳回时必须填写原因", List.of(new Violation("reason", "驳回时必须填写原因")));
         }
         OrganizationRow before = organizations.findById(id)
                 .orElseThrow(() -> new NotFoundException("机构不存在：" + id));
+        Optional<PendingAdmin> pending = pendingAdmin(id);
+        String assigned = null;
+        if (pending.isPresent() && decision == Decision.APPROVE && before.status().equals("PENDING")) {
+            assigned = adminUsername == null ? null : adminUsername.strip();
+            if (assigned == null || !assigned.matches("[A-Za-z0-9][A-Za-z0-9._-]{3,31}")) {
+                throw new RuleViolationException("申请时填写的管理员用户名“" + pending.get().username()
+                        + "”已被占用：请指定新的管理员用户名并告知申请人", List.of(new Violation("adminUsername",
+                        "请填写新的管理员用户名（4-32位字母、数字或 . _ -，以字母或数字开头）")));
+            }
+            if (users.usernameTaken(assigned)) {
+                throw new ConflictException("用户名已被使用", List.of(new Violation("adminUsername", "用户名已被使用")));
+            }
+        }
         OrganizationStatus to = decision == Decision.APPROVE ? OrganizationStatus.APPROVED : OrganizationStatus.REJECTED;
         if (organizations.decidePending(id, to.name(), cleanReason, actor.username()) == 0) {
             throw new ConflictException("该机构已审核（当前状态：" + OrganizationStatus.valueOf(before.status()).label()
                     + "），不能重复审核");
         }
+        if (pending.isPresent()) {
+            if (assigned != null) {
+                users.save(new UserRow(null, id, assigned, pending.get().passwordHash(), before.kind(), true,
+                        Instant.now(), Instant.now(), false, null));
+            }
+            sql.update("DELETE FROM organization_pending_admin WHERE organization_id = ?", id);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", decision.name());
         detail.put("from", before.status());
         detail.put("to", to.name());
+        if (assigned != null) {
+            detail.put("adminUsername", assigned);
+            detail.put("requestedAdminUsername", pending.get().username());
+        }
         if (cleanReason != null) {
             detail.put("reason", cleanReason);
         }
@@ -217,7 +276,16 @@ class OrganizationService implements Organizations {
                 r.regionCode(), regionName, OrganizationStatus.valueOf(r.status()), r.scopeRegionCode(),
                 r.departmentKind() == null ? null : cn.huinong.identity.DepartmentKind.valueOf(r.departmentKind()),
                 r.supplierType() == null ? null : SupplierType.valueOf(r.supplierType()), r.parentOrganizationId(),
-                r.contactName(), r.contactPhone(), r.createdAt(), r.decidedAt(), r.decisionReason());
+                r.contactName(), r.contactPhone(), r.createdAt(), r.decidedAt(), r.decisionReason(),
+                pendingAdmin(r.id()).map(PendingAdmin::username).orElse(null));
+    }
+
+    record PendingAdmin(String username, String passwordHash) {
+    }
+
+    private Optional<PendingAdmin> pendingAdmin(long organizationId) {
+        return sql.one("SELECT requested_username, password_hash FROM organization_pending_admin WHERE organization_id = ?",
+                rs -> new PendingAdmin(rs.getString(1), rs.getString(2)), organizationId);
     }
 
     private static boolean isUniqueViolation(Throwable e) {

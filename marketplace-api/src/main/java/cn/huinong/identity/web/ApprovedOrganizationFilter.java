@@ -34,7 +34,8 @@ class ApprovedOrganizationFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     void requireApprovedOrganization(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/api/v1/me") || path.startsWith("/api/v1/auth/") || openToAnyone(request)) {
+        if (path.equals("/api/v1/me") || path.startsWith("/api/v1/me/") || path.startsWith("/api/v1/auth/")
+                || openToAnyone(request)) {
             return;
         }
         Optional<Authentication> auth = request.getUserPrincipal(Authentication.class);

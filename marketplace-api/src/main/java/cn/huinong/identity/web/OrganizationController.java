@@ -40,7 +40,7 @@ class OrganizationController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "400", description = "输入有误（violations 逐项说明）")
-    @ApiResponse(responseCode = "409", description = "统一社会信用代码或用户名已注册")
+    @ApiResponse(responseCode = "409", description = "统一社会信用代码已注册（用户名是否已被占用不在答复中体现，见 ADR 9）")
     @ApiResponse(responseCode = "201", description = "已提交，等待审核",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationResponse.class)))
     RegistrationResponse register(@Valid @Body RegisterOrganizationRequest request,
@@ -62,11 +62,12 @@ class OrganizationController {
 
     @Post("/{id}/decision")
     @ApiResponse(responseCode = "200", description = "审核完成")
-    @ApiResponse(responseCode = "409", description = "该机构已审核")
+    @ApiResponse(responseCode = "409", description = "该机构已审核，或指定的管理员用户名已被使用")
+    @ApiResponse(responseCode = "422", description = "申请的管理员用户名已被占用：批准时须指定 adminUsername")
     @Secured("OPERATOR")
     OrganizationView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
             @Parameter(hidden = true) Actor actor) {
-        return organizations.decide(id, request.decision(), request.reason(), actor);
+        return organizations.decide(id, request.decision(), request.reason(), request.adminUsername(), actor);
     }
 
     /** The review queue and directory: filter by status, kind and name / credit code. */

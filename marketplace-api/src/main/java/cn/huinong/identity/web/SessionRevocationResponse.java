@@ -1,0 +1,7 @@
+package cn.huinong.identity.web;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+record SessionRevocationResponse(String username, int sessionsEnded) {
+}
