@@ -2,7 +2,7 @@
  * Who may see what: side menus per role and the route guard's decision, as pure functions (the
  * router and the layout only apply them).
  */
-import type { OrganizationStatus, Role } from './api/types'
+import type { DepartmentKind, OrganizationStatus, Role } from './api/types'
 
 export type MenuIcon =
   | 'home'
@@ -31,7 +31,12 @@ export interface MenuItem {
   label: string
   path: string
   icon: MenuIcon
+  /** for a REGULATOR: only departments of these kinds see the item (e.g. ratio exceptions: finance) */
+  departments?: readonly DepartmentKind[]
 }
+
+/** A lower ratio (比例申请) is decided by finance departments (and operators), not by commerce or others. */
+export const RATIO_EXCEPTION_DEPARTMENTS: readonly DepartmentKind[] = ['FINANCE']
 
 export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   SUPPLIER: [
@@ -59,7 +64,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
     { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
     { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
-    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review' },
+    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review', departments: RATIO_EXCEPTION_DEPARTMENTS },
     { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
   ],
   OPERATOR: [
@@ -87,13 +92,14 @@ export function canAct(status: OrganizationStatus | undefined): boolean {
   return (status ?? 'APPROVED') === 'APPROVED'
 }
 
-/** Side menu: the union of the roles' menus; none but the dashboard while not approved. */
-export function menuFor(roles: readonly Role[], status: OrganizationStatus | undefined): MenuItem[] {
+/** Side menu: the union of the roles' menus (a regulator's by its department kind); none but the dashboard while not approved. */
+export function menuFor(roles: readonly Role[], status: OrganizationStatus | undefined, department?: DepartmentKind | null): MenuItem[] {
   if (!canAct(status)) return [{ label: '工作台', path: '/dashboard', icon: 'home' }]
   const seen = new Set<string>()
   const items: MenuItem[] = []
   for (const role of roles) {
     for (const item of ROLE_MENUS[role] ?? []) {
+      if (item.departments && !(department && item.departments.includes(department))) continue
       if (!seen.has(item.path)) {
         seen.add(item.path)
         items.push(item)
@@ -104,9 +110,9 @@ export function menuFor(roles: readonly Role[], status: OrganizationStatus | und
 }
 
 /** Where a signed-in user lands. */
-export function homeFor(roles: readonly Role[], status: OrganizationStatus | undefined): string {
+export function homeFor(roles: readonly Role[], status: OrganizationStatus | undefined, department?: DepartmentKind | null): string {
   if (!canAct(status)) return '/dashboard'
-  return menuFor(roles, status)[0]?.path ?? '/dashboard'
+  return menuFor(roles, status, department)[0]?.path ?? '/dashboard'
 }
 
 export interface RouteInfo {
@@ -116,6 +122,8 @@ export interface RouteInfo {
     public?: boolean
     guestOnly?: boolean
     roles?: readonly Role[]
+    /** a REGULATOR reaches the page only with one of these department kinds (other roles in `roles` always) */
+    departments?: readonly DepartmentKind[]
     allowUnapproved?: boolean
   }
 }
@@ -124,6 +132,7 @@ export interface SessionInfo {
   authenticated: boolean
   roles: readonly Role[]
   status: OrganizationStatus | undefined
+  department?: DepartmentKind | null
 }
 
 export type Decision = true | { path: string; query?: Record<string, string>; replace?: boolean }
@@ -131,15 +140,18 @@ export type Decision = true | { path: string; query?: Record<string, string>; re
 /** The guard's decision for a navigation to `to`. */
 export function decideAccess(to: RouteInfo, session: SessionInfo): Decision {
   if (to.meta.public) {
-    if (to.meta.guestOnly && session.authenticated) return { path: homeFor(session.roles, session.status), replace: true }
+    if (to.meta.guestOnly && session.authenticated) return { path: homeFor(session.roles, session.status, session.department), replace: true }
     return true
   }
   if (!session.authenticated) {
     return to.fullPath === '/' ? { path: '/login' } : { path: '/login', query: { redirect: to.fullPath } }
   }
-  if (to.name === 'home') return { path: homeFor(session.roles, session.status), replace: true }
+  if (to.name === 'home') return { path: homeFor(session.roles, session.status, session.department), replace: true }
   const roles = to.meta.roles
-  if (roles && !roles.some((r) => session.roles.includes(r))) {
+  const departments = to.meta.departments
+  const allowed = (r: Role) =>
+    session.roles.includes(r) && (r !== 'REGULATOR' || !departments || (!!session.department && departments.includes(session.department)))
+  if (roles && !roles.some(allowed)) {
     return { path: '/403', query: { from: to.fullPath }, replace: true }
   }
   if (!to.meta.allowUnapproved && !canAct(session.status)) return { path: '/dashboard', replace: true }

@@ -39,6 +39,7 @@ export const useSessionStore = defineStore('session', () => {
   const roles = computed<Role[]>(() => (me.value?.roles ?? []) as Role[])
   const organization = computed(() => me.value?.organization)
   const organizationStatus = computed(() => me.value?.organization?.status)
+  const departmentKind = computed(() => me.value?.organization?.departmentKind ?? null)
 
   function setToken(accessToken: string, expiresInSeconds: number) {
     token.value = accessToken
@@ -87,5 +88,5 @@ export const useSessionStore = defineStore('session', () => {
     clear()
   }
 
-  return { token, expiresAt, me, isAuthenticated, roles, organization, organizationStatus, login, logout, clear, loadMe, ensureLoaded }
+  return { token, expiresAt, me, isAuthenticated, roles, organization, organizationStatus, departmentKind, login, logout, clear, loadMe, ensureLoaded }
 })
