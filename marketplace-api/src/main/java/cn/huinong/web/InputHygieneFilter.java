@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.net.URLDecoder;
@@ -23,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Input hygiene at the edge, for every route (ADR 11): path variables, query parameters, JSON and form bodies are
@@ -41,8 +43,11 @@ class InputHygieneFilter implements Ordered {
         this.settings = settings;
     }
 
+    /** On a blocking thread: it may wait for the body to arrive (at most max-json-body). */
     @RequestFilter
-    CompletableFuture<@Nullable MutableHttpResponse<?>> inspect(ServerHttpRequest<?> request) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    MutableHttpResponse<?> inspect(ServerHttpRequest<?> request) {
         Optional<RouteMatch<?>> match = RouteAttributes.getRouteMatch(request);
         List<Violation> violations = new ArrayList<>();
         match.ifPresent(m -> m.getVariableValues().forEach((name, value) -> {
@@ -66,27 +71,35 @@ class InputHygieneFilter implements Ordered {
             }
         }
         if (!violations.isEmpty()) {
-            return CompletableFuture.completedFuture(invalid(violations));
+            return invalid(violations);
         }
         if (match.isEmpty() || !HttpMethod.permitsRequestBody(request.getMethod())) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         MediaType type = request.getContentType().orElse(null);
         boolean form = type != null && type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         boolean json = type == null || type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
         if (!form && !json) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         long declared = request.getContentLength();
         if (declared == 0) {
-            return CompletableFuture.completedFuture(null);
+            return null;
         }
         if (declared > settings.maxJsonBody()) {
-            return CompletableFuture.completedFuture(tooLarge());
+            return tooLarge();
         }
         Argument<?> bodyType = match.get().getRouteInfo().getBodyArgument().orElse(null);
-        return request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer()
-                .thenApply(body -> inspectBody(body, form, bodyType));
+        try {
+            return inspectBody(request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().get(),
+                    form, bodyType);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            // the body could not be read (e.g. over the server's own limit): the framework answers for it
+            return null;
+        }
     }
 
     @Nullable
@@ -138,7 +151,8 @@ class InputHygieneFilter implements Ordered {
 
     static MutableHttpResponse<?> invalid(List<Violation> violations) {
         Violation first = violations.get(0);
-        String detail = violations.size() == 1 ? "字段“" + first.field() + "”" + first.message()
+        String detail = violations.size() == 1 ? (first.message().contains("“" + first.field() + "”") ? first.message()
+                : "字段“" + first.field() + "”" + first.message())
                 : "有" + violations.size() + "项输入不符合要求";
         return Problems.response(HttpStatus.BAD_REQUEST, Problems.body(Problems.typeFor(400), Problems.titleFor(400),
                 400, detail, violations, Map.of()));

@@ -262,7 +262,12 @@ final class JsonBodyInspector {
         }
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            value(element, path + "[" + i++ + "]");
+            String at = path + "[" + i++ + "]";
+            if (p.currentToken() == JsonToken.VALUE_NULL && element != null && element.getType() != Object.class) {
+                add(at, "不能为空"); // a list of ids, lines or links never holds a gap
+            } else {
+                value(element, at);
+            }
         }
     }
 
@@ -290,7 +295,7 @@ final class JsonBodyInspector {
             Argument<?> type = properties.get(name);
             if (type == null) {
                 if (TextRules.problem(name, true) == null) {
-                    add(child, "不支持的字段");
+                    add(child, "不支持的字段“" + name + "”");
                 }
                 p.skipChildren();
             } else {

@@ -206,6 +206,18 @@ class InputHygieneTest {
     }
 
     @Test
+    void aValidBodyArrivingInManyChunksIsBoundAsSent() {
+        // 300 KB of JSON whitespace: a legal body that reaches the server in many pieces
+        String padding = " ".repeat(300_000);
+        String body = "{" + padding + "\"canteen\": \"OWN\", \"annualCanteenProcurementFen\": 1000000," + padding
+                + "\"reservedFen\": 100000, \"note\": \"分块到达\"}";
+        Api.Response r = api.send(HttpRequest.PUT("/api/v1/quota/plans/2033", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE), unit.token());
+        assertEquals(200, r.status(), r.body().toString());
+        assertEquals("分块到达", r.get("note"));
+    }
+
+    @Test
     void jsonBodiesAreLimitedButUploadsMayBeLarger() {
         Map<String, Object> product = CatalogFixtures.product();
         product.put("description", "茶".repeat(600_000)); // 1.8 MB of UTF-8
