@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
@@ -17,6 +18,7 @@ import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.MethodBasedRouteInfo;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import java.net.URLDecoder;
@@ -28,7 +30,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Input hygiene at the edge, for every route (ADR 11): path variables, query parameters, JSON and form bodies are
+ * Input hygiene at the edge, for every route (ADR 11): path variables, query parameters, the headers a route binds,
+ * JSON and form bodies are
  * checked before anything is bound, so that no controller, no database and no log sees a NUL or another control
  * character, and every wrong type in a JSON body is named with its field ({@link JsonBodyInspector}). JSON and form
  * bodies larger than {@code huinong.web.max-json-body} are refused with 413. Multipart uploads are left to their own
@@ -70,6 +73,13 @@ class InputHygieneFilter implements Ordered {
                 }
             }
         }
+        match.ifPresent(m -> boundHeaders(m).forEach(name -> {
+            for (String value : request.getHeaders().getAll(name)) {
+                if (check(violations, name, value)) {
+                    break;
+                }
+            }
+        }));
         if (!violations.isEmpty()) {
             return invalid(violations);
         }
@@ -89,7 +99,8 @@ class InputHygieneFilter implements Ordered {
         if (declared > settings.maxJsonBody()) {
             return tooLarge();
         }
-        Argument<?> bodyType = match.get().getRouteInfo().getBodyArgument().orElse(null);
+        Argument<?> bodyType = match.get().getRouteInfo().getBodyArgument()
+                .filter(a -> !isRaw(a.getType())).orElse(null);
         try {
             return inspectBody(request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().get(),
                     form, bodyType);
@@ -122,6 +133,25 @@ class InputHygieneFilter implements Ordered {
             }
             return finding.violations().isEmpty() ? null : invalid(finding.violations());
         }
+    }
+
+    /** A body the route takes as it came (the gateway's signed webhook): any JSON, only its text is checked. */
+    private static boolean isRaw(Class<?> type) {
+        return CharSequence.class.isAssignableFrom(type) || type == byte[].class;
+    }
+
+    /** The request headers the route binds to arguments ({@code @Header("Idempotency-Key")}): input like any other. */
+    private static List<String> boundHeaders(RouteMatch<?> match) {
+        if (!(match.getRouteInfo() instanceof MethodBasedRouteInfo<?, ?> info)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (Argument<?> a : info.getTargetMethod().getArguments()) {
+            if (a.getAnnotationMetadata().hasAnnotation(Header.class)) {
+                names.add(Arguments.fieldOf(a));
+            }
+        }
+        return names;
     }
 
     /** Adds a violation when {@code value} breaks the single-line text rules; true when it did. */

@@ -49,6 +49,9 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String
         if (choice.find()) {
             return "取值“" + choice.group(2) + "”无效，应为以下之一：" + choice.group(1);
         }
+        if (message.equals("Bad Request")) {
+            return "请求行或请求头的格式不正确";
+        }
         if (INTERNALS.matcher(message).find()) {
             return "请求内容的格式与接口要求不符";
         }

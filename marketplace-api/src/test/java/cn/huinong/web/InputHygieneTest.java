@@ -50,6 +50,8 @@ class InputHygieneTest {
     Organizations organizations;
     @Inject
     CatalogDb db;
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     Api api;
     CatalogFixtures.Supplier supplier;
@@ -138,6 +140,39 @@ class InputHygieneTest {
         refused(api.get("/api/v1/regions/52%0001", null), "code");
         refused(api.get("/api/v1/products/1%00", null), "id");
         refused(api.get("/api/v1/quota/representative-candidates?year=2030&q=%1B%5B31m", unit.token()), "q");
+    }
+
+    /** A raw HTTP/1.1 request (no client library in between that would refuse the bytes): the whole answer. */
+    String raw(String method, String path, String header, String body, String token) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            byte[] payload = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + payload.length + "\r\n" + header + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(payload);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void controlCharactersInABoundHeaderAreRefusedAndNothingIsStored() throws java.io.IOException {
+        String body = "{\"lines\":[{\"productId\":1,\"quantity\":1}],\"deliveryAddress\":\"食堂\"}";
+        long keys = db.count("SELECT count(*) FROM idempotency_key");
+        // C0 controls and DEL are refused by the HTTP decoder itself; C1 controls arrive and are refused by name
+        for (String key : List.of("ab\u0001cd", "ab\u007fcd", "ab\u0000cd", "ab\u0085cd", "ab\u009bcd")) {
+            String answer = raw("POST", "/api/v1/orders", "Idempotency-Key: " + key, body, unit.token());
+            char c = key.charAt(2);
+            String what = "Idempotency-Key with " + TextRules.codePoint(c) + ": " + answer;
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("application/problem+json"), what);
+            assertFalse(answer.contains("Bad Request\""), what);
+            if (c >= 0x80) {
+                assertTrue(answer.contains("\"field\":\"Idempotency-Key\""), what);
+            }
+        }
+        assertEquals(keys, db.count("SELECT count(*) FROM idempotency_key"));
     }
 
     @Test
