@@ -46,7 +46,7 @@ test('public pages load without a CSP violation', async ({ page }) => {
   }
   const response = await page.goto('/search')
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
-  await page.getByTestId('product-card').first().click()
+  await page.getByTestId('product-card').first().getByRole('link').first().click()
   await expect(page).toHaveURL(/\/products\/\d+/)
   await settle(page)
   expect(violations).toEqual([])
