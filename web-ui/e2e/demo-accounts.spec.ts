@@ -4,7 +4,8 @@ import { login, logout, sideMenu } from './support'
 const ACCOUNTS = [
   { username: 'demo-supplier', role: '供应商', home: /\/dashboard$/, menu: ['工作台', '商品管理', '订单管理', '品牌', '证书', '批量导入', '对公账户'] },
   { username: 'demo-buyer', role: '采购单位', home: /\/dashboard$/, menu: ['工作台', '采购商城', '采购车', '我的订单', '预留份额填报', '预留份额进度', '下属单位'] },
-  { username: 'demo-regulator', role: '监管部门', home: /\/monitoring$/, menu: ['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒'] },
+  { username: 'demo-regulator', role: '监管部门', home: /\/monitoring$/, menu: ['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '催办提醒'] },
+  { username: 'demo-finance', role: '监管部门', home: /\/monitoring$/, menu: ['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒'] },
   { username: 'demo-operator', role: '平台运营', home: /\/operator\/organizations$/, menu: ['机构审核', '商品审核', '证书审核', '价格异常', '订单查询', '支付异常', '搜索索引', '贫困县名单导入', '审计日志', '账号安全', '预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒', '数据核对'] },
 ]
 

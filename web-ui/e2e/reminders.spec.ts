@@ -7,7 +7,8 @@ import { login, logout } from './support'
  *    so it is behind the pace: the demo regulator (贵州省商务厅) finds it on 催办提醒, sends a
  *    reminder, and the school sees it on its dashboard and marks it read.
  *  - 雷山县人民政府办公室 (demo-county) files a shared canteen whose representative it chooses by
- *    name in the picker: 黔东南州人民医院 (demo-hospital, which files an own canteen).
+ *    name in the picker: 雷山县机关事务服务中心 (demo-county-canteen, same county, files an own canteen);
+ *    黔东南州人民医院 (another county) is not offered.
  * Repeatable on the same database: a second run on the same day finds the school already reminded
  * (no second message), and the county amends its plan with the same representative.
  */
@@ -64,17 +65,20 @@ test('a shared canteen chooses its representative by name', async ({ page }) => 
   await page.getByTestId('quota-plan-form').getByText('与其他单位共用食堂', { exact: true }).click()
   const picker = page.getByTestId('representative-picker')
   await picker.click()
+  // a unit of another county cannot share the canteen: not offered
   await picker.locator('input').fill('黔东南州')
-  const option = page.getByRole('option', { name: /黔东南州人民医院/ })
+  await expect(page.getByText('没有找到符合条件的单位')).toBeVisible()
+  await picker.locator('input').fill('雷山县机关')
+  const option = page.getByRole('option', { name: /雷山县机关事务服务中心/ })
   await expect(option).toBeVisible()
   await expect(option).toContainText('已填报·自有食堂')
-  await expect(option).toContainText('同市（州）')
+  await expect(option).toContainText('同县（区）')
   await option.click()
   await page.getByTestId('quota-submit').click()
   await expect(page.getByText(/已(填报|修改) \d{4} 年度计划/)).toBeVisible()
   await expect(page.getByTestId('quota-plan-status')).toContainText('已填报')
   // after a reload the form shows the chosen representative by name
   await page.reload()
-  await expect(page.getByTestId('representative-picker')).toContainText('黔东南州人民医院')
+  await expect(page.getByTestId('representative-picker')).toContainText('雷山县机关事务服务中心')
   await page.screenshot({ path: 'test-results/representative-picker.png', fullPage: true, animations: 'disabled' })
 })

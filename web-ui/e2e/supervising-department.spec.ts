@@ -29,7 +29,7 @@ test('a supervising department sees and exports its subordinate units; a unit wi
 
   // the filed units without a purchase are behind the pace of the year: the school and the hospital; the county
   // office is never among them (it has not filed, or, once reminders.spec.ts picked its representative, it is a
-  // shared canteen's member counted at the hospital)
+  // shared canteen's member counted at 雷山县机关事务服务中心)
   await page.getByTestId('sub-status').getByText('未填报').click()
   await expect(page).toHaveURL(/status=NOT_FILED/)
   await expect(table).not.toContainText('贵阳市第一中学')

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { decideAccess } from '@/services/access'
+import { decideAccess, RATIO_EXCEPTION_DEPARTMENTS } from '@/services/access'
 import { useSessionStore } from '@/stores/session'
-import type { Role } from '@/services/api/types'
+import type { DepartmentKind, Role } from '@/services/api/types'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,6 +13,8 @@ declare module 'vue-router' {
     guestOnly?: boolean
     /** roles allowed; absent = any signed-in user */
     roles?: readonly Role[]
+    /** a REGULATOR reaches the page only with one of these department kinds */
+    departments?: readonly DepartmentKind[]
     /** reachable while the organisation is PENDING or REJECTED */
     allowUnapproved?: boolean
   }
@@ -139,7 +141,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'monitoring/ratio-exceptions',
         name: 'monitoring-ratio-exceptions',
         component: () => import('@/pages/monitoring/RatioExceptionReviewPage.vue'),
-        meta: { title: '比例申请审核', roles: ['REGULATOR', 'OPERATOR'] },
+        meta: { title: '比例申请审核', roles: ['REGULATOR', 'OPERATOR'], departments: RATIO_EXCEPTION_DEPARTMENTS },
       },
       {
         path: 'monitoring/reminders',
@@ -257,6 +259,7 @@ router.beforeEach(async (to) => {
       status: session.organizationStatus,
       passwordChangeRequired: session.passwordChangeRequired,
       mfaEnrolmentRequired: session.mfaEnrolmentRequired,
+      department: session.departmentKind,
     },
   )
 })

@@ -2,7 +2,7 @@
  * Who may see what: side menus per role and the route guard's decision, as pure functions (the
  * router and the layout only apply them).
  */
-import type { OrganizationStatus, Role } from './api/types'
+import type { DepartmentKind, OrganizationStatus, Role } from './api/types'
 
 export type MenuIcon =
   | 'home'
@@ -32,7 +32,12 @@ export interface MenuItem {
   label: string
   path: string
   icon: MenuIcon
+  /** for a REGULATOR: only departments of these kinds see the item (e.g. ratio exceptions: finance) */
+  departments?: readonly DepartmentKind[]
 }
+
+/** A lower ratio (比例申请) is decided by finance departments (and operators), not by commerce or others. */
+export const RATIO_EXCEPTION_DEPARTMENTS: readonly DepartmentKind[] = ['FINANCE']
 
 export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   SUPPLIER: [
@@ -60,7 +65,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
     { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
     { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
-    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review' },
+    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review', departments: RATIO_EXCEPTION_DEPARTMENTS },
     { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
   ],
   OPERATOR: [
@@ -89,13 +94,14 @@ export function canAct(status: OrganizationStatus | undefined): boolean {
   return (status ?? 'APPROVED') === 'APPROVED'
 }
 
-/** Side menu: the union of the roles' menus; none but the dashboard while not approved. */
-export function menuFor(roles: readonly Role[], status: OrganizationStatus | undefined): MenuItem[] {
+/** Side menu: the union of the roles' menus (a regulator's by its department kind); none but the dashboard while not approved. */
+export function menuFor(roles: readonly Role[], status: OrganizationStatus | undefined, department?: DepartmentKind | null): MenuItem[] {
   if (!canAct(status)) return [{ label: '工作台', path: '/dashboard', icon: 'home' }]
   const seen = new Set<string>()
   const items: MenuItem[] = []
   for (const role of roles) {
     for (const item of ROLE_MENUS[role] ?? []) {
+      if (item.departments && !(department && item.departments.includes(department))) continue
       if (!seen.has(item.path)) {
         seen.add(item.path)
         items.push(item)
@@ -106,9 +112,9 @@ export function menuFor(roles: readonly Role[], status: OrganizationStatus | und
 }
 
 /** Where a signed-in user lands. */
-export function homeFor(roles: readonly Role[], status: OrganizationStatus | undefined): string {
+export function homeFor(roles: readonly Role[], status: OrganizationStatus | undefined, department?: DepartmentKind | null): string {
   if (!canAct(status)) return '/dashboard'
-  return menuFor(roles, status)[0]?.path ?? '/dashboard'
+  return menuFor(roles, status, department)[0]?.path ?? '/dashboard'
 }
 
 export interface RouteInfo {
@@ -118,6 +124,8 @@ export interface RouteInfo {
     public?: boolean
     guestOnly?: boolean
     roles?: readonly Role[]
+    /** a REGULATOR reaches the page only with one of these department kinds (other roles in `roles` always) */
+    departments?: readonly DepartmentKind[]
     allowUnapproved?: boolean
   }
 }
@@ -130,6 +138,7 @@ export interface SessionInfo {
   passwordChangeRequired?: boolean
   /** a role that must sign in with TOTP and has not enrolled: nothing but 两步验证 until it has */
   mfaEnrolmentRequired?: boolean
+  department?: DepartmentKind | null
 }
 
 const PASSWORD_PAGE = '/account/password'
@@ -140,7 +149,7 @@ export type Decision = true | { path: string; query?: Record<string, string>; re
 /** The guard's decision for a navigation to `to`. */
 export function decideAccess(to: RouteInfo, session: SessionInfo): Decision {
   if (to.meta.public) {
-    if (to.meta.guestOnly && session.authenticated) return { path: homeFor(session.roles, session.status), replace: true }
+    if (to.meta.guestOnly && session.authenticated) return { path: homeFor(session.roles, session.status, session.department), replace: true }
     return true
   }
   if (!session.authenticated) {
@@ -148,9 +157,12 @@ export function decideAccess(to: RouteInfo, session: SessionInfo): Decision {
   }
   if (session.passwordChangeRequired && to.fullPath !== PASSWORD_PAGE) return { path: PASSWORD_PAGE, replace: true }
   if (session.mfaEnrolmentRequired && to.fullPath !== TWO_FACTOR_PAGE) return { path: TWO_FACTOR_PAGE, replace: true }
-  if (to.name === 'home') return { path: homeFor(session.roles, session.status), replace: true }
+  if (to.name === 'home') return { path: homeFor(session.roles, session.status, session.department), replace: true }
   const roles = to.meta.roles
-  if (roles && !roles.some((r) => session.roles.includes(r))) {
+  const departments = to.meta.departments
+  const allowed = (r: Role) =>
+    session.roles.includes(r) && (r !== 'REGULATOR' || !departments || (!!session.department && departments.includes(session.department)))
+  if (roles && !roles.some(allowed)) {
     return { path: '/403', query: { from: to.fullPath }, replace: true }
   }
   if (!to.meta.allowUnapproved && !canAct(session.status)) return { path: '/dashboard', replace: true }

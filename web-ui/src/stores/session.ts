@@ -39,6 +39,7 @@ export const useSessionStore = defineStore('session', () => {
   const roles = computed<Role[]>(() => (me.value?.roles ?? []) as Role[])
   const organization = computed(() => me.value?.organization)
   const organizationStatus = computed(() => me.value?.organization?.status)
+  const departmentKind = computed(() => me.value?.organization?.departmentKind ?? null)
 
   function setToken(accessToken: string, expiresInSeconds: number) {
     token.value = accessToken
@@ -125,6 +126,7 @@ export const useSessionStore = defineStore('session', () => {
     roles,
     organization,
     organizationStatus,
+    departmentKind,
     passwordChangeRequired,
     mfaEnrolmentRequired,
     login,

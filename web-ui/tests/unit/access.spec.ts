@@ -13,10 +13,28 @@ describe('role menus', () => {
   it.each([
     ['SUPPLIER', ['工作台', '商品管理', '订单管理', '品牌', '证书', '批量导入', '对公账户']],
     ['BUYER', ['工作台', '采购商城', '采购车', '我的订单', '预留份额填报', '预留份额进度', '下属单位']],
-    ['REGULATOR', ['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒']],
+    ['REGULATOR', ['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '催办提醒']],
     ['OPERATOR', ['机构审核', '商品审核', '证书审核', '价格异常', '订单查询', '支付异常', '搜索索引', '贫困县名单导入', '审计日志', '账号安全', '预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒', '数据核对']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(menuFor([role], 'APPROVED').map((i) => i.label)).toEqual(labels)
+  })
+
+  it('offers the ratio exception review to finance departments and operators, not to commerce or others', () => {
+    const labels = (department: Parameters<typeof menuFor>[2]) => menuFor(['REGULATOR'], 'APPROVED', department).map((i) => i.label)
+    expect(labels('FINANCE')).toEqual(['预留份额监测', '供给侧分析', '滞销预警', '半年通报', '比例申请审核', '催办提醒'])
+    for (const kind of ['COMMERCE', 'AGRICULTURE', 'RURAL_REVITALIZATION', 'SUPERVISING', null] as const) {
+      expect(labels(kind)).not.toContain('比例申请审核')
+    }
+    expect(menuFor(['OPERATOR'], 'APPROVED').map((i) => i.label)).toContain('比例申请审核')
+    const review = router.resolve('/monitoring/ratio-exceptions')
+    const to = { name: review.name, fullPath: review.fullPath, meta: review.meta }
+    const regulator = (department: SessionInfo['department']): SessionInfo => ({ ...approved(['REGULATOR']), department })
+    expect(decideAccess(to, regulator('FINANCE'))).toBe(true)
+    expect(decideAccess(to, regulator('COMMERCE'))).toEqual({ path: '/403', query: { from: '/monitoring/ratio-exceptions' }, replace: true })
+    expect(decideAccess(to, approved(['OPERATOR']))).toBe(true)
+    // the rest of monitoring stays open to every regulator
+    const monitoring = router.resolve('/monitoring/reminders')
+    expect(decideAccess({ name: monitoring.name, fullPath: monitoring.fullPath, meta: monitoring.meta }, regulator('COMMERCE'))).toBe(true)
   })
 
   it.each(['PENDING', 'REJECTED'] as const)('offers no action menus while %s', (status) => {

@@ -2892,7 +2892,7 @@ export interface components {
             /** Format: int32 */
             sent: number;
         };
-        /** @description A unit that a SHARED canteen could name as representative: an approved buyer unit of the same province, not a shared-canteen member itself. `proximity`: COUNTY (same region code), PREFECTURE, PROVINCE. `eligible`: it has filed OWN or OUTSOURCED for the year, which a representative must have. */
+        /** @description A unit that a SHARED canteen may name as representative (ADR 11): an approved buyer unit of the same county (the same region code) that files an own canteen (OWN) for the year. Only such units are listed, so `proximity` is always COUNTY, `filed` and `eligible` are true and `canteen` is OWN; the fields stay for the clients that show them. */
         RepresentativeCandidate: {
             canteen: components["schemas"]["Canteen"] | null;
             eligible: boolean;
@@ -5388,7 +5388,7 @@ export interface operations {
                     "application/json": components["schemas"]["RatioExceptionView"];
                 };
             };
-            /** @description 该单位不在本部门的监管范围内 */
+            /** @description 比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核 */
             403: {
                 headers: {
                     [name: string]: unknown;

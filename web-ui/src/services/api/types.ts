@@ -35,6 +35,7 @@ export type OrganizationStatus = MeOrganization['status']
 export type OrganizationKind = MeOrganization['kind']
 /** A user's role is its organisation's kind: SUPPLIER, BUYER, REGULATOR or OPERATOR. */
 export type Role = OrganizationKind
+export type DepartmentKind = NonNullable<MeOrganization['departmentKind']>
 export type RegistrationRequest = RequestBody<'/api/v1/organizations/registrations', 'post'>
 export type RegistrationKind = RegistrationRequest['kind']
 export type RegistrationResult = ResponseBody<'/api/v1/organizations/registrations', 'post'>

@@ -85,6 +85,9 @@ class DemoData {
                 null, null, null, "demo-buyer");
         ensure(OrganizationKind.REGULATOR, "贵州省商务厅", code("11520000", "0091HN004"), "520102",
                 null, DepartmentKind.COMMERCE, "520000", "demo-regulator");
+        // the finance department decides the lower ratios units apply for (ADR 11); commerce monitors
+        ensure(OrganizationKind.REGULATOR, "贵州省财政厅", code("11520000", "0091HN008"), "520102",
+                null, DepartmentKind.FINANCE, "520000", "demo-finance");
         catalog.seed(code("93522634", "MA6HN0021"), code("91110105", "MA01HN001"));
         bankAccount(code("93522634", "MA6HN0021"), "demo-supplier", "中国农业银行雷山县支行", "23405101040012345");
         // more budget units, so that monitoring has something to compare; demo-buyer is their 主管部门 (supervising
@@ -96,11 +99,16 @@ class DemoData {
                 null, supervisor, null, null, "demo-hospital");
         ensure(OrganizationKind.BUYER, "雷山县人民政府办公室", code("11522634", "0091HN007"), "522634",
                 null, supervisor, null, null, "demo-county");
+        // runs the county offices' canteen (自有食堂): the representative a unit of 雷山县 may name for a shared canteen
+        ensure(OrganizationKind.BUYER, "雷山县机关事务服务中心", code("12522634", "0091HN009"), "522634",
+                null, null, null, null, "demo-county-canteen");
         int year = QuotaRules.yearOf(Instant.now());
         plan("demo-buyer", code("11520000", "0091HN003"), year, 20_000_000, 2_000_000);   // 20万元, 10%
         plan("demo-school", code("12520102", "0091HN005"), year, 6_000_000, 900_000);     // 6万元, 15%
         plan("demo-hospital", code("12522601", "0091HN006"), year, 50_000_000, 5_000_000); // 50万元, 10%
-        LOG.info("demo data ready: demo-supplier, demo-buyer, demo-regulator, demo-operator (password {})", PASSWORD);
+        plan("demo-county-canteen", code("12522634", "0091HN009"), year, 8_000_000, 800_000); // 8万元, 10%
+        LOG.info("demo data ready: demo-supplier, demo-buyer, demo-regulator, demo-finance, demo-operator (password {})",
+                PASSWORD);
     }
 
     /** The unit's reserved-share plan for the year (OWN canteen), unless it filed one already. */

@@ -5,9 +5,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * A unit that a SHARED canteen could name as representative: an approved buyer unit of the same province, not a
- * shared-canteen member itself. {@code proximity}: COUNTY (same region code), PREFECTURE, PROVINCE.
- * {@code eligible}: it has filed OWN or OUTSOURCED for the year, which a representative must have.
+ * A unit that a SHARED canteen may name as representative (ADR 11): an approved buyer unit of the same county (the
+ * same region code) that files an own canteen (OWN) for the year. Only such units are listed, so {@code proximity}
+ * is always COUNTY, {@code filed} and {@code eligible} are true and {@code canteen} is OWN; the fields stay for the
+ * clients that show them.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -49,9 +49,21 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String
         if (choice.find()) {
             return "取值“" + choice.group(2) + "”无效，应为以下之一：" + choice.group(1);
         }
+        if (message.equals("Bad Request")) {
+            return "请求行或请求头的格式不正确";
+        }
+        if (INTERNALS.matcher(message).find()) {
+            return "请求内容的格式与接口要求不符";
+        }
         int cut = message.indexOf("\n at [Source");
         return cut > 0 ? message.substring(0, cut) : message;
     }
+
+    /** Framework and library wording that must not reach a caller: Java types, packages, parser internals. */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "java\\.|javax\\.|jakarta\\.|io\\.micronaut|cn\\.huinong|com\\.fasterxml|class |Exception|`|\\[Source|"
+                    + "Failed to convert|Cannot deserialize|Unexpected token|Error decoding|Required [A-Z]\\w* \\[|"
+                    + "Unable to coerce|out of range of|For input string");
 
     private static String detailFor(int status, ErrorContext context) {
         if (status >= 500) {

@@ -131,7 +131,8 @@ class QuotaPlanTest {
         assertEquals(representative.id(), ((Number) r.get("representativeOrganizationId")).longValue());
         // a representative with members cannot stop having a canteen of its own
         expect(409, file(representative, 2030, Map.of("canteen", "NONE")));
-        expect(200, file(representative, 2030, plan("OUTSOURCED", 2_000_000, 300_000)));
+        expect(409, file(representative, 2030, plan("OUTSOURCED", 2_000_000, 300_000)));
+        expect(200, file(representative, 2030, plan("OWN", 2_000_000, 300_000)));
         // the member's progress is the shared canteen's
         Map<String, Object> progress = expect(200, api.get("/api/v1/quota/plans/2030/progress", member.token()))
                 .body();

@@ -81,12 +81,12 @@ class ReminderTest {
         notFiled = QuotaFixtures.unit(organizations, api, XIXIU);
         lagging = QuotaFixtures.unit(organizations, api, XIXIU);
         none = QuotaFixtures.unit(organizations, api, PINGBA);
-        representative = QuotaFixtures.unit(organizations, api, XIXIU);
+        representative = QuotaFixtures.unit(organizations, api, PINGBA);
         member = QuotaFixtures.unit(organizations, api, PINGBA);
         outsider = QuotaFixtures.unit(organizations, api, "522701");
         file(lagging, PAST, plan("OWN", 1_000_000, 100_000));
         file(none, PAST, Map.of("canteen", "NONE"));
-        file(representative, PAST, plan("OUTSOURCED", 2_000_000, 200_000));
+        file(representative, PAST, plan("OWN", 2_000_000, 200_000));
         file(member, PAST, shared(representative.id()));
         for (Unit u : List.of(lagging, none, representative, member)) {
             file(u, nearYear, Map.of("canteen", "NONE")); // filed for the near year: only notFiled is due there
@@ -274,34 +274,24 @@ class ReminderTest {
     }
 
     @Test
-    void candidateLookupExcludesItselfAndSharedMembers() {
+    void candidateLookupOffersOnlyUnitsOfTheCountyWithAnOwnCanteen() {
         Unit seeker = QuotaFixtures.unit(organizations, api, PINGBA);
         assertTrue(candidates(seeker, seeker.username()).isEmpty());
         assertTrue(candidates(seeker, member.username()).isEmpty());
-        // same province (贵州), another prefecture
-        assertEquals("PROVINCE", candidates(seeker, outsider.username()).get(0).get("proximity"));
+        // another prefecture, another county of the prefecture, not filed, no canteen: none may represent it
+        assertTrue(candidates(seeker, outsider.username()).isEmpty());
+        assertTrue(candidates(seeker, notFiled.username()).isEmpty());
+        assertTrue(candidates(seeker, lagging.username()).isEmpty());
+        assertTrue(candidates(seeker, none.username()).isEmpty());
         List<Map<String, Object>> byName = candidates(seeker, representative.username());
         assertEquals(List.of(representative.id()), byName.stream().map(i -> n(i, "organizationId")).toList());
         Map<String, Object> rep = byName.get(0);
         assertEquals(true, rep.get("eligible"));
         assertEquals(true, rep.get("filed"));
-        assertEquals("OUTSOURCED", rep.get("canteen"));
-        assertEquals("PREFECTURE", rep.get("proximity"));
-        Map<String, Object> nf = candidates(seeker, notFiled.username()).get(0);
-        assertEquals(false, nf.get("filed"));
-        assertEquals(false, nf.get("eligible"));
-        Map<String, Object> sameCounty = candidates(seeker, none.username()).get(0);
-        assertEquals("COUNTY", sameCounty.get("proximity"));
-        assertEquals(false, sameCounty.get("eligible")); // NONE: no canteen to share
-        // nearest first: county, then prefecture, then the rest of the province
-        List<Integer> ranks = candidates(seeker, null).stream()
-                .map(i -> List.of("COUNTY", "PREFECTURE", "PROVINCE").indexOf((String) i.get("proximity"))).toList();
-        for (int i = 1; i < ranks.size(); i++) {
-            assertTrue(ranks.get(i - 1) <= ranks.get(i), ranks.toString());
-        }
-        assertEquals(0, ranks.get(0));
-        assertTrue(candidates(seeker, null).stream().noneMatch(i -> n(i, "organizationId") == seeker.id()
-                || n(i, "organizationId") == member.id()));
+        assertEquals("OWN", rep.get("canteen"));
+        assertEquals("COUNTY", rep.get("proximity"));
+        assertTrue(candidates(seeker, null).stream().allMatch(i -> PINGBA.equals(i.get("regionCode"))
+                && n(i, "organizationId") != seeker.id() && n(i, "organizationId") != member.id()));
         // regulators do not file
         expect(403, api.get("/api/v1/quota/representative-candidates?year=" + PAST, anshun));
     }

@@ -45,9 +45,14 @@ public final class QuotaFixtures {
      * {@code scopeRegionCode}, logged in; returns its token.
      */
     public static String regulator(Organizations organizations, Api api, String regionCode, String scopeRegionCode) {
+        return regulator(organizations, api, regionCode, scopeRegionCode, DepartmentKind.FINANCE);
+    }
+
+    /** The same, for a department of another kind (commerce, agriculture, ...). */
+    public static String regulator(Organizations organizations, Api api, String regionCode, String scopeRegionCode,
+                                   DepartmentKind department) {
         String username = Fixtures.username("regulator");
-        provision(organizations, OrganizationKind.REGULATOR, regionCode, DepartmentKind.FINANCE, scopeRegionCode,
-                username, null);
+        provision(organizations, OrganizationKind.REGULATOR, regionCode, department, scopeRegionCode, username, null);
         return api.login(username, Fixtures.PASSWORD);
     }
 

@@ -2,6 +2,7 @@ package cn.huinong.quota.internal;
 
 import cn.huinong.audit.AuditLog;
 import cn.huinong.identity.Decision;
+import cn.huinong.identity.DepartmentKind;
 import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.OrganizationStatus;
 import cn.huinong.identity.OrganizationView;
@@ -78,7 +79,8 @@ class PlanService implements Quotas {
         }
         affected.forEach(id -> figures.lock(id, year));
         Optional<PlanView> existing = plans.find(unit.id(), year);
-        if (existing.isPresent() && existing.get().canteen().reserves() && !canteen.reserves()
+        // the representative runs the canteen its members share: it keeps filing an own canteen while it has members
+        if (existing.isPresent() && canteen != Canteen.OWN && existing.get().canteen() != canteen
                 && plans.hasMembers(unit.id(), year)) {
             throw new ConflictException("本单位是共用食堂的代表单位，其他单位已指向本单位，不能改为" + label(canteen));
         }
@@ -144,20 +146,32 @@ class PlanService implements Quotas {
         }
     }
 
-    /** The representative of a shared canteen: an approved buyer unit that files OWN or OUTSOURCED for the year. */
+    /**
+     * The representative of a shared canteen is a unit that shares that canteen (ADR 11): an approved buyer unit of
+     * the same county (the same region code), which files an own canteen (OWN) for the year.
+     */
     private void checkRepresentative(OrganizationView unit, long representativeId, int year) {
-        String message = "代表单位须为已审核的采购单位，且已按自有或外包食堂填报" + year + "年度计划";
         if (representativeId == unit.id()) {
-            throw new RuleViolationException("代表单位不能是本单位",
-                    List.of(new Violation("representativeOrganizationId", "代表单位不能是本单位")));
+            throw representativeRefused("代表单位不能是本单位");
         }
-        Optional<OrganizationView> rep = organizations.find(representativeId);
-        boolean ok = rep.isPresent() && rep.get().kind() == OrganizationKind.BUYER
-                && rep.get().status() == OrganizationStatus.APPROVED
-                && plans.find(representativeId, year).map(p -> p.canteen().reserves()).orElse(false);
-        if (!ok) {
-            throw new RuleViolationException(message, List.of(new Violation("representativeOrganizationId", message)));
+        Optional<OrganizationView> rep = organizations.find(representativeId)
+                .filter(o -> o.kind() == OrganizationKind.BUYER);
+        if (rep.isEmpty()) {
+            throw representativeRefused("代表单位须为本平台的采购单位");
         }
+        if (rep.get().status() != OrganizationStatus.APPROVED) {
+            throw representativeRefused("代表单位尚未通过审核，不能作为共用食堂的代表单位");
+        }
+        if (!rep.get().regionCode().equals(unit.regionCode())) {
+            throw representativeRefused("代表单位须与本单位在同一县（区），共用同一食堂");
+        }
+        if (!plans.find(representativeId, year).map(p -> p.canteen() == Canteen.OWN).orElse(false)) {
+            throw representativeRefused("代表单位须已按自有食堂填报" + year + "年度计划");
+        }
+    }
+
+    private static RuleViolationException representativeRefused(String message) {
+        return new RuleViolationException(message, List.of(new Violation("representativeOrganizationId", message)));
     }
 
     @Override
@@ -272,12 +286,18 @@ class PlanService implements Quotas {
         PlanStore.StoredException e = plans.lockException(id)
                 .orElseThrow(() -> new NotFoundException("比例申请不存在"));
         if (actor.hasRole("REGULATOR")) {
-            String scope = scopeOf(actor);
-            if (!e.regionCode().startsWith(QuotaRules.regionPrefix(scope))) {
+            // a lower ratio is the finance authority's to grant (财库〔2021〕20号), in its region (ADR 11)
+            OrganizationView department = organizations.find(actor.organizationId())
+                    .orElseThrow(() -> new ForbiddenException("无权审核比例申请"));
+            if (department.departmentKind() != DepartmentKind.FINANCE) {
+                throw new ForbiddenException("比例申请由财政部门审核，本部门无权审核");
+            }
+            String scope = department.scopeRegionCode();
+            if (scope == null || !e.regionCode().startsWith(QuotaRules.regionPrefix(scope))) {
                 throw new ForbiddenException("该单位不在本部门的监管范围内");
             }
         } else if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("无权审核比例申请");
+            throw new ForbiddenException("比例申请由财政部门审核，无权审核");
         }
         if (e.status() != RatioExceptionStatus.PENDING) {
             throw new ConflictException("该申请已审核");

@@ -248,38 +248,24 @@ class ReminderService implements Reminders {
         PlanService.checkYear(year);
         OrganizationView unit = unitOf(actor);
         String code = unit.regionCode();
-        String province = code.substring(0, 2);
         String term = q == null ? "" : q.trim();
         String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // only units that may represent it (ADR 11): approved buyers of the same county filing an own canteen
         String where = """
                  FROM organization o
-                LEFT JOIN quota_plan p ON p.organization_id = o.id AND p.year = ?
-                WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.id <> ?
-                  AND o.region_code BETWEEN ? AND ? AND p.canteen IS DISTINCT FROM 'SHARED'
+                JOIN quota_plan p ON p.organization_id = o.id AND p.year = ? AND p.canteen = 'OWN'
+                WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.id <> ? AND o.region_code = ?
                   AND (? = '' OR o.name ILIKE ? OR o.credit_code = upper(?) OR o.id::text = ?)
                 """;
-        Object[] args = {year, unit.id(), province + "0000", province + "9999", term, like, term, term};
-        List<Object> pageArgs = new ArrayList<>(List.of(code, code.substring(0, 4)));
-        pageArgs.addAll(List.of(args));
+        Object[] args = {year, unit.id(), code, term, like, term, term};
+        List<Object> pageArgs = new ArrayList<>(List.of(args));
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
-        List<RepresentativeCandidate> items = sql.list("""
-                SELECT o.id, o.name, o.region_code, r.name AS region_name, p.canteen,
-                       CASE WHEN o.region_code = ? THEN 0 WHEN substr(o.region_code, 1, 4) = ? THEN 1 ELSE 2 END
-                           AS proximity
-                """ + where.replace(" FROM organization o", " FROM organization o LEFT JOIN region r ON r.code = o.region_code")
-                + " ORDER BY proximity, (p.canteen IN ('OWN', 'OUTSOURCED')) DESC NULLS LAST, o.name, o.id"
-                + " LIMIT ? OFFSET ?", rs -> {
-                    String c = rs.getString("canteen");
-                    Canteen canteen = c == null ? null : Canteen.valueOf(c);
-                    return new RepresentativeCandidate(rs.getLong("id"), rs.getString("name"),
-                            rs.getString("region_code"), rs.getString("region_name"),
-                            switch (rs.getInt("proximity")) {
-                                case 0 -> "COUNTY";
-                                case 1 -> "PREFECTURE";
-                                default -> "PROVINCE";
-                            }, canteen != null, canteen, canteen != null && canteen.reserves());
-                }, pageArgs.toArray());
+        List<RepresentativeCandidate> items = sql.list("SELECT o.id, o.name, o.region_code, r.name AS region_name"
+                + where.replace(" FROM organization o", " FROM organization o LEFT JOIN region r ON r.code = o.region_code")
+                + " ORDER BY o.name, o.id LIMIT ? OFFSET ?",
+                rs -> new RepresentativeCandidate(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+                        rs.getString("region_name"), "COUNTY", true, Canteen.OWN, true), pageArgs.toArray());
         long total = sql.count("SELECT count(*)" + where, args);
         return new PageResponse<>(items, page.page(), page.size(), total);
     }

@@ -97,7 +97,7 @@ class QuotaController {
 
     @Post("/ratio-exceptions/{id}/decision")
     @Secured({"REGULATOR", "OPERATOR"})
-    @ApiResponse(responseCode = "403", description = "该单位不在本部门的监管范围内")
+    @ApiResponse(responseCode = "403", description = "比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核")
     @ApiResponse(responseCode = "409", description = "该申请已审核")
     RatioExceptionView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
                               @Parameter(hidden = true) Actor actor) {
