@@ -296,6 +296,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Multipart `file` and `purpose` (TRANSFER_SLIP, CERTIFICATE_SCAN, .
+         * @description Multipart `file` and `purpose` (TRANSFER_SLIP, CERTIFICATE_SCAN, ...): the type is sniffed from the bytes.
+         */
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file, for its uploader's organisation, operators, and those who may see what it is attached to (404 otherwise).
+         * @description The file, for its uploader's organisation, operators, and those who may see what it is attached to (404 otherwise).
+         */
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -864,6 +904,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The buyer withdraws a live payment attempt (a card's intent is cancelled at the gateway first).
+         * @description The buyer withdraws a live payment attempt (a card's intent is cancelled at the gateway first).
+         */
+        post: operations["cancel_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{id}/confirmation": {
         parameters: {
             query?: never;
@@ -894,8 +954,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The order's supplier confirms that the bank transfer arrived.
-         * @description The order's supplier confirms that the bank transfer arrived.
+         * The order's supplier confirms that the bank transfer arrived (optional body: the payer's transfer date, which decides the year it counts in, and the amount received).
+         * @description The order's supplier confirms that the bank transfer arrived (optional body: the payer's transfer date, which decides the year it counts in, and the amount received).
          */
         post: operations["receipt"];
         delete?: never;
@@ -924,6 +984,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{id}/slip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The buyer attaches the transfer slip (回单) it uploaded at POST /files, with the transfer date on it.
+         * @description The buyer attaches the transfer slip (回单) it uploaded at POST /files, with the transfer date on it.
+         */
+        post: operations["slip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/attention": {
         parameters: {
             query?: never;
@@ -938,6 +1018,66 @@ export interface paths {
         get: operations["attention"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/awaiting-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The buyer unit's bank transfers still awaited, soonest window first (待转账).
+         * @description The buyer unit's bank transfers still awaited, soonest window first (待转账).
+         */
+        get: operations["awaitingTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/mismatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operators: gateway answers that did not match what we asked for (open ones by default).
+         * @description Operators: gateway answers that did not match what we asked for (open ones by default).
+         */
+        get: operations["mismatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/mismatches/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operators: a mismatch looked into, with what was done.
+         * @description Operators: a mismatch looked into, with what was done.
+         */
+        post: operations["resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1348,6 +1488,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refunds/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED.
+         * @description The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED.
+         */
+        post: operations["refundSent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -1680,7 +1840,7 @@ export interface components {
             password: string;
             username: string;
         };
-        /** @description A payment an operator should look at: money received for an order that could no longer be paid (ORPHANED), or a payment with a failed refund. `outstandingFen` is what is still owed back (0 once the automatic refund went through); `lastRefundFailure` is the gateway's last refusal. */
+        /** @description A payment an operator should look at: money received for an order that could no longer be paid (ORPHANED), or a payment with a failed refund, or one with gateway answers that did not match (`openMismatches`). `outstandingFen` is what is still owed back (0 once the automatic refund went through); `lastRefundFailure` is the gateway's last refusal. */
         AttentionItem: {
             /** Format: int64 */
             amountFen: number;
@@ -1688,6 +1848,8 @@ export interface components {
             failedRefunds: number;
             lastRefundFailure: string | null;
             method: components["schemas"]["PaymentMethod"];
+            /** Format: int64 */
+            openMismatches: number;
             /** Format: int64 */
             orderId: number;
             orderStatus: string;
@@ -2043,6 +2205,11 @@ export interface components {
             reservedFen?: number | null;
             unionPurchase?: boolean | null;
         };
+        /**
+         * @description What a file is uploaded for: which content types it may be and how large.
+         * @enum {string}
+         */
+        FilePurpose: "TRANSFER_SLIP" | "CERTIFICATE_SCAN" | "BUSINESS_LICENCE" | "PRODUCT_PHOTO" | "EVIDENCE";
         /** @description What a filing for `year` must reach, before filing (for the form's live minimum): the floor of the unit's province for the year, and `floorPercent` = the approved ratio exception's ratio if the unit has one, else the province floor; the minimum reserve is ceil(annual x floorPercent / 100) fen. `lateIfFiledNow` when today (Asia/Shanghai) is after the deadline. */
         FloorView: {
             /** Format: date */
@@ -2162,6 +2329,31 @@ export interface components {
             roles: string[];
             security: components["schemas"]["Accounts.AccountSecurity"];
             username: string;
+        };
+        /** @description A gateway answer or webhook event about one of our payments (or refunds) that did not match what we asked for: `reasons` (INTENT_ID, AMOUNT, AMOUNT_RECEIVED, CURRENCY, REFUND_ID) with their Chinese `reasonLabels`, both sides (`expected`, `actual` as JSON text) and the raw event as received. Nothing was settled by it. */
+        MismatchView: {
+            actual: string;
+            /** Format: date-time */
+            createdAt: string;
+            eventId: string | null;
+            eventType: string | null;
+            expected: string;
+            gatewayObjectId: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            orderId: number | null;
+            /** Format: int64 */
+            paymentId: number | null;
+            raw: string;
+            reasonLabels: string[];
+            reasons: string[];
+            /** Format: int64 */
+            refundId: number | null;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
         };
         /** @description Eligible spending per month of a region's units (month of the original payment, Asia/Shanghai; refunds lower the month they refund), with the running total and what the pace of the year asks for by the end of each month (`expectedCumulativeFen`: the region's reserve x the elapsed fraction of the year, rounded up). */
         MonthlyTrend: {
@@ -2421,6 +2613,16 @@ export interface components {
             total: number;
         };
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
+        PageResponse_MismatchView_: {
+            items: components["schemas"]["MismatchView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         PageResponse_OrderSummary_: {
             items: components["schemas"]["OrderSummary"][];
             /** Format: int32 */
@@ -2470,6 +2672,10 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description The buyer's transfers still awaited (each with expiresAt, remindedAt, the payee and the reference). */
+        "PaymentController.AwaitingTransfers": {
+            items: components["schemas"]["PaymentView"][];
+        };
         "PaymentController.Received": {
             duplicate: boolean;
             received: boolean;
@@ -2483,11 +2689,11 @@ export interface components {
             method: components["schemas"]["PaymentMethod"];
         };
         /**
-         * @description A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be paid (expired, cancelled or paid by another payment); it is refunded automatically (and listed for operators).
+         * @description A payment attempt's state. PENDING: a card payment whose intent is created (or whose creation outcome is not yet known) and not yet confirmed; AWAITING_TRANSFER: waiting for the bank transfer; SUCCEEDED: money received and the order PAID; FAILED: declined (the buyer may retry); ORPHANED: money received for an order that could no longer be paid (expired, cancelled or paid by another payment); it is refunded automatically (and listed for operators); CANCELLED: an attempt that can no longer take money (its intent cancelled at the gateway, superseded by a new attempt, a transfer withdrawn or no longer awaited). PENDING, AWAITING_TRANSFER and FAILED (declined: the same intent may be tried again with another card) are live; an order has at most one live payment.
          * @enum {string}
          */
-        PaymentStatus: "PENDING" | "AWAITING_TRANSFER" | "SUCCEEDED" | "FAILED" | "ORPHANED";
-        /** @description A payment as its buyer (and the order's supplier) sees it. `clientSecret` only for card payments whose intent exists; `transfer` only for bank transfers. */
+        PaymentStatus: "PENDING" | "AWAITING_TRANSFER" | "SUCCEEDED" | "FAILED" | "ORPHANED" | "CANCELLED";
+        /** @description A payment as its buyer (and the order's supplier) sees it. `clientSecret` only for live card payments whose intent exists; `transfer` only for bank transfers. `expiresAt`: until when the attempt is awaited (a card 30 minutes, a bank transfer days); `slip` and `transferDate`: the payer's transfer slip (回单) and the date on it; `transferDateConfirmed`: the date the supplier confirmed (the reserved share counts the transfer in that year); `remindedAt`: when the buyer was reminded that the window closes. */
         PaymentView: {
             /** Format: int64 */
             amountFen: number;
@@ -2495,6 +2701,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             currency: string;
+            /** Format: date-time */
+            expiresAt: string;
             failureMessage?: string | null;
             method: components["schemas"]["PaymentMethod"];
             /** Format: int64 */
@@ -2503,9 +2711,25 @@ export interface components {
             paidAt?: string | null;
             /** Format: int64 */
             paymentId: number;
+            /** Format: date-time */
+            remindedAt?: string | null;
+            slip?: components["schemas"]["PaymentView.Slip"] | null;
             status: components["schemas"]["PaymentStatus"];
             statusLabel: string;
             transfer?: components["schemas"]["PaymentView.Transfer"] | null;
+            /** Format: date */
+            transferDate?: string | null;
+            /** Format: date */
+            transferDateConfirmed?: string | null;
+        };
+        /** @description The uploaded transfer slip: download it at `GET /files/{fileId}`. */
+        "PaymentView.Slip": {
+            contentType: string;
+            /** Format: int64 */
+            fileId: number;
+            name: string;
+            /** Format: int64 */
+            size: number;
         };
         /** @description Where to transfer the money: the supplier's corporate account (收款户名 payeeName, 开户行 bankName, 账号 accountNumber) as it was when the payment was created, the amount, and the reference (附言) that identifies the payment and must go with the transfer. */
         "PaymentView.Transfer": {
@@ -2783,6 +3007,13 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /** @description The supplier's confirmation of a transfer: the date the payer transferred (default: the slip's, else today) and, optionally, the amount that arrived (must be the payment's). */
+        ReceiptRequest: {
+            /** Format: int64 */
+            amountFen?: number | null;
+            /** Format: date */
+            transferDate?: string | null;
+        };
         /** @description Shown once: each code signs in once instead of a TOTP code (e.g. when the phone is lost). */
         RecoveryCodesResponse: {
             recoveryCodes: string[];
@@ -2791,6 +3022,12 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             reason: string;
+        };
+        /** @description The supplier sent a bank-transfer refund: on which day, with which bank reference (流水号). */
+        RefundSentRequest: {
+            bankReference?: string | null;
+            /** Format: date */
+            sentOn: string;
         };
         /** @description A refund and the order's refunded total after it. PENDING: the gateway's answer is not known yet. */
         RefundView: {
@@ -2904,6 +3141,10 @@ export interface components {
             regionCode: string;
             regionName: string | null;
         };
+        /** @description What an operator found and did about a gateway mismatch. */
+        ResolutionRequest: {
+            resolution: string;
+        };
         /** @enum {string} */
         ReviewDecision: "APPROVE" | "REJECT";
         ReviewDecisionRequest: {
@@ -3000,6 +3241,13 @@ export interface components {
             carrier: string;
             trackingNumber: string;
         };
+        /** @description The transfer slip (回单): a file uploaded with purpose TRANSFER_SLIP, and the transfer date printed on it. */
+        SlipRequest: {
+            /** Format: int64 */
+            fileId: number;
+            /** Format: date */
+            transferDate: string;
+        };
         /** @description A LISTED product (listed for at least the window) without a paid sale in the window (滞销预警). A sale is an order line of a paid order not refunded in full. `lastSoldAt` and `daysSinceLastSale` are null when it never sold; days are whole days until the time of the query. */
         SlowProduct: {
             categoryName: string;
@@ -3033,6 +3281,19 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        /** @description A stored file as the API shows it: `contentType` is what its bytes are, `sha256` their digest (hex). */
+        StoredFileView: {
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            purpose: components["schemas"]["FilePurpose"];
+            sha256: string;
+            /** Format: int64 */
+            size: number;
         };
         /** @description A completion for the search box: a product name (with its id) or a brand name. */
         Suggestion: {
@@ -3682,6 +3943,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_CertificationView_"];
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string | null;
+                    purpose?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 已上传 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            /** @description 文件类型不符合用途，或文件为空 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 文件超过该用途的大小限制 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description download 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
         };
@@ -4695,6 +5020,35 @@ export interface operations {
             };
         };
     };
+    cancel_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancel_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description 支付已结束，或网关暂时无法撤销 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     confirm: {
         parameters: {
             query?: never;
@@ -4730,7 +5084,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReceiptRequest"];
+            };
+        };
         responses: {
             /** @description receipt 200 response */
             200: {
@@ -4740,6 +5098,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PaymentView"];
                 };
+            };
+            /** @description 到账金额与应付金额不符 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4755,6 +5120,32 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description reconcile 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+        };
+    };
+    slip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlipRequest"];
+            };
+        };
+        responses: {
+            /** @description slip 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,6 +5175,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_AttentionItem_"];
+                };
+            };
+        };
+    };
+    awaitingTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description awaitingTransfer 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentController.AwaitingTransfers"];
+                };
+            };
+        };
+    };
+    mismatches: {
+        parameters: {
+            query?: {
+                all?: boolean | null;
+                page?: number | null;
+                size?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mismatches 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse_MismatchView_"];
+                };
+            };
+        };
+    };
+    resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionRequest"];
+            };
+        };
+        responses: {
+            /** @description resolve 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MismatchView"];
                 };
             };
         };
@@ -5476,6 +5937,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_RepresentativeCandidate_"];
+                };
+            };
+        };
+    };
+    refundSent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundSentRequest"];
+            };
+        };
+        responses: {
+            /** @description refundSent 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundView"];
                 };
             };
         };
