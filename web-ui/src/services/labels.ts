@@ -171,6 +171,7 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   SUCCEEDED: '支付成功',
   FAILED: '支付失败',
   ORPHANED: '原路退回',
+  CANCELLED: '已撤销',
 }
 
 export const PAYMENT_STATUS_TAG: Record<PaymentStatus, 'success' | 'warning' | 'info' | 'danger'> = {
@@ -179,6 +180,7 @@ export const PAYMENT_STATUS_TAG: Record<PaymentStatus, 'success' | 'warning' | '
   SUCCEEDED: 'success',
   FAILED: 'danger',
   ORPHANED: 'danger',
+  CANCELLED: 'info',
 }
 
 export function paymentMethodLabel(method: string): string {
