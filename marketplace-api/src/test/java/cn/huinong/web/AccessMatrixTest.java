@@ -113,7 +113,12 @@ class AccessMatrixTest {
         CatalogFixtures.Supplier attacker = CatalogFixtures.supplier(organizations, api);
         tokens.put("SUPPLIER", attacker.token());
         ownOrganization.put("SUPPLIER", attacker.id());
-        tokens.put("REGULATOR", QuotaFixtures.regulator(organizations, api, "540102", "540000"));
+        String regulator = QuotaFixtures.regulator(organizations, api, "540102", "540000");
+        tokens.put("REGULATOR", regulator);
+        // its own organisation may carry the same number as another kind of resource: that is not "foreign"
+        @SuppressWarnings("unchecked")
+        Map<String, Object> regulatorOrg = (Map<String, Object>) api.get("/api/v1/me", regulator).get("organization");
+        ownOrganization.put("REGULATOR", ((Number) regulatorOrg.get("id")).longValue());
         tokens.put("OPERATOR", operator);
     }
 

@@ -332,7 +332,7 @@ class AccountService implements Accounts, AccountAdministration {
         Object[] args = {term, term, term, lockedOnly};
         return inTx(() -> {
             long total = sql.count("SELECT count(*)" + where, args);
-            List<Object> all = new ArrayList<>(List.of(args));
+            List<Object> all = new ArrayList<>(java.util.Arrays.asList(args)); // the term may be null
             all.add(page.size());
             all.add(page.offset());
             List<AccountView> items = sql.list("""
