@@ -109,3 +109,8 @@ export function slipFileProblem(file: { name: string; size: number }): string | 
   if (!/\.(pdf|jpe?g|png|ofd)$/i.test(file.name)) return '转账回单仅支持 PDF、JPEG、PNG、OFD 文件'
   return null
 }
+
+/** The name of the tab's payment attempt of an order by a method (its Idempotency-Key is kept under it). */
+export function payAttemptName(orderId: number, method: PaymentMethod | string): string {
+  return `pay-${orderId}-${method}`
+}
