@@ -82,7 +82,7 @@ export function refundStatusTag(refund: Pick<OrderRefund, 'status'>): 'success' 
 }
 
 export const REFUND_CAUSE_LABELS: Record<string, string> = {
-  MANUAL: '供应商退款',
+  MANUAL: '供应商发起',
   CANCELLATION: '订单取消，全额退款',
   ORPHANED: '订单不可支付，原路退回',
 }
