@@ -89,13 +89,18 @@ test('demo buyer pays by bank transfer with its slip, supplier confirms receipt 
   const [popup, fileResponse] = await Promise.all([popupOpened, fileAnswered])
   expect(fileResponse.status()).toBe(200)
   expect(fileResponse.request().headers()['authorization']).toMatch(/^Bearer /)
-  expect(popup.url()).toMatch(/^blob:/)
-  const opened = await page.evaluate(async (url) => {
-    const r = await fetch(url)
-    return { type: r.headers.get('content-type'), text: (await r.text()).slice(0, 8) }
-  }, popup.url())
-  expect(opened).toEqual({ type: 'application/pdf', text: '%PDF-1.4' })
+  expect(fileResponse.headers()['content-type']).toBe('application/pdf')
+  // the tab shows the PDF from a blob URL of this origin: no token in any URL
+  expect(popup.url()).toMatch(new RegExp(`^blob:${new URL(page.url()).origin}/`))
+  await expect.poll(() => popup.evaluate(() => document.contentType)).toBe('application/pdf')
   await popup.close()
+  // and the file is the buyer's bytes
+  const head = await page.evaluate(async (path) => {
+    const token = (JSON.parse(localStorage.getItem('huinong.session') ?? '{}') as { token?: string }).token
+    const r = await fetch(path, { headers: { Authorization: `Bearer ${token}` } })
+    return new TextDecoder().decode((await r.arrayBuffer()).slice(0, 8))
+  }, new URL(fileResponse.url()).pathname)
+  expect(head).toBe('%PDF-1.4')
 
   // 确认到账: the slip's date and the amount, which must be the payment's
   await page.getByRole('button', { name: '确认到账' }).click()
