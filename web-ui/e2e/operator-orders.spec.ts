@@ -4,7 +4,7 @@ import { login, logout, uniqueSuffix } from './support'
 
 /**
  * Operators: 订单查询 finds any order by its number or either party's name and opens it read-only;
- * 支付异常 lists money still owed back (or says there is none).
+ * 支付异常 lists money still owed back (or says there is none), and its 网关异常 the gateway answers that did not match.
  */
 test('an operator finds a canteen order by number and by the buyer unit, and opens it read-only', async ({ page }) => {
   test.setTimeout(120_000)
@@ -52,4 +52,12 @@ test('an operator finds a canteen order by number and by the buyer unit, and ope
   const attention = page.getByTestId('payment-attention-table')
   await expect(attention).toBeVisible()
   await expect(attention.locator('tbody tr.el-table__row').or(page.getByText('没有需要处理的支付')).first()).toBeVisible()
+
+  // 网关异常: gateway answers that did not match, open ones first, or all of them
+  await page.getByRole('tab', { name: '网关异常' }).click()
+  await expect(page).toHaveURL(/\/operator\/payments\/attention\?tab=mismatches$/)
+  const mismatches = page.getByTestId('mismatch-table')
+  await expect(mismatches.locator('tbody tr.el-table__row').or(page.getByText('没有待处理的网关异常')).first()).toBeVisible()
+  await page.getByTestId('mismatch-filter').getByText('全部').click()
+  await expect(mismatches.locator('tbody tr.el-table__row').or(page.getByText('没有网关异常记录')).first()).toBeVisible()
 })

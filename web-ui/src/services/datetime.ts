@@ -80,3 +80,20 @@ export function formatDuration(seconds: number | null | undefined): string {
   const m = Math.floor((s % 3600) / 60)
   return `${Math.floor(s / 3600)} 小时${m ? ` ${m} 分` : ''}`
 }
+
+/** The calendar day a date picker's cell stands for ("2026-03-05"): its local wall-clock date, whatever the zone. */
+export function pickedDay(picked: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${picked.getFullYear()}-${pad(picked.getMonth() + 1)}-${pad(picked.getDate())}`
+}
+
+/**
+ * A date picker's `disabled-date` for days outside [first, last] ("YYYY-MM-DD", either may be
+ * missing), e.g. a transfer date between the order's day and today in Beijing.
+ */
+export function outsideDays(first?: string | null, last?: string | null): (picked: Date) => boolean {
+  return (picked) => {
+    const day = pickedDay(picked)
+    return (!!first && day < first) || (!!last && day > last)
+  }
+}

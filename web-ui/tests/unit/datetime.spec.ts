@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysUntil, formatDate, formatDateTime, formatDuration, shanghaiWallClockToInstant } from '@/services/datetime'
+import { daysUntil, formatDate, formatDateTime, formatDuration, outsideDays, pickedDay, shanghaiWallClockToInstant } from '@/services/datetime'
 
 describe('dates in Asia/Shanghai', () => {
   it('shows an instant in Beijing time whatever the zone of the input', () => {
@@ -51,5 +51,17 @@ describe('daysUntil and formatDuration', () => {
   it('shows a dash for no duration', () => {
     expect(formatDuration(undefined)).toBe('—')
     expect(formatDuration(-1)).toBe('—')
+  })
+})
+
+describe('date picker days', () => {
+  it('reads a picked cell as its calendar day and refuses days outside the range', () => {
+    expect(pickedDay(new Date(2026, 2, 5))).toBe('2026-03-05')
+    const transferDay = outsideDays('2026-03-02', '2026-03-05')
+    expect(transferDay(new Date(2026, 2, 1))).toBe(true)
+    expect(transferDay(new Date(2026, 2, 2))).toBe(false)
+    expect(transferDay(new Date(2026, 2, 5))).toBe(false)
+    expect(transferDay(new Date(2026, 2, 6))).toBe(true)
+    expect(outsideDays(null, '2026-03-05')(new Date(2020, 0, 1))).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buyerActions, refundableFen, supplierActions } from '@/services/orderActions'
+import { buyerActions, orderRefunds, refundableFen, supplierActions } from '@/services/orderActions'
 import type { OrderStatus, OrderView } from '@/services/api/types'
 
 const NO_INVOICE: OrderView['invoice'] = { title: null, taxNumber: null, requestedAt: null, number: null, issuedOn: null }
@@ -33,6 +33,15 @@ describe('buyerActions', () => {
     expect(buyerActions(order('PAID', { invoice: { ...NO_INVOICE, title: '某单位', number: '12345678' } })).requestInvoice).toBe(false)
     expect(buyerActions(order('CANCELLED')).requestInvoice).toBe(false)
   })
+
+  it('offers the awaited bank transfer (回单, 撤销转账) only while the order is unpaid', () => {
+    const withdrawnCard = { paymentId: 4, method: 'CARD', status: 'CANCELLED', amountFen: 10000 }
+    const transfer = { paymentId: 5, method: 'BANK_TRANSFER', status: 'AWAITING_TRANSFER', amountFen: 10000 }
+    const payments = [withdrawnCard, transfer] as unknown as OrderView['payments']
+    expect(buyerActions(order('PENDING_PAYMENT', { payments })).transfer).toMatchObject({ paymentId: 5 })
+    expect(buyerActions(order('PENDING_PAYMENT', { payments: [withdrawnCard] as unknown as OrderView['payments'] })).transfer).toBeNull()
+    expect(buyerActions(order('CANCELLED', { payments })).transfer).toBeNull()
+  })
 })
 
 describe('supplierActions', () => {
@@ -55,6 +64,41 @@ describe('supplierActions', () => {
     expect(supplierActions(order('PAID')).recordInvoice).toBe(false)
     expect(supplierActions(order('PAID', { invoice: { ...NO_INVOICE, title: '某单位', taxNumber: '11520000MB1234567X' } })).recordInvoice).toBe(true)
     expect(supplierActions(order('PENDING_PAYMENT', { invoice: { ...NO_INVOICE, title: '某单位' } })).recordInvoice).toBe(false)
+  })
+})
+
+describe('offline refunds', () => {
+  const refund = (refundId: number, status: string, amountFen: number, offline = true) => ({
+    refundId,
+    amountFen,
+    status,
+    offline,
+    cause: 'MANUAL',
+    reason: '部分商品破损',
+    createdAt: `2026-03-06T0${refundId}:00:00Z`,
+  })
+  const paid = (refunds: unknown[], method = 'BANK_TRANSFER') =>
+    [{ paymentId: 7, method, status: 'SUCCEEDED', amountFen: 10000, refunds }] as unknown as OrderView['payments']
+
+  it('asks the supplier to send and confirm the pending bank-transfer refunds, not the card ones', () => {
+    const payments = paid([refund(1, 'SUCCEEDED', 1000), refund(2, 'PENDING', 1050)])
+    expect(supplierActions(order('PAID', { refundedFen: 1000, payments })).refundsToSend).toEqual([
+      expect.objectContaining({ refundId: 2, amountFen: 1050, paymentId: 7 }),
+    ])
+    expect(supplierActions(order('PAID', { payments: paid([refund(3, 'PENDING', 500, false)], 'CARD') })).refundsToSend).toEqual([])
+  })
+
+  it('does not offer again what is being refunded', () => {
+    const payments = paid([refund(1, 'SUCCEEDED', 1000), refund(2, 'PENDING', 1050), refund(3, 'FAILED', 300)])
+    expect(refundableFen(order('PAID', { refundedFen: 1000, payments }))).toBe(7950)
+    expect(supplierActions(order('PAID', { refundedFen: 1000, payments: paid([refund(2, 'PENDING', 8000)]) })).refund).toBe(true)
+    expect(supplierActions(order('PAID', { refundedFen: 1000, payments: paid([refund(2, 'PENDING', 9000)]) })).refund).toBe(false)
+    expect(refundableFen(order('PAID', { refundedFen: 0, payments: paid([refund(2, 'PENDING', 10000)]) }))).toBe(0)
+  })
+
+  it('lists the refunds of every payment oldest first', () => {
+    const payments = paid([refund(2, 'PENDING', 1050), refund(1, 'SUCCEEDED', 1000)])
+    expect(orderRefunds({ payments }).map((r) => r.refundId)).toEqual([1, 2])
   })
 })
 

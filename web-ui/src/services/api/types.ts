@@ -135,15 +135,57 @@ export type CheckoutResult = ResponseBody<'/api/v1/cart/checkout', 'post'>
 /** What POST /orders/{id}/refunds answers (201): the refund and the order's refunded total. */
 export type RefundResult = ResponseBody<'/api/v1/orders/{id}/refunds', 'post'>
 
+export type PaymentSlip = NonNullable<PaymentView['slip']>
+export type TransferInstructions = NonNullable<PaymentView['transfer']>
+export type SlipRequest = RequestBody<'/api/v1/payments/{id}/slip', 'post'>
+export type ReceiptRequest = NonNullable<RequestBody<'/api/v1/payments/{id}/receipt', 'post'>>
+export type RefundSentRequest = RequestBody<'/api/v1/refunds/{id}/confirmation', 'post'>
+/** What POST /refunds/{id}/confirmation answers: the refund, SUCCEEDED, and the order's refunded total. */
+export type RefundView = ResponseBody<'/api/v1/refunds/{id}/confirmation', 'post'>
+/** The buyer unit's bank transfers still awaited (待转账), soonest deadline first. */
+export type AwaitingTransfers = ResponseBody<'/api/v1/payments/awaiting-transfer', 'get'>
+export type MismatchQuery = QueryOf<'/api/v1/payments/mismatches', 'get'>
+export type MismatchPage = ResponseBody<'/api/v1/payments/mismatches', 'get'>
+/** A gateway answer that did not match what was asked for (网关异常), for operators. */
+export type Mismatch = MismatchPage['items'][number]
+export type ResolutionRequest = RequestBody<'/api/v1/payments/mismatches/{id}/resolution', 'post'>
+
+// Files
+/** What POST /files answers (201): the stored file, its type as sniffed from the bytes. */
+export type StoredFile = ResponseBody<'/api/v1/files', 'post'>
+export type FilePurpose = StoredFile['purpose']
+
+/**
+ * One refund in `OrderView.payments[].refunds` (free-form maps in the document): named from the
+ * refund view, plus why it was made (MANUAL, CANCELLATION, ORPHANED), whether it is an offline
+ * (bank-transfer) refund the supplier makes and confirms, and that confirmation.
+ */
+export type OrderRefund = Pick<RefundView, 'refundId' | 'amountFen' | 'status' | 'reason' | 'createdAt'> & {
+  cause: string
+  offline: boolean
+  failureMessage?: string | null
+  sentOn?: string | null
+  bankReference?: string | null
+  confirmedAt?: string | null
+}
+
 /**
  * One entry of `OrderView.payments`: the document types the entries as free-form maps, so their
  * fields are named here from the payment view (the card's client secret and the payee are left out;
- * a bank transfer carries its reference).
+ * a bank transfer carries its reference), each with its refunds.
  */
-export type OrderPayment = Pick<PaymentView, 'paymentId' | 'method' | 'status' | 'statusLabel' | 'amountFen' | 'createdAt'> & {
+export type OrderPayment = Pick<
+  PaymentView,
+  'paymentId' | 'method' | 'status' | 'statusLabel' | 'amountFen' | 'createdAt' | 'expiresAt'
+> & {
   transferReference?: string | null
   failureMessage?: string | null
   paidAt?: string | null
+  slip?: PaymentSlip | null
+  transferDate?: string | null
+  transferDateConfirmed?: string | null
+  remindedAt?: string | null
+  refunds?: OrderRefund[]
 }
 
 // Reserved share (预留份额)
