@@ -4000,14 +4000,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description download 200 response */
+            /** @description 文件内容（类型为上传时识别的类型） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/ofd": string;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
+            };
+            /** @description 文件不存在，或无权查看 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

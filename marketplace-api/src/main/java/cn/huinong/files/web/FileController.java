@@ -60,8 +60,14 @@ class FileController {
     }
 
     /** The file, for its uploader's organisation, operators, and those who may see what it is attached to (404 otherwise). */
-    @Get("/{id}")
+    @Get(value = "/{id}", produces = {"application/pdf", "image/jpeg", "image/png", "application/ofd"})
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @ApiResponse(responseCode = "200", description = "文件内容（类型为上传时识别的类型）", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/ofd", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "404", description = "文件不存在，或无权查看")
     HttpResponse<StreamedFile> download(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         FileContent content = files.open(id, actor);
         StoredFileView f = content.file();
