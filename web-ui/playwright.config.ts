@@ -21,7 +21,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 900 },
     screenshot: 'only-on-failure',
-    trace: 'off',
+    trace: 'retain-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
   },
