@@ -16,23 +16,30 @@ import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.OrderingFixtures;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaDb;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Consistency checks in the background: started, followed, finished with what the synchronous command finds. */
+/**
+ * Consistency checks in the background: started, followed, finished with what the synchronous command finds. The
+ * check judges every ledger row of the year, and the test tampers with one: it runs in a schema of its own.
+ */
 @MicronautTest(transactional = false)
-class ConsistencyRunTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class ConsistencyRunTest implements TestPropertyProvider {
 
-    static final int YEAR = 2034; // no other test pays in 2034: the tampered ledger row below stays out of their trends
+    static final int YEAR = 2034;
     static final long PRICE = 10_000;
 
     @Inject
@@ -48,6 +55,11 @@ class ConsistencyRunTest {
     QuotaLedger ledger;
     @Inject
     QuotaDb db;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("consistency_run");
+    }
 
     Map<String, Object> finished(Api api, Api.Response started, String operator) throws InterruptedException {
         String path = "/api/v1/operator/quota/consistency-checks/" + started.get("id");
