@@ -14,6 +14,7 @@ import cn.huinong.identity.OrganizationView;
 import cn.huinong.identity.Organizations;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.Role;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -54,8 +55,8 @@ class DemoCatalog {
     void seed(String supplierCreditCode, String operatorCreditCode) {
         OrganizationView supplier = organizations.findByCreditCode(supplierCreditCode).orElseThrow();
         OrganizationView operatorOrg = organizations.findByCreditCode(operatorCreditCode).orElseThrow();
-        Actor seller = new Actor("demo-supplier", supplier.id(), "SUPPLIER", null);
-        Actor operator = new Actor("demo-operator", operatorOrg.id(), "OPERATOR", null);
+        Actor seller = new Actor("demo-supplier", supplier.id(), Role.Names.SUPPLIER, null);
+        Actor operator = new Actor("demo-operator", operatorOrg.id(), Role.Names.OPERATOR, null);
         if (products.mine(seller, null, PageQuery.of(0, 1)).total() > 0) {
             return;
         }

@@ -16,6 +16,7 @@ import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.CreditCode;
 import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.Role;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -114,7 +115,7 @@ class DemoData {
     /** The unit's reserved-share plan for the year (OWN canteen), unless it filed one already. */
     private void plan(String username, String creditCode, int year, long annualFen, long reservedFen) {
         long id = organizations.findByCreditCode(creditCode).orElseThrow().id();
-        Actor unit = new Actor(username, id, "BUYER", null);
+        Actor unit = new Actor(username, id, Role.Names.BUYER, null);
         if (!quotas.versions(year, unit).isEmpty()) {
             return;
         }
@@ -125,7 +126,7 @@ class DemoData {
     /** The supplier's 对公账户, so that buyers may pay it by bank transfer; left alone once recorded. */
     private void bankAccount(String creditCode, String username, String bank, String number) {
         organizations.findByCreditCode(creditCode).filter(o -> bankAccounts.find(o.id()).isEmpty()).ifPresent(o ->
-                bankAccounts.record(bank, o.name(), number, new Actor(username, o.id(), "SUPPLIER", null)));
+                bankAccounts.record(bank, o.name(), number, new Actor(username, o.id(), Role.Names.SUPPLIER, null)));
     }
 
     private void designate(DesignationKind kind, String csv) {

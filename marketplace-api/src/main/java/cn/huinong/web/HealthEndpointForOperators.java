@@ -1,5 +1,6 @@
 package cn.huinong.web;
 
+import cn.huinong.shared.Role;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.management.endpoint.annotation.Endpoint;
@@ -21,7 +22,7 @@ import java.security.Principal;
 @Endpoint(value = HealthEndpoint.NAME, defaultSensitive = HealthEndpoint.DEFAULT_SENSITIVE)
 public class HealthEndpointForOperators extends HealthEndpoint {
 
-    static final String OPERATOR = "OPERATOR";
+    static final String OPERATOR = Role.Names.OPERATOR;
 
     public HealthEndpointForOperators(HealthAggregator<HealthResult> healthAggregator, HealthIndicator[] healthIndicators,
                                       @Liveness HealthIndicator[] livenessHealthIndicators) {

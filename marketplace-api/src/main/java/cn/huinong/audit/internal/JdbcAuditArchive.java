@@ -21,6 +21,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +54,10 @@ class JdbcAuditArchive implements AuditArchive {
     private final ObjectMapper json;
     private final AuditSettings settings;
 
-    JdbcAuditArchive(Sql sql, TransactionOperations<Connection> tx, AuditLog audit, ObjectMapper json, AuditSettings settings) {
+    private final Clock clock;
+
+    JdbcAuditArchive(Sql sql, TransactionOperations<Connection> tx, AuditLog audit, ObjectMapper json, AuditSettings settings, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
         this.tx = tx;
         this.audit = audit;
@@ -71,7 +75,7 @@ class JdbcAuditArchive implements AuditArchive {
 
     @Override
     public ArchiveRun archiveExpired() {
-        Instant olderThan = Instant.now().minus(settings.retention());
+        Instant olderThan = Instant.now(clock).minus(settings.retention());
         long total = 0;
         List<String> files = new ArrayList<>();
         while (true) {
@@ -108,7 +112,7 @@ class JdbcAuditArchive implements AuditArchive {
         long first = rows.get(0).id();
         long last = rows.get(rows.size() - 1).id();
         Path folder = Path.of(settings.archiveFolder());
-        String name = "audit-" + first + "-" + last + "-" + STAMP.format(Instant.now()) + ".jsonl.gz";
+        String name = "audit-" + first + "-" + last + "-" + STAMP.format(Instant.now(clock)) + ".jsonl.gz";
         String sha256 = write(folder, name, rows);
         sql.update("SET LOCAL huinong.audit_archive = 'on'");
         int deleted = sql.update("DELETE FROM audit_event WHERE id = ANY (?)",

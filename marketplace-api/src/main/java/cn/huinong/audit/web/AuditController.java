@@ -6,6 +6,7 @@ import cn.huinong.audit.AuditLog;
 import cn.huinong.audit.AuditQuery;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,7 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 
 @Controller("/api/v1/audit-events")
-@Secured("OPERATOR")
+@Secured(Role.Names.OPERATOR)
 class AuditController {
 
     private final AuditLog audit;

@@ -3,6 +3,7 @@ package cn.huinong.catalog.internal;
 import cn.huinong.catalog.Certifications;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +15,16 @@ class CertificationLapseJob {
 
     private final Certifications certifications;
 
-    CertificationLapseJob(Certifications certifications) {
+    private final Clock clock;
+
+    CertificationLapseJob(Certifications certifications, Clock clock) {
+        this.clock = clock;
         this.certifications = certifications;
     }
 
     @Scheduled(fixedDelay = "${huinong.catalog.certification-lapse-interval:1h}", initialDelay = "1m")
     void run() {
-        int n = certifications.lapseExpired(ProductAssembler.today());
+        int n = certifications.lapseExpired(ProductAssembler.today(clock));
         if (n > 0) {
             LOG.info("lapsed {} expired certifications", n);
         }

@@ -1,5 +1,7 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.catalog.CertificateNotPending;
+import cn.huinong.catalog.DuplicateCertificate;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.catalog.CertificationRules;
@@ -11,12 +13,12 @@ import cn.huinong.catalog.ReviewDecision;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,8 +38,11 @@ class CertificationService implements Certifications {
     private final SearchDocuments documents;
     private final AuditLog audit;
 
+    private final Clock clock;
+
     CertificationService(Sql sql, ProductStore products, ProductService productService, SearchDocuments documents,
-                         AuditLog audit) {
+                         AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
         this.products = products;
         this.productService = productService;
@@ -51,14 +56,14 @@ class CertificationService implements Certifications {
         ProductService.supplierOf(actor);
         ProductRow product = products.lock(productId);
         ProductService.requireOwner(product, actor);
-        List<Violation> v = CertificationRules.check(c, ProductAssembler.today());
+        List<Violation> v = CertificationRules.check(c, ProductAssembler.today(clock));
         if (!v.isEmpty()) {
             throw ProductService.invalid(v);
         }
         String number = CertificationRules.normalizeNumber(c.number());
         if (sql.count("SELECT count(*) FROM certification WHERE product_id = ? AND kind = ? AND number = ? AND status <> 'REJECTED'",
                 productId, c.kind().name(), number) > 0) {
-            throw new ConflictException("该商品已登记此证书：" + number, List.of(new Violation("number", "该证书已登记")));
+            throw new DuplicateCertificate("该商品已登记此证书：" + number, List.of(new Violation("number", "该证书已登记")));
         }
         long id = sql.one("""
                 INSERT INTO certification (product_id, kind, number, issuer, issued_on, expires_on, evidence_url, status)
@@ -92,7 +97,7 @@ class CertificationService implements Certifications {
         if (sql.update("""
                 UPDATE certification SET status = ?, decision_reason = ?, decided_by = ?, decided_at = now()
                 WHERE id = ? AND status = 'PENDING'""", to, cleanReason, actor.username(), id) == 0) {
-            throw new ConflictException("该证书当前状态为 " + find(id).status() + "，只能审核待审核的证书");
+            throw new CertificateNotPending("该证书当前状态为 " + find(id).status() + "，只能审核待审核的证书");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("productId", before.productId());
@@ -107,7 +112,7 @@ class CertificationService implements Certifications {
 
     private CertificationView find(long id) {
         return sql.one(ProductStore.CERT_SELECT + " WHERE c.id = ?",
-                rs -> ProductStore.certification(rs, ProductAssembler.today()), id)
+                rs -> ProductStore.certification(rs, ProductAssembler.today(clock)), id)
                 .orElseThrow(() -> new NotFoundException("证书不存在：" + id));
     }
 
@@ -124,7 +129,7 @@ class CertificationService implements Certifications {
         if (days < 1 || days > 366) {
             throw new InvalidInputException("天数应在1到366之间", List.of(new Violation("days", "天数应在1到366之间")));
         }
-        LocalDate today = ProductAssembler.today();
+        LocalDate today = ProductAssembler.today(clock);
         return page("""
                 JOIN product p ON p.id = c.product_id
                 WHERE p.supplier_id = ? AND c.status IN ('PENDING', 'APPROVED') AND c.expires_on BETWEEN ? AND ?""",
@@ -136,7 +141,7 @@ class CertificationService implements Certifications {
         Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = page.size();
         all[args.length + 1] = page.offset();
-        LocalDate today = ProductAssembler.today();
+        LocalDate today = ProductAssembler.today(clock);
         return new PageResponse<>(sql.list(ProductStore.CERT_SELECT + " " + where + " ORDER BY " + orderBy
                 + " LIMIT ? OFFSET ?", rs -> ProductStore.certification(rs, today), all), page.page(), page.size(), total);
     }

@@ -1,5 +1,8 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.catalog.BrandKindNotAllowed;
+import cn.huinong.catalog.DuplicateBrandName;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.catalog.BrandKind;
@@ -10,8 +13,6 @@ import cn.huinong.region.Regions;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.annotation.Transactional;
@@ -45,11 +46,11 @@ class JdbcBrands implements Brands {
     @Override
     @Transactional
     public BrandView create(NewBrand b, Actor actor) {
-        if (b.kind() == BrandKind.REGIONAL_PUBLIC && !actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("区域公用品牌由平台运营人员创建");
+        if (b.kind() == BrandKind.REGIONAL_PUBLIC && !actor.is(Role.OPERATOR)) {
+            throw new BrandKindNotAllowed("区域公用品牌由平台运营人员创建");
         }
-        if (b.kind() != BrandKind.REGIONAL_PUBLIC && !actor.hasRole("SUPPLIER")) {
-            throw new ForbiddenException("企业品牌和产品品牌由供应商创建");
+        if (b.kind() != BrandKind.REGIONAL_PUBLIC && !actor.is(Role.SUPPLIER)) {
+            throw new BrandKindNotAllowed("企业品牌和产品品牌由供应商创建");
         }
         List<Violation> v = new ArrayList<>();
         String name = b.name() == null ? "" : b.name().strip();
@@ -66,7 +67,7 @@ class JdbcBrands implements Brands {
         }
         if (sql.count("SELECT count(*) FROM brand WHERE owner_organization_id = ? AND lower(name) = lower(?)",
                 actor.organizationId(), name) > 0) {
-            throw new ConflictException("已有同名品牌：" + name, List.of(new Violation("name", "已有同名品牌")));
+            throw new DuplicateBrandName("已有同名品牌：" + name, List.of(new Violation("name", "已有同名品牌")));
         }
         long id = sql.one("""
                 INSERT INTO brand (owner_organization_id, name, kind, region_code, in_national_catalogue, created_by)

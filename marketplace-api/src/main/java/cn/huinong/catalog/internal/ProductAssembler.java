@@ -36,8 +36,11 @@ class ProductAssembler {
     private final Map<String, List<String>> lineages = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
+    private final Clock clock;
+
     ProductAssembler(ProductStore products, Organizations organizations, Regions regions, Categories categories,
-                     Brands brands, EligibilityPolicy policy) {
+                     Brands brands, EligibilityPolicy policy, Clock clock) {
+        this.clock = clock;
         this.products = products;
         this.organizations = organizations;
         this.regions = regions;
@@ -52,8 +55,9 @@ class ProductAssembler {
         return name.isEmpty() ? null : name;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(Clock.system(CHINA));
+    /** Today in China, by the application's clock. */
+    static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(CHINA));
     }
 
     AssembledProduct assemble(long id) {
@@ -67,7 +71,7 @@ class ProductAssembler {
         String prefectureCode = lineage.size() >= 2 ? lineage.get(lineage.size() - 2) : null;
         String originName = regionName(row.originRegionCode());
         String provinceName = provinceCode == null ? null : regionName(provinceCode);
-        List<CertificationView> certs = products.certificationsOf(row.id(), today());
+        List<CertificationView> certs = products.certificationsOf(row.id(), ProductAssembler.today(clock));
         boolean recognised = certs.stream()
                 .anyMatch(c -> c.kind() == CertificationKind.ASSISTANCE_PRODUCT && c.valid());
         EligibilityFacts facts = new EligibilityFacts(supplier.status() == OrganizationStatus.APPROVED,

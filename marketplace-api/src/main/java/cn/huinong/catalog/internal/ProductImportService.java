@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.Role;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.catalog.ProductDraft;
@@ -7,9 +8,9 @@ import cn.huinong.catalog.ProductImportView;
 import cn.huinong.catalog.ProductImports;
 import cn.huinong.catalog.RowError;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.problem.ImportRejected;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -174,7 +175,7 @@ class ProductImportService implements ProductImports {
         ext.put("importId", importId);
         ext.put("errorCount", errors.size());
         ext.put("rowErrors", reported);
-        throw new RuleViolationException("文件有" + errors.size() + "处错误，未导入任何商品", List.of(), ext);
+        throw new ImportRejected("文件有" + errors.size() + "处错误，未导入任何商品", List.of(), ext);
     }
 
     private ProductImportView write(long importId, List<Candidate> candidates, boolean submit, long supplierId,
@@ -207,7 +208,7 @@ class ProductImportService implements ProductImports {
     public ProductImportView find(long id, Actor actor) {
         return tx.executeRead(s -> {
             Long owner = sql.one("SELECT supplier_id FROM product_import WHERE id = ?", rs -> rs.getLong(1), id).orElse(null);
-            if (owner == null || !(actor.hasRole("OPERATOR") || owner.equals(actor.organizationId()))) {
+            if (owner == null || !(actor.is(Role.OPERATOR) || owner.equals(actor.organizationId()))) {
                 throw new NotFoundException("导入记录不存在：" + id);
             }
             return load(id).orElseThrow();

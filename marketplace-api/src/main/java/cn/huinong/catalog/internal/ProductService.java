@@ -7,10 +7,12 @@ import cn.huinong.catalog.Brands;
 import cn.huinong.catalog.Categories;
 import cn.huinong.catalog.CertificationView;
 import cn.huinong.catalog.Eligibility;
+import cn.huinong.catalog.NotProductOwner;
 import cn.huinong.catalog.ProductCreated;
 import cn.huinong.catalog.ProductDraft;
 import cn.huinong.catalog.ProductStatus;
 import cn.huinong.catalog.ProductSummary;
+import cn.huinong.catalog.ProductTransitionNotAllowed;
 import cn.huinong.catalog.ProductView;
 import cn.huinong.catalog.Products;
 import cn.huinong.catalog.ReviewDecision;
@@ -20,7 +22,7 @@ import cn.huinong.region.Regions;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.problem.ConflictException;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
@@ -170,7 +172,7 @@ class ProductService implements Products {
     @Transactional
     public ProductView delist(long id, Actor actor) {
         ProductRow before = store.lock(id);
-        if (!actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.OPERATOR)) {
             requireOwner(before, actor);
         }
         transition(before, EnumSet.of(ProductStatus.LISTED), ProductStatus.DELISTED, null, "PRODUCT_DELISTED", actor);
@@ -180,7 +182,7 @@ class ProductService implements Products {
     private void transition(ProductRow before, Set<ProductStatus> from, ProductStatus to, String reason, String action,
                             Actor actor) {
         if (!from.contains(before.status())) {
-            throw new ConflictException("商品当前状态为“" + before.status().label() + "”，不能" + verb(to));
+            throw new ProductTransitionNotAllowed("商品当前状态为“" + before.status().label() + "”，不能" + verb(to));
         }
         store.moveTo(before.id(), to, reason);
         audit.record(actor, action, "product", String.valueOf(before.id()), transition(before.status(), to, reason));
@@ -219,7 +221,7 @@ class ProductService implements Products {
     @Transactional(readOnly = true)
     public ProductView view(long id, Actor actor) {
         AssembledProduct p = assembler.assemble(store.find(id).orElseThrow(() -> new NotFoundException("商品不存在：" + id)));
-        boolean privileged = actor.hasRole("OPERATOR") || Objects.equals(actor.organizationId(), p.row().supplierId());
+        boolean privileged = actor.is(Role.OPERATOR) || Objects.equals(actor.organizationId(), p.row().supplierId());
         if (!privileged && !p.searchable()) {
             throw new NotFoundException("商品不存在：" + id);
         }
@@ -269,7 +271,7 @@ class ProductService implements Products {
     }
 
     static long supplierOf(Actor actor) {
-        if (!actor.hasRole("SUPPLIER") || actor.organizationId() == null) {
+        if (!actor.is(Role.SUPPLIER) || actor.organizationId() == null) {
             throw new ForbiddenException("只有供应商可以管理商品");
         }
         return actor.organizationId();
@@ -277,8 +279,8 @@ class ProductService implements Products {
 
     static void requireOwner(ProductRow row, Actor actor) {
         if (!Objects.equals(actor.organizationId(), row.supplierId())) {
-            if (actor.hasRole("OPERATOR")) {
-                throw new ForbiddenException("只有商品所属供应商可以执行此操作");
+            if (actor.is(Role.OPERATOR)) {
+                throw new NotProductOwner("只有商品所属供应商可以执行此操作");
             }
             throw new NotFoundException("商品不存在：" + row.id());
         }

@@ -5,6 +5,7 @@ import cn.huinong.catalog.Brands;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -31,7 +32,7 @@ class BrandController {
 
     /** Suppliers create enterprise and product brands; operators create regional public brands. */
     @Post
-    @Secured({"SUPPLIER", "OPERATOR"})
+    @Secured({Role.Names.SUPPLIER, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "201", description = "已创建",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BrandView.class)))
     HttpResponse<BrandView> create(@Valid @Body CreateBrandRequest request, @Parameter(hidden = true) Actor actor) {

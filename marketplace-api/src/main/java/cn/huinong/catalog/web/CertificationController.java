@@ -5,6 +5,7 @@ import cn.huinong.catalog.Certifications;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,7 +31,7 @@ class CertificationController {
     }
 
     @Post("/products/{id}/certifications")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "201", description = "已登记，待审核",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificationView.class)))
     HttpResponse<CertificationView> add(@PathVariable long id, @Valid @Body CertificationRequest request,
@@ -39,21 +40,21 @@ class CertificationController {
     }
 
     @Post("/certifications/{id}/decision")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     CertificationView decide(@PathVariable long id, @Valid @Body ReviewDecisionRequest request,
                              @Parameter(hidden = true) Actor actor) {
         return certifications.decide(id, request.decision(), request.reason(), actor);
     }
 
     @Get("/certifications/review-queue")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<CertificationView> reviewQueue(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return certifications.reviewQueue(PageQuery.of(page, size));
     }
 
     /** The supplier's own certifications expiring within {@code days} (default 60). */
     @Get("/certifications/expiring")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     PageResponse<CertificationView> expiring(@Nullable @QueryValue Integer days, @Nullable @QueryValue Integer page,
                                              @Nullable @QueryValue Integer size, @Parameter(hidden = true) Actor actor) {
         return certifications.expiring(actor, days == null ? 60 : days, PageQuery.of(page, size));

@@ -8,6 +8,7 @@ import cn.huinong.catalog.Products;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
@@ -38,7 +39,7 @@ class ProductController {
     }
 
     @Post
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "201", description = "已创建（草稿）",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductCreated.class)))
     HttpResponse<ProductCreated> create(@Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
@@ -47,20 +48,20 @@ class ProductController {
 
     /** The owner's edit; a listed product whose key facts change goes back to review. */
     @Put("/{id}")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     ProductView update(@PathVariable long id, @Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
         return products.update(id, request.toDraft(), actor);
     }
 
     @Post("/{id}/submission")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "409", description = "当前状态不能提交审核")
     ProductView submit(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return products.submit(id, actor);
     }
 
     @Post("/{id}/decision")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     @ApiResponse(responseCode = "409", description = "商品不在待审核状态")
     ProductView decide(@PathVariable long id, @Valid @Body ReviewDecisionRequest request,
                        @Parameter(hidden = true) Actor actor) {
@@ -68,7 +69,7 @@ class ProductController {
     }
 
     @Post("/{id}/delisting")
-    @Secured({"SUPPLIER", "OPERATOR"})
+    @Secured({Role.Names.SUPPLIER, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "409", description = "商品未上架")
     ProductView delist(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return products.delist(id, actor);
@@ -83,7 +84,7 @@ class ProductController {
 
     /** The supplier's own products ({@code mine=true}), optionally of one status. */
     @Get
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     PageResponse<ProductSummary> mine(@Nullable @QueryValue Boolean mine, @Nullable @QueryValue ProductStatus status,
                                       @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
                                       @Parameter(hidden = true) Actor actor) {
@@ -95,13 +96,13 @@ class ProductController {
     }
 
     @Get("/review-queue")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<ProductSummary> reviewQueue(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return products.reviewQueue(PageQuery.of(page, size));
     }
 
     @Get("/price-alerts")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<ProductSummary> priceAlerts(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return products.priceAlerts(PageQuery.of(page, size));
     }

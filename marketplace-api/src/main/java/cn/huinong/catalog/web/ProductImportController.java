@@ -3,6 +3,7 @@ package cn.huinong.catalog.web;
 import cn.huinong.catalog.ProductImportView;
 import cn.huinong.catalog.ProductImports;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.Uploads;
@@ -41,7 +42,7 @@ class ProductImportController {
 
     /** Multipart {@code file} (CSV or XLSX) and optional {@code submit=true}: all rows are imported, or none. */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "201", description = "已全部导入",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductImportView.class)))
     @ApiResponse(responseCode = "422", description = "文件有误，未导入任何商品（rowErrors 逐格说明）")
@@ -70,7 +71,7 @@ class ProductImportController {
 
     /** Status and progress (rows processed of total). */
     @Get("/{id}")
-    @Secured({"SUPPLIER", "OPERATOR"})
+    @Secured({Role.Names.SUPPLIER, Role.Names.OPERATOR})
     ProductImportView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return imports.find(id, actor);
     }

@@ -8,6 +8,7 @@ import cn.huinong.files.FileType;
 import cn.huinong.files.Files;
 import cn.huinong.files.StoredFileView;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.TooLargeException;
@@ -159,7 +160,7 @@ class FileService implements Files {
     public FileContent open(long fileId, Actor actor) {
         FileStore.Row row = store.find(fileId).orElseThrow(() -> notFound(fileId));
         boolean own = row.organizationId() != null && row.organizationId().equals(actor.organizationId());
-        if (!own && !actor.hasRole("OPERATOR") && store.attachments(fileId).stream().noneMatch(a ->
+        if (!own && !actor.is(Role.OPERATOR) && store.attachments(fileId).stream().noneMatch(a ->
                 access.stream().anyMatch(x -> x.subjectType().equals(a.subjectType()) && x.canSee(a.subjectId(), actor)))) {
             throw notFound(fileId);
         }

@@ -3,15 +3,16 @@ package cn.huinong.identity.internal;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.identity.AccountAdministration;
 import cn.huinong.identity.Accounts;
+import cn.huinong.identity.InvalidCredentials;
+import cn.huinong.identity.InvalidTotpCode;
+import cn.huinong.identity.LoginChallengeExpired;
+import cn.huinong.identity.TwoFactorNotEnabled;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
-import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.DomainException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.ProblemKind;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
@@ -19,6 +20,7 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +58,13 @@ class AccountService implements Accounts, AccountAdministration {
     private final Sql sql;
     private final TransactionOperations<Connection> tx;
 
+    private final Clock clock;
+
     AccountService(UserRepository users, PasswordHasher passwords, PasswordPolicy policy,
                    PasswordSettings passwordSettings, LoginThrottle throttle, SessionStore sessions, TotpService totp,
                    TokenGenerator tokens, IdentitySettings settings, AuditLog audit, Sql sql,
-                   TransactionOperations<Connection> tx) {
+                   TransactionOperations<Connection> tx, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;
@@ -99,7 +104,7 @@ class AccountService implements Accounts, AccountAdministration {
                 auditLogin(username, user.orElse(null), address, false, reason, "PASSWORD");
                 return null;
             });
-            throw new DomainException(ProblemKind.UNAUTHENTICATED, "用户名或密码错误");
+            throw new InvalidCredentials("用户名或密码错误");
         }
         UserRow u = user.get();
         if (totp.enabled(u.id())) {
@@ -131,7 +136,7 @@ class AccountService implements Accounts, AccountAdministration {
                         CHALLENGE_INVALID, "TOTP");
                 return null;
             });
-            throw new DomainException(ProblemKind.UNAUTHENTICATED, "验证已失效，请重新输入用户名和密码登录");
+            throw new LoginChallengeExpired("验证已失效，请重新输入用户名和密码登录");
         }
         UserRow u = user.get();
         charge(u.username(), address, "TOTP");
@@ -154,7 +159,7 @@ class AccountService implements Accounts, AccountAdministration {
             auditLogin(u.username(), u, address, false, BAD_SECOND_FACTOR, "TOTP");
             return null;
         });
-        throw new DomainException(ProblemKind.UNAUTHENTICATED, "验证码错误或已使用，请输入验证器中当前的6位数字");
+        throw new InvalidTotpCode("验证码错误或已使用，请输入验证器中当前的6位数字");
     }
 
     /** Throttle first; a refusal is audited as a failure with the throttle's reason. */
@@ -172,7 +177,7 @@ class AccountService implements Accounts, AccountAdministration {
     }
 
     private boolean temporaryPasswordSpent(UserRow u) {
-        return u.temporaryPasswordExpiresAt() != null && !u.temporaryPasswordExpiresAt().isAfter(Instant.now());
+        return u.temporaryPasswordExpiresAt() != null && !u.temporaryPasswordExpiresAt().isAfter(Instant.now(clock));
     }
 
     /** A session row and its token; an operator's one-time password is used up by this sign-in. */
@@ -183,7 +188,7 @@ class AccountService implements Accounts, AccountAdministration {
         SessionStore.Purpose purpose = purposeFor(u, u.mustChangePassword());
         String jti = SessionStore.newJti();
         int lifetime = (int) settings.tokenLifetime().toSeconds();
-        sessions.open(jti, u.id(), purpose, secondFactor, address, Instant.now().plusSeconds(lifetime));
+        sessions.open(jti, u.id(), purpose, secondFactor, address, Instant.now(clock).plusSeconds(lifetime));
         SessionUser session = new SessionUser(u.username(), List.of(u.role()), u.organizationId());
         String token = tokens.generateToken(Authentication.build(u.username(), session.roles(),
                         Map.of("organizationId", u.organizationId(), "jti", jti)), lifetime)
@@ -357,7 +362,7 @@ class AccountService implements Accounts, AccountAdministration {
                 .orElseThrow(() -> new NotFoundException("用户不存在：" + username));
         String temporary = policy.temporary();
         String hash = passwords.hash(temporary);
-        Instant until = Instant.now().plus(passwordSettings.temporaryPasswordValidity());
+        Instant until = Instant.now(clock).plus(passwordSettings.temporaryPasswordValidity());
         inTx(() -> {
             sql.update("""
                     UPDATE app_user SET password_hash = ?, password_changed_at = now(), must_change_password = true,
@@ -394,7 +399,7 @@ class AccountService implements Accounts, AccountAdministration {
                 .orElseThrow(() -> new NotFoundException("用户不存在：" + username));
         inTx(() -> {
             if (!totp.remove(u.id())) {
-                throw new ConflictException("该用户未启用两步验证");
+                throw new TwoFactorNotEnabled("该用户未启用两步验证");
             }
             int ended = sessions.revokeAll(u.id(), "MFA_RESET", null);
             audit.record(operator, "MFA_RESET", "user", u.username(), Map.of("factor", TotpService.FACTOR_TOTP,

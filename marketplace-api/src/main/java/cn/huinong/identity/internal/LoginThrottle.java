@@ -1,9 +1,9 @@
 package cn.huinong.identity.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.identity.AccountNotLocked;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.jdbc.Sql;
-import cn.huinong.shared.problem.ConflictException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -142,7 +142,7 @@ class LoginThrottle {
                 WHERE username_key = ? AND lifted_at IS NULL AND locked_until > now()
                 RETURNING locked_at, locked_until""",
                 rs -> new Lock(Sql.instant(rs, "locked_at"), Sql.instant(rs, "locked_until")), operator.username(), key)
-                .orElseThrow(() -> new ConflictException("该账号当前未被锁定"));
+                .orElseThrow(() -> new AccountNotLocked("该账号当前未被锁定"));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("username", key);
         detail.put("lockedAt", lock.lockedAt().toString());

@@ -2,7 +2,9 @@ package cn.huinong.identity.internal;
 
 import cn.huinong.audit.AuditLog;
 import cn.huinong.identity.Decision;
+import cn.huinong.identity.DuplicateCreditCode;
 import cn.huinong.identity.NewOrganization;
+import cn.huinong.identity.OrganizationAlreadyDecided;
 import cn.huinong.identity.OrganizationDecided;
 import cn.huinong.identity.OrganizationFilter;
 import cn.huinong.identity.OrganizationKind;
@@ -10,6 +12,7 @@ import cn.huinong.identity.OrganizationStatus;
 import cn.huinong.identity.OrganizationView;
 import cn.huinong.identity.Organizations;
 import cn.huinong.identity.SupplierType;
+import cn.huinong.identity.UsernameTaken;
 import cn.huinong.region.RegionLevel;
 import cn.huinong.region.RegionView;
 import cn.huinong.region.Regions;
@@ -31,6 +34,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,9 +59,12 @@ class OrganizationService implements Organizations {
     private final Sql sql;
     private final RegistrationSettings registration;
 
+    private final Clock clock;
+
     OrganizationService(OrganizationRepository organizations, UserRepository users, PasswordHasher passwords,
                         Regions regions, AuditLog audit, ApplicationEventPublisher<OrganizationDecided> decided,
-                        PasswordPolicy passwordPolicy, Sql sql, RegistrationSettings registration) {
+                        PasswordPolicy passwordPolicy, Sql sql, RegistrationSettings registration, Clock clock) {
+        this.clock = clock;
         this.organizations = organizations;
         this.users = users;
         this.passwords = passwords;
@@ -101,15 +108,15 @@ class OrganizationService implements Organizations {
         String creditCode = CreditCode.normalize(r.creditCode());
         validate(r, creditCode);
         if (organizations.existsByCreditCode(creditCode)) {
-            throw new ConflictException("该统一社会信用代码已注册",
+            throw new DuplicateCreditCode("该统一社会信用代码已注册",
                     List.of(new Violation("creditCode", "该统一社会信用代码已注册")));
         }
         boolean usernameTaken = users.usernameTaken(r.adminUsername());
         if (usernameTaken && !anonymous) {
-            throw new ConflictException("用户名已被使用", List.of(new Violation("admin.username", "用户名已被使用")));
+            throw new UsernameTaken("用户名已被使用", List.of(new Violation("admin.username", "用户名已被使用")));
         }
         String passwordHash = passwords.hash(r.adminPassword());
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         boolean approved = status == OrganizationStatus.APPROVED;
         OrganizationRow row;
         try {
@@ -214,18 +221,18 @@ class OrganizationService implements Organizations {
                         "请填写新的管理员用户名（4-32位字母、数字或 . _ -，以字母或数字开头）")));
             }
             if (users.usernameTaken(assigned)) {
-                throw new ConflictException("用户名已被使用", List.of(new Violation("adminUsername", "用户名已被使用")));
+                throw new UsernameTaken("用户名已被使用", List.of(new Violation("adminUsername", "用户名已被使用")));
             }
         }
         OrganizationStatus to = decision == Decision.APPROVE ? OrganizationStatus.APPROVED : OrganizationStatus.REJECTED;
         if (organizations.decidePending(id, to.name(), cleanReason, actor.username()) == 0) {
-            throw new ConflictException("该机构已审核（当前状态：" + OrganizationStatus.valueOf(before.status()).label()
+            throw new OrganizationAlreadyDecided("该机构已审核（当前状态：" + OrganizationStatus.valueOf(before.status()).label()
                     + "），不能重复审核");
         }
         if (pending.isPresent()) {
             if (assigned != null) {
                 users.save(new UserRow(null, id, assigned, pending.get().passwordHash(), before.kind(), true,
-                        Instant.now(), Instant.now(), false, null));
+                        Instant.now(clock), Instant.now(clock), false, null));
             }
             sql.update("DELETE FROM organization_pending_admin WHERE organization_id = ?", id);
         }

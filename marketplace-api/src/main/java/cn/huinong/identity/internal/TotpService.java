@@ -2,12 +2,14 @@ package cn.huinong.identity.internal;
 
 import cn.huinong.audit.AuditLog;
 import cn.huinong.identity.TwoFactor;
+import cn.huinong.identity.TwoFactorAlreadyEnabled;
+import cn.huinong.identity.TwoFactorEnrolmentNotStarted;
+import cn.huinong.identity.TwoFactorNotEnabled;
+import cn.huinong.identity.TwoFactorRequired;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.jdbc.Sql;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import io.micronaut.context.annotation.Value;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,8 +48,11 @@ class TotpService implements TwoFactor {
     private final AuditLog audit;
     private final Totp totp;
 
+    private final Clock clock;
+
     TotpService(Sql sql, UserRepository users, SessionStore sessions, MfaSettings settings, AuditLog audit,
-                @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret) {
+                @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
         this.users = users;
         this.sessions = sessions;
@@ -75,7 +81,7 @@ class TotpService implements TwoFactor {
     public TotpEnrolment startTotp(Actor actor) {
         UserRow u = user(actor);
         if (enabled(u.id())) {
-            throw new ConflictException("两步验证已启用；如需更换设备，请先关闭后重新绑定");
+            throw new TwoFactorAlreadyEnabled("两步验证已启用；如需更换设备，请先关闭后重新绑定");
         }
         byte[] secret = Totp.newSecret();
         sql.update("""
@@ -98,11 +104,11 @@ class TotpService implements TwoFactor {
         }
         Pending p = sql.one("SELECT secret_sealed, confirmed_at IS NOT NULL FROM user_totp WHERE user_id = ? FOR UPDATE",
                 rs -> new Pending(rs.getString(1), rs.getBoolean(2)), u.id())
-                .orElseThrow(() -> new ConflictException("请先开始绑定两步验证"));
+                .orElseThrow(() -> new TwoFactorEnrolmentNotStarted("请先开始绑定两步验证"));
         if (p.confirmed()) {
-            throw new ConflictException("两步验证已启用");
+            throw new TwoFactorAlreadyEnabled("两步验证已启用");
         }
-        OptionalLong step = Totp.matchingStep(totp.open(p.sealed()), code, 0, Instant.now());
+        OptionalLong step = Totp.matchingStep(totp.open(p.sealed()), code, 0, Instant.now(clock));
         if (step.isEmpty()) {
             throw new InvalidInputException("验证码不正确",
                     List.of(new Violation("code", "验证码不正确，请输入验证器中当前显示的6位数字")));
@@ -121,10 +127,10 @@ class TotpService implements TwoFactor {
     public void disableTotp(Actor actor, String code) {
         UserRow u = user(actor);
         if (!enabled(u.id())) {
-            throw new ConflictException("两步验证未启用");
+            throw new TwoFactorNotEnabled("两步验证未启用");
         }
         if (settings.requiredFor(u.role())) {
-            throw new RuleViolationException("您的角色必须启用两步验证，不能关闭");
+            throw new TwoFactorRequired("您的角色必须启用两步验证，不能关闭");
         }
         Optional<String> factor = consumeSecondFactor(u.id(), code);
         if (factor.isEmpty()) {
@@ -157,7 +163,7 @@ class TotpService implements TwoFactor {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        OptionalLong step = Totp.matchingStep(totp.open(s.get().sealed()), code, s.get().lastUsedStep(), Instant.now());
+        OptionalLong step = Totp.matchingStep(totp.open(s.get().sealed()), code, s.get().lastUsedStep(), Instant.now(clock));
         if (step.isPresent()) {
             int used = sql.update("UPDATE user_totp SET last_used_step = ? WHERE user_id = ? AND last_used_step < ?",
                     step.getAsLong(), userId, step.getAsLong());
@@ -179,7 +185,7 @@ class TotpService implements TwoFactor {
         RANDOM.nextBytes(b);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         sql.update("INSERT INTO login_challenge (token_hash, user_id, client_address, expires_at) VALUES (?, ?, ?, ?)",
-                Totp.sha256(token), userId, clientAddress, Instant.now().plus(settings.challengeLifetime()));
+                Totp.sha256(token), userId, clientAddress, Instant.now(clock).plus(settings.challengeLifetime()));
         return token;
     }
 

@@ -4,6 +4,7 @@ import cn.huinong.identity.AccountAdministration;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -18,7 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Operators: users' sign-in (账号安全): one-time password reset, ending all sessions, lifting a lock. All audited. */
 @Controller("/api/v1/users")
-@Secured("OPERATOR")
+@Secured(Role.Names.OPERATOR)
 class AccountAdminController {
 
     private final AccountAdministration accounts;

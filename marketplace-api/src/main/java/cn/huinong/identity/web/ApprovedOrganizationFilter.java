@@ -1,8 +1,8 @@
 package cn.huinong.identity.web;
 
+import cn.huinong.identity.OrganizationNotApproved;
 import cn.huinong.identity.OrganizationStatus;
 import cn.huinong.identity.Organizations;
-import cn.huinong.shared.problem.ForbiddenException;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -44,7 +44,7 @@ class ApprovedOrganizationFilter implements Ordered {
         }
         OrganizationStatus status = organizations.status(orgId.longValue()).orElse(null);
         if (status != OrganizationStatus.APPROVED) {
-            throw new ForbiddenException(status == null ? "所属机构不存在"
+            throw new OrganizationNotApproved(status == null ? "所属机构不存在"
                     : "所属机构" + status.label() + "，暂不能进行此操作");
         }
     }

@@ -8,6 +8,7 @@ import cn.huinong.identity.Organizations;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -51,7 +52,7 @@ class OrganizationController {
 
     /** Operators create organisations that cannot self-register (regulators, operators), approved at once. */
     @Post
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "已创建并通过审核",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationView.class)))
@@ -64,7 +65,7 @@ class OrganizationController {
     @ApiResponse(responseCode = "200", description = "审核完成")
     @ApiResponse(responseCode = "409", description = "该机构已审核，或指定的管理员用户名已被使用")
     @ApiResponse(responseCode = "422", description = "申请的管理员用户名已被占用：批准时须指定 adminUsername")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     OrganizationView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
             @Parameter(hidden = true) Actor actor) {
         return organizations.decide(id, request.decision(), request.reason(), request.adminUsername(), actor);
@@ -72,7 +73,7 @@ class OrganizationController {
 
     /** The review queue and directory: filter by status, kind and name / credit code. */
     @Get
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<OrganizationView> list(@Nullable @QueryValue OrganizationStatus status,
                                         @Nullable @QueryValue OrganizationKind kind, @Nullable @QueryValue String q,
                                         @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
@@ -83,7 +84,7 @@ class OrganizationController {
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     OrganizationView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
-        if (!actor.hasRole("OPERATOR") && !Long.valueOf(id).equals(actor.organizationId())) {
+        if (!actor.is(Role.OPERATOR) && !Long.valueOf(id).equals(actor.organizationId())) {
             throw new NotFoundException("机构不存在：" + id);
         }
         return organizations.find(id).orElseThrow(() -> new NotFoundException("机构不存在：" + id));

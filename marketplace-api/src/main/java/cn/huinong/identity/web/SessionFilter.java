@@ -1,9 +1,9 @@
 package cn.huinong.identity.web;
 
 import cn.huinong.identity.Accounts;
-import cn.huinong.shared.problem.DomainException;
-import cn.huinong.shared.problem.ForbiddenException;
-import cn.huinong.shared.problem.ProblemKind;
+import cn.huinong.identity.PasswordChangeRequired;
+import cn.huinong.identity.SessionEnded;
+import cn.huinong.identity.TwoFactorEnrolmentRequired;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -43,15 +43,15 @@ class SessionFilter implements Ordered {
         String path = request.getPath();
         boolean own = path.equals("/api/v1/me") || path.startsWith("/api/v1/me/") || path.startsWith("/api/v1/auth/");
         switch (access) {
-            case ENDED -> throw new DomainException(ProblemKind.UNAUTHENTICATED, "登录已失效（已退出、超时或被撤销），请重新登录");
+            case ENDED -> throw new SessionEnded("登录已失效（已退出、超时或被撤销），请重新登录");
             case PASSWORD_CHANGE_ONLY -> {
                 if (!own) {
-                    throw new ForbiddenException("请先修改密码：您的密码已被重置，设置新密码后才能继续使用");
+                    throw new PasswordChangeRequired("请先修改密码：您的密码已被重置，设置新密码后才能继续使用");
                 }
             }
             case MFA_ENROLMENT_ONLY -> {
                 if (!own) {
-                    throw new ForbiddenException("您的角色须启用两步验证：请先绑定验证器后再继续使用");
+                    throw new TwoFactorEnrolmentRequired("您的角色须启用两步验证：请先绑定验证器后再继续使用");
                 }
             }
             case FULL -> {

@@ -25,9 +25,12 @@ import cn.huinong.region.Regions;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.NoSupervisionScope;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.OutsideScope;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -85,7 +88,7 @@ class MonitoringService implements Monitoring {
 
     /** The supply side, slow products and notices are for regulators and operators only (not 主管部门). */
     private Target supervisorTarget(@Nullable String region, Actor actor) {
-        if (!actor.hasRole("REGULATOR") && !actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.REGULATOR) && !actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有监管部门和平台运营可以查看");
         }
         return target(region, actor);
@@ -98,11 +101,11 @@ class MonitoringService implements Monitoring {
         Scope scope = scopeOf(actor);
         String code = region != null ? region : scope.prefix().isEmpty() ? null : (scope.prefix() + "0000").substring(0, 6);
         if (code != null && !QuotaRules.regionPrefix(code).startsWith(scope.prefix())) {
-            throw new ForbiddenException("该地区不在本部门的监管范围内");
+            throw new OutsideScope("该地区不在本部门的监管范围内");
         }
         if (code == null || code.equals(COUNTRY)) {
             if (!scope.prefix().isEmpty()) {
-                throw new ForbiddenException("该地区不在本部门的监管范围内");
+                throw new OutsideScope("该地区不在本部门的监管范围内");
             }
             return new Target(null, scope);
         }
@@ -111,20 +114,20 @@ class MonitoringService implements Monitoring {
     }
 
     private Scope scopeOf(Actor actor) {
-        if (actor.hasRole("OPERATOR")) {
+        if (actor.is(Role.OPERATOR)) {
             return new Scope("", null);
         }
-        if (actor.hasRole("BUYER") && actor.organizationId() != null) {
+        if (actor.is(Role.BUYER) && actor.organizationId() != null) {
             // a supervising department (主管部门) sees the units below it, wherever they are registered
             return new Scope("", actor.organizationId());
         }
-        if (!actor.hasRole("REGULATOR") || actor.organizationId() == null) {
+        if (!actor.is(Role.REGULATOR) || actor.organizationId() == null) {
             throw new ForbiddenException("只有监管部门和平台运营可以查看");
         }
         OrganizationView org = organizations.find(actor.organizationId())
                 .orElseThrow(() -> new ForbiddenException("只有监管部门和平台运营可以查看"));
         if (org.scopeRegionCode() == null) {
-            throw new ForbiddenException("监管部门未设置监管区域");
+            throw new NoSupervisionScope("监管部门未设置监管区域");
         }
         return new Scope(QuotaRules.regionPrefix(org.scopeRegionCode()), null);
     }

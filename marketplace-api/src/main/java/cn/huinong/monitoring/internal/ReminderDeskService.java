@@ -16,8 +16,10 @@ import cn.huinong.quota.UnitSort;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.OutsideScope;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -48,7 +50,7 @@ class ReminderDeskService implements ReminderDesk {
     @Override
     public DueQuery query(int year, @Nullable String region, DueFilter filter, int withinDays, DueSort sort,
                           Actor actor, Instant now) {
-        if (!actor.hasRole("REGULATOR") && !actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.REGULATOR) && !actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有监管部门和平台运营可以催办");
         }
         if (withinDays < 0 || withinDays > MAX_WITHIN_DAYS) {
@@ -84,7 +86,7 @@ class ReminderDeskService implements ReminderDesk {
         if (organizationIds != null && !organizationIds.isEmpty()) {
             List<Long> outside = reminders.outsideScope(query, organizationIds);
             if (!outside.isEmpty()) {
-                throw new ForbiddenException("所选单位中有不在本部门监管范围内的单位：" + outside);
+                throw new OutsideScope("所选单位中有不在本部门监管范围内的单位：" + outside);
             }
         }
         return reminders.send(query, organizationIds, note, actor);

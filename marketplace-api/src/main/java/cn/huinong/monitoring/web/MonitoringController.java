@@ -10,6 +10,7 @@ import cn.huinong.quota.UnitQuery;
 import cn.huinong.quota.UnitSort;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -29,12 +31,15 @@ import java.time.Instant;
  * (a buyer unit sees the units whose 主管部门 it is, and theirs).
  */
 @Controller("/api/v1/monitoring")
-@Secured({"REGULATOR", "OPERATOR", "BUYER"})
+@Secured({Role.Names.REGULATOR, Role.Names.OPERATOR, Role.Names.BUYER})
 class MonitoringController {
 
     private final Monitoring monitoring;
 
-    MonitoringController(Monitoring monitoring) {
+    private final Clock clock;
+
+    MonitoringController(Monitoring monitoring, Clock clock) {
+        this.clock = clock;
         this.monitoring = monitoring;
     }
 
@@ -47,7 +52,7 @@ class MonitoringController {
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
     HttpResponse<?> summary(@QueryValue int year, @Nullable @QueryValue String region,
                             @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
-        RegionSummary summary = monitoring.summary(year, region, actor, Instant.now());
+        RegionSummary summary = monitoring.summary(year, region, actor, Instant.now(clock));
         if (format == null) {
             return HttpResponse.ok(summary);
         }
@@ -65,7 +70,7 @@ class MonitoringController {
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
     HttpResponse<?> trend(@QueryValue int year, @Nullable @QueryValue String region,
                           @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
-        MonthlyTrend trend = monitoring.trend(year, region, actor, Instant.now());
+        MonthlyTrend trend = monitoring.trend(year, region, actor, Instant.now(clock));
         if (format == null) {
             return HttpResponse.ok(trend);
         }
@@ -95,9 +100,9 @@ class MonitoringController {
         UnitSort order = sort == null ? UnitSort.COMPLETION_DESC : sort;
         if (format == null) {
             return HttpResponse.ok(monitoring.units(year, region, filter, order, actor, PageQuery.of(page, size),
-                    Instant.now()));
+                    Instant.now(clock)));
         }
-        UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now());
+        UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now(clock));
         String code = query.regionPrefix().isEmpty() ? null : (query.regionPrefix() + "0000").substring(0, 6);
         return Downloads.attachment("quota-units-" + (code == null ? "all" : code) + "-" + query.year(),
                 "预留份额-" + (code == null ? "全国" : code) + "-" + query.year() + "-"

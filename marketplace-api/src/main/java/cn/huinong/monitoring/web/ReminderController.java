@@ -9,6 +9,7 @@ import cn.huinong.quota.DueSort;
 import cn.huinong.quota.RemindersSent;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,18 +25,22 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Instant;
 
 /** 催办提醒: units not filed near or after the deadline and units behind the pace, and sending them a reminder. */
 @Controller("/api/v1/monitoring/reminders")
-@Secured({"REGULATOR", "OPERATOR"})
+@Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
 class ReminderController {
 
     static final int DEFAULT_WITHIN_DAYS = 30;
 
     private final ReminderDesk desk;
 
-    ReminderController(ReminderDesk desk) {
+    private final Clock clock;
+
+    ReminderController(ReminderDesk desk, Clock clock) {
+        this.clock = clock;
         this.desk = desk;
     }
 
@@ -57,7 +62,7 @@ class ReminderController {
                          @Parameter(hidden = true) Actor actor) {
         DueQuery query = desk.query(year, region, filter == null ? DueFilter.ALL : filter,
                 withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays, sort == null ? DueSort.URGENCY : sort, actor,
-                Instant.now());
+                Instant.now(clock));
         if (format == null) {
             return HttpResponse.ok(desk.list(query, PageQuery.of(page, size)));
         }
@@ -76,7 +81,7 @@ class ReminderController {
         DueQuery query = desk.query(request.year(), request.region(),
                 request.filter() == null ? DueFilter.ALL : request.filter(),
                 request.withinDays() == null ? DEFAULT_WITHIN_DAYS : request.withinDays(), DueSort.URGENCY, actor,
-                Instant.now());
+                Instant.now(clock));
         return desk.send(query, request.organizationIds(), request.note(), actor);
     }
 }

@@ -11,6 +11,7 @@ import cn.huinong.monitoring.SupplyQuery;
 import cn.huinong.monitoring.SupplySide;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,6 +24,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -30,14 +32,17 @@ import java.time.Instant;
  * regulators (their region) and operators (everything). A region outside the scope is 403, a buyer or supplier too.
  */
 @Controller("/api/v1/monitoring")
-@Secured({"REGULATOR", "OPERATOR"})
+@Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
 class SupplyController {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Monitoring monitoring;
 
-    SupplyController(Monitoring monitoring) {
+    private final Clock clock;
+
+    SupplyController(Monitoring monitoring, Clock clock) {
+        this.clock = clock;
         this.monitoring = monitoring;
     }
 
@@ -77,9 +82,9 @@ class SupplyController {
         int window = days == null ? 30 : days;
         if (format == null) {
             return HttpResponse.ok(monitoring.slowProducts(region, window, actor, PageQuery.of(page, size),
-                    Instant.now()));
+                    Instant.now(clock)));
         }
-        SlowProductQuery q = monitoring.slowProductsQuery(region, window, actor, Instant.now());
+        SlowProductQuery q = monitoring.slowProductsQuery(region, window, actor, Instant.now(clock));
         return Downloads.attachment("slow-products-" + q.regionCode() + "-" + q.days() + "d",
                 "滞销预警-" + q.regionCode() + "-" + q.days() + "天", format,
                 out -> monitoring.exportSlowProducts(q, format, out));
@@ -94,7 +99,7 @@ class SupplyController {
     HttpResponse<?> notice(@QueryValue int year, @QueryValue int half, @Nullable @QueryValue String region,
                            @Nullable @QueryValue NoticeFormat format, @Parameter(hidden = true) Actor actor) {
         NoticeFormat f = format == null ? NoticeFormat.HTML : format;
-        Notice notice = monitoring.notice(year, half, region, actor, Instant.now());
+        Notice notice = monitoring.notice(year, half, region, actor, Instant.now(clock));
         return Downloads.file("notice-" + notice.summary().region().code() + "-" + year + "-h" + half,
                 notice.title(), f.extension(), f.mediaType(), f == NoticeFormat.HTML,
                 out -> monitoring.writeNotice(notice, f, out));

@@ -4,6 +4,7 @@ import cn.huinong.quota.ConsistencyReport;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.shared.jdbc.Sql;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,10 @@ class ConsistencyCheck {
 
     private final Sql sql;
 
-    ConsistencyCheck(Sql sql) {
+    private final Clock clock;
+
+    ConsistencyCheck(Sql sql, Clock clock) {
+        this.clock = clock;
         this.sql = sql;
     }
 
@@ -52,6 +56,6 @@ class ConsistencyCheck {
                 .filter(r -> r.fromOrders() != r.ledger() || r.ledger() != r.figures())
                 .map(r -> new ConsistencyReport.Mismatch(r.organizationId(), r.fromOrders(), r.ledger(), r.figures()))
                 .toList();
-        return new ConsistencyReport(year, Instant.now(), rows.size(), pending, mismatches);
+        return new ConsistencyReport(year, Instant.now(clock), rows.size(), pending, mismatches);
     }
 }

@@ -1,13 +1,13 @@
 package cn.huinong.quota.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.quota.ConsistencyCheckRunning;
 import cn.huinong.quota.ConsistencyReport;
 import cn.huinong.quota.ConsistencyRun;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -36,7 +36,7 @@ class ConsistencyRunStore {
                 INSERT INTO quota_consistency_run (year, status, started_by) VALUES (?, 'RUNNING', ?)
                 ON CONFLICT (year) WHERE status = 'RUNNING' DO NOTHING RETURNING id
                 """, rs -> rs.getLong(1), year, actor.username())
-                .orElseThrow(() -> new ConflictException(year + "年度的核对正在进行，请等它完成后再试"));
+                .orElseThrow(() -> new ConsistencyCheckRunning(year + "年度的核对正在进行，请等它完成后再试"));
         audit.record(actor, "QUOTA_CONSISTENCY_CHECK_STARTED", "quota_consistency_run", String.valueOf(id),
                 Map.of("year", year));
         return id;

@@ -11,26 +11,37 @@ import cn.huinong.quota.Canteen;
 import cn.huinong.quota.ConsistencyReport;
 import cn.huinong.quota.FloorView;
 import cn.huinong.quota.NewPlan;
+import cn.huinong.quota.PlanAboveTotal;
+import cn.huinong.quota.PlanBelowFloor;
 import cn.huinong.quota.PlanVersionView;
 import cn.huinong.quota.PlanView;
 import cn.huinong.quota.ProgressView;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.Quotas;
+import cn.huinong.quota.RatioDecisionNotAllowed;
+import cn.huinong.quota.RatioExceptionAlreadyDecided;
+import cn.huinong.quota.RatioExceptionExists;
 import cn.huinong.quota.RatioExceptionStatus;
 import cn.huinong.quota.RatioExceptionView;
+import cn.huinong.quota.RatioNotBelowFloor;
+import cn.huinong.quota.RepresentativeCanteenLocked;
+import cn.huinong.quota.RepresentativeNotEligible;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.problem.ConflictException;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
+import cn.huinong.shared.problem.NoSupervisionScope;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.shared.problem.OutsideScope;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,8 +61,11 @@ class PlanService implements Quotas {
     private final QuotaRules rules;
     private final AuditLog audit;
 
+    private final Clock clock;
+
     PlanService(PlanStore plans, FiguresStore figures, ConsistencyCheck consistency, Organizations organizations,
-                QuotaRules rules, AuditLog audit) {
+                QuotaRules rules, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.figures = figures;
         this.consistency = consistency;
@@ -82,7 +96,7 @@ class PlanService implements Quotas {
         // the representative runs the canteen its members share: it keeps filing an own canteen while it has members
         if (existing.isPresent() && canteen != Canteen.OWN && existing.get().canteen() != canteen
                 && plans.hasMembers(unit.id(), year)) {
-            throw new ConflictException("本单位是共用食堂的代表单位，其他单位已指向本单位，不能改为" + label(canteen));
+            throw new RepresentativeCanteenLocked("本单位是共用食堂的代表单位，其他单位已指向本单位，不能改为" + label(canteen));
         }
         if (canteen == Canteen.SHARED) {
             checkRepresentative(unit, plan.representativeOrganizationId(), year);
@@ -98,16 +112,16 @@ class PlanService implements Quotas {
         }
         long minimum = canteen.reserves() ? QuotaRules.minimumReservedFen(annual, floor) : 0;
         if (canteen.reserves() && reserved < minimum) {
-            throw new RuleViolationException("预留份额不得低于年度食堂食材采购总额的" + QuotaRules.percent(floor).toPlainString()
+            throw new PlanBelowFloor("预留份额不得低于年度食堂食材采购总额的" + QuotaRules.percent(floor).toPlainString()
                     + "%，即至少" + QuotaRules.yuan(minimum) + "元（" + minimum + "分）",
                     List.of(new Violation("reservedFen", "预留份额至少为" + minimum + "分")),
                     Map.of("minimumReservedFen", minimum, "floorPercent", QuotaRules.percent(floor)));
         }
         if (canteen.reserves() && reserved > annual) {
-            throw new RuleViolationException("预留份额不能超过年度食堂食材采购总额",
+            throw new PlanAboveTotal("预留份额不能超过年度食堂食材采购总额",
                     List.of(new Violation("reservedFen", "预留份额不能超过年度食堂食材采购总额")));
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         boolean late = rules.isLate(unit.regionCode(), year, now);
         PlanView saved = new PlanView(year, unit.id(), canteen, annual, reserved,
                 plan.representativeOrganizationId(), plan.unionPurchase(), blankToNull(plan.contactName()),
@@ -171,7 +185,7 @@ class PlanService implements Quotas {
     }
 
     private static RuleViolationException representativeRefused(String message) {
-        return new RuleViolationException(message, List.of(new Violation("representativeOrganizationId", message)));
+        return new RepresentativeNotEligible(message, List.of(new Violation("representativeOrganizationId", message)));
     }
 
     @Override
@@ -237,11 +251,11 @@ class PlanService implements Quotas {
         }
         int floor = rules.floorBasisPoints(unit.regionCode(), year);
         if (bp < 0 || bp >= floor) {
-            throw new RuleViolationException("申请的比例须低于本省" + year + "年度下限" + QuotaRules.percent(floor)
+            throw new RatioNotBelowFloor("申请的比例须低于本省" + year + "年度下限" + QuotaRules.percent(floor)
                     .toPlainString() + "%", List.of(new Violation("ratioPercent", "须在0到下限之间")));
         }
         if (plans.hasOpenException(unit.id(), year)) {
-            throw new ConflictException("本单位" + year + "年度已有待审核或已批准的比例申请");
+            throw new RatioExceptionExists("本单位" + year + "年度已有待审核或已批准的比例申请");
         }
         long id = plans.insertException(unit.id(), year, bp, reason.trim(), actor.username());
         audit.record(actor, "QUOTA_RATIO_EXCEPTION_REQUESTED", "quota_ratio_exception", String.valueOf(id),
@@ -255,15 +269,15 @@ class PlanService implements Quotas {
                                                        Actor actor, PageQuery page) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        if (actor.hasRole("BUYER")) {
+        if (actor.is(Role.BUYER)) {
             where.add("e.organization_id = ?");
             args.add(actor.organizationId());
-        } else if (actor.hasRole("REGULATOR")) {
+        } else if (actor.is(Role.REGULATOR)) {
             String prefix = QuotaRules.regionPrefix(scopeOf(actor));
             where.add("o.region_code BETWEEN ? AND ?");
             args.add(pad(prefix, '0'));
             args.add(pad(prefix, '9'));
-        } else if (!actor.hasRole("OPERATOR")) {
+        } else if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("无权查看比例申请");
         }
         if (status != null) {
@@ -285,22 +299,22 @@ class PlanService implements Quotas {
     public RatioExceptionView decideException(long id, Decision decision, @Nullable String reason, Actor actor) {
         PlanStore.StoredException e = plans.lockException(id)
                 .orElseThrow(() -> new NotFoundException("比例申请不存在"));
-        if (actor.hasRole("REGULATOR")) {
+        if (actor.is(Role.REGULATOR)) {
             // a lower ratio is the finance authority's to grant (财库〔2021〕20号), in its region (ADR 11)
             OrganizationView department = organizations.find(actor.organizationId())
                     .orElseThrow(() -> new ForbiddenException("无权审核比例申请"));
             if (department.departmentKind() != DepartmentKind.FINANCE) {
-                throw new ForbiddenException("比例申请由财政部门审核，本部门无权审核");
+                throw new RatioDecisionNotAllowed("比例申请由财政部门审核，本部门无权审核");
             }
             String scope = department.scopeRegionCode();
             if (scope == null || !e.regionCode().startsWith(QuotaRules.regionPrefix(scope))) {
-                throw new ForbiddenException("该单位不在本部门的监管范围内");
+                throw new OutsideScope("该单位不在本部门的监管范围内");
             }
-        } else if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("比例申请由财政部门审核，无权审核");
+        } else if (!actor.is(Role.OPERATOR)) {
+            throw new RatioDecisionNotAllowed("比例申请由财政部门审核，无权审核");
         }
         if (e.status() != RatioExceptionStatus.PENDING) {
-            throw new ConflictException("该申请已审核");
+            throw new RatioExceptionAlreadyDecided("该申请已审核");
         }
         String why = blankToNull(reason);
         if (decision == Decision.REJECT && why == null) {
@@ -328,7 +342,7 @@ class PlanService implements Quotas {
 
     private String scopeOf(Actor actor) {
         return organizations.find(actor.organizationId()).map(OrganizationView::scopeRegionCode)
-                .orElseThrow(() -> new ForbiddenException("监管部门未设置监管区域"));
+                .orElseThrow(() -> new NoSupervisionScope("监管部门未设置监管区域"));
     }
 
     private OrganizationView unitOf(Actor actor) {

@@ -18,6 +18,7 @@ import cn.huinong.quota.UnitReminders;
 import cn.huinong.quota.UnitReminders.Alert;
 import cn.huinong.quota.UnitReminders.AlertKind;
 import cn.huinong.quota.UnitReminders.Severity;
+import cn.huinong.quota.UnitsNotDue;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
@@ -25,13 +26,13 @@ import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -56,8 +57,11 @@ class ReminderService implements Reminders {
     private final Organizations organizations;
     private final AuditLog audit;
 
+    private final Clock clock;
+
     ReminderService(DueQueries due, Sql sql, Quotas quotas, Organizations organizations,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.due = due;
         this.sql = sql;
         this.quotas = quotas;
@@ -102,10 +106,10 @@ class ReminderService implements Reminders {
         if (ids != null && units.size() < ids.length) {
             List<Long> listed = units.stream().map(DueUnit::organizationId).toList();
             List<Long> not = java.util.Arrays.stream(ids).filter(id -> !listed.contains(id)).toList();
-            throw new RuleViolationException("所选单位中有" + not.size() + "个当前无需催办（已填报且进度正常，或未到填报提醒期）",
+            throw new UnitsNotDue("所选单位中有" + not.size() + "个当前无需催办（已填报且进度正常，或未到填报提醒期）",
                     List.of(new Violation("organizationIds", "无需催办的单位：" + not)));
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZone(QuotaRules.ZONE).toLocalDate();
         int n = units.size();
         Long[] unitIds = new Long[n];

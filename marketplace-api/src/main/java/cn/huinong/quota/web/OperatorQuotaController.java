@@ -7,6 +7,7 @@ import cn.huinong.quota.Quotas;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -35,14 +36,14 @@ class OperatorQuotaController {
 
     /** Recomputes every unit's eligible spent for the year from orders and refunds; lists where the ledger differs. */
     @Post("/consistency-check")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     ConsistencyReport consistencyCheck(@QueryValue int year) {
         return quotas.consistencyCheck(year);
     }
 
     /** The same check in the background: 202 with the RUNNING run; follow it with GET /consistency-checks/{id}. */
     @Post("/consistency-checks")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     @ApiResponse(responseCode = "202", description = "核对已开始",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsistencyRun.class)))
     @ApiResponse(responseCode = "409", description = "该年度的核对正在进行")
@@ -52,7 +53,7 @@ class OperatorQuotaController {
 
     /** Background checks, newest first (without their mismatches). */
     @Get("/consistency-checks")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<ConsistencyRun> consistencyChecks(@Nullable @QueryValue Integer page,
                                                    @Nullable @QueryValue Integer size) {
         return runs.list(PageQuery.of(page, size));
@@ -60,7 +61,7 @@ class OperatorQuotaController {
 
     /** One background check: its status, and when done what it found (the first 1,000 mismatches). */
     @Get("/consistency-checks/{id}")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     ConsistencyRun consistencyCheckRun(@PathVariable long id) {
         return runs.view(id);
     }

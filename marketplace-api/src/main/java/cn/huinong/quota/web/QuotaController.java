@@ -10,6 +10,7 @@ import cn.huinong.quota.RatioExceptionView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -23,6 +24,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,13 +34,16 @@ class QuotaController {
 
     private final Quotas quotas;
 
-    QuotaController(Quotas quotas) {
+    private final Clock clock;
+
+    QuotaController(Quotas quotas, Clock clock) {
+        this.clock = clock;
         this.quotas = quotas;
     }
 
     /** Files or amends the plan; after the deadline it is accepted and marked late. */
     @Put("/plans/{year}")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "200", description = "已填报（或修改）")
     @ApiResponse(responseCode = "409", description = "本单位是共用食堂代表单位，不能改为无食堂或共用食堂")
     @ApiResponse(responseCode = "422", description = "预留份额低于下限（detail 写明最低金额）或代表单位不符合要求")
@@ -48,13 +53,13 @@ class QuotaController {
 
     /** The floor (province, or an approved ratio exception) and the deadline a filing for the year must meet. */
     @Get("/plans/{year}/floor")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     FloorView floor(@PathVariable int year, @Parameter(hidden = true) Actor actor) {
-        return quotas.floor(year, actor, Instant.now());
+        return quotas.floor(year, actor, Instant.now(clock));
     }
 
     @Get("/plans/{year}")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "404", description = "本单位尚未填报该年度计划")
     PlanView plan(@PathVariable int year, @Parameter(hidden = true) Actor actor) {
         return quotas.plan(year, actor);
@@ -62,20 +67,20 @@ class QuotaController {
 
     /** Every filing and amendment, oldest first. */
     @Get("/plans/{year}/versions")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     List<PlanVersionView> versions(@PathVariable int year, @Parameter(hidden = true) Actor actor) {
         return quotas.versions(year, actor);
     }
 
     /** Progress at this moment; a unit that has not filed gets {@code filed: false}. */
     @Get("/plans/{year}/progress")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     ProgressView progress(@PathVariable int year, @Parameter(hidden = true) Actor actor) {
-        return quotas.progress(year, actor, Instant.now());
+        return quotas.progress(year, actor, Instant.now(clock));
     }
 
     @Post("/plans/{year}/ratio-exceptions")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "201", description = "已提交，待监管部门审核")
     @ApiResponse(responseCode = "409", description = "该年度已有待审核或已批准的申请")
     @ApiResponse(responseCode = "422", description = "申请比例不低于本省下限")
@@ -87,7 +92,7 @@ class QuotaController {
 
     /** A buyer sees its own requests, a regulator those of units in its scope, an operator all. */
     @Get("/ratio-exceptions")
-    @Secured({"BUYER", "REGULATOR", "OPERATOR"})
+    @Secured({Role.Names.BUYER, Role.Names.REGULATOR, Role.Names.OPERATOR})
     PageResponse<RatioExceptionView> exceptions(@Nullable @QueryValue RatioExceptionStatus status,
                                                 @Nullable @QueryValue Integer year, @Nullable @QueryValue Integer page,
                                                 @Nullable @QueryValue Integer size,
@@ -96,7 +101,7 @@ class QuotaController {
     }
 
     @Post("/ratio-exceptions/{id}/decision")
-    @Secured({"REGULATOR", "OPERATOR"})
+    @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "403", description = "比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核")
     @ApiResponse(responseCode = "409", description = "该申请已审核")
     RatioExceptionView decide(@PathVariable long id, @Valid @Body DecisionRequest request,

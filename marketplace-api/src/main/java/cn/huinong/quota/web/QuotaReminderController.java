@@ -7,6 +7,7 @@ import cn.huinong.quota.UnitReminders;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,23 +17,27 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
 import java.time.Instant;
 
 /** The buyer unit's own reminders (computed, and 催办 sent by regulators) and its representative lookup. */
 @Controller("/api/v1/quota")
-@Secured("BUYER")
+@Secured(Role.Names.BUYER)
 class QuotaReminderController {
 
     private final Reminders reminders;
 
-    QuotaReminderController(Reminders reminders) {
+    private final Clock clock;
+
+    QuotaReminderController(Reminders reminders, Clock clock) {
+        this.clock = clock;
         this.reminders = reminders;
     }
 
     /** Reminders of the unit for the year (default: the current year, Asia/Shanghai). */
     @Get("/reminders")
     UnitReminders reminders(@Nullable @QueryValue Integer year, @Parameter(hidden = true) Actor actor) {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         return reminders.mine(year == null ? QuotaRules.yearOf(now) : year, actor, now);
     }
 

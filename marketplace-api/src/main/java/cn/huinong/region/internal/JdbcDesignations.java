@@ -13,7 +13,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
-import cn.huinong.shared.problem.RuleViolationException;
+import cn.huinong.shared.problem.ImportRejected;
 import cn.huinong.shared.upload.UploadedText;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -87,7 +87,7 @@ class JdbcDesignations implements Designations {
             ext.put("importId", rejected.id());
             ext.put("lineErrors", reported);
             ext.put("errorCount", parsed.errors().size());
-            throw new RuleViolationException("文件有" + parsed.errors().size() + "处错误，未做任何更改", List.of(), ext);
+            throw new ImportRejected("文件有" + parsed.errors().size() + "处错误，未做任何更改", List.of(), ext);
         }
         return tx.executeWrite(s -> apply(actor, kind, mode, fileName, parsed));
     }

@@ -8,6 +8,7 @@ import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.Uploads;
@@ -48,7 +49,7 @@ class DesignationController {
     @Post(value = "/imports", consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "422", description = "文件有误，未做任何更改（lineErrors 逐行说明）")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     @ApiResponse(responseCode = "201", description = "已导入",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationImportResult.class)))
     DesignationImportResult importFile(@Part("kind") String kind, @Nullable @Part("mode") String mode,
@@ -68,14 +69,14 @@ class DesignationController {
     }
 
     @Get("/imports")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<DesignationImportResult> imports(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return designations.imports(PageQuery.of(page, size));
     }
 
     /** The current list of a kind, optionally within one province. */
     @Get
-    @Secured({"OPERATOR", "REGULATOR", "SUPPLIER", "BUYER"})
+    @Secured({Role.Names.OPERATOR, Role.Names.REGULATOR, Role.Names.SUPPLIER, Role.Names.BUYER})
     PageResponse<DesignatedRegion> list(@QueryValue DesignationKind kind, @Nullable @QueryValue String province,
                                         @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return designations.designated(kind, province, PageQuery.of(page, size));

@@ -6,11 +6,11 @@ import cn.huinong.indexer.EngineClient;
 import cn.huinong.indexer.IndexerMetrics;
 import cn.huinong.indexer.OutboxIndexer;
 import cn.huinong.indexer.Rebuilder;
+import cn.huinong.search.IndexRebuildInProgress;
 import cn.huinong.search.IndexStatus;
 import cn.huinong.search.IndexerSettings;
 import cn.huinong.search.SearchIndex;
 import cn.huinong.shared.Actor;
-import cn.huinong.shared.problem.ConflictException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -86,7 +86,7 @@ class DefaultSearchIndex implements SearchIndex {
     public IndexStatus.Rebuild requestRebuild(Actor actor) {
         audit.record(actor, "SEARCH_INDEX_REBUILD_REQUESTED", "search_index", index.alias(), Map.of());
         if (!rebuilder.tryStart()) {
-            throw new ConflictException("索引重建正在进行中，请等待完成后再试");
+            throw new IndexRebuildInProgress("索引重建正在进行中，请等待完成后再试");
         }
         rebuilds.submit(() -> {
             try {

@@ -1,6 +1,7 @@
 package cn.huinong.search.internal;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,13 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 class EngineWatch {
 
+    private final Clock clock;
+
+    EngineWatch(Clock clock) {
+        this.clock = clock;
+    }
+
     private volatile Instant lastSuccessAt;
     private volatile Instant lastFailureAt;
     private volatile String lastFailure;
     private final AtomicLong failures = new AtomicLong();
 
     void succeeded() {
-        lastSuccessAt = Instant.now();
+        lastSuccessAt = Instant.now(clock);
     }
 
     void failed(Throwable e) {
@@ -28,14 +35,14 @@ class EngineWatch {
         String m = e.getMessage();
         String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         lastFailure = text.length() > 300 ? text.substring(0, 300) : text;
-        lastFailureAt = Instant.now();
+        lastFailureAt = Instant.now(clock);
     }
 
     /** The last failure, when it is newer than the last success and at most {@code window} old. */
     Optional<String> recentFailure(Duration window) {
         Instant failed = lastFailureAt;
         Instant ok = lastSuccessAt;
-        if (failed == null || (ok != null && !failed.isAfter(ok)) || failed.isBefore(Instant.now().minus(window))) {
+        if (failed == null || (ok != null && !failed.isAfter(ok)) || failed.isBefore(Instant.now(clock).minus(window))) {
             return Optional.empty();
         }
         return Optional.of(lastFailure);

@@ -1,8 +1,6 @@
 package cn.huinong.shared.idempotency;
 
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -80,10 +78,10 @@ public class Idempotency {
                     }
                 });
         if (stored == null || stored.body() == null) {
-            throw new ConflictException("相同 Idempotency-Key 的请求正在处理，请稍后重试");
+            throw new IdempotencyKeyInFlight("相同 Idempotency-Key 的请求正在处理，请稍后重试");
         }
         if (!stored.hash().equals(hash)) {
-            throw new RuleViolationException("Idempotency-Key 已用于内容不同的请求，请使用新的 Idempotency-Key");
+            throw new IdempotencyKeyReused("Idempotency-Key 已用于内容不同的请求，请使用新的 Idempotency-Key");
         }
         return new Outcome<>(read(stored.body(), type), stored.status(), true);
     }
