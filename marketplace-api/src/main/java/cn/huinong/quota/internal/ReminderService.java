@@ -189,7 +189,7 @@ class ReminderService implements Reminders {
         exception(unit.id(), year).ifPresent(alerts::add);
         List<UnitReminders.Message> messages = sql.list("""
                 SELECT m.*, s.name AS sender_name FROM quota_reminder m
-                LEFT JOIN organization s ON s.id = m.sender_organization_id
+                LEFT JOIN organization_directory s ON s.id = m.sender_organization_id
                 WHERE m.organization_id = ? AND m.year = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT 50
                 """, ReminderService::message, unit.id(), year);
         long unread = sql.count("SELECT count(*) FROM quota_reminder WHERE organization_id = ? AND year = ?"
@@ -231,7 +231,7 @@ class ReminderService implements Reminders {
                 + " AND organization_id = ? AND read_at IS NULL", actor.username(), id, unit.id());
         UnitReminders.Message m = sql.one("""
                 SELECT m.*, s.name AS sender_name FROM quota_reminder m
-                LEFT JOIN organization s ON s.id = m.sender_organization_id
+                LEFT JOIN organization_directory s ON s.id = m.sender_organization_id
                 WHERE m.id = ? AND m.organization_id = ?
                 """, ReminderService::message, id, unit.id())
                 .orElseThrow(() -> new NotFoundException("催办消息不存在"));
@@ -252,7 +252,7 @@ class ReminderService implements Reminders {
         String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         // only units that may represent it (ADR 11): approved buyers of the same county filing an own canteen
         String where = """
-                 FROM organization o
+                 FROM organization_directory o
                 JOIN quota_plan p ON p.organization_id = o.id AND p.year = ? AND p.canteen = 'OWN'
                 WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.id <> ? AND o.region_code = ?
                   AND (? = '' OR o.name ILIKE ? OR o.credit_code = upper(?) OR o.id::text = ?)
@@ -262,7 +262,7 @@ class ReminderService implements Reminders {
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
         List<RepresentativeCandidate> items = sql.list("SELECT o.id, o.name, o.region_code, r.name AS region_name"
-                + where.replace(" FROM organization o", " FROM organization o LEFT JOIN region r ON r.code = o.region_code")
+                + where.replace(" FROM organization_directory o", " FROM organization_directory o LEFT JOIN region_directory r ON r.code = o.region_code")
                 + " ORDER BY o.name, o.id LIMIT ? OFFSET ?",
                 rs -> new RepresentativeCandidate(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
                         rs.getString("region_name"), "COUNTY", true, Canteen.OWN, true), pageArgs.toArray());
