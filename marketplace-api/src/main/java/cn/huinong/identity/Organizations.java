@@ -3,7 +3,10 @@ package cn.huinong.identity;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Organisations: self-registration, operator review, operator provisioning. The identity module's API. */
 public interface Organizations {
@@ -33,4 +36,13 @@ public interface Organizations {
     Optional<OrganizationView> findByCreditCode(String creditCode);
 
     PageResponse<OrganizationView> search(OrganizationFilter filter, PageQuery page);
+
+    /**
+     * The names of the given organisations, for other modules' views (they must not read identity's tables).
+     * Unknown ids are absent from the map.
+     */
+    Map<Long, String> names(Collection<Long> ids);
+
+    /** Ids of the organisations whose name contains {@code fragment} (case-insensitive), at most {@code limit}. */
+    Set<Long> idsNamedLike(String fragment, int limit);
 }

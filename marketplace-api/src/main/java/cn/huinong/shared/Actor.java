@@ -17,4 +17,8 @@ public record Actor(String username, Long organizationId, String role, String ip
     public boolean hasRole(String r) {
         return r.equals(role);
     }
+
+    public boolean is(Role r) {
+        return r.name().equals(role);
+    }
 }

@@ -30,7 +30,7 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         MutableHttpResponse<?> response = Problems.response(status, Problems.body(
-                e.kind().type(), e.kind().title(), status.getCode(), e.getMessage(), e.violations(), e.extensions()));
+                e.type(), e.kind().title(), status.getCode(), e.getMessage(), e.violations(), e.extensions()));
         if (e instanceof RateLimitedException r) {
             response.header("Retry-After", String.valueOf(Math.max(1, r.retryAfter().toSeconds())));
         }

@@ -33,10 +33,14 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @Singleton
 class OrganizationService implements Organizations {
@@ -295,5 +299,26 @@ class OrganizationService implements Organizations {
             }
         }
         return false;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        sql.list("SELECT id, name FROM organization WHERE id = ANY(?)",
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)), ids.stream().distinct().toArray(Long[]::new))
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> idsNamedLike(String fragment, int limit) {
+        String pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new LinkedHashSet<>(sql.list("SELECT id FROM organization WHERE name ILIKE ? ORDER BY id LIMIT ?",
+                rs -> rs.getLong(1), pattern, limit));
     }
 }

@@ -16,4 +16,9 @@ public class ConflictException extends DomainException {
     public ConflictException(String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.CONFLICT, detail, violations, extensions);
     }
+
+    /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
+    protected ConflictException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+        super(ProblemKind.CONFLICT, slug, detail, violations, extensions);
+    }
 }

@@ -16,4 +16,9 @@ public class ForbiddenException extends DomainException {
     public ForbiddenException(String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.FORBIDDEN, detail, violations, extensions);
     }
+
+    /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
+    protected ForbiddenException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+        super(ProblemKind.FORBIDDEN, slug, detail, violations, extensions);
+    }
 }

@@ -16,4 +16,9 @@ public class InvalidInputException extends DomainException {
     public InvalidInputException(String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.INVALID_INPUT, detail, violations, extensions);
     }
+
+    /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
+    protected InvalidInputException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+        super(ProblemKind.INVALID_INPUT, slug, detail, violations, extensions);
+    }
 }
