@@ -21,6 +21,7 @@ import cn.huinong.quota.UnitReminders.Severity;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
@@ -67,28 +68,50 @@ class ReminderService implements Reminders {
 
     @Override
     @Transactional(readOnly = true)
-    public PageResponse<DueUnit> due(DueQuery query, PageQuery page) {
+    public PageResponse<DueUnit> due(DueQuery query, PageQuery page, Actor actor) {
+        requireScope(query, actor);
         return new PageResponse<>(due.page(query, null, page.size(), page.offset()), page.page(), page.size(),
                 due.count(query));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public void forEachDue(DueQuery query, Consumer<DueUnit> sink) {
+    public void forEachDue(DueQuery query, Actor actor, Consumer<DueUnit> sink) {
+        requireScope(query, actor);
         due.forEach(query, sink);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<Long> outsideScope(DueQuery query, List<Long> organizationIds) {
+    public List<Long> outsideScope(DueQuery query, List<Long> organizationIds, Actor actor) {
+        requireScope(query, actor);
         List<Long> in = due.inScope(query, organizationIds.toArray(Long[]::new));
         return organizationIds.stream().filter(id -> !in.contains(id)).distinct().toList();
+    }
+
+    /**
+     * The data owner authorises (ADR 15): operators remind anywhere, a regulator within its scope region (the query's
+     * region must lie inside it), nobody else.
+     */
+    private void requireScope(DueQuery query, Actor actor) {
+        if (actor.is(Role.OPERATOR)) {
+            return;
+        }
+        if (!actor.is(Role.REGULATOR) || actor.organizationId() == null || query.supervisorId() != null) {
+            throw new ForbiddenException("只有监管部门和平台运营可以催办");
+        }
+        String scope = organizations.find(actor.organizationId()).map(OrganizationView::scopeRegionCode)
+                .map(QuotaRules::regionPrefix).orElse(null);
+        if (scope == null || !query.regionPrefix().startsWith(scope)) {
+            throw new ForbiddenException("该地区不在本部门的监管范围内");
+        }
     }
 
     @Override
     @Transactional
     public RemindersSent send(DueQuery query, @Nullable List<Long> organizationIds, @Nullable String note,
                               Actor actor) {
+        requireScope(query, actor);
         String extra = note == null || note.isBlank() ? null : note.trim();
         if (extra != null && extra.length() > MAX_NOTE) {
             throw new InvalidInputException("附言不超过" + MAX_NOTE + "字", List.of(new Violation("note", "附言不超过" + MAX_NOTE + "字")));
