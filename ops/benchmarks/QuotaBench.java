@@ -419,14 +419,16 @@ public class QuotaBench {
             threads.add(t);
         }
         Thread.sleep(10_000); // warm-up of the checkout path
-        long placedBefore = CatalogBench.count(c, "SELECT count(*) FROM order_event_outbox WHERE event_type = 'ORDER_PLACED' AND published_at IS NOT NULL");
+        long placedBefore = CatalogBench.count(c, "SELECT count(*) FROM order_event_outbox e, outbox_consumer k WHERE k.name = 'quota-ledger' "
+                + "AND e.event_type = 'ORDER_PLACED' AND (e.tx_id, e.id) <= (k.last_tx_id, k.last_id)");
         measuring.set(true);
         events = writeBacklog(c, 2);
         t0 = System.nanoTime();
         waitDrained(c);
         double loaded = CatalogBench.secs(t0);
         measuring.set(false);
-        long placed = CatalogBench.count(c, "SELECT count(*) FROM order_event_outbox WHERE event_type = 'ORDER_PLACED' AND published_at IS NOT NULL") - placedBefore;
+        long placed = CatalogBench.count(c, "SELECT count(*) FROM order_event_outbox e, outbox_consumer k WHERE k.name = 'quota-ledger' "
+                + "AND e.event_type = 'ORDER_PLACED' AND (e.tx_id, e.id) <= (k.last_tx_id, k.last_id)") - placedBefore;
         stop.set(true);
         for (Thread t : threads) {
             t.join();
@@ -440,8 +442,8 @@ public class QuotaBench {
 
     static void waitDrained(Connection c) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (CatalogBench.count(c, "SELECT count(*) FROM order_event_outbox WHERE published_at IS NULL "
-                + "AND event_type IN ('ORDER_PAID', 'ORDER_REFUNDED')") > 0) {
+        while (CatalogBench.count(c, "SELECT count(*) FROM order_event_outbox e, outbox_consumer k WHERE k.name = 'quota-ledger' "
+                + "AND (e.tx_id, e.id) > (k.last_tx_id, k.last_id) AND e.event_type IN ('ORDER_PAID', 'ORDER_REFUNDED')") > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the ledger did not drain the backlog in 30 minutes");
             }

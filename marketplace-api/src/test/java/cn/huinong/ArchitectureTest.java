@@ -2,19 +2,73 @@ package cn.huinong;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.huinong.architecture.SqlContracts;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Modules are the top-level packages under cn.huinong. Their root package is their API; their
- * {@code internal} and {@code web} subpackages are private. Dependencies between modules never form a cycle.
+ * {@code internal} and {@code web} subpackages are private. Dependencies between modules never form a cycle and
+ * follow {@link #ALLOWED}. In SQL too (ADR 15): a module names only the tables and views its migrations create, plus
+ * the read models other modules publish ({@link #PUBLISHED}), read only. The checks run on planted violations
+ * ({@code cn.huinong.architecture.fixtures}) as well, where they must fail.
  */
 class ArchitectureTest {
+
+    /**
+     * Which module may use which module's API (and its published read models). Add a module here only on purpose:
+     * the arrows point down, from the modules that decide to the reference data and infrastructure below them.
+     */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("shared", Set.of()),
+            Map.entry("web", Set.of("shared")),
+            Map.entry("indexer", Set.of()),
+            Map.entry("audit", Set.of("shared")),
+            Map.entry("region", Set.of("shared", "audit")),
+            Map.entry("identity", Set.of("shared", "audit", "region")),
+            Map.entry("files", Set.of("shared", "audit")),
+            Map.entry("catalog", Set.of("shared", "audit", "identity", "region")),
+            Map.entry("search", Set.of("shared", "audit", "catalog", "indexer")),
+            Map.entry("ordering", Set.of("shared", "audit", "identity", "region", "catalog")),
+            Map.entry("payments", Set.of("shared", "audit", "identity", "files", "ordering")),
+            Map.entry("quota", Set.of("shared", "audit", "identity", "region", "ordering")),
+            Map.entry("monitoring", Set.of("shared", "audit", "identity", "region", "catalog", "ordering", "quota")),
+            Map.entry("demo", Set.of("shared", "audit", "identity", "region", "files", "catalog", "search", "ordering",
+                    "payments", "quota", "monitoring")));
+
+    /**
+     * The read models modules publish for others' SQL (owner from the migrations; documented in docs/architecture.md
+     * and ADR 15). Everything else a module creates is private to it.
+     */
+    static final Set<String> PUBLISHED = Set.of(
+            "organization_directory",    // identity: organisations with kind, region, status, supervising department
+            "region_directory",          // region: the GB/T 2260 tree
+            "catalog_product_directory", // catalog: products as they are now, with their category's name
+            "product_search_document",   // catalog: the search document (search's PostgreSQL fallback, the indexer)
+            "order_payment_facts",       // ordering: paid orders and their money
+            "order_sales_facts",         // ordering: the lines of paid orders with their snapshot
+            "order_event_outbox");       // ordering: the event stream (consumers keep their own position)
+
+    /** Cross-module SQL still to be replaced, per file, by the helpers working there (ADR 15, issue 11). */
+    static final Map<String, Set<String>> KNOWN = Map.of(
+            "ordering/internal/OrderStore.java", Set.of("organization"),
+            "identity/internal/OrganizationService.java", Set.of("audit_event"));
+
+    static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
     static final List<String> MODULES = List.of("audit", "region", "identity", "catalog", "search", "ordering", "files", "payments", "quota", "monitoring", "demo");
     static JavaClasses classes;
@@ -56,5 +110,77 @@ class ArchitectureTest {
                 .should().resideOutsideOfPackage("..web..")
                 .orShould().bePublic()
                 .check(classes);
+    }
+
+    @Test
+    void modulesUseOnlyTheModulesTheyAreAllowedTo() {
+        dependencyRules("cn.huinong", classes);
+    }
+
+    @Test
+    void aForbiddenDependencyIsCaught() {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("cn.huinong.architecture.fixtures");
+        AssertionError e = assertThrows(AssertionError.class, () -> dependencyRules("cn.huinong.architecture.fixtures",
+                fixtures));
+        assertTrue(e.getMessage().contains("PlantedForbiddenDependency"), e.getMessage());
+    }
+
+    @Test
+    void everyModuleIsInTheDependencyMap() {
+        Set<String> found = classes.stream().map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("cn.huinong.")).map(p -> p.substring("cn.huinong.".length()).split("\\.")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        found.removeAll(ALLOWED.keySet());
+        assertEquals(Set.of(), found, "modules missing from ArchitectureTest.ALLOWED");
+    }
+
+    @Test
+    void moduleSqlNamesOnlyItsOwnTablesAndPublishedReadModels() {
+        Map<String, String> owners = SqlContracts.owners(MIGRATIONS);
+        for (String view : PUBLISHED) {
+            assertTrue(owners.containsKey(view), view + " is listed as published but no migration creates it");
+        }
+        List<SqlContracts.Violation> violations = new ArrayList<>(SqlContracts.check(
+                Path.of("src/main/java/cn/huinong"), owners, PUBLISHED, ALLOWED));
+        violations.removeIf(v -> !v.write() && KNOWN.getOrDefault(v.file(), Set.of()).contains(v.table()));
+        assertEquals(List.of(), violations.stream().map(Object::toString).toList(),
+                "SQL naming another module's private table (use its API or a read model it publishes, ADR 15)");
+    }
+
+    @Test
+    void aPlantedCrossModuleSqlReadIsCaught() {
+        Map<String, String> owners = SqlContracts.owners(MIGRATIONS);
+        List<String> found = SqlContracts.check(Path.of("src/test/java/cn/huinong/architecture/fixtures"), owners,
+                PUBLISHED, ALLOWED).stream().map(Object::toString).sorted().toList();
+        assertEquals(List.of(
+                "monitoring/PlantedJoin.java: module monitoring reads catalog's product",
+                "monitoring/PlantedJoin.java: module monitoring reads ordering's order_line",
+                "monitoring/PlantedJoin.java: module monitoring reads quota's quota_ledger",
+                "quota/PlantedCrossModuleRead.java: module quota reads identity's organization",
+                "quota/PlantedCrossModuleRead.java: module quota writes ordering's order_event_outbox"), found);
+    }
+
+    @Test
+    void tablesAreOwnedByTheModuleWhoseMigrationCreatesThem() {
+        Map<String, String> owners = SqlContracts.owners(MIGRATIONS);
+        assertEquals("identity", owners.get("organization"));
+        assertEquals("ordering", owners.get("order_event_outbox"));
+        assertEquals("quota", owners.get("outbox_consumer"));
+        assertEquals("identity", owners.get("organization_directory"));
+    }
+
+    /** Each module of {@code root} depends only on itself, the modules ALLOWED to it, and what is not ours. */
+    static void dependencyRules(String root, JavaClasses imported) {
+        for (Map.Entry<String, Set<String>> e : ALLOWED.entrySet()) {
+            String[] forbidden = ALLOWED.keySet().stream()
+                    .filter(m -> !m.equals(e.getKey()) && !e.getValue().contains(m))
+                    .map(m -> root + "." + m + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage(root + "." + e.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .because(e.getKey() + " may use only " + new TreeSet<>(e.getValue())
+                            + " (ArchitectureTest.ALLOWED, docs/architecture.md)")
+                    .allowEmptyShould(true)
+                    .check(imported);
+        }
     }
 }

@@ -22,10 +22,11 @@ public interface ReminderDesk {
     DueQuery query(int year, @Nullable String region, DueFilter filter, int withinDays, DueSort sort, Actor actor,
                    Instant now);
 
-    DueUnitPage list(DueQuery query, PageQuery page);
+    /** The due units of an authorised query (quota checks the actor's scope again). */
+    DueUnitPage list(DueQuery query, PageQuery page, Actor actor);
 
     /** Writes every due unit of an authorised query as CSV or XLSX. */
-    void export(DueQuery query, ExportFormat format, OutputStream out);
+    void export(DueQuery query, ExportFormat format, Actor actor, OutputStream out);
 
     /** Reminds the selected units (403 when one is outside the query's scope), or all listed when null. */
     RemindersSent send(DueQuery query, @Nullable List<Long> organizationIds, @Nullable String note, Actor actor);

@@ -11,18 +11,19 @@ import java.util.function.Consumer;
 /**
  * Reminders (催办) of the reserved share: which units are due one (not filed near or after the deadline, behind the
  * pace), reminders sent to them (one per unit and day), what a unit sees of its own reminders, and the candidates
- * for a shared canteen's representative. {@link #due}, {@link #forEachDue} and {@link #send} do not authorise: the
- * caller (monitoring) has checked the query's scope.
+ * for a shared canteen's representative. {@link #due}, {@link #forEachDue}, {@link #outsideScope} and {@link #send}
+ * authorise the actor themselves (operators anywhere, a regulator within its scope region; 403 otherwise), whatever the
+ * caller checked before.
  */
 public interface Reminders {
 
-    PageResponse<DueUnit> due(DueQuery query, PageQuery page);
+    PageResponse<DueUnit> due(DueQuery query, PageQuery page, Actor actor);
 
     /** Every due unit of the query, in its order, streamed. */
-    void forEachDue(DueQuery query, Consumer<DueUnit> sink);
+    void forEachDue(DueQuery query, Actor actor, Consumer<DueUnit> sink);
 
     /** The ids among {@code organizationIds} that are not approved buyer units within the query's scope. */
-    List<Long> outsideScope(DueQuery query, List<Long> organizationIds);
+    List<Long> outsideScope(DueQuery query, List<Long> organizationIds, Actor actor);
 
     /**
      * Sends a reminder to the given units of the query (null: every unit it lists), each with a message of its own

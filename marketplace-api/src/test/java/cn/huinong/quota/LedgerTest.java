@@ -255,12 +255,22 @@ class LedgerTest {
         Unit unit = QuotaFixtures.unit(organizations, api, GUIYANG);
         long order = paidOrder(unit, 3, "2030-07-01T02:00:00Z");
         assertEquals(3 * PRICE, spent(unit, 2030));
-        // the relay delivers again (e.g. published_at lost): nothing more is booked
-        db.update("UPDATE order_event_outbox SET published_at = NULL WHERE order_id = ?", order);
+        // the events are delivered again (the consumer's position set back before them): nothing more is booked
+        db.update("""
+                UPDATE outbox_consumer c SET last_tx_id = e.tx_id, last_id = e.id - 1
+                FROM (SELECT tx_id, id FROM order_event_outbox WHERE order_id = ? ORDER BY tx_id, id LIMIT 1) e
+                WHERE c.name = 'quota-ledger'
+                """, order);
+        assertEquals(1, db.count("""
+                SELECT count(*) FROM outbox_consumer c JOIN order_event_outbox e ON e.order_id = ?
+                WHERE c.name = 'quota-ledger' AND (e.tx_id, e.id) > (c.last_tx_id, c.last_id) AND e.event_type = 'ORDER_PAID'
+                """, order), "the order's payment is after the position again");
         assertEquals(3 * PRICE, spent(unit, 2030));
         assertEquals(1, db.count("SELECT count(*) FROM quota_ledger WHERE order_id = ?", order));
-        assertEquals(0, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND published_at IS NULL",
-                order));
+        assertEquals(0, db.count("""
+                SELECT count(*) FROM outbox_consumer c JOIN order_event_outbox e ON e.order_id = ?
+                WHERE c.name = 'quota-ledger' AND (e.tx_id, e.id) > (c.last_tx_id, c.last_id)
+                """, order));
     }
 
     @Test

@@ -6,13 +6,17 @@ import static cn.huinong.support.QuotaFixtures.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
+import cn.huinong.shared.Actor;
+import cn.huinong.shared.PageQuery;
+import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.support.Api;
 import cn.huinong.support.QuotaDb;
-import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
+import cn.huinong.support.QuotaFixtures;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +25,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -52,6 +57,8 @@ class ReminderTest {
     Organizations organizations;
     @Inject
     QuotaDb db;
+    @Inject
+    Reminders reminders;
 
     Api api;
     String anshun;
@@ -315,5 +322,24 @@ class ReminderTest {
         Map<String, Object> a = ((List<Map<String, Object>>) mine.get("alerts")).get(0);
         assertEquals(daysLeft, n(a, "daysLeft"));
         assertEquals(daysLeft <= 30 ? "NOT_FILED_DUE_SOON" : "NOT_FILED", a.get("kind"));
+    }
+
+    @Test
+    void quotaAuthorisesRemindersItselfWhateverItsCallerChecked() {
+        Map<String, Object> me = expect(200, api.get("/api/v1/me", yunnan)).body();
+        @SuppressWarnings("unchecked")
+        long yunnanId = ((Number) ((Map<String, Object>) me.get("organization")).get("id")).longValue();
+        Actor regulator = new Actor("yunnan-regulator", yunnanId, "REGULATOR", null);
+        DueQuery guizhou = new DueQuery(nearYear, "52", null, DueFilter.ALL, 30, DueSort.URGENCY, Instant.now());
+        assertThrows(ForbiddenException.class, () -> reminders.due(guizhou, PageQuery.of(1, 10), regulator));
+        assertThrows(ForbiddenException.class, () -> reminders.forEachDue(guizhou, regulator, u -> { }));
+        assertThrows(ForbiddenException.class, () -> reminders.send(guizhou, null, null, regulator));
+        assertThrows(ForbiddenException.class, () -> reminders.outsideScope(guizhou, List.of(notFiled.id()), regulator));
+        Actor buyer = new Actor("a-unit", notFiled.id(), "BUYER", null);
+        assertThrows(ForbiddenException.class, () -> reminders.due(guizhou, PageQuery.of(1, 10), buyer));
+        // within its own province it may
+        DueQuery yunnanQuery = new DueQuery(nearYear, "53", null, DueFilter.ALL, 30, DueSort.URGENCY, Instant.now());
+        assertEquals(0, reminders.due(yunnanQuery, PageQuery.of(1, 10), regulator).items().stream()
+                .filter(u -> !u.regionCode().startsWith("53")).count());
     }
 }

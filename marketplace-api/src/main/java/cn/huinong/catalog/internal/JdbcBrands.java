@@ -31,7 +31,7 @@ class JdbcBrands implements Brands {
     private static final String SELECT = """
             SELECT b.id, b.name, b.kind, b.region_code, r.name AS region_name, b.in_national_catalogue,
                    b.owner_organization_id, b.created_at
-            FROM brand b LEFT JOIN region r ON r.code = b.region_code""";
+            FROM brand b LEFT JOIN region_directory r ON r.code = b.region_code""";
 
     private final Sql sql;
     private final Regions regions;

@@ -88,7 +88,7 @@ class ProductStore {
     /** Products that come from, or whose supplier is registered in, one of the regions. */
     List<Long> idsTouchingRegions(String[] regionCodes) {
         return sql.list("""
-                SELECT p.id FROM product p JOIN organization o ON o.id = p.supplier_id
+                SELECT p.id FROM product p JOIN organization_directory o ON o.id = p.supplier_id
                 WHERE p.origin_region_code = ANY (?) OR o.region_code = ANY (?) ORDER BY p.id""",
                 rs -> rs.getLong(1), regionCodes, regionCodes);
     }
@@ -102,7 +102,7 @@ class ProductStore {
                 SELECT p.id, p.name, p.category_code, p.supplier_id, o.name AS supplier_name, p.origin_region_code, p.unit,
                        p.spec, p.price_fen, p.stock, p.status, p.review_reason, p.price_flagged, p.price_flag_reason,
                        p.submitted_at, p.updated_at
-                FROM product p JOIN organization o ON o.id = p.supplier_id
+                FROM product p JOIN organization_directory o ON o.id = p.supplier_id
                 """ + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", rs -> new ProductSummary(rs.getLong("id"),
                 rs.getString("name"), rs.getString("category_code"), rs.getLong("supplier_id"),
                 rs.getString("supplier_name"), rs.getString("origin_region_code"), rs.getString("unit"),

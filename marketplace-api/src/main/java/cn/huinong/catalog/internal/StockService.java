@@ -30,7 +30,7 @@ class StockService implements ProductStock {
         return sql.update("""
                 UPDATE product p SET stock = p.stock - ?
                 WHERE p.id = ? AND p.stock >= ? AND p.status = 'LISTED'
-                  AND EXISTS (SELECT 1 FROM organization o WHERE o.id = p.supplier_id AND o.status = 'APPROVED')""",
+                  AND EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = p.supplier_id AND o.status = 'APPROVED')""",
                 quantity, productId, quantity) == 1;
     }
 

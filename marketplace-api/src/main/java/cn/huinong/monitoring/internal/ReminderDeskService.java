@@ -62,14 +62,14 @@ class ReminderDeskService implements ReminderDesk {
     }
 
     @Override
-    public DueUnitPage list(DueQuery query, PageQuery page) {
-        PageResponse<DueUnit> p = reminders.due(query, page);
+    public DueUnitPage list(DueQuery query, PageQuery page, Actor actor) {
+        PageResponse<DueUnit> p = reminders.due(query, page, actor);
         return new DueUnitPage(p.items(), p.page(), p.size(), p.total(), query.withinDays());
     }
 
     @Override
-    public void export(DueQuery query, ExportFormat format, OutputStream out) {
-        exports.table(HEADERS, sink -> reminders.forEachDue(query, u -> sink.accept(cells(u))), format, "催办提醒", out);
+    public void export(DueQuery query, ExportFormat format, Actor actor, OutputStream out) {
+        exports.table(HEADERS, sink -> reminders.forEachDue(query, actor, u -> sink.accept(cells(u))), format, "催办提醒", out);
     }
 
     static List<Object> cells(DueUnit u) {
@@ -84,7 +84,7 @@ class ReminderDeskService implements ReminderDesk {
     public RemindersSent send(DueQuery query, @Nullable List<Long> organizationIds, @Nullable String note,
                               Actor actor) {
         if (organizationIds != null && !organizationIds.isEmpty()) {
-            List<Long> outside = reminders.outsideScope(query, organizationIds);
+            List<Long> outside = reminders.outsideScope(query, organizationIds, actor);
             if (!outside.isEmpty()) {
                 throw new OutsideScope("所选单位中有不在本部门监管范围内的单位：" + outside);
             }

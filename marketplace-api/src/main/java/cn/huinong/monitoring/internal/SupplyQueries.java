@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The supply side of a region, read with plain SQL from ordering's tables ({@code purchase_order},
- * {@code order_line}: the line's frozen snapshot says where the product came from, its category, brand and supplier
- * at the time of the order) and catalog's ({@code product}, for what is listed now). This crosses module boundaries
- * on purpose, read-only, like {@code quota.internal.ConsistencyCheck}: the figures are aggregations over millions of
- * lines that no facade call per order could give, and nothing here writes. Every figure is one SQL statement.
+ * The supply side of a region, read with plain SQL from the read models other modules publish (ADR 15): ordering's
+ * {@code order_sales_facts} (the lines of paid orders; the line's frozen snapshot says where the product came from,
+ * its category, brand and supplier at the time of the order), catalog's {@code catalog_product_directory} (what is
+ * listed now), identity's {@code organization_directory} and region's {@code region_directory}. The figures are
+ * aggregations over millions of lines that no facade call per order could give; nothing here writes. Every figure is
+ * one SQL statement.
  */
 @Singleton
 class SupplyQueries {
@@ -32,16 +33,16 @@ class SupplyQueries {
     /** A line's money after its share of the order's refunds: all of it when the whole order was refunded. */
     private static final String LINES = """
             WITH lines AS (
-                SELECT o.id AS order_id, l.quantity, l.amount_fen AS paid_fen, l.eligible,
-                       l.amount_fen - CASE WHEN o.refunded_fen >= o.total_fen THEN l.amount_fen
-                                           ELSE l.amount_fen * o.refunded_fen / o.total_fen END AS net_fen,
+                SELECT l.order_id, l.quantity, l.amount_fen AS paid_fen, l.eligible,
+                       l.amount_fen - CASE WHEN l.refunded_fen >= l.total_fen THEN l.amount_fen
+                                           ELSE l.amount_fen * l.refunded_fen / l.total_fen END AS net_fen,
                        l.snapshot->'origin'->>'code' AS county, l.snapshot->'origin'->>'name' AS county_name,
                        l.snapshot->>'categoryCode' AS category, l.snapshot->>'categoryName' AS category_name,
                        l.snapshot->'brand'->>'id' AS brand, l.snapshot->'brand'->>'name' AS brand_name,
                        (l.snapshot->>'supplierId') AS supplier, l.snapshot->>'supplierName' AS supplier_name,
                        l.product_id::text AS product, l.snapshot->>'name' AS product_name
-                FROM purchase_order o JOIN order_line l ON l.order_id = o.id
-                WHERE o.paid_at >= ? AND o.paid_at < ? AND l.snapshot->'origin'->>'code' LIKE ?
+                FROM order_sales_facts l
+                WHERE l.paid_at >= ? AND l.paid_at < ? AND l.snapshot->'origin'->>'code' LIKE ?
             )
             """;
 
@@ -115,21 +116,20 @@ class SupplyQueries {
 
     /** Listed products of the region (listed before the window) without a paid, not wholly refunded line since. */
     private static final String SLOW = """
-            FROM product p
-                 JOIN organization s ON s.id = p.supplier_id
-                 JOIN category c ON c.code = p.category_code
-                 LEFT JOIN region r ON r.code = p.origin_region_code
+            FROM catalog_product_directory p
+                 JOIN organization_directory s ON s.id = p.supplier_id
+                 LEFT JOIN region_directory r ON r.code = p.origin_region_code
                  LEFT JOIN LATERAL (
-                     SELECT max(o.paid_at) AS last_sold_at
-                     FROM order_line l JOIN purchase_order o ON o.id = l.order_id
-                     WHERE l.product_id = p.id AND o.paid_at IS NOT NULL AND o.refunded_fen < o.total_fen
+                     SELECT max(l.paid_at) AS last_sold_at
+                     FROM order_sales_facts l
+                     WHERE l.product_id = p.id AND l.refunded_fen < l.total_fen
                  ) sold ON true
             WHERE p.status = 'LISTED' AND p.origin_region_code LIKE ? AND p.listed_at < ?
               AND (sold.last_sold_at IS NULL OR sold.last_sold_at < ?)
             """;
     private static final String SLOW_SELECT = """
             SELECT p.id, p.name, p.supplier_id, s.name AS supplier_name, p.origin_region_code, r.name AS origin_name,
-                   c.name AS category_name, p.price_fen, p.stock, p.listed_at, sold.last_sold_at
+                   p.category_name, p.price_fen, p.stock, p.listed_at, sold.last_sold_at
             """;
     private static final String SLOW_ORDER = " ORDER BY sold.last_sold_at ASC NULLS FIRST, p.listed_at, p.id";
 

@@ -64,12 +64,12 @@ class ReminderController {
                 withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays, sort == null ? DueSort.URGENCY : sort, actor,
                 Instant.now(clock));
         if (format == null) {
-            return HttpResponse.ok(desk.list(query, PageQuery.of(page, size)));
+            return HttpResponse.ok(desk.list(query, PageQuery.of(page, size), actor));
         }
         String region6 = query.regionPrefix().isEmpty() ? "all" : (query.regionPrefix() + "0000").substring(0, 6);
         return Downloads.attachment("quota-reminders-" + region6 + "-" + query.year(),
                 "催办提醒-" + (region6.equals("all") ? "全国" : region6) + "-" + query.year(), format,
-                out -> desk.export(query, format, out));
+                out -> desk.export(query, format, actor, out));
     }
 
     /** Sends a reminder (催办) to the selected units, or to every unit of the list; once per unit and day. */

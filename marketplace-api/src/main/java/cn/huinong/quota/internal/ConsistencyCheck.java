@@ -12,8 +12,8 @@ import java.util.List;
  * Recomputes each unit's eligible spent for a year from the orders themselves (paid_at in the year, Asia/Shanghai,
  * minus the eligible part of the refunded total: all of it when the whole order was refunded, else rounded down,
  * which is what ordering's refund events add up to) and compares it with
- * the ledger and with {@code quota_unit_figures}. Reads ordering's tables directly: it is an independent
- * recomputation, deliberately not built on the events it checks.
+ * the ledger and with {@code quota_unit_figures}. Reads ordering's published {@code order_payment_facts} (ADR 15):
+ * an independent recomputation, deliberately not built on the events it checks.
  */
 @Singleton
 class ConsistencyCheck {
@@ -37,7 +37,7 @@ class ConsistencyCheck {
                     SELECT buyer_organization_id AS org,
                            sum(eligible_fen - CASE WHEN refunded_fen = total_fen THEN eligible_fen
                                                    ELSE eligible_fen * refunded_fen / greatest(1, total_fen) END) AS fen
-                    FROM purchase_order WHERE paid_at >= ? AND paid_at < ? GROUP BY 1
+                    FROM order_payment_facts WHERE paid_at >= ? AND paid_at < ? GROUP BY 1
                 ), ledger AS (
                     SELECT organization_id AS org, sum(eligible_fen) AS fen FROM quota_ledger WHERE year = ? GROUP BY 1
                 ), figures AS (
@@ -51,7 +51,10 @@ class ConsistencyCheck {
                      LEFT JOIN figures f ON f.org = u.org
                 ORDER BY u.org
                 """, rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), from, to, year, year);
-        long pending = sql.count("SELECT count(*) FROM order_event_outbox WHERE published_at IS NULL");
+        long pending = sql.count("""
+                SELECT count(*) FROM order_event_outbox e, outbox_consumer c
+                WHERE c.name = ? AND (e.tx_id, e.id) > (c.last_tx_id, c.last_id)
+                """, LedgerService.CONSUMER);
         List<ConsistencyReport.Mismatch> mismatches = rows.stream()
                 .filter(r -> r.fromOrders() != r.ledger() || r.ledger() != r.figures())
                 .map(r -> new ConsistencyReport.Mismatch(r.organizationId(), r.fromOrders(), r.ledger(), r.figures()))

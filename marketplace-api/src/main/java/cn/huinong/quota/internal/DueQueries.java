@@ -57,15 +57,15 @@ class DueQueries {
         StringBuilder s = new StringBuilder("WITH u AS (SELECT o.id, o.name, o.credit_code, o.region_code,"
                 + " r.name AS region_name, coalesce(f.filed, false) AS filed, coalesce(f.reserved_fen, 0) AS reserved_fen,"
                 + " coalesce(f.counted_fen, 0) AS counted_fen, ").append(deadline).append(" AS deadline"
-                + " FROM organization o LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id"
-                + " LEFT JOIN region r ON r.code = o.region_code"
+                + " FROM organization_directory o LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id"
+                + " LEFT JOIN region_directory r ON r.code = o.region_code"
                 + " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?");
         args.add(q.year());
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
         if (q.supervisorId() != null) {
-            s.append(" AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization WHERE parent_organization_id = ?"
-                    + " UNION SELECT c.id FROM organization c JOIN sub ON c.parent_organization_id = sub.id)"
+            s.append(" AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization_directory WHERE parent_organization_id = ?"
+                    + " UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)"
                     + " SELECT id FROM sub)");
             args.add(q.supervisorId());
         }
@@ -157,14 +157,14 @@ class DueQueries {
     /** Of {@code ids}, those that are approved buyer units within the query's region and supervising subtree. */
     List<Long> inScope(DueQuery q, Long[] ids) {
         List<Object> args = new ArrayList<>();
-        StringBuilder s = new StringBuilder("SELECT o.id FROM organization o WHERE o.kind = 'BUYER'"
+        StringBuilder s = new StringBuilder("SELECT o.id FROM organization_directory o WHERE o.kind = 'BUYER'"
                 + " AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ? AND o.id = ANY(?)");
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
         args.add(ids);
         if (q.supervisorId() != null) {
-            s.append(" AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization WHERE parent_organization_id = ?"
-                    + " UNION SELECT c.id FROM organization c JOIN sub ON c.parent_organization_id = sub.id)"
+            s.append(" AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization_directory WHERE parent_organization_id = ?"
+                    + " UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)"
                     + " SELECT id FROM sub)");
             args.add(q.supervisorId());
         }

@@ -47,7 +47,7 @@ class FiguresQueries implements QuotaFigures {
                        END AS counted_fen
                 FROM quota_unit_figures f0 WHERE f0.year = ? AND f0.organization_id = o.id) f ON true""";
     private static final String LEDGER = "JOIN quota_ledger l ON l.year = ? AND l.organization_id = o.id";
-    private static final String REGION = "LEFT JOIN region r ON r.code = o.region_code";
+    private static final String REGION = "LEFT JOIN region_directory r ON r.code = o.region_code";
     private static final String UNITS = " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?";
     private static final String REACHED = "f.filed AND f.reserved_fen > 0 AND f.counted_fen >= f.reserved_fen";
     // behind the pace: counted x length-of-year < reserved x elapsed (the two parameters, in seconds)
@@ -73,7 +73,7 @@ class FiguresQueries implements QuotaFigures {
         return q.moneyAsOf() == null ? FIGURES : FIGURES_AS_OF;
     }
 
-    /** FROM organization o + the joins, the WHERE of the query's units (+ the status filter). */
+    /** FROM organization_directory o + the joins, the WHERE of the query's units (+ the status filter). */
     private static Where where(UnitQuery q, boolean withFilter, String... joins) {
         List<Object> args = new ArrayList<>();
         if (List.of(joins).contains(FIGURES_AS_OF)) {
@@ -83,12 +83,12 @@ class FiguresQueries implements QuotaFigures {
         args.add(q.year());
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
-        StringBuilder w = new StringBuilder(" FROM organization o ").append(String.join(" ", joins)).append(UNITS);
+        StringBuilder w = new StringBuilder(" FROM organization_directory o ").append(String.join(" ", joins)).append(UNITS);
         if (q.supervisorId() != null) {
             w.append("""
                      AND o.id IN (WITH RECURSIVE sub AS (
-                                      SELECT id FROM organization WHERE parent_organization_id = ?
-                                      UNION SELECT c.id FROM organization c JOIN sub ON c.parent_organization_id = sub.id)
+                                      SELECT id FROM organization_directory WHERE parent_organization_id = ?
+                                      UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)
                                   SELECT id FROM sub)
                     """);
             args.add(q.supervisorId());

@@ -16,18 +16,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code order_event_outbox}: claims the oldest unpublished rows (FOR UPDATE SKIP LOCKED, in id order),
- * books the money events to {@code quota_ledger} (unique event_id: a replayed event books nothing) and to the
- * figures, and sets published_at, all in one transaction. A crash before commit leaves the rows unpublished for the
- * next run; a duplicate delivery is absorbed by the event_id constraint.
+ * Consumes ordering's published event stream {@code order_event_outbox} from quota's own position
+ * ({@code outbox_consumer}, row {@code quota-ledger}): locks the position (consumers on several instances take turns),
+ * reads the next events in (tx_id, id) order among those of transactions older than every running one (so that an
+ * event whose transaction commits late is never passed over), books the money events to {@code quota_ledger} (unique
+ * event_id: a replayed event books nothing) and to the figures, and moves the position, all in one transaction. A
+ * crash before commit leaves the position where it was for the next run: at least once, idempotent per event.
+ * Nothing is written to ordering's tables (ADR 15).
  */
 @Singleton
 class LedgerService implements QuotaLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerService.class);
 
-    record Claimed(long id, UUID eventId, String type, long orderId, long organizationId, String channel,
+    static final String CONSUMER = "quota-ledger";
+
+    record Claimed(long id, String txId, UUID eventId, String type, long orderId, long organizationId, String channel,
                    long eligibleFen, Instant paidAt, Instant occurredAt, String regionCode) {
+    }
+
+    /** Where the consumer stands: the last event it took, in (tx_id, id) order. */
+    record Position(String txId, long lastId) {
     }
 
     /** A county's month of a year in {@code quota_region_month}. */
@@ -50,21 +59,24 @@ class LedgerService implements QuotaLedger {
     @Override
     @Transactional
     public int consumeBatch(int batchSize) {
+        // the position's row lock makes concurrent consumers take turns; the row is read again after the wait
+        Position at = sql.one("SELECT last_tx_id::text AS tx, last_id FROM outbox_consumer WHERE name = ? FOR UPDATE",
+                rs -> new Position(rs.getString("tx"), rs.getLong("last_id")), CONSUMER)
+                .orElseThrow(() -> new IllegalStateException("outbox_consumer " + CONSUMER + " missing"));
         List<Claimed> batch = sql.list("""
-                SELECT e.id, e.event_id, e.event_type, e.order_id, e.buyer_organization_id, e.eligible_fen,
-                       e.occurred_at, e.payload ->> 'channel' AS channel, e.payload ->> 'paidAt' AS paid_at_text,
-                       o.paid_at AS order_paid_at, b.region_code
-                FROM order_event_outbox e LEFT JOIN purchase_order o ON o.id = e.order_id
-                     LEFT JOIN organization b ON b.id = e.buyer_organization_id
-                WHERE e.published_at IS NULL
-                ORDER BY e.id
+                SELECT e.id, e.tx_id::text AS tx, e.event_id, e.event_type, e.order_id, e.buyer_organization_id,
+                       e.eligible_fen, e.occurred_at, e.payload ->> 'channel' AS channel,
+                       e.payload ->> 'paidAt' AS paid_at_text, o.paid_at AS order_paid_at, b.region_code
+                FROM order_event_outbox e LEFT JOIN order_payment_facts o ON o.order_id = e.order_id
+                     LEFT JOIN organization_directory b ON b.id = e.buyer_organization_id
+                WHERE (e.tx_id, e.id) > (?::xid8, ?) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY e.tx_id, e.id
                 LIMIT ?
-                FOR UPDATE OF e SKIP LOCKED
-                """, rs -> new Claimed(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                """, rs -> new Claimed(rs.getLong("id"), rs.getString("tx"), rs.getObject("event_id", UUID.class),
                 rs.getString("event_type"), rs.getLong("order_id"), rs.getLong("buyer_organization_id"),
                 rs.getString("channel"), rs.getLong("eligible_fen"),
                 paidAt(rs.getString("paid_at_text"), Sql.instant(rs, "order_paid_at")),
-                Sql.instant(rs, "occurred_at"), rs.getString("region_code")), batchSize);
+                Sql.instant(rs, "occurred_at"), rs.getString("region_code")), at.txId(), at.lastId(), batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -86,8 +98,9 @@ class LedgerService implements QuotaLedger {
         if (!money.isEmpty()) {
             book(money);
         }
-        sql.update("UPDATE order_event_outbox SET published_at = now() WHERE id = ANY (?)",
-                (Object) batch.stream().map(Claimed::id).toArray(Long[]::new));
+        Claimed last = batch.get(batch.size() - 1);
+        sql.update("UPDATE outbox_consumer SET last_tx_id = ?::xid8, last_id = ?, updated_at = now() WHERE name = ?",
+                last.txId(), last.id(), CONSUMER);
         return batch.size();
     }
 

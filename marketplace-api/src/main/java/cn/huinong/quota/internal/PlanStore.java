@@ -98,7 +98,7 @@ class PlanStore {
 
     Optional<StoredException> approvedException(long organizationId, int year) {
         return sql.one("""
-                SELECT e.*, o.region_code FROM quota_ratio_exception e JOIN organization o ON o.id = e.organization_id
+                SELECT e.*, o.region_code FROM quota_ratio_exception e JOIN organization_directory o ON o.id = e.organization_id
                 WHERE e.organization_id = ? AND e.year = ? AND e.status = 'APPROVED'
                 """, PlanStore::storedException, organizationId, year);
     }
@@ -120,7 +120,7 @@ class PlanStore {
 
     Optional<StoredException> lockException(long id) {
         return sql.one("""
-                SELECT e.*, o.region_code FROM quota_ratio_exception e JOIN organization o ON o.id = e.organization_id
+                SELECT e.*, o.region_code FROM quota_ratio_exception e JOIN organization_directory o ON o.id = e.organization_id
                 WHERE e.id = ? FOR UPDATE OF e
                 """, PlanStore::storedException, id);
     }
@@ -134,7 +134,7 @@ class PlanStore {
 
     static final String EXCEPTION_VIEW = """
             SELECT e.*, o.name AS organization_name, o.region_code
-            FROM quota_ratio_exception e JOIN organization o ON o.id = e.organization_id
+            FROM quota_ratio_exception e JOIN organization_directory o ON o.id = e.organization_id
             """;
 
     Optional<RatioExceptionView> exceptionView(long id) {
@@ -150,7 +150,7 @@ class PlanStore {
     }
 
     long countExceptions(String where, Object... args) {
-        return sql.count("SELECT count(*) FROM quota_ratio_exception e JOIN organization o ON o.id = e.organization_id"
+        return sql.count("SELECT count(*) FROM quota_ratio_exception e JOIN organization_directory o ON o.id = e.organization_id"
                 + " WHERE " + where, args);
     }
 

@@ -22,6 +22,7 @@ import cn.huinong.quota.UnitsNotDue;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
@@ -71,28 +72,50 @@ class ReminderService implements Reminders {
 
     @Override
     @Transactional(readOnly = true)
-    public PageResponse<DueUnit> due(DueQuery query, PageQuery page) {
+    public PageResponse<DueUnit> due(DueQuery query, PageQuery page, Actor actor) {
+        requireScope(query, actor);
         return new PageResponse<>(due.page(query, null, page.size(), page.offset()), page.page(), page.size(),
                 due.count(query));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public void forEachDue(DueQuery query, Consumer<DueUnit> sink) {
+    public void forEachDue(DueQuery query, Actor actor, Consumer<DueUnit> sink) {
+        requireScope(query, actor);
         due.forEach(query, sink);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<Long> outsideScope(DueQuery query, List<Long> organizationIds) {
+    public List<Long> outsideScope(DueQuery query, List<Long> organizationIds, Actor actor) {
+        requireScope(query, actor);
         List<Long> in = due.inScope(query, organizationIds.toArray(Long[]::new));
         return organizationIds.stream().filter(id -> !in.contains(id)).distinct().toList();
+    }
+
+    /**
+     * The data owner authorises (ADR 15): operators remind anywhere, a regulator within its scope region (the query's
+     * region must lie inside it), nobody else.
+     */
+    private void requireScope(DueQuery query, Actor actor) {
+        if (actor.is(Role.OPERATOR)) {
+            return;
+        }
+        if (!actor.is(Role.REGULATOR) || actor.organizationId() == null || query.supervisorId() != null) {
+            throw new ForbiddenException("只有监管部门和平台运营可以催办");
+        }
+        String scope = organizations.find(actor.organizationId()).map(OrganizationView::scopeRegionCode)
+                .map(QuotaRules::regionPrefix).orElse(null);
+        if (scope == null || !query.regionPrefix().startsWith(scope)) {
+            throw new ForbiddenException("该地区不在本部门的监管范围内");
+        }
     }
 
     @Override
     @Transactional
     public RemindersSent send(DueQuery query, @Nullable List<Long> organizationIds, @Nullable String note,
                               Actor actor) {
+        requireScope(query, actor);
         String extra = note == null || note.isBlank() ? null : note.trim();
         if (extra != null && extra.length() > MAX_NOTE) {
             throw new InvalidInputException("附言不超过" + MAX_NOTE + "字", List.of(new Violation("note", "附言不超过" + MAX_NOTE + "字")));
@@ -193,7 +216,7 @@ class ReminderService implements Reminders {
         exception(unit.id(), year).ifPresent(alerts::add);
         List<UnitReminders.Message> messages = sql.list("""
                 SELECT m.*, s.name AS sender_name FROM quota_reminder m
-                LEFT JOIN organization s ON s.id = m.sender_organization_id
+                LEFT JOIN organization_directory s ON s.id = m.sender_organization_id
                 WHERE m.organization_id = ? AND m.year = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT 50
                 """, ReminderService::message, unit.id(), year);
         long unread = sql.count("SELECT count(*) FROM quota_reminder WHERE organization_id = ? AND year = ?"
@@ -235,7 +258,7 @@ class ReminderService implements Reminders {
                 + " AND organization_id = ? AND read_at IS NULL", actor.username(), id, unit.id());
         UnitReminders.Message m = sql.one("""
                 SELECT m.*, s.name AS sender_name FROM quota_reminder m
-                LEFT JOIN organization s ON s.id = m.sender_organization_id
+                LEFT JOIN organization_directory s ON s.id = m.sender_organization_id
                 WHERE m.id = ? AND m.organization_id = ?
                 """, ReminderService::message, id, unit.id())
                 .orElseThrow(() -> new NotFoundException("催办消息不存在"));
@@ -256,7 +279,7 @@ class ReminderService implements Reminders {
         String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         // only units that may represent it (ADR 11): approved buyers of the same county filing an own canteen
         String where = """
-                 FROM organization o
+                 FROM organization_directory o
                 JOIN quota_plan p ON p.organization_id = o.id AND p.year = ? AND p.canteen = 'OWN'
                 WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.id <> ? AND o.region_code = ?
                   AND (? = '' OR o.name ILIKE ? OR o.credit_code = upper(?) OR o.id::text = ?)
@@ -266,7 +289,7 @@ class ReminderService implements Reminders {
         pageArgs.add(page.size());
         pageArgs.add(page.offset());
         List<RepresentativeCandidate> items = sql.list("SELECT o.id, o.name, o.region_code, r.name AS region_name"
-                + where.replace(" FROM organization o", " FROM organization o LEFT JOIN region r ON r.code = o.region_code")
+                + where.replace(" FROM organization_directory o", " FROM organization_directory o LEFT JOIN region_directory r ON r.code = o.region_code")
                 + " ORDER BY o.name, o.id LIMIT ? OFFSET ?",
                 rs -> new RepresentativeCandidate(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
                         rs.getString("region_name"), "COUNTY", true, Canteen.OWN, true), pageArgs.toArray());

@@ -52,8 +52,12 @@ class PostgresEngine {
                 }
             }
             List<SearchItem> items = new ArrayList<>();
-            String page = " ORDER BY " + order(vq) + " LIMIT " + vq.size() + " OFFSET " + vq.from();
-            try (PreparedStatement ps = all.prepare(c, "SELECT d.document::text FROM product_search_document d WHERE ", page)) {
+            List<Object> pageArgs = new ArrayList<>();
+            String page = " ORDER BY " + order(vq, pageArgs) + " LIMIT ? OFFSET ?";
+            pageArgs.add(vq.size());
+            pageArgs.add(vq.from());
+            try (PreparedStatement ps = all.prepare(c, "SELECT d.document::text FROM product_search_document d WHERE ", page,
+                    pageArgs)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         var doc = json.readTree(rs.getString(1));
@@ -139,10 +143,11 @@ class PostgresEngine {
         return out;
     }
 
-    private static String order(ValidQuery vq) {
+    /** The ORDER BY; its values go to {@code args}, in order. */
+    private static String order(ValidQuery vq, List<Object> args) {
         String id = "d.product_id";
         return switch (vq.sort()) {
-            case RELEVANCE -> relevance(vq) + "(d.document->>'salesCount')::bigint DESC NULLS LAST, " + id;
+            case RELEVANCE -> relevance(vq, args) + "(d.document->>'salesCount')::bigint DESC NULLS LAST, " + id;
             case PRICE_ASC -> "(d.document->>'priceFen')::bigint ASC, " + id;
             case PRICE_DESC -> "(d.document->>'priceFen')::bigint DESC, " + id;
             case SALES -> "(d.document->>'salesCount')::bigint DESC NULLS LAST, " + id;
@@ -150,16 +155,16 @@ class PostgresEngine {
         };
     }
 
-    /** Whole-name match, then name holds the text, then anything else (values are escaped literals). */
-    private static String relevance(ValidQuery vq) {
+    /** Whole-name match, then name holds the text, then anything else (the text is bound, never inlined). */
+    private static String relevance(ValidQuery vq, List<Object> args) {
         String q = vq.query().q();
         if (q == null) {
             return "";
         }
-        String literal = "'" + q.replace("'", "''") + "'";
-        String contains = "'%" + like(q).replace("'", "''") + "%'";
-        return "CASE WHEN lower(d.document->>'name') = lower(" + literal + ") THEN 0 "
-                + "WHEN d.document->>'name' ILIKE " + contains + " ESCAPE '\\' THEN 1 ELSE 2 END, ";
+        args.add(q);
+        args.add("%" + like(q) + "%");
+        return "CASE WHEN lower(d.document->>'name') = lower(?::text) THEN 0 "
+                + "WHEN d.document->>'name' ILIKE ?::text ESCAPE '\\' THEN 1 ELSE 2 END, ";
     }
 
     private static String like(String s) {
@@ -227,13 +232,20 @@ class PostgresEngine {
         }
 
         PreparedStatement prepare(Connection c, String head) throws SQLException {
-            return prepare(c, head, "");
+            return prepare(c, head, "", List.of());
         }
 
         PreparedStatement prepare(Connection c, String head, String tail) throws SQLException {
+            return prepare(c, head, tail, List.of());
+        }
+
+        /** The statement with the WHERE's values bound, then the tail's ({@code tailArgs}). */
+        PreparedStatement prepare(Connection c, String head, String tail, List<Object> tailArgs) throws SQLException {
             PreparedStatement ps = c.prepareStatement(head + String.join(" AND ", clauses) + tail);
-            for (int i = 0; i < args.size(); i++) {
-                Object a = args.get(i);
+            List<Object> all = new ArrayList<>(args);
+            all.addAll(tailArgs);
+            for (int i = 0; i < all.size(); i++) {
+                Object a = all.get(i);
                 if (a instanceof String[] arr) {
                     ps.setArray(i + 1, c.createArrayOf("text", arr));
                 } else {
