@@ -7,5 +7,9 @@ import 'element-plus/es/components/message-box/style/css'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router'
+import { connectApiToSession } from './services/apiSession'
 
-createApp(App).use(createPinia()).use(router).mount('#app')
+const pinia = createPinia()
+const app = createApp(App).use(pinia)
+connectApiToSession(router)
+app.use(router).mount('#app')

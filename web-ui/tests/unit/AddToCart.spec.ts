@@ -4,23 +4,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import AddToCart from '@/components/store/AddToCart.vue'
-import type { Me } from '@/services/api/types'
 import { useSessionStore } from '@/stores/session'
+import { cartLine, me } from './fixtures'
 import { stubFetch } from './helpers'
 
-const line = (quantity: number) => ({
-  productId: 42,
-  name: '从江香禾糯',
-  supplierId: 7,
-  supplierName: '合作社',
-  unit: '袋',
-  spec: '5千克/袋',
-  priceFen: 9900,
-  quantity,
-  amountFen: 9900 * quantity,
-  stock: 500,
-  available: true,
-})
+const line = (quantity: number) => cartLine({ productId: 42, supplierName: '合作社', quantity, amountFen: 9900 * quantity })
 
 async function mountAs(role: 'BUYER' | 'SUPPLIER' | null, compact = false) {
   setActivePinia(createPinia())
@@ -28,7 +16,7 @@ async function mountAs(role: 'BUYER' | 'SUPPLIER' | null, compact = false) {
     const session = useSessionStore()
     session.token = 'token'
     session.expiresAt = Date.now() + 3_600_000
-    session.me = { username: 'u', roles: [role], organization: { id: 1, kind: role, name: '单位', status: 'APPROVED' } } as unknown as Me
+    session.me = me('u', { id: 1, kind: role, name: '单位' })
   }
   const router = createRouter({
     history: createMemoryHistory(),

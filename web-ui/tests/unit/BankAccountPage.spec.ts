@@ -3,9 +3,10 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import BankAccountPage from '@/pages/supplier/BankAccountPage.vue'
+import type { Schema } from './fixtures'
 import { stubFetch } from './helpers'
 
-const ACCOUNT = {
+const ACCOUNT: Schema<'BankAccount'> = {
   supplierId: 7,
   bankName: '中国农业银行雷山县支行',
   accountName: '雷山县苗岭银球茶农民专业合作社',

@@ -5,7 +5,7 @@ import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import CartPage from '@/pages/buyer/CartPage.vue'
 import { resetProductLookup } from '@/composables/useProductLookup'
-import type { CartView, Me } from '@/services/api/types'
+import { cartLine, me, type Schema } from './fixtures'
 import { useSessionStore } from '@/stores/session'
 
 const LINE = {
@@ -16,18 +16,14 @@ const LINE = {
   stock: 500,
   available: true,
 }
-const CART: CartView = {
+const CART: Schema<'CartView'> = {
   lines: [
-    { ...LINE, productId: 1, name: '从江香禾糯', priceFen: 9900, quantity: 2, amountFen: 19800, eligible: true },
-    { ...LINE, productId: 2, name: '榕江小香鸡', supplierId: 9, supplierName: '榕江县合作社', unit: '只', priceFen: 8800, quantity: 1, amountFen: 8800, eligible: false },
+    cartLine({ ...LINE, productId: 1, name: '从江香禾糯', priceFen: 9900, quantity: 2, amountFen: 19800, eligible: true }),
+    cartLine({ ...LINE, productId: 2, name: '榕江小香鸡', supplierId: 9, supplierName: '榕江县合作社', unit: '只', priceFen: 8800, quantity: 1, amountFen: 8800, eligible: false }),
   ],
   totalFen: 28600,
 }
-const ME = {
-  username: 'demo-buyer',
-  roles: ['BUYER'],
-  organization: { id: 3, kind: 'BUYER', name: '贵州省机关事务管理局', creditCode: '11520000MB1234567X', regionCode: '520102', status: 'APPROVED' },
-} as unknown as Me
+const ME = me('demo-buyer', { id: 3, kind: 'BUYER', name: '贵州省机关事务管理局', creditCode: '11520000MB1234567X', regionCode: '520102' })
 
 interface Call {
   method: string

@@ -2,13 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { ApiProblem, client, ok } from '@/services/api/client'
 import { useSessionStore } from '@/stores/session'
+import { me } from './fixtures'
 import { stubFetch } from './helpers'
 
-const ME = {
-  username: 'demo-buyer',
-  roles: ['BUYER'],
-  organization: { id: 7, kind: 'BUYER', name: '雷山县第一中学', creditCode: '91350100M000100Y43', regionCode: '522634', status: 'APPROVED' },
-}
+const ME = me('demo-buyer', { id: 7, kind: 'BUYER', name: '雷山县第一中学', creditCode: '91350100M000100Y43', regionCode: '522634' })
 
 describe('API client wrapper', () => {
   beforeEach(() => {

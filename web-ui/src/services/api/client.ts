@@ -1,14 +1,15 @@
 /**
  * THE wrapper around the API: a typed openapi-fetch client generated from the backend's OpenAPI
  * document. It adds the session's bearer token, turns every error answer into a thrown
- * {@link ApiProblem}, and on 401 ends the session and goes to the login page.
+ * {@link ApiProblem}, and on a 401 of a request that carried a token tells the application (which ends
+ * the session and goes to the login page). It knows nothing of the session store or the router: `main.ts`
+ * configures it once with {@link configureClient}, so no import cycle runs through it.
  *
  *   const page = await ok(client.GET('/api/v1/organizations', { params: { query: { status: 'PENDING' } } }))
  */
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from './schema'
 import { ApiProblem } from './problem'
-import { useSessionStore } from '@/stores/session'
 
 export { ApiProblem, errorMessage } from './problem'
 export type { LineError, RowError, Violation } from './problem'
@@ -21,19 +22,27 @@ class PageRelativeRequest extends Request {
   }
 }
 
-function bearerToken(): string | null {
-  return useSessionStore().token
+/** What the application tells the client once, at start-up. */
+export interface ClientSettings {
+  /** The session's bearer token, asked for on every request (null: none). */
+  token: () => string | null
+  /** A 401 answered a request that carried a token: the session is over. */
+  onUnauthorised: () => void | Promise<void>
 }
 
-/** A 401 on a request that carried a token: the session is over. */
+let settings: ClientSettings = { token: () => null, onUnauthorised: () => undefined }
+
+/** Called once from `main.ts` (and from the unit tests' setup). */
+export function configureClient(next: Partial<ClientSettings>): void {
+  settings = { ...settings, ...next }
+}
+
+function bearerToken(): string | null {
+  return settings.token()
+}
+
 async function sessionExpired(): Promise<void> {
-  useSessionStore().clear()
-  const { router } = await import('@/router')
-  const current = router.currentRoute.value
-  // before the first navigation completes the route guard handles it
-  if (current.matched.length > 0 && current.name !== 'login') {
-    await router.push({ name: 'login', query: { redirect: current.fullPath, expired: '1' } })
-  }
+  await settings.onUnauthorised()
 }
 
 const auth: Middleware = {
