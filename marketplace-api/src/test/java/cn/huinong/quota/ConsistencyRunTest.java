@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
@@ -43,7 +43,7 @@ class ConsistencyRunTest {
     @Inject
     Designations designations;
     @Inject
-    Orders orders;
+    OrderPayments orders;
     @Inject
     QuotaLedger ledger;
     @Inject
