@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An order as its buyer, its supplier or an operator sees it. {@code payments} comes from {@link OrderPaymentsView}. */
+/**
+ * An order as its buyer, its supplier or an operator sees it. {@code payments} is added by the web layer from
+ * {@link OrderPaymentsView} ({@link #withPayments}); the facade leaves it empty.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record OrderView(long id, UUID checkoutId, long buyerOrganizationId, String buyerUsername, long supplierId,
@@ -19,6 +22,14 @@ public record OrderView(long id, UUID checkoutId, long buyerOrganizationId, Stri
                         @Nullable Instant cancelledAt, @Nullable String cancelReason, Invoice invoice,
                         List<OrderLineView> lines, List<Map<String, Object>> payments, List<HistoryEntry> history,
                         Instant createdAt) {
+
+    /** The same order showing {@code payments}. */
+    public OrderView withPayments(List<Map<String, Object>> payments) {
+        return new OrderView(id, checkoutId, buyerOrganizationId, buyerUsername, supplierId, supplierName, channel,
+                status, statusLabel, totalFen, eligibleFen, refundedFen, deliveryAddress, expiresAt, paidAt, shipment,
+                deliveredAt, acceptance, cancelledAt, cancelReason, invoice, lines, List.copyOf(payments), history,
+                createdAt);
+    }
 
     @Serdeable
     public record Shipment(String carrier, String trackingNumber, Instant shippedAt) {

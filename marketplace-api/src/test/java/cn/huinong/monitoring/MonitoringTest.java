@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.quota.QuotaLedger;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
@@ -62,7 +62,7 @@ class MonitoringTest {
     @Inject
     Designations designations;
     @Inject
-    Orders orders;
+    OrderPayments orders;
     @Inject
     QuotaLedger ledger;
 

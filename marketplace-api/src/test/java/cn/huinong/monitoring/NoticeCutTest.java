@@ -11,7 +11,7 @@ import static cn.huinong.support.QuotaFixtures.shared;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.huinong.identity.Organizations;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.quota.QuotaLedger;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
@@ -49,7 +49,7 @@ class NoticeCutTest {
     @Inject
     Designations designations;
     @Inject
-    Orders orders;
+    OrderPayments orders;
     @Inject
     QuotaLedger ledger;
 

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.huinong.identity.Organizations;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogDb;
 import cn.huinong.support.CatalogFixtures;
@@ -48,6 +47,8 @@ class OrderLifecycleTest {
     CatalogDb db;
     @Inject
     Orders orders;
+    @Inject
+    OrderPayments payments;
 
     Api api;
     Supplier supplier;
@@ -74,7 +75,7 @@ class OrderLifecycleTest {
     }
 
     void pay(long order) {
-        orders.markPaid(order, "test-payment-" + order, Instant.now(), Actor.system("test"));
+        payments.markPaid(order, "test-payment-" + order, Instant.now(), Actor.system("test"));
     }
 
     @Test
@@ -121,7 +122,7 @@ class OrderLifecycleTest {
         assertEquals(409, act(order, "acceptance", Map.of(), buyer.token()).status());
         pay(order);
         // PAID
-        assertThrows(ConflictException.class, () -> pay(order));
+        assertThrows(OrderNotPayable.class, () -> pay(order));
         assertEquals(409, act(order, "delivery", Map.of(), supplier.token()).status());
         assertEquals(409, act(order, "acceptance", Map.of(), buyer.token()).status());
         expect(200, act(order, "shipment", SHIPMENT, supplier.token()));
@@ -144,7 +145,7 @@ class OrderLifecycleTest {
         expect(200, act(cancelled, "cancellation", Map.of("reason", "重复下单"), buyer.token()));
         assertEquals(409, act(cancelled, "cancellation", Map.of(), buyer.token()).status());
         assertEquals(409, act(cancelled, "shipment", SHIPMENT, supplier.token()).status());
-        assertThrows(ConflictException.class, () -> pay(cancelled));
+        assertThrows(OrderNotPayable.class, () -> pay(cancelled));
         Api.Response problem = act(cancelled, "shipment", SHIPMENT, supplier.token());
         assertEquals("application/problem+json", problem.contentType());
         assertTrue(((String) problem.get("detail")).contains("已取消"));
@@ -215,7 +216,7 @@ class OrderLifecycleTest {
         assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'ORDER_EXPIRED' AND resource_id = ?",
                 String.valueOf(unpaid)));
         assertEquals(0, orders.expireUnpaid(expiresAt.plusSeconds(1)), "nothing left to expire");
-        assertThrows(ConflictException.class, () -> pay(unpaid), "an expired order can no longer be paid");
+        assertThrows(OrderNotPayable.class, () -> pay(unpaid), "an expired order can no longer be paid");
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
@@ -50,7 +50,7 @@ class ConsistencyRunTest implements TestPropertyProvider {
     @Inject
     Designations designations;
     @Inject
-    Orders orders;
+    OrderPayments orders;
     @Inject
     QuotaLedger ledger;
     @Inject

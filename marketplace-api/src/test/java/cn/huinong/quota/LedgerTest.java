@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger fed from ordering's events, end to end: real checkouts, payments through Orders.markPaid with chosen
- * payment times, refunds through Orders.recordRefund, the consumer driven directly, progress over HTTP.
+ * The ledger fed from ordering's events, end to end: real checkouts, payments through OrderPayments.markPaid with chosen
+ * payment times, refunds through OrderPayments.recordRefund, the consumer driven directly, progress over HTTP.
  */
 @MicronautTest(transactional = false)
 class LedgerTest {
@@ -57,7 +57,7 @@ class LedgerTest {
     @Inject
     Designations designations;
     @Inject
-    Orders orders;
+    OrderPayments orders;
     @Inject
     QuotaLedger ledger;
     @Inject

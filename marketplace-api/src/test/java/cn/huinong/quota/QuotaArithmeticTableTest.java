@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.huinong.identity.Organizations;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
@@ -157,7 +157,7 @@ class QuotaArithmeticTableTest {
     @Inject
     Designations designations;
     @Inject
-    Orders orders;
+    OrderPayments orders;
     @Inject
     QuotaLedger ledger;
 

@@ -316,7 +316,7 @@ class OrganizationService implements Organizations {
         }
         Map<Long, String> names = new HashMap<>();
         sql.list("SELECT id, name FROM organization WHERE id = ANY(?)",
-                rs -> Map.entry(rs.getLong(1), rs.getString(2)), ids.stream().distinct().toArray(Long[]::new))
+                rs -> Map.entry(rs.getLong(1), rs.getString(2)), (Object) ids.stream().distinct().toArray(Long[]::new))
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         return names;
     }

@@ -3,6 +3,8 @@ package cn.huinong.ordering.internal;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.ProductView;
 import cn.huinong.catalog.Products;
+import cn.huinong.ordering.CartEmpty;
+import cn.huinong.ordering.CartFull;
 import cn.huinong.ordering.CartView;
 import cn.huinong.ordering.Carts;
 import cn.huinong.ordering.Channel;
@@ -12,7 +14,6 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -30,11 +31,11 @@ class CartService implements Carts {
 
     private final Sql sql;
     private final Products products;
-    private final OrderService orders;
+    private final Checkout orders;
     private final Idempotency idempotency;
     private final OrderingSettings settings;
 
-    CartService(Sql sql, Products products, OrderService orders, Idempotency idempotency, OrderingSettings settings) {
+    CartService(Sql sql, Products products, Checkout orders, Idempotency idempotency, OrderingSettings settings) {
         this.sql = sql;
         this.products = products;
         this.orders = orders;
@@ -45,7 +46,7 @@ class CartService implements Carts {
     @Override
     @Transactional
     public CartView view(Actor actor) {
-        OrderService.buyerOf(actor);
+        Parties.buyerOf(actor);
         List<CartView.Line> lines = new ArrayList<>();
         long total = 0;
         for (NewCheckout.Line l : lines(actor)) {
@@ -71,7 +72,7 @@ class CartService implements Carts {
     @Override
     @Transactional
     public CartView put(long productId, int quantity, Actor actor) {
-        OrderService.buyerOf(actor);
+        Parties.buyerOf(actor);
         if (quantity < 1 || quantity > settings.maxQuantityPerLine()) {
             throw new InvalidInputException("数量有误",
                     List.of(new Violation("quantity", "数量应在1到" + settings.maxQuantityPerLine() + "之间")));
@@ -86,7 +87,7 @@ class CartService implements Carts {
                 actor.username(), productId, quantity);
         if (sql.count("SELECT count(*) FROM cart_line WHERE username = ?", actor.username())
                 > settings.maxLinesPerCheckout()) {
-            throw new RuleViolationException("购物车最多" + settings.maxLinesPerCheckout() + "种商品");
+            throw new CartFull(settings.maxLinesPerCheckout());
         }
         return view(actor);
     }
@@ -94,7 +95,7 @@ class CartService implements Carts {
     @Override
     @Transactional
     public CartView remove(long productId, Actor actor) {
-        OrderService.buyerOf(actor);
+        Parties.buyerOf(actor);
         sql.update("DELETE FROM cart_line WHERE username = ? AND product_id = ?", actor.username(), productId);
         return view(actor);
     }
@@ -102,7 +103,7 @@ class CartService implements Carts {
     @Override
     @Transactional
     public CartView clear(Actor actor) {
-        OrderService.buyerOf(actor);
+        Parties.buyerOf(actor);
         sql.update("DELETE FROM cart_line WHERE username = ?", actor.username());
         return view(actor);
     }
@@ -111,7 +112,7 @@ class CartService implements Carts {
     @Transactional
     public Idempotency.Outcome<CheckoutResult> checkout(String deliveryAddress, Channel channel, String idempotencyKey,
                                                         Actor actor) {
-        long buyer = OrderService.buyerOf(actor);
+        long buyer = Parties.buyerOf(actor);
         return idempotency.once("user:" + actor.username(), idempotencyKey, "POST /api/v1/cart/checkout",
                 new CartCheckoutRequest(deliveryAddress, channel), CheckoutResult.class, 201, () -> {
                     // lock the cart so that a concurrent edit waits for the checkout
@@ -119,7 +120,7 @@ class CartService implements Carts {
                             SELECT product_id, quantity FROM cart_line WHERE username = ? ORDER BY product_id FOR UPDATE""",
                             rs -> new NewCheckout.Line(rs.getLong(1), rs.getInt(2)), actor.username());
                     if (lines.isEmpty()) {
-                        throw new RuleViolationException("购物车是空的");
+                        throw new CartEmpty();
                     }
                     CheckoutResult result = orders.place(buyer, new NewCheckout(lines, deliveryAddress, channel), actor);
                     sql.update("DELETE FROM cart_line WHERE username = ?", actor.username());

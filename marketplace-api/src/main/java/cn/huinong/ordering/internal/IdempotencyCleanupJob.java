@@ -4,6 +4,7 @@ import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +20,17 @@ class IdempotencyCleanupJob {
 
     private final Idempotency idempotency;
     private final OrderingSettings settings;
+    private final InstantSource clock;
 
-    IdempotencyCleanupJob(Idempotency idempotency, OrderingSettings settings) {
+    IdempotencyCleanupJob(Idempotency idempotency, OrderingSettings settings, InstantSource clock) {
         this.idempotency = idempotency;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${huinong.ordering.idempotency-cleanup-interval:1h}", initialDelay = "5m")
     void run() {
-        int n = purge(Instant.now());
+        int n = purge(clock.instant());
         if (n > 0) {
             LOG.info("deleted {} Idempotency-Keys older than {}", n, settings.idempotencyKeyTtl());
         }

@@ -3,7 +3,7 @@ package cn.huinong.ordering.internal;
 import cn.huinong.ordering.Orders;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,14 +14,16 @@ class OrderExpiryJob {
     private static final Logger LOG = LoggerFactory.getLogger(OrderExpiryJob.class);
 
     private final Orders orders;
+    private final InstantSource clock;
 
-    OrderExpiryJob(Orders orders) {
+    OrderExpiryJob(Orders orders, InstantSource clock) {
         this.orders = orders;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${huinong.ordering.expiry-interval:1m}", initialDelay = "1m")
     void run() {
-        int n = orders.expireUnpaid(Instant.now());
+        int n = orders.expireUnpaid(clock.instant());
         if (n > 0) {
             LOG.info("cancelled {} unpaid orders past their payment time", n);
         }

@@ -4,6 +4,7 @@ import cn.huinong.ordering.CartView;
 import cn.huinong.ordering.Carts;
 import cn.huinong.ordering.CheckoutResult;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,7 +25,7 @@ import jakarta.validation.Valid;
 
 /** The caller's cart (one per buyer user). */
 @Controller("/api/v1/cart")
-@Secured("BUYER")
+@Secured(Role.Names.BUYER)
 class CartController {
 
     private final Carts carts;

@@ -1,6 +1,7 @@
 package cn.huinong.ordering.web;
 
 import cn.huinong.ordering.CheckoutResult;
+import cn.huinong.ordering.OrderPaymentsView;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderSummary;
 import cn.huinong.ordering.OrderView;
@@ -8,6 +9,7 @@ import cn.huinong.ordering.Orders;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.idempotency.Idempotency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -28,19 +30,31 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 @Controller("/api/v1/orders")
 class OrderController {
 
     private final Orders orders;
+    private final List<OrderPaymentsView> payments;
 
-    OrderController(Orders orders) {
+    OrderController(Orders orders, List<OrderPaymentsView> payments) {
         this.orders = orders;
+        this.payments = payments;
+    }
+
+    /** The order with its payments (the payments module shows them; ordering itself does not know them). */
+    private OrderView withPayments(OrderView view) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        payments.forEach(p -> all.addAll(p.payments(view.id())));
+        return view.withPayments(all);
     }
 
     /** Checkout: one order per supplier, every line reserved or none. */
     @Post
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "201", description = "已下单（每个供应商一个订单，待支付）",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckoutResult.class)))
     @ApiResponse(responseCode = "409", description = "库存不足或商品不可购买，未预留任何库存")
@@ -63,7 +77,7 @@ class OrderController {
      * or part of the buyer unit's or supplier's name.
      */
     @Get
-    @Secured({"BUYER", "SUPPLIER", "OPERATOR"})
+    @Secured({Role.Names.BUYER, Role.Names.SUPPLIER, Role.Names.OPERATOR})
     PageResponse<OrderSummary> list(@Nullable @QueryValue OrderStatus status, @Nullable @QueryValue String q,
                                     @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
                                     @Parameter(hidden = true) Actor actor) {
@@ -71,55 +85,55 @@ class OrderController {
     }
 
     @Get("/{id}")
-    @Secured({"BUYER", "SUPPLIER", "OPERATOR"})
+    @Secured({Role.Names.BUYER, Role.Names.SUPPLIER, Role.Names.OPERATOR})
     OrderView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
-        return orders.view(id, actor);
+        return withPayments(orders.view(id, actor));
     }
 
     @Post("/{id}/shipment")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "409", description = "订单未支付或已发货")
     OrderView ship(@PathVariable long id, @Valid @Body ShipmentRequest request, @Parameter(hidden = true) Actor actor) {
-        return orders.ship(id, request.carrier(), request.trackingNumber(), actor);
+        return withPayments(orders.ship(id, request.carrier(), request.trackingNumber(), actor));
     }
 
     @Post("/{id}/delivery")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "409", description = "订单未发货")
     OrderView deliver(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
-        return orders.deliver(id, actor);
+        return withPayments(orders.deliver(id, actor));
     }
 
     @Post("/{id}/acceptance")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "409", description = "订单未送达")
     OrderView accept(@PathVariable long id, @Nullable @Valid @Body AcceptanceRequest request,
                      @Parameter(hidden = true) Actor actor) {
-        return orders.accept(id, request == null ? null : request.rating(), request == null ? null : request.comment(),
-                actor);
+        return withPayments(orders.accept(id, request == null ? null : request.rating(),
+                request == null ? null : request.comment(), actor));
     }
 
     @Post("/{id}/cancellation")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "409", description = "订单已发货或已取消")
     OrderView cancel(@PathVariable long id, @Nullable @Valid @Body CancellationRequest request,
                      @Parameter(hidden = true) Actor actor) {
-        return orders.cancel(id, request == null ? null : request.reason(), actor);
+        return withPayments(orders.cancel(id, request == null ? null : request.reason(), actor));
     }
 
     /** The buyer unit's invoice details (发票抬头, 税号). */
     @Put("/{id}/invoice-request")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     OrderView requestInvoice(@PathVariable long id, @Valid @Body InvoiceRequestRequest request,
                              @Parameter(hidden = true) Actor actor) {
-        return orders.requestInvoice(id, request.title(), request.taxNumber(), actor);
+        return withPayments(orders.requestInvoice(id, request.title(), request.taxNumber(), actor));
     }
 
     /** The supplier records the invoice it issued (number, date). */
     @Put("/{id}/invoice")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     OrderView recordInvoice(@PathVariable long id, @Valid @Body IssuedInvoiceRequest request,
                             @Parameter(hidden = true) Actor actor) {
-        return orders.recordInvoice(id, request.invoiceNumber(), request.issuedOn(), actor);
+        return withPayments(orders.recordInvoice(id, request.invoiceNumber(), request.issuedOn(), actor));
     }
 }

@@ -1,7 +1,7 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.files.AttachmentAccess;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.NotFoundException;
 import jakarta.inject.Singleton;
@@ -11,9 +11,9 @@ import jakarta.inject.Singleton;
 class PaymentAttachments implements AttachmentAccess {
 
     private final PaymentTx tx;
-    private final Orders orders;
+    private final OrderPayments orders;
 
-    PaymentAttachments(PaymentTx tx, Orders orders) {
+    PaymentAttachments(PaymentTx tx, OrderPayments orders) {
         this.tx = tx;
         this.orders = orders;
     }
@@ -27,7 +27,7 @@ class PaymentAttachments implements AttachmentAccess {
     public boolean canSee(long paymentId, Actor actor) {
         return tx.find(paymentId).map(p -> {
             try {
-                orders.view(p.orderId(), actor);
+                orders.visibleTo(p.orderId(), actor);
                 return true;
             } catch (NotFoundException e) {
                 return false;

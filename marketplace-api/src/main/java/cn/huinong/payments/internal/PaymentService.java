@@ -2,10 +2,10 @@ package cn.huinong.payments.internal;
 
 import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderStatus;
-import cn.huinong.ordering.OrderView;
+import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
@@ -52,14 +52,14 @@ class PaymentService implements Payments {
 
     private final PaymentTx tx;
     private final Gateway gateway;
-    private final Orders orders;
+    private final OrderPayments orders;
     private final PaymentSettings settings;
     private final Refunder refunder;
 
     private final InstantSource clock;
     private final Files files;
 
-    PaymentService(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings, Refunder refunder,
+    PaymentService(PaymentTx tx, Gateway gateway, OrderPayments orders, PaymentSettings settings, Refunder refunder,
                    InstantSource clock, Files files) {
         this.clock = clock;
         this.files = files;
@@ -73,7 +73,7 @@ class PaymentService implements Payments {
     @Override
     public Idempotency.Outcome<PaymentView> create(long orderId, PaymentMethod method, String idempotencyKey,
                                                    Actor actor) {
-        orders.view(orderId, actor); // 404 unless the caller may see the order
+        orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
         if (!actor.hasRole("BUYER")) {
             throw new ForbiddenException("只有采购单位可以支付订单");
         }
@@ -216,8 +216,10 @@ class PaymentService implements Payments {
         if (!actor.hasRole("BUYER")) {
             throw new ForbiddenException("只有采购单位有待转账的支付");
         }
-        List<Long> pending = orders.list(actor, OrderStatus.PENDING_PAYMENT, PageQuery.of(0, PageQuery.MAX_SIZE))
-                .items().stream().map(o -> o.id()).toList();
+        if (actor.organizationId() == null) {
+            throw new ForbiddenException("无权查看订单");
+        }
+        List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
         return tx.awaitingTransfer(pending).stream().map(p -> view(p.id())).toList();
     }
 
@@ -306,7 +308,7 @@ class PaymentService implements Payments {
     @Override
     public Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, String idempotencyKey,
                                                   Actor actor) {
-        orders.view(orderId, actor); // 404 unless the caller may see the order
+        orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
         if (!actor.hasRole("SUPPLIER") && !actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
         }
@@ -326,7 +328,7 @@ class PaymentService implements Payments {
         PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
         r = tx.findRefund(refundId).orElseThrow();
-        OrderView order = orders.find(orderId).orElseThrow();
+        PayableOrder order = orders.find(orderId).orElseThrow();
         return new Idempotency.Outcome<>(new RefundView(r.id(), r.orderId(), r.paymentId(), r.amountFen(), r.reason(),
                 r.status(), r.failureMessage(), order.refundedFen(), order.status().name(), r.createdAt()),
                 created.status(), created.replayed());
@@ -382,7 +384,7 @@ class PaymentService implements Payments {
             long refunding = refunds.stream().filter(PaymentStore.RefundRow::pending)
                     .mapToLong(PaymentStore.RefundRow::amountFen).sum();
             List<PaymentStore.RefundRow> failed = refunds.stream().filter(r -> r.failureMessage() != null).toList();
-            OrderStatus orderStatus = orders.find(p.orderId()).map(OrderView::status).orElse(null);
+            OrderStatus orderStatus = orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
             boolean owed = p.status() == PaymentStatus.ORPHANED
                     || (p.status() == PaymentStatus.SUCCEEDED && orderStatus == OrderStatus.CANCELLED);
             return new AttentionItem(p.id(), p.orderId(), orderStatus == null ? null : orderStatus.name(), p.method(),
@@ -397,7 +399,7 @@ class PaymentService implements Payments {
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
         PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
         try {
-            orders.view(r.orderId(), actor);
+            orders.visibleTo(r.orderId(), actor);
         } catch (NotFoundException e) {
             throw new NotFoundException("退款不存在：" + refundId);
         }
@@ -409,7 +411,7 @@ class PaymentService implements Payments {
         }
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
         PaymentStore.RefundRow done = tx.confirmOfflineRefund(refundId, sentOn, reference, actor);
-        OrderView order = orders.find(done.orderId()).orElseThrow();
+        PayableOrder order = orders.find(done.orderId()).orElseThrow();
         return new RefundView(done.id(), done.orderId(), done.paymentId(), done.amountFen(), done.reason(),
                 done.status(), done.failureMessage(), order.refundedFen(), order.status().name(), done.createdAt());
     }
@@ -509,7 +511,7 @@ class PaymentService implements Payments {
     private PaymentRow mine(long paymentId, Actor actor, String role) {
         PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
         try {
-            orders.view(row.orderId(), actor);
+            orders.visibleTo(row.orderId(), actor);
         } catch (NotFoundException e) {
             throw notFound(paymentId);
         }

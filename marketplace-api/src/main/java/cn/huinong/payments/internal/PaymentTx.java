@@ -3,10 +3,10 @@ package cn.huinong.payments.internal;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.files.FilePurpose;
 import cn.huinong.files.Files;
-import cn.huinong.ordering.OrderEventType;
+import cn.huinong.ordering.OrderNotPayable;
 import cn.huinong.ordering.OrderStatus;
-import cn.huinong.ordering.OrderView;
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.PayableOrder;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.payments.PaymentMethod;
@@ -44,7 +44,7 @@ import java.util.Set;
 
 /**
  * The database side of payments, one transaction per step, each with its audit entry. A success locks the payment
- * row, then (in {@code Orders.markPaid}) the order row, always in that order, so a confirmation and a webhook that
+ * row, then (in {@code OrderPayments.markPaid}) the order row, always in that order, so a confirmation and a webhook that
  * race converge: the second finds the payment SUCCEEDED and does nothing.
  */
 @Singleton
@@ -64,7 +64,7 @@ class PaymentTx {
     }
 
     private final PaymentStore store;
-    private final Orders orders;
+    private final OrderPayments orders;
     private final Idempotency idempotency;
     private final AuditLog audit;
     private final BankAccounts bankAccounts;
@@ -72,7 +72,7 @@ class PaymentTx {
     private final PaymentSettings settings;
     private final InstantSource clock;
 
-    PaymentTx(PaymentStore store, Orders orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts,
+    PaymentTx(PaymentStore store, OrderPayments orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts,
               Files files, PaymentSettings settings, InstantSource clock) {
         this.bankAccounts = bankAccounts;
         this.files = files;
@@ -109,9 +109,9 @@ class PaymentTx {
     }
 
     private Created insert(long orderId, PaymentMethod method, Actor actor) {
-        OrderView order = orders.find(orderId).orElseThrow(() -> new NotFoundException("订单不存在：" + orderId));
+        PayableOrder order = orders.find(orderId).orElseThrow(() -> new NotFoundException("订单不存在：" + orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT || store.paid(orderId)) {
-            throw new ConflictException("订单当前状态为" + order.status().label() + "，不能支付");
+            throw new OrderNotPayable(order.status());
         }
         Optional<PaymentRow> live = store.live(orderId);
         if (live.isPresent()) {
@@ -175,7 +175,7 @@ class PaymentTx {
         if (row.method() != PaymentMethod.BANK_TRANSFER || row.status() != PaymentStatus.AWAITING_TRANSFER) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能上传转账回单");
         }
-        OrderView order = orders.find(row.orderId()).orElseThrow();
+        PayableOrder order = orders.find(row.orderId()).orElseThrow();
         checkTransferDate(transferDate, order, "transferDate");
         files.attach(fileId, FilePurpose.TRANSFER_SLIP, "payment", id, actor);
         store.slip(id, fileId, transferDate);
@@ -184,7 +184,7 @@ class PaymentTx {
     }
 
     /** A transfer date is a day between the order's and today (Beijing). */
-    void checkTransferDate(LocalDate date, OrderView order, String field) {
+    void checkTransferDate(LocalDate date, PayableOrder order, String field) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), BEIJING);
         LocalDate ordered = LocalDate.ofInstant(order.createdAt(), BEIJING);
         if (date.isAfter(today)) {
@@ -200,7 +200,7 @@ class PaymentTx {
      * When a transfer made on {@code date} counts as paid: now when it is today, else the start of that day in Beijing
      * (never before the order was placed). The reserved share counts it in that year (ADR 8).
      */
-    Instant paidAtOf(LocalDate date, OrderView order) {
+    Instant paidAtOf(LocalDate date, PayableOrder order) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (date.equals(LocalDate.ofInstant(now, BEIJING))) {
             return now;
@@ -226,7 +226,7 @@ class PaymentTx {
             throw new RuleViolationException("到账金额" + amountFen + "分与应付金额" + row.amountFen()
                     + "分不符，不能确认到账；请与买方核对", List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
         }
-        OrderView order = orders.find(row.orderId()).orElseThrow();
+        PayableOrder order = orders.find(row.orderId()).orElseThrow();
         LocalDate date = transferDate != null ? transferDate : row.transferDate() != null ? row.transferDate()
                 : LocalDate.ofInstant(clock.instant(), BEIJING);
         checkTransferDate(date, order, "transferDate");
@@ -268,7 +268,7 @@ class PaymentTx {
         if (SETTLED.contains(row.status())) {
             return Settlement.ALREADY;
         }
-        OrderView order = orders.find(row.orderId()).orElseThrow();
+        PayableOrder order = orders.find(row.orderId()).orElseThrow();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", row.orderId());
         detail.put("from", row.status().name());
@@ -286,7 +286,7 @@ class PaymentTx {
         audit.record(actor, "PAYMENT_SUCCEEDED", "payment", String.valueOf(id), detail);
         // ORDER_PAID and PAYMENT_SUCCEEDED (amountFen, eligibleFen, paidAt) go to order_event_outbox in this transaction
         orders.markPaid(row.orderId(), "payment-" + id, paidAt, actor);
-        orders.paymentEvent(row.orderId(), OrderEventType.PAYMENT_SUCCEEDED, row.amountFen(), paidAt, "payment-" + id);
+        orders.paymentSucceeded(row.orderId(), row.amountFen(), paidAt, "payment-" + id);
         return Settlement.SUCCEEDED;
     }
 

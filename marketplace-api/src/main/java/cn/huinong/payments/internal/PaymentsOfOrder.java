@@ -2,6 +2,7 @@ package cn.huinong.payments.internal;
 
 import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderPaymentsView;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ class PaymentsOfOrder implements OrderPaymentsView {
     }
 
     @Override
+    @Transactional
     public List<Map<String, Object>> payments(long orderId) {
         return store.ofOrder(orderId).stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();

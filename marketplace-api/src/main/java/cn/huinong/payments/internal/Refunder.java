@@ -1,6 +1,6 @@
 package cn.huinong.payments.internal;
 
-import cn.huinong.ordering.Orders;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.shared.Actor;
 import com.stripe.exception.StripeException;
@@ -26,10 +26,10 @@ class Refunder {
 
     private final PaymentTx tx;
     private final Gateway gateway;
-    private final Orders orders;
+    private final OrderPayments orders;
     private final PaymentSettings settings;
 
-    Refunder(PaymentTx tx, Gateway gateway, Orders orders, PaymentSettings settings) {
+    Refunder(PaymentTx tx, Gateway gateway, OrderPayments orders, PaymentSettings settings) {
         this.tx = tx;
         this.gateway = gateway;
         this.orders = orders;
