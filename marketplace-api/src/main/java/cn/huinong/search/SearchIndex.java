@@ -1,5 +1,6 @@
 package cn.huinong.search;
 
+import cn.huinong.search.web.IndexStatus;
 import cn.huinong.shared.Actor;
 
 /** Operating the catalog index (OPERATOR): status, metrics, full rebuild. Commands are audited. */

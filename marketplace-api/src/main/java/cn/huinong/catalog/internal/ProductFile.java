@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.shared.csv.CsvReader;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.UploadedText;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -212,14 +212,12 @@ final class ProductFile {
     }
 
     /**
-     * RFC 4180 through commons-csv, record by record: quoted fields may hold commas, quotes ("") and line breaks.
+     * RFC 4180 through the one CSV reader ({@link CsvReader}: commons-csv), record by record: quoted fields may hold commas, quotes ("") and line breaks.
      * Each row keeps the physical line it starts on (the lines read before it, plus one).
      */
     static Parsed readCsv(Reader text, int maxRows) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(false)
-                .setIgnoreSurroundingSpaces(false).setLenientEof(true).setTrailingData(true).get();
         Rows rows = new Rows("CSV", maxRows);
-        try (CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get()) {
+        try (CSVParser parser = CsvReader.parse(text)) {
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {
                 long before = parser.getCurrentLineNumber();

@@ -1,24 +1,21 @@
 package cn.huinong.monitoring.internal;
 
-import cn.huinong.monitoring.ExportFormat;
+import cn.huinong.monitoring.web.ExportFormat;
+import cn.huinong.monitoring.web.RegionSummary;
+import cn.huinong.monitoring.web.SlowProduct;
+import cn.huinong.monitoring.web.SupplyDimension;
+import cn.huinong.monitoring.web.SupplySide;
 import cn.huinong.quota.Canteen;
-import cn.huinong.monitoring.RegionSummary;
-import cn.huinong.monitoring.SlowProduct;
-import cn.huinong.monitoring.SupplyDimension;
-import cn.huinong.monitoring.SupplySide;
 import cn.huinong.quota.QuotaFigures;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.UnitFigures;
 import cn.huinong.quota.UnitQuery;
+import cn.huinong.shared.csv.CsvWriter;
 import jakarta.inject.Singleton;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,7 @@ class Exports {
     void table(List<String> headers, Rows rows, ExportFormat format, String sheetName, OutputStream out) {
         try {
             if (format == ExportFormat.CSV) {
-                Writer w = csv(out);
+                CsvWriter w = CsvWriter.open(out);
                 csvTable(w, headers, rows);
                 w.flush();
             } else {
@@ -108,7 +105,7 @@ class Exports {
                 OutputStream out) {
         try {
             if (format == ExportFormat.CSV) {
-                Writer w = csv(out);
+                CsvWriter w = CsvWriter.open(out);
                 List<String> headers = new ArrayList<>();
                 headers.add("分组");
                 headers.addAll(SUPPLY_HEADERS);
@@ -152,42 +149,16 @@ class Exports {
         return cells;
     }
 
-    /** A UTF-8 writer that has written the BOM (so that Excel reads the Chinese). */
-    static Writer csv(OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        w.write('\uFEFF');
-        return w;
-    }
-
-    static void csvTable(Writer w, List<String> headers, Rows rows) throws IOException {
-        line(w, headers);
+    /** The headers, then every row (cells as text: BigDecimal plain, null empty), through the one CSV writer. */
+    static void csvTable(CsvWriter w, List<String> headers, Rows rows) throws IOException {
+        w.row(headers);
         rows.each(cells -> {
             try {
-                line(w, cells.stream().map(c -> c == null ? "" : c instanceof BigDecimal b ? b.toPlainString()
-                        : c.toString()).toList());
+                w.row(cells);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    static void line(Writer w, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(escape(cells.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    /** Quotes when needed; a leading = + - @ is neutralised so that a name never runs as a spreadsheet formula. */
-    static String escape(String s) {
-        String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 
     static List<Object> cells(UnitFigures u) {

@@ -3,15 +3,15 @@ package cn.huinong.monitoring.internal;
 import static cn.huinong.monitoring.internal.Exports.percent;
 import static cn.huinong.monitoring.internal.Exports.yuan;
 
-import cn.huinong.monitoring.Notice;
-import cn.huinong.monitoring.NoticeFormat;
-import cn.huinong.monitoring.RegionSummary;
+import cn.huinong.monitoring.web.Notice;
+import cn.huinong.monitoring.web.NoticeFormat;
+import cn.huinong.monitoring.web.RegionSummary;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.UnitFigures;
+import cn.huinong.shared.csv.CsvWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -188,15 +188,15 @@ final class NoticeWriter {
     }
 
     private static void csv(Notice n, OutputStream out) throws IOException {
-        Writer w = Exports.csv(out);
-        Exports.line(w, List.of(n.title()));
-        Exports.line(w, List.of(overview(n)));
+        CsvWriter w = CsvWriter.open(out);
+        w.row(List.of(n.title()));
+        w.row(List.of(overview(n)));
         for (Table t : tables(n)) {
-            w.write("\r\n");
-            Exports.line(w, List.of(t.title()));
+            w.blankLine();
+            w.row(List.of(t.title()));
             Exports.csvTable(w, t.headers(), sink -> t.rows().forEach(sink));
             if (t.note() != null) {
-                Exports.line(w, List.of(t.note()));
+                w.row(List.of(t.note()));
             }
         }
         w.flush();

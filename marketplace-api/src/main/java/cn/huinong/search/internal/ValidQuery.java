@@ -1,7 +1,7 @@
 package cn.huinong.search.internal;
 
-import cn.huinong.search.SearchQuery;
-import cn.huinong.search.SearchSort;
+import cn.huinong.search.web.SearchQuery;
+import cn.huinong.search.web.SearchSort;
 import java.util.List;
 
 /** A validated search: defaults applied, sort parsed, the text split into whitespace-separated terms. */

@@ -1,8 +1,6 @@
 package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
-import cn.huinong.search.SearchResult;
-import cn.huinong.search.Suggestion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

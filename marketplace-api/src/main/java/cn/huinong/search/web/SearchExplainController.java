@@ -1,7 +1,6 @@
 package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
-import cn.huinong.search.SearchExplanation;
 import cn.huinong.shared.Role;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Controller;

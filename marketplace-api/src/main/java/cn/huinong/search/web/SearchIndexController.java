@@ -1,6 +1,5 @@
 package cn.huinong.search.web;
 
-import cn.huinong.search.IndexStatus;
 import cn.huinong.search.SearchIndex;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;

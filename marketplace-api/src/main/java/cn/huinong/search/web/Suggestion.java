@@ -1,4 +1,4 @@
-package cn.huinong.search;
+package cn.huinong.search.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

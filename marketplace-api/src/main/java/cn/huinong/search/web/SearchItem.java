@@ -1,4 +1,4 @@
-package cn.huinong.search;
+package cn.huinong.search.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

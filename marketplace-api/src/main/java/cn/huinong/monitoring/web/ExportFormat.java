@@ -1,4 +1,4 @@
-package cn.huinong.monitoring;
+package cn.huinong.monitoring.web;
 
 /** Unit list exports: CSV (UTF-8 with BOM, opens in Excel) or XLSX. */
 public enum ExportFormat {

@@ -1,4 +1,4 @@
-package cn.huinong.monitoring;
+package cn.huinong.monitoring.web;
 
 /**
  * The supply side of a region ({@code regionPrefix} "" for the country) in a year, to export; an authorised query

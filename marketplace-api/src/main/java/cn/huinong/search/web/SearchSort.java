@@ -1,4 +1,4 @@
-package cn.huinong.search;
+package cn.huinong.search.web;
 
 import java.util.Arrays;
 import java.util.Optional;

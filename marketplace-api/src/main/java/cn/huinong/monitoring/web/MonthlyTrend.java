@@ -1,4 +1,4 @@
-package cn.huinong.monitoring;
+package cn.huinong.monitoring.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;

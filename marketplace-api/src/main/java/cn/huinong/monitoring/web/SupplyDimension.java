@@ -1,4 +1,4 @@
-package cn.huinong.monitoring;
+package cn.huinong.monitoring.web;
 
 /** The groupings of the supply side, as exports name them. */
 public enum SupplyDimension {

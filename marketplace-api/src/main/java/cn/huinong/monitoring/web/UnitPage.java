@@ -1,4 +1,4 @@
-package cn.huinong.monitoring;
+package cn.huinong.monitoring.web;
 
 import cn.huinong.quota.UnitFigures;
 import com.fasterxml.jackson.annotation.JsonInclude;

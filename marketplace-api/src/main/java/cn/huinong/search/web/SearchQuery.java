@@ -1,10 +1,10 @@
-package cn.huinong.search;
+package cn.huinong.search.web;
 
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
 /**
- * A catalog search as the caller asked for it (already parsed, not yet validated: {@link CatalogSearch}
+ * A catalog search as the caller asked for it (already parsed, not yet validated: {@link cn.huinong.search.CatalogSearch}
  * validates). Lists are OR within themselves; different lists are AND. {@code categories},
  * {@code certifications}, {@code provinces} and {@code brands} are the facets; {@code suppliers} (ids) narrows
  * to some suppliers' products, e.g. for a supplier's store page.

@@ -1,4 +1,4 @@
-package cn.huinong.search;
+package cn.huinong.search.web;
 
 import cn.huinong.indexer.IndexerMetrics;
 import cn.huinong.indexer.RebuildProgress;
