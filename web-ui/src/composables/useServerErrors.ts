@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import type { Violation } from '@/services/api/client'
+import { ApiProblem, errorMessage, type Violation } from '@/services/api/client'
 
 /**
  * Assigns `violations[].field` of a 400 problem to form items: exact match, or a suffix match for
@@ -37,9 +37,21 @@ export function useServerErrors(props: readonly string[]) {
     return unmatched
   }
 
+  /**
+   * A failed submit: its violations go to their fields; returns what the form shows above them (the
+   * violations of no field, or the message of any other error), null when the fields say it all.
+   */
+  function failureOf(e: unknown): string | null {
+    if (e instanceof ApiProblem && e.violations.length) {
+      const rest = show(e.violations)
+      return rest.length ? rest.map((v) => v.message).join('；') : null
+    }
+    return errorMessage(e)
+  }
+
   function set(prop: string, message: string) {
     errors[prop] = message
   }
 
-  return { errors, show, set, clear, clearAll }
+  return { errors, show, set, clear, clearAll, failureOf }
 }
