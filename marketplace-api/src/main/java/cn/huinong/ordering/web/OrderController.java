@@ -9,6 +9,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,6 +31,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1/orders")
+@StandardProblems
 class OrderController {
 
     private final Orders orders;
@@ -70,12 +72,14 @@ class OrderController {
         return orders.list(actor, status, q, PageQuery.of(page, size));
     }
 
+    /** One order as the caller may see it. */
     @Get("/{id}")
     @Secured({"BUYER", "SUPPLIER", "OPERATOR"})
     OrderView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return orders.view(id, actor);
     }
 
+    /** The supplier ships an order. */
     @Post("/{id}/shipment")
     @Secured("SUPPLIER")
     @ApiResponse(responseCode = "409", description = "订单未支付或已发货")
@@ -83,6 +87,7 @@ class OrderController {
         return orders.ship(id, request.carrier(), request.trackingNumber(), actor);
     }
 
+    /** The supplier marks a shipped order delivered. */
     @Post("/{id}/delivery")
     @Secured("SUPPLIER")
     @ApiResponse(responseCode = "409", description = "订单未发货")
@@ -90,6 +95,7 @@ class OrderController {
         return orders.deliver(id, actor);
     }
 
+    /** The buyer accepts a delivered order. */
     @Post("/{id}/acceptance")
     @Secured("BUYER")
     @ApiResponse(responseCode = "409", description = "订单未送达")
@@ -99,6 +105,7 @@ class OrderController {
                 actor);
     }
 
+    /** Cancels an order (a paid one is refunded in full). */
     @Post("/{id}/cancellation")
     @Secured("BUYER")
     @ApiResponse(responseCode = "409", description = "订单已发货或已取消")

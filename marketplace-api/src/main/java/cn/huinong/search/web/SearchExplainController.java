@@ -3,6 +3,7 @@ package cn.huinong.search.web;
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.search.SearchExplanation;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 @Controller("/api/v1/search/explain")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class SearchExplainController {
 
