@@ -7,6 +7,7 @@ import cn.huinong.audit.AuditQuery;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 
 @Controller("/api/v1/audit-events")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class AuditController {
 

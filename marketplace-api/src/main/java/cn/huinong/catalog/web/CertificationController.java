@@ -6,6 +6,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1")
+@StandardProblems
 class CertificationController {
 
     private final Certifications certifications;
@@ -30,6 +32,7 @@ class CertificationController {
         this.certifications = certifications;
     }
 
+    /** Adds a certificate to a product for review. */
     @Post("/products/{id}/certifications")
     @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "201", description = "已登记，待审核",
@@ -39,6 +42,7 @@ class CertificationController {
         return HttpResponse.created(certifications.add(id, request.toCommand(), actor));
     }
 
+    /** Approves or rejects a certificate. */
     @Post("/certifications/{id}/decision")
     @Secured(Role.Names.OPERATOR)
     CertificationView decide(@PathVariable long id, @Valid @Body ReviewDecisionRequest request,
@@ -46,6 +50,7 @@ class CertificationController {
         return certifications.decide(id, request.decision(), request.reason(), actor);
     }
 
+    /** Certificates awaiting an operator's review. */
     @Get("/certifications/review-queue")
     @Secured(Role.Names.OPERATOR)
     PageResponse<CertificationView> reviewQueue(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {

@@ -11,6 +11,7 @@ import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,6 +31,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 @Controller("/api/v1/products")
+@StandardProblems
 class ProductController {
 
     private final Products products;
@@ -38,6 +40,7 @@ class ProductController {
         this.products = products;
     }
 
+    /** Creates a draft product of the supplier. */
     @Post
     @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "201", description = "已创建（草稿）",
@@ -53,6 +56,7 @@ class ProductController {
         return products.update(id, request.toDraft(), actor);
     }
 
+    /** Submits a draft product for review. */
     @Post("/{id}/submission")
     @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "409", description = "当前状态不能提交审核")
@@ -60,6 +64,7 @@ class ProductController {
         return products.submit(id, actor);
     }
 
+    /** Approves or rejects a submitted product. */
     @Post("/{id}/decision")
     @Secured(Role.Names.OPERATOR)
     @ApiResponse(responseCode = "409", description = "商品不在待审核状态")
@@ -68,6 +73,7 @@ class ProductController {
         return products.decide(id, request.decision(), request.reason(), actor);
     }
 
+    /** Takes a listed product off the market. */
     @Post("/{id}/delisting")
     @Secured({Role.Names.SUPPLIER, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "409", description = "商品未上架")
@@ -95,12 +101,14 @@ class ProductController {
         return products.mine(actor, status, PageQuery.of(page, size));
     }
 
+    /** Products awaiting an operator's review. */
     @Get("/review-queue")
     @Secured(Role.Names.OPERATOR)
     PageResponse<ProductSummary> reviewQueue(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return products.reviewQueue(PageQuery.of(page, size));
     }
 
+    /** Products whose price stands far above their category's median. */
     @Get("/price-alerts")
     @Secured(Role.Names.OPERATOR)
     PageResponse<ProductSummary> priceAlerts(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {

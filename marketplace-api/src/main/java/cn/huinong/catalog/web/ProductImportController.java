@@ -7,6 +7,7 @@ import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.Uploads;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Controller("/api/v1/products/imports")
+@StandardProblems
 class ProductImportController {
 
     /** As micronaut.server.multipart.max-file-size: the spool checks it again while copying. */
@@ -76,6 +78,7 @@ class ProductImportController {
         return imports.find(id, actor);
     }
 
+    /** The CSV template of a product import. */
     @Get(value = "/template.csv", produces = "text/csv;charset=UTF-8")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<byte[]> template() {

@@ -7,6 +7,7 @@ import cn.huinong.files.StoredFileView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 
 @Controller("/api/v1/files")
+@StandardProblems
 class FileController {
 
     private final Files files;

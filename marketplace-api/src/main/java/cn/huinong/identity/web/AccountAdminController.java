@@ -5,6 +5,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Operators: users' sign-in (账号安全): one-time password reset, ending all sessions, lifting a lock. All audited. */
 @Controller("/api/v1/users")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class AccountAdminController {
 

@@ -5,6 +5,7 @@ import cn.huinong.identity.Organizations;
 import cn.huinong.identity.TwoFactor;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1/me")
+@StandardProblems
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class MeController {
 

@@ -10,6 +10,7 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -28,6 +29,7 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1/organizations")
+@StandardProblems
 class OrganizationController {
 
     private final Organizations organizations;
@@ -61,6 +63,7 @@ class OrganizationController {
         return organizations.provision(request.toCommand(), actor);
     }
 
+    /** Approves or rejects an organisation's application. */
     @Post("/{id}/decision")
     @ApiResponse(responseCode = "200", description = "审核完成")
     @ApiResponse(responseCode = "409", description = "该机构已审核，或指定的管理员用户名已被使用")

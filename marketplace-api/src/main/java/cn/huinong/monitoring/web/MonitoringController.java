@@ -7,6 +7,7 @@ import cn.huinong.quota.UnitSort;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +28,7 @@ import java.time.Instant;
  * (a buyer unit sees the units whose 主管部门 it is, and theirs).
  */
 @Controller("/api/v1/monitoring")
+@StandardProblems
 @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR, Role.Names.BUYER})
 class MonitoringController {
 

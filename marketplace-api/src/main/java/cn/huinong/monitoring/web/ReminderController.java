@@ -8,6 +8,7 @@ import cn.huinong.quota.RemindersSent;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -28,6 +29,7 @@ import java.time.Instant;
 
 /** 催办提醒: units not filed near or after the deadline and units behind the pace, and sending them a reminder. */
 @Controller("/api/v1/monitoring/reminders")
+@StandardProblems
 @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
 class ReminderController {
 

@@ -4,6 +4,7 @@ import cn.huinong.monitoring.Monitoring;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,6 +25,7 @@ import java.time.Instant;
  * regulators (their region) and operators (everything). A region outside the scope is 403, a buyer or supplier too.
  */
 @Controller("/api/v1/monitoring")
+@StandardProblems
 @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
 class SupplyController {
 

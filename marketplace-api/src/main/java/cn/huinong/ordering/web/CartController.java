@@ -5,6 +5,7 @@ import cn.huinong.ordering.Carts;
 import cn.huinong.ordering.CheckoutResult;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -25,6 +26,7 @@ import jakarta.validation.Valid;
 
 /** The caller's cart (one per buyer user). */
 @Controller("/api/v1/cart")
+@StandardProblems
 @Secured(Role.Names.BUYER)
 class CartController {
 
@@ -34,6 +36,7 @@ class CartController {
         this.carts = carts;
     }
 
+    /** The buyer's cart, grouped by supplier. */
     @Get
     CartView get(@Parameter(hidden = true) Actor actor) {
         return carts.view(actor);
@@ -46,11 +49,13 @@ class CartController {
         return carts.put(productId, request.quantity(), actor);
     }
 
+    /** Removes a product from the cart. */
     @Delete("/lines/{productId}")
     CartView remove(@PathVariable long productId, @Parameter(hidden = true) Actor actor) {
         return carts.remove(productId, actor);
     }
 
+    /** Empties the cart. */
     @Delete
     CartView clear(@Parameter(hidden = true) Actor actor) {
         return carts.clear(actor);

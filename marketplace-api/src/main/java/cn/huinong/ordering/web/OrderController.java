@@ -11,6 +11,7 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.idempotency.Idempotency;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 @Controller("/api/v1/orders")
+@StandardProblems
 class OrderController {
 
     private final Orders orders;
@@ -84,12 +86,14 @@ class OrderController {
         return orders.list(actor, status, q, PageQuery.of(page, size));
     }
 
+    /** One order as the caller may see it. */
     @Get("/{id}")
     @Secured({Role.Names.BUYER, Role.Names.SUPPLIER, Role.Names.OPERATOR})
     OrderView get(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return withPayments(orders.view(id, actor));
     }
 
+    /** The supplier ships an order. */
     @Post("/{id}/shipment")
     @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "409", description = "订单未支付或已发货")
@@ -97,6 +101,7 @@ class OrderController {
         return withPayments(orders.ship(id, request.carrier(), request.trackingNumber(), actor));
     }
 
+    /** The supplier marks a shipped order delivered. */
     @Post("/{id}/delivery")
     @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "409", description = "订单未发货")
@@ -104,6 +109,7 @@ class OrderController {
         return withPayments(orders.deliver(id, actor));
     }
 
+    /** The buyer accepts a delivered order. */
     @Post("/{id}/acceptance")
     @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "409", description = "订单未送达")
@@ -113,6 +119,7 @@ class OrderController {
                 request == null ? null : request.comment(), actor));
     }
 
+    /** Cancels an order (a paid one is refunded in full). */
     @Post("/{id}/cancellation")
     @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "409", description = "订单已发货或已取消")

@@ -9,6 +9,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,6 +34,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 @Controller("/api/v1")
+@StandardProblems
 class PaymentController {
 
     @Serdeable
@@ -45,6 +47,7 @@ class PaymentController {
         this.payments = payments;
     }
 
+    /** Starts a payment of an order (card or bank transfer). */
     @Post("/orders/{id}/payments")
     @Secured("BUYER")
     @ApiResponse(responseCode = "201", description = "已创建支付",

@@ -8,6 +8,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Operator tools of the reserved share. */
 @Controller("/api/v1/operator/quota")
+@StandardProblems
 class OperatorQuotaController {
 
     private final Quotas quotas;

@@ -11,6 +11,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,6 +31,7 @@ import java.util.List;
 
 /** The buyer unit's reserved share: its yearly plan, history, progress, and ratio exceptions. */
 @Controller("/api/v1/quota")
+@StandardProblems
 class QuotaController {
 
     private final Quotas quotas;
@@ -58,6 +60,7 @@ class QuotaController {
         return quotas.floor(year, actor, Instant.now(clock));
     }
 
+    /** The unit's current plan for the year. */
     @Get("/plans/{year}")
     @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "404", description = "本单位尚未填报该年度计划")
@@ -79,6 +82,7 @@ class QuotaController {
         return quotas.progress(year, actor, Instant.now(clock));
     }
 
+    /** Asks for a ratio below the province's floor for the year. */
     @Post("/plans/{year}/ratio-exceptions")
     @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "201", description = "已提交，待监管部门审核")
@@ -100,6 +104,7 @@ class QuotaController {
         return quotas.exceptions(status, year, actor, PageQuery.of(page, size));
     }
 
+    /** Approves or rejects a ratio exception. */
     @Post("/ratio-exceptions/{id}/decision")
     @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "403", description = "比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核")

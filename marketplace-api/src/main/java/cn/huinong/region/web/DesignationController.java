@@ -12,6 +12,7 @@ import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.Uploads;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Controller("/api/v1/regions/designations")
+@StandardProblems
 class DesignationController {
 
     /** As micronaut.server.multipart.max-file-size: the spool checks it again while copying. */
@@ -68,6 +70,7 @@ class DesignationController {
         }
     }
 
+    /** The designation imports, newest first. */
     @Get("/imports")
     @Secured(Role.Names.OPERATOR)
     PageResponse<DesignationImportResult> imports(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {

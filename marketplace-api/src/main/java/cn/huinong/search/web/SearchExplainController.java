@@ -2,6 +2,7 @@ package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 @Controller("/api/v1/search/explain")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class SearchExplainController {
 

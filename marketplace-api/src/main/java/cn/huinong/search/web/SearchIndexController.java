@@ -3,6 +3,7 @@ package cn.huinong.search.web;
 import cn.huinong.search.SearchIndex;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @Controller("/api/v1/search/index")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class SearchIndexController {
 
