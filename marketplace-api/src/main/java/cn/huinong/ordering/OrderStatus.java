@@ -5,8 +5,13 @@ package cn.huinong.ordering;
  * (by the buyer, or when unpaid in time). REFUNDED when the payments module refunds the whole paid amount.
  */
 public enum OrderStatus {
-    PENDING_PAYMENT("待支付"), PAID("已支付"), SHIPPED("已发货"), DELIVERED("已送达"), ACCEPTED("已验收"),
-    CANCELLED("已取消"), REFUNDED("已退款");
+    PENDING_PAYMENT("待支付"),
+    PAID("已支付"),
+    SHIPPED("已发货"),
+    DELIVERED("已送达"),
+    ACCEPTED("已验收"),
+    CANCELLED("已取消"),
+    REFUNDED("已退款");
 
     private final String label;
 

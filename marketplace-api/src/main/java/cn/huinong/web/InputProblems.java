@@ -11,7 +11,11 @@ import java.lang.annotation.Target;
 /** OpenAPI: the problem every anonymous operation may answer (400), as problem+json. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "400", description = "请求参数有误（invalid-input）",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
-public @interface InputProblems {
-}
+@ApiResponse(
+        responseCode = "400",
+        description = "请求参数有误（invalid-input）",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDocument.class)))
+public @interface InputProblems {}

@@ -11,9 +11,10 @@ import java.util.List;
  */
 @Schema(name = "Problem", description = "application/problem+json (RFC 9457); type 见 docs/problems.md")
 public record ProblemDocument(
-        @Schema(description = "问题类型 URN，如 urn:huinong:problem:plan-below-floor") String type,
+        @Schema(description = "问题类型 URN，如 urn:huinong:problem:plan-below-floor")
+        String type,
+
         @Schema(description = "问题类别的标题") String title,
         @Schema(description = "HTTP 状态码") int status,
         @Schema(description = "面向用户的说明") String detail,
-        @Schema(description = "字段级错误") @Nullable List<Violation> violations) {
-}
+        @Schema(description = "字段级错误") @Nullable List<Violation> violations) {}

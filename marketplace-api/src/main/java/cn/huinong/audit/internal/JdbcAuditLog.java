@@ -34,10 +34,17 @@ class JdbcAuditLog implements AuditLog {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(Actor actor, String action, String resourceType, String resourceId, Map<String, ?> detail) {
         String detailJson = write(detail == null ? Map.of() : detail);
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO audit_event (actor, organization_id, action, resource_type, resource_id, detail, ip_address)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", actor.username(), actor.organizationId(), action, resourceType,
-                resourceId, detailJson, actor.ipAddress());
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                actor.username(),
+                actor.organizationId(),
+                action,
+                resourceType,
+                resourceId,
+                detailJson,
+                actor.ipAddress());
     }
 
     @Override
@@ -72,12 +79,21 @@ class JdbcAuditLog implements AuditLog {
         long total = sql.count("SELECT count(*) FROM audit_event" + where, args.toArray());
         args.add(page.size());
         args.add(page.offset());
-        List<AuditEventView> items = sql.list("""
+        List<AuditEventView> items = sql.list(
+                """
                 SELECT id, occurred_at, actor, organization_id, action, resource_type, resource_id, detail::text, ip_address
                 FROM audit_event""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
-                rs -> new AuditEventView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        read(rs.getString(8)), rs.getString(9)), args.toArray());
+                rs -> new AuditEventView(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        read(rs.getString(8)),
+                        rs.getString(9)),
+                args.toArray());
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 

@@ -40,12 +40,24 @@ class AuditController {
 
     /** Browse the audit trail, newest first. */
     @Get
-    PageResponse<AuditEventView> list(@Nullable @QueryValue String actor, @Nullable @QueryValue String action,
-                                      @Nullable @QueryValue String resourceType, @Nullable @QueryValue String resourceId,
-                                      @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
-                                      @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
-        return audit.search(new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(resourceType),
-                blankToNull(resourceId), from, to), PageQuery.of(page, size));
+    PageResponse<AuditEventView> list(
+            @Nullable @QueryValue String actor,
+            @Nullable @QueryValue String action,
+            @Nullable @QueryValue String resourceType,
+            @Nullable @QueryValue String resourceId,
+            @Nullable @QueryValue Instant from,
+            @Nullable @QueryValue Instant to,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size) {
+        return audit.search(
+                new AuditQuery(
+                        blankToNull(actor),
+                        blankToNull(action),
+                        blankToNull(resourceType),
+                        blankToNull(resourceId),
+                        from,
+                        to),
+                PageQuery.of(page, size));
     }
 
     private static String blankToNull(String s) {

@@ -35,33 +35,42 @@ class CertificationController {
     /** Adds a certificate to a product for review. */
     @Post("/products/{id}/certifications")
     @Secured(Role.Names.SUPPLIER)
-    @ApiResponse(responseCode = "201", description = "已登记，待审核",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificationView.class)))
-    HttpResponse<CertificationView> add(@PathVariable long id, @Valid @Body CertificationRequest request,
-                                        @Parameter(hidden = true) Actor actor) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "已登记，待审核",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CertificationView.class)))
+    HttpResponse<CertificationView> add(
+            @PathVariable long id, @Valid @Body CertificationRequest request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(certifications.add(id, request.toCommand(), actor));
     }
 
     /** Approves or rejects a certificate. */
     @Post("/certifications/{id}/decision")
     @Secured(Role.Names.OPERATOR)
-    CertificationView decide(@PathVariable long id, @Valid @Body ReviewDecisionRequest request,
-                             @Parameter(hidden = true) Actor actor) {
+    CertificationView decide(
+            @PathVariable long id, @Valid @Body ReviewDecisionRequest request, @Parameter(hidden = true) Actor actor) {
         return certifications.decide(id, request.decision(), request.reason(), actor);
     }
 
     /** Certificates awaiting an operator's review. */
     @Get("/certifications/review-queue")
     @Secured(Role.Names.OPERATOR)
-    PageResponse<CertificationView> reviewQueue(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+    PageResponse<CertificationView> reviewQueue(
+            @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return certifications.reviewQueue(PageQuery.of(page, size));
     }
 
     /** The supplier's own certifications expiring within {@code days} (default 60). */
     @Get("/certifications/expiring")
     @Secured(Role.Names.SUPPLIER)
-    PageResponse<CertificationView> expiring(@Nullable @QueryValue Integer days, @Nullable @QueryValue Integer page,
-                                             @Nullable @QueryValue Integer size, @Parameter(hidden = true) Actor actor) {
+    PageResponse<CertificationView> expiring(
+            @Nullable @QueryValue Integer days,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return certifications.expiring(actor, days == null ? 60 : days, PageQuery.of(page, size));
     }
 }

@@ -43,7 +43,9 @@ class ProductController {
     /** Creates a draft product of the supplier. */
     @Post
     @Secured(Role.Names.SUPPLIER)
-    @ApiResponse(responseCode = "201", description = "已创建（草稿）",
+    @ApiResponse(
+            responseCode = "201",
+            description = "已创建（草稿）",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductCreated.class)))
     HttpResponse<ProductCreated> create(@Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(products.create(request.toDraft(), actor));
@@ -52,7 +54,8 @@ class ProductController {
     /** The owner's edit; a listed product whose key facts change goes back to review. */
     @Put("/{id}")
     @Secured(Role.Names.SUPPLIER)
-    ProductView update(@PathVariable long id, @Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
+    ProductView update(
+            @PathVariable long id, @Valid @Body ProductRequest request, @Parameter(hidden = true) Actor actor) {
         return products.update(id, request.toDraft(), actor);
     }
 
@@ -68,8 +71,8 @@ class ProductController {
     @Post("/{id}/decision")
     @Secured(Role.Names.OPERATOR)
     @ApiResponse(responseCode = "409", description = "商品不在待审核状态")
-    ProductView decide(@PathVariable long id, @Valid @Body ReviewDecisionRequest request,
-                       @Parameter(hidden = true) Actor actor) {
+    ProductView decide(
+            @PathVariable long id, @Valid @Body ReviewDecisionRequest request, @Parameter(hidden = true) Actor actor) {
         return products.decide(id, request.decision(), request.reason(), actor);
     }
 
@@ -91,12 +94,15 @@ class ProductController {
     /** The supplier's own products ({@code mine=true}), optionally of one status. */
     @Get
     @Secured(Role.Names.SUPPLIER)
-    PageResponse<ProductSummary> mine(@Nullable @QueryValue Boolean mine, @Nullable @QueryValue ProductStatus status,
-                                      @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
-                                      @Parameter(hidden = true) Actor actor) {
+    PageResponse<ProductSummary> mine(
+            @Nullable @QueryValue Boolean mine,
+            @Nullable @QueryValue ProductStatus status,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         if (!Boolean.TRUE.equals(mine)) {
-            throw new InvalidInputException("请使用 mine=true 查看本机构商品，或使用 /api/v1/catalog/search 搜索",
-                    List.of(new Violation("mine", "应为 true")));
+            throw new InvalidInputException(
+                    "请使用 mine=true 查看本机构商品，或使用 /api/v1/catalog/search 搜索", List.of(new Violation("mine", "应为 true")));
         }
         return products.mine(actor, status, PageQuery.of(page, size));
     }

@@ -32,8 +32,11 @@ class AccountAdminController {
 
     /** Users by username or organisation name; {@code locked=true}: only accounts under an account-wide lock. */
     @Get
-    PageResponse<AccountAdministration.AccountView> list(@Nullable @QueryValue String q, @Nullable @QueryValue Boolean locked,
-                                                         @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+    PageResponse<AccountAdministration.AccountView> list(
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue Boolean locked,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size) {
         return accounts.search(q, Boolean.TRUE.equals(locked), PageQuery.of(page, size));
     }
 

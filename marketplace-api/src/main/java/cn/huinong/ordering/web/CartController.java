@@ -44,8 +44,8 @@ class CartController {
 
     /** Adds a product or sets its quantity. */
     @Put("/lines/{productId}")
-    CartView put(@PathVariable long productId, @Valid @Body CartLineRequest request,
-                 @Parameter(hidden = true) Actor actor) {
+    CartView put(
+            @PathVariable long productId, @Valid @Body CartLineRequest request, @Parameter(hidden = true) Actor actor) {
         return carts.put(productId, request.quantity(), actor);
     }
 
@@ -63,13 +63,19 @@ class CartController {
 
     /** Checks out the whole cart like POST /api/v1/orders, and empties it. */
     @Post("/checkout")
-    @ApiResponse(responseCode = "201", description = "已下单，购物车已清空",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckoutResult.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "已下单，购物车已清空",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CheckoutResult.class)))
     @ApiResponse(responseCode = "409", description = "库存不足或商品不可购买，购物车不变")
-    HttpResponse<CheckoutResult> checkout(@Valid @Body CartCheckoutRequest request,
-                                          @Nullable @Header("Idempotency-Key") String idempotencyKey,
-                                          @Parameter(hidden = true) Actor actor) {
-        return OrderController.created(carts.checkout(request.deliveryAddress(), request.channel(), idempotencyKey,
-                actor));
+    HttpResponse<CheckoutResult> checkout(
+            @Valid @Body CartCheckoutRequest request,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey,
+            @Parameter(hidden = true) Actor actor) {
+        return OrderController.created(
+                carts.checkout(request.deliveryAddress(), request.channel(), idempotencyKey, actor));
     }
 }

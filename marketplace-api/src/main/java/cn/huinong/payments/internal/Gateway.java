@@ -44,8 +44,13 @@ class Gateway {
                 .putMetadata("payment_id", String.valueOf(payment.id()))
                 .setDescription("惠农集市订单 " + payment.orderId())
                 .build();
-        return call(() -> client.v1().paymentIntents().create(params,
-                RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey()).build()));
+        return call(() -> client.v1()
+                .paymentIntents()
+                .create(
+                        params,
+                        RequestOptions.builder()
+                                .setIdempotencyKey(payment.idempotencyKey())
+                                .build()));
     }
 
     PaymentIntent retrieve(String intentId) throws StripeException {
@@ -54,21 +59,39 @@ class Gateway {
 
     /** Cancels an intent nobody will pay any more (its order expired or was cancelled). */
     PaymentIntent cancel(String intentId) throws StripeException {
-        return call(() -> client.v1().paymentIntents().cancel(intentId, PaymentIntentCancelParams.builder()
-                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build()));
+        return call(() -> client.v1()
+                .paymentIntents()
+                .cancel(
+                        intentId,
+                        PaymentIntentCancelParams.builder()
+                                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                                .build()));
     }
 
     PaymentIntent confirm(String intentId, String paymentMethod) throws StripeException {
-        return call(() -> client.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build()));
+        return call(() -> client.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod(paymentMethod)
+                                .build()));
     }
 
     /** Refunds part of the intent's charge, keyed {@code refund-<id>} so that a retry never refunds twice. */
     Refund refund(long refundId, String intentId, long amountFen) throws StripeException {
-        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountFen)
-                .putMetadata("refund_id", String.valueOf(refundId)).build();
-        return call(() -> client.v1().refunds().create(params,
-                RequestOptions.builder().setIdempotencyKey("refund-" + refundId).build()));
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(intentId)
+                .setAmount(amountFen)
+                .putMetadata("refund_id", String.valueOf(refundId))
+                .build();
+        return call(() -> client.v1()
+                .refunds()
+                .create(
+                        params,
+                        RequestOptions.builder()
+                                .setIdempotencyKey("refund-" + refundId)
+                                .build()));
     }
 
     Refund retrieveRefund(String refundId) throws StripeException {
@@ -77,8 +100,13 @@ class Gateway {
 
     /** The refunds of an intent, to find ours (metadata refund_id) when its creation outcome was never learnt. */
     List<Refund> refundsOf(String intentId) throws StripeException {
-        return call(() -> client.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intentId).setLimit(100L)
-                .build()).getData());
+        return call(() -> client.v1()
+                .refunds()
+                .list(RefundListParams.builder()
+                        .setPaymentIntent(intentId)
+                        .setLimit(100L)
+                        .build())
+                .getData());
     }
 
     interface Call<T> {

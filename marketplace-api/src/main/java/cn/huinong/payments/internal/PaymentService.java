@@ -1,11 +1,11 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.files.Files;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
-import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
@@ -59,8 +59,14 @@ class PaymentService implements Payments {
     private final InstantSource clock;
     private final Files files;
 
-    PaymentService(PaymentTx tx, Gateway gateway, OrderPayments orders, PaymentSettings settings, Refunder refunder,
-                   InstantSource clock, Files files) {
+    PaymentService(
+            PaymentTx tx,
+            Gateway gateway,
+            OrderPayments orders,
+            PaymentSettings settings,
+            Refunder refunder,
+            InstantSource clock,
+            Files files) {
         this.clock = clock;
         this.files = files;
         this.refunder = refunder;
@@ -71,8 +77,8 @@ class PaymentService implements Payments {
     }
 
     @Override
-    public Idempotency.Outcome<PaymentView> create(long orderId, PaymentMethod method, String idempotencyKey,
-                                                   Actor actor) {
+    public Idempotency.Outcome<PaymentView> create(
+            long orderId, PaymentMethod method, String idempotencyKey, Actor actor) {
         orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
         if (!actor.hasRole("BUYER")) {
             throw new ForbiddenException("只有采购单位可以支付订单");
@@ -119,7 +125,10 @@ class PaymentService implements Payments {
                 }
             } catch (StripeException e) {
                 // not cancellable (paid meanwhile, processing) or no answer: ask what it is
-                LOG.info("payment {}: cancelling intent {} failed ({}), asking the gateway", paymentId, intentId,
+                LOG.info(
+                        "payment {}: cancelling intent {} failed ({}), asking the gateway",
+                        paymentId,
+                        intentId,
                         e.toString());
                 try {
                     PaymentIntent pi = gateway.retrieve(intentId);
@@ -163,8 +172,8 @@ class PaymentService implements Payments {
             throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
         }
         if (row.status() == PaymentStatus.CANCELLED) {
-            throw new ConflictException("该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage()
-                    + "）") + "，请重新发起支付");
+            throw new ConflictException(
+                    "该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage() + "）") + "，请重新发起支付");
         }
         String intentId = ensureIntent(row, actor);
         if (intentId == null) {
@@ -178,7 +187,12 @@ class PaymentService implements Payments {
         try {
             apply(paymentId, gateway.confirm(intentId, pm), actor);
         } catch (CardException e) {
-            tx.fail(paymentId, e.getStripeError() == null ? e.getMessage() : e.getStripeError().getMessage(), actor);
+            tx.fail(
+                    paymentId,
+                    e.getStripeError() == null
+                            ? e.getMessage()
+                            : e.getStripeError().getMessage(),
+                    actor);
         } catch (StripeException e) {
             if (!Gateway.unknownOutcome(e)) {
                 throw new RuleViolationException("支付网关拒绝了请求：" + message(e));
@@ -194,7 +208,8 @@ class PaymentService implements Payments {
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
             throw new ConflictException("只有银行转账的支付需要确认到账");
         }
-        if (row.status() != PaymentStatus.AWAITING_TRANSFER && row.status() != PaymentStatus.SUCCEEDED
+        if (row.status() != PaymentStatus.AWAITING_TRANSFER
+                && row.status() != PaymentStatus.SUCCEEDED
                 && row.status() != PaymentStatus.CANCELLED) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
@@ -277,11 +292,13 @@ class PaymentService implements Payments {
     }
 
     /** Intent states in which no money has moved and none is moving. */
-    private static final java.util.Set<String> OPEN_INTENT = java.util.Set.of("requires_payment_method",
-            "requires_confirmation", "requires_action", "canceled");
+    private static final java.util.Set<String> OPEN_INTENT =
+            java.util.Set.of("requires_payment_method", "requires_confirmation", "requires_action", "canceled");
 
     private boolean orderStillPayable(long orderId) {
-        return orders.find(orderId).map(o -> o.status() == OrderStatus.PENDING_PAYMENT).orElse(false);
+        return orders.find(orderId)
+                .map(o -> o.status() == OrderStatus.PENDING_PAYMENT)
+                .orElse(false);
     }
 
     @Override
@@ -293,8 +310,8 @@ class PaymentService implements Payments {
             throw new InvalidInputException("Webhook 签名无效或已过期");
         }
         Actor gatewayActor = Actor.system("payment-gateway");
-        PaymentTx.Handled handled = tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null), rawBody,
-                gatewayActor);
+        PaymentTx.Handled handled =
+                tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null), rawBody, gatewayActor);
         // committed: now the gateway calls it asks for
         if (handled.orphanedPaymentId() != null) {
             refunder.refundDue(handled.orphanedPaymentId());
@@ -306,8 +323,8 @@ class PaymentService implements Payments {
     }
 
     @Override
-    public Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, String idempotencyKey,
-                                                  Actor actor) {
+    public Idempotency.Outcome<RefundView> refund(
+            long orderId, long amountFen, String reason, String idempotencyKey, Actor actor) {
         orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
         if (!actor.hasRole("SUPPLIER") && !actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
@@ -322,16 +339,27 @@ class PaymentService implements Payments {
         if (!v.isEmpty()) {
             throw new InvalidInputException("退款信息有误", v);
         }
-        Idempotency.Outcome<PaymentTx.Created> created = tx.createRefund(orderId, amountFen, reason.strip(),
-                idempotencyKey, actor);
+        Idempotency.Outcome<PaymentTx.Created> created =
+                tx.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
         long refundId = created.value().paymentId();
         PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
         r = tx.findRefund(refundId).orElseThrow();
         PayableOrder order = orders.find(orderId).orElseThrow();
-        return new Idempotency.Outcome<>(new RefundView(r.id(), r.orderId(), r.paymentId(), r.amountFen(), r.reason(),
-                r.status(), r.failureMessage(), order.refundedFen(), order.status().name(), r.createdAt()),
-                created.status(), created.replayed());
+        return new Idempotency.Outcome<>(
+                new RefundView(
+                        r.id(),
+                        r.orderId(),
+                        r.paymentId(),
+                        r.amountFen(),
+                        r.reason(),
+                        r.status(),
+                        r.failureMessage(),
+                        order.refundedFen(),
+                        order.status().name(),
+                        r.createdAt()),
+                created.status(),
+                created.replayed());
     }
 
     @Override
@@ -379,25 +407,42 @@ class PaymentService implements Payments {
         }
         return tx.attention(page).map(p -> {
             List<PaymentStore.RefundRow> refunds = tx.refundsOf(p.id());
-            long refunded = refunds.stream().filter(r -> r.status().equals("SUCCEEDED"))
-                    .mapToLong(PaymentStore.RefundRow::amountFen).sum();
-            long refunding = refunds.stream().filter(PaymentStore.RefundRow::pending)
-                    .mapToLong(PaymentStore.RefundRow::amountFen).sum();
-            List<PaymentStore.RefundRow> failed = refunds.stream().filter(r -> r.failureMessage() != null).toList();
-            OrderStatus orderStatus = orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
+            long refunded = refunds.stream()
+                    .filter(r -> r.status().equals("SUCCEEDED"))
+                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .sum();
+            long refunding = refunds.stream()
+                    .filter(PaymentStore.RefundRow::pending)
+                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .sum();
+            List<PaymentStore.RefundRow> failed =
+                    refunds.stream().filter(r -> r.failureMessage() != null).toList();
+            OrderStatus orderStatus =
+                    orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
             boolean owed = p.status() == PaymentStatus.ORPHANED
                     || (p.status() == PaymentStatus.SUCCEEDED && orderStatus == OrderStatus.CANCELLED);
-            return new AttentionItem(p.id(), p.orderId(), orderStatus == null ? null : orderStatus.name(), p.method(),
-                    p.status(), p.status().label(), p.amountFen(), refunded, refunding,
-                    owed ? Math.max(0, p.amountFen() - refunded) : 0, failed.size(),
-                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(), p.paidAt(),
+            return new AttentionItem(
+                    p.id(),
+                    p.orderId(),
+                    orderStatus == null ? null : orderStatus.name(),
+                    p.method(),
+                    p.status(),
+                    p.status().label(),
+                    p.amountFen(),
+                    refunded,
+                    refunding,
+                    owed ? Math.max(0, p.amountFen() - refunded) : 0,
+                    failed.size(),
+                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(),
+                    p.paidAt(),
                     tx.openMismatches(p.id()));
         });
     }
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
+        PaymentStore.RefundRow r =
+                tx.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
         try {
             orders.visibleTo(r.orderId(), actor);
         } catch (NotFoundException e) {
@@ -412,8 +457,17 @@ class PaymentService implements Payments {
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
         PaymentStore.RefundRow done = tx.confirmOfflineRefund(refundId, sentOn, reference, actor);
         PayableOrder order = orders.find(done.orderId()).orElseThrow();
-        return new RefundView(done.id(), done.orderId(), done.paymentId(), done.amountFen(), done.reason(),
-                done.status(), done.failureMessage(), order.refundedFen(), order.status().name(), done.createdAt());
+        return new RefundView(
+                done.id(),
+                done.orderId(),
+                done.paymentId(),
+                done.amountFen(),
+                done.reason(),
+                done.status(),
+                done.failureMessage(),
+                order.refundedFen(),
+                order.status().name(),
+                done.createdAt());
     }
 
     @Override
@@ -436,15 +490,37 @@ class PaymentService implements Payments {
     }
 
     private static final Map<String, String> REASON_LABELS = Map.of(
-            "INTENT_ID", "不是本笔支付创建的网关支付单",
-            "AMOUNT", "金额与应付金额不符", "AMOUNT_RECEIVED", "实收金额与应付金额不符", "CURRENCY", "币种不符",
-            "REFUND_ID", "不是本笔退款在网关的退款单");
+            "INTENT_ID",
+            "不是本笔支付创建的网关支付单",
+            "AMOUNT",
+            "金额与应付金额不符",
+            "AMOUNT_RECEIVED",
+            "实收金额与应付金额不符",
+            "CURRENCY",
+            "币种不符",
+            "REFUND_ID",
+            "不是本笔退款在网关的退款单");
 
     private MismatchView mismatchView(PaymentStore.MismatchRow m) {
-        Long orderId = m.paymentId() == null ? null : tx.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
-        return new MismatchView(m.id(), m.paymentId(), orderId, m.refundId(), m.eventId(), m.eventType(),
-                m.gatewayObjectId(), m.reasons(), m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r))
-                .toList(), m.expected(), m.actual(), m.raw(), m.createdAt(), m.resolvedAt(), m.resolvedBy(),
+        Long orderId = m.paymentId() == null
+                ? null
+                : tx.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
+        return new MismatchView(
+                m.id(),
+                m.paymentId(),
+                orderId,
+                m.refundId(),
+                m.eventId(),
+                m.eventType(),
+                m.gatewayObjectId(),
+                m.reasons(),
+                m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r)).toList(),
+                m.expected(),
+                m.actual(),
+                m.raw(),
+                m.createdAt(),
+                m.resolvedAt(),
+                m.resolvedBy(),
                 m.resolution());
     }
 
@@ -477,8 +553,17 @@ class PaymentService implements Payments {
         PaymentRow row = tx.find(paymentId).orElseThrow();
         List<String> reasons = Verification.ofIntent(row, pi, "succeeded".equals(pi.getStatus()));
         if (!reasons.isEmpty()) {
-            tx.mismatch(row, null, null, "api:payment_intent." + pi.getStatus(), pi.getId(), reasons,
-                    Verification.expected(row), Verification.actual(pi), pi.toJson(), actor);
+            tx.mismatch(
+                    row,
+                    null,
+                    null,
+                    "api:payment_intent." + pi.getStatus(),
+                    pi.getId(),
+                    reasons,
+                    Verification.expected(row),
+                    Verification.actual(pi),
+                    pi.toJson(),
+                    actor);
             return;
         }
         if ("succeeded".equals(pi.getStatus())) {
@@ -525,20 +610,42 @@ class PaymentService implements Payments {
         PaymentRow r = tx.find(id).orElseThrow(() -> notFound(id));
         PaymentView.Transfer transfer = null;
         if (r.method() == PaymentMethod.BANK_TRANSFER) {
-            transfer = new PaymentView.Transfer(r.payeeAccountName(), r.payeeBankName(), r.payeeAccountNumber(),
-                    r.amountFen(), r.transferReference());
+            transfer = new PaymentView.Transfer(
+                    r.payeeAccountName(),
+                    r.payeeBankName(),
+                    r.payeeAccountNumber(),
+                    r.amountFen(),
+                    r.transferReference());
         }
-        PaymentView.Slip slip = r.slipFileId() == null ? null : files.find(r.slipFileId())
-                .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size())).orElse(null);
-        return new PaymentView(r.id(), r.orderId(), r.method(), r.status(), r.status().label(), r.amountFen(),
-                r.currency(), r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null, transfer,
-                r.failureMessage(), r.paidAt(), r.createdAt(), r.expiresAt(), slip, r.transferDate(),
-                r.transferDateConfirmed(), r.remindedAt());
+        PaymentView.Slip slip = r.slipFileId() == null
+                ? null
+                : files.find(r.slipFileId())
+                        .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size()))
+                        .orElse(null);
+        return new PaymentView(
+                r.id(),
+                r.orderId(),
+                r.method(),
+                r.status(),
+                r.status().label(),
+                r.amountFen(),
+                r.currency(),
+                r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null,
+                transfer,
+                r.failureMessage(),
+                r.paidAt(),
+                r.createdAt(),
+                r.expiresAt(),
+                slip,
+                r.transferDate(),
+                r.transferDateConfirmed(),
+                r.remindedAt());
     }
 
     static String message(StripeException e) {
         return e.getStripeError() != null && e.getStripeError().getMessage() != null
-                ? e.getStripeError().getMessage() : e.getMessage();
+                ? e.getStripeError().getMessage()
+                : e.getMessage();
     }
 
     private static NotFoundException notFound(long id) {

@@ -4,9 +4,9 @@ import cn.huinong.audit.AuditLog;
 import cn.huinong.files.FilePurpose;
 import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderNotPayable;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.PayableOrder;
-import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.payments.PaymentMethod;
@@ -20,15 +20,13 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -41,6 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database side of payments, one transaction per step, each with its audit entry. A success locks the payment
@@ -56,12 +56,10 @@ class PaymentTx {
 
     /** What the idempotency store keeps of a creation: the payment it made. */
     @Serdeable
-    record Created(long paymentId) {
-    }
+    record Created(long paymentId) {}
 
     @Serdeable
-    record CreateRequest(long orderId, PaymentMethod method) {
-    }
+    record CreateRequest(long orderId, PaymentMethod method) {}
 
     private final PaymentStore store;
     private final OrderPayments orders;
@@ -72,8 +70,15 @@ class PaymentTx {
     private final PaymentSettings settings;
     private final InstantSource clock;
 
-    PaymentTx(PaymentStore store, OrderPayments orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts,
-              Files files, PaymentSettings settings, InstantSource clock) {
+    PaymentTx(
+            PaymentStore store,
+            OrderPayments orders,
+            Idempotency idempotency,
+            AuditLog audit,
+            BankAccounts bankAccounts,
+            Files files,
+            PaymentSettings settings,
+            InstantSource clock) {
         this.bankAccounts = bankAccounts;
         this.files = files;
         this.settings = settings;
@@ -91,8 +96,14 @@ class PaymentTx {
 
     @Transactional
     public Idempotency.Outcome<Created> create(long orderId, PaymentMethod method, String key, Actor actor) {
-        return idempotency.once("user:" + actor.username(), key, "POST /api/v1/orders/{id}/payments",
-                new CreateRequest(orderId, method), Created.class, 201, () -> insert(orderId, method, actor));
+        return idempotency.once(
+                "user:" + actor.username(),
+                key,
+                "POST /api/v1/orders/{id}/payments",
+                new CreateRequest(orderId, method),
+                Created.class,
+                201,
+                () -> insert(orderId, method, actor));
     }
 
     /**
@@ -117,19 +128,21 @@ class PaymentTx {
         if (live.isPresent()) {
             PaymentRow l = live.get();
             if (l.method() == PaymentMethod.BANK_TRANSFER) {
-                throw new ConflictException("该订单已有待确认的对公转账（附言 " + l.transferReference()
-                        + "），如需改用其他方式，请先撤销该转账");
+                throw new ConflictException("该订单已有待确认的对公转账（附言 " + l.transferReference() + "），如需改用其他方式，请先撤销该转账");
             }
             throw new LiveCardAttempt(l.id());
         }
         BankAccount account = null;
         if (method == PaymentMethod.BANK_TRANSFER) {
-            account = bankAccounts.find(order.supplierId()).orElseThrow(() -> new RuleViolationException(
-                    "供应商“" + order.supplierName() + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商"));
+            account = bankAccounts
+                    .find(order.supplierId())
+                    .orElseThrow(() -> new RuleViolationException(
+                            "供应商“" + order.supplierName() + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商"));
         }
         PaymentStatus status = method == PaymentMethod.CARD ? PaymentStatus.PENDING : PaymentStatus.AWAITING_TRANSFER;
-        Instant expiresAt = clock.instant().plus(method == PaymentMethod.CARD ? settings.cardWindow()
-                : settings.transferWindow()).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = clock.instant()
+                .plus(method == PaymentMethod.CARD ? settings.cardWindow() : settings.transferWindow())
+                .truncatedTo(ChronoUnit.SECONDS);
         long id = store.insert(orderId, method, status, order.totalFen(), expiresAt, actor.username())
                 .orElseThrow(() -> new ConflictException("该订单已有进行中的支付，请刷新后重试"));
         // the order keeps its stock reserved for as long as this attempt is awaited
@@ -179,8 +192,12 @@ class PaymentTx {
         checkTransferDate(transferDate, order, "transferDate");
         files.attach(fileId, FilePurpose.TRANSFER_SLIP, "payment", id, actor);
         store.slip(id, fileId, transferDate);
-        audit.record(actor, "PAYMENT_SLIP_UPLOADED", "payment", String.valueOf(id), Map.of("orderId", row.orderId(),
-                "fileId", fileId, "transferDate", transferDate.toString()));
+        audit.record(
+                actor,
+                "PAYMENT_SLIP_UPLOADED",
+                "payment",
+                String.valueOf(id),
+                Map.of("orderId", row.orderId(), "fileId", fileId, "transferDate", transferDate.toString()));
     }
 
     /** A transfer date is a day between the order's and today (Beijing). */
@@ -191,8 +208,7 @@ class PaymentTx {
             throw new InvalidInputException("转账日期有误", List.of(new Violation(field, "转账日期不能晚于今天")));
         }
         if (date.isBefore(ordered)) {
-            throw new InvalidInputException("转账日期有误", List.of(new Violation(field,
-                    "转账日期不能早于下单日期" + ordered)));
+            throw new InvalidInputException("转账日期有误", List.of(new Violation(field, "转账日期不能早于下单日期" + ordered)));
         }
     }
 
@@ -223,12 +239,14 @@ class PaymentTx {
             return Settlement.ALREADY;
         }
         if (amountFen != null && amountFen != row.amountFen()) {
-            throw new RuleViolationException("到账金额" + amountFen + "分与应付金额" + row.amountFen()
-                    + "分不符，不能确认到账；请与买方核对", List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
+            throw new RuleViolationException(
+                    "到账金额" + amountFen + "分与应付金额" + row.amountFen() + "分不符，不能确认到账；请与买方核对",
+                    List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
         }
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
-        LocalDate date = transferDate != null ? transferDate : row.transferDate() != null ? row.transferDate()
-                : LocalDate.ofInstant(clock.instant(), BEIJING);
+        LocalDate date = transferDate != null
+                ? transferDate
+                : row.transferDate() != null ? row.transferDate() : LocalDate.ofInstant(clock.instant(), BEIJING);
         checkTransferDate(date, order, "transferDate");
         store.transferDateConfirmed(id, date);
         return settle(id, row.transferReference(), paidAtOf(date, order), actor);
@@ -242,8 +260,12 @@ class PaymentTx {
             return false;
         }
         store.reminded(id, clock.instant());
-        audit.record(actor, "PAYMENT_TRANSFER_REMINDED", "payment", String.valueOf(id), Map.of("orderId",
-                row.orderId(), "expiresAt", row.expiresAt().toString()));
+        audit.record(
+                actor,
+                "PAYMENT_TRANSFER_REMINDED",
+                "payment",
+                String.valueOf(id),
+                Map.of("orderId", row.orderId(), "expiresAt", row.expiresAt().toString()));
         return true;
     }
 
@@ -284,7 +306,8 @@ class PaymentTx {
         store.status(id, PaymentStatus.SUCCEEDED, null, paidAt);
         detail.put("to", PaymentStatus.SUCCEEDED.name());
         audit.record(actor, "PAYMENT_SUCCEEDED", "payment", String.valueOf(id), detail);
-        // ORDER_PAID and PAYMENT_SUCCEEDED (amountFen, eligibleFen, paidAt) go to order_event_outbox in this transaction
+        // ORDER_PAID and PAYMENT_SUCCEEDED (amountFen, eligibleFen, paidAt) go to order_event_outbox in this
+        // transaction
         orders.markPaid(row.orderId(), "payment-" + id, paidAt, actor);
         orders.paymentSucceeded(row.orderId(), row.amountFen(), paidAt, "payment-" + id);
         return Settlement.SUCCEEDED;
@@ -292,7 +315,9 @@ class PaymentTx {
 
     /** What {@link #settle} did: paid the order, orphaned the money (a refund is due), or nothing (settled before). */
     enum Settlement {
-        SUCCEEDED, ORPHANED, ALREADY
+        SUCCEEDED,
+        ORPHANED,
+        ALREADY
     }
 
     /**
@@ -302,8 +327,9 @@ class PaymentTx {
     @Transactional
     public void fail(long id, String message, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
-        if (!row.status().live() || row.method() != PaymentMethod.CARD || row.status() == PaymentStatus.FAILED
-                && Objects.equals(message, row.failureMessage())) {
+        if (!row.status().live()
+                || row.method() != PaymentMethod.CARD
+                || row.status() == PaymentStatus.FAILED && Objects.equals(message, row.failureMessage())) {
             return;
         }
         String why = message == null || message.isBlank() ? "支付失败" : message;
@@ -321,8 +347,12 @@ class PaymentTx {
      * payments to reconcile with the gateway (an event for one of ours before we knew its intent), payments whose
      * refund failed (what is still due goes back at once).
      */
-    record Handled(boolean first, Long orphanedPaymentId, List<Long> refundsToReconcile,
-                   List<Long> paymentsToReconcile, List<Long> refundsDue) {
+    record Handled(
+            boolean first,
+            Long orphanedPaymentId,
+            List<Long> refundsToReconcile,
+            List<Long> paymentsToReconcile,
+            List<Long> refundsDue) {
 
         static Handled duplicate() {
             return done(false);
@@ -349,15 +379,22 @@ class PaymentTx {
         }
         if (object instanceof Refund re) {
             Optional<PaymentStore.RefundRow> ours = refundOf(re);
-            if (!store.firstSeen(eventId, type, ours.map(PaymentStore.RefundRow::paymentId).orElse(null))) {
+            if (!store.firstSeen(
+                    eventId, type, ours.map(PaymentStore.RefundRow::paymentId).orElse(null))) {
                 return Handled.duplicate();
             }
             if (ours.isEmpty()) {
                 LOG.info("webhook {} {} ignored (no refund of ours)", eventId, type);
             } else if (type.startsWith("refund.") || type.equals("charge.refund.updated")) {
                 boolean failed = gatewayRefund(ours.get().id(), re, eventId, type, raw, actor);
-                return new Handled(true, null, List.of(), List.of(), failed && "MANUAL".equals(ours.get().cause())
-                        ? List.of(ours.get().paymentId()) : List.of());
+                return new Handled(
+                        true,
+                        null,
+                        List.of(),
+                        List.of(),
+                        failed && "MANUAL".equals(ours.get().cause())
+                                ? List.of(ours.get().paymentId())
+                                : List.of());
             }
             return Handled.done(true);
         }
@@ -367,7 +404,8 @@ class PaymentTx {
                 return Handled.duplicate();
             }
             List<Long> pending = type.equals("charge.refunded") && payment.isPresent()
-                    ? store.pendingRefundsOf(payment.get().id()) : List.of();
+                    ? store.pendingRefundsOf(payment.get().id())
+                    : List.of();
             return new Handled(true, null, pending, List.of(), List.of());
         }
         if (!store.firstSeen(eventId, type, null)) {
@@ -395,8 +433,17 @@ class PaymentTx {
         }
         List<String> reasons = Verification.ofIntent(row, pi, type.equals("payment_intent.succeeded"));
         if (!reasons.isEmpty()) {
-            mismatch(row, null, eventId, type, pi.getId(), reasons, Verification.expected(row),
-                    Verification.actual(pi), raw, actor);
+            mismatch(
+                    row,
+                    null,
+                    eventId,
+                    type,
+                    pi.getId(),
+                    reasons,
+                    Verification.expected(row),
+                    Verification.actual(pi),
+                    raw,
+                    actor);
             return Handled.done(true);
         }
         Long orphaned = null;
@@ -408,7 +455,12 @@ class PaymentTx {
                 }
             }
             case "payment_intent.payment_failed" ->
-                    fail(row.id(), pi.getLastPaymentError() == null ? null : pi.getLastPaymentError().getMessage(), actor);
+                fail(
+                        row.id(),
+                        pi.getLastPaymentError() == null
+                                ? null
+                                : pi.getLastPaymentError().getMessage(),
+                        actor);
             case "payment_intent.canceled" -> cancelled(row.id(), "支付网关已撤销该支付", actor);
             default -> LOG.info("webhook {} {} ignored", eventId, type);
         }
@@ -420,13 +472,34 @@ class PaymentTx {
      * raw event or answer) for operators, audited, and nothing else happens.
      */
     @Transactional
-    public void mismatch(PaymentRow row, Long refundId, String eventId, String type, String objectId,
-                         List<String> reasons, Map<String, Object> expected, Map<String, Object> actual, String raw,
-                         Actor actor) {
-        long id = store.insertMismatch(row.id(), refundId, eventId, type, objectId, reasons, Verification.json(expected),
-                Verification.json(actual), raw);
-        LOG.warn("payment {}: gateway {} {} does not match ({}): nothing settled, mismatch {}", row.id(), type,
-                objectId, reasons, id);
+    public void mismatch(
+            PaymentRow row,
+            Long refundId,
+            String eventId,
+            String type,
+            String objectId,
+            List<String> reasons,
+            Map<String, Object> expected,
+            Map<String, Object> actual,
+            String raw,
+            Actor actor) {
+        long id = store.insertMismatch(
+                row.id(),
+                refundId,
+                eventId,
+                type,
+                objectId,
+                reasons,
+                Verification.json(expected),
+                Verification.json(actual),
+                raw);
+        LOG.warn(
+                "payment {}: gateway {} {} does not match ({}): nothing settled, mismatch {}",
+                row.id(),
+                type,
+                objectId,
+                reasons,
+                id);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", row.orderId());
         detail.put("paymentId", row.id());
@@ -443,13 +516,16 @@ class PaymentTx {
     /** An operator has looked into a mismatch and says what was done (audited). */
     @Transactional
     public PaymentStore.MismatchRow resolveMismatch(long id, String resolution, Actor actor) {
-        PaymentStore.MismatchRow m = store.mismatch(id, true)
-                .orElseThrow(() -> new NotFoundException("记录不存在：" + id));
+        PaymentStore.MismatchRow m = store.mismatch(id, true).orElseThrow(() -> new NotFoundException("记录不存在：" + id));
         if (m.resolvedAt() != null) {
             throw new ConflictException("该记录已于" + m.resolvedAt() + "处理");
         }
         store.resolveMismatch(id, actor.username(), resolution);
-        audit.record(actor, "PAYMENT_MISMATCH_RESOLVED", "payment_mismatch", String.valueOf(id),
+        audit.record(
+                actor,
+                "PAYMENT_MISMATCH_RESOLVED",
+                "payment_mismatch",
+                String.valueOf(id),
                 Map.of("paymentId", m.paymentId() == null ? "" : m.paymentId(), "resolution", resolution));
         return store.mismatch(id, false).orElseThrow();
     }
@@ -479,21 +555,26 @@ class PaymentTx {
     }
 
     @Serdeable
-    record RefundRequest(long orderId, long amountFen, String reason) {
-    }
+    record RefundRequest(long orderId, long amountFen, String reason) {}
 
     /** Reserves a refund (PENDING, counted against the payment at once) under the payment's lock. */
     @Transactional
-    public Idempotency.Outcome<Created> createRefund(long orderId, long amountFen, String reason, String key,
-                                                     Actor actor) {
-        return idempotency.once("user:" + actor.username(), key, "POST /api/v1/orders/{id}/refunds",
-                new RefundRequest(orderId, amountFen, reason), Created.class, 201, () -> {
-                    PaymentRow payment = store.lockSucceeded(orderId)
-                            .orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
+    public Idempotency.Outcome<Created> createRefund(
+            long orderId, long amountFen, String reason, String key, Actor actor) {
+        return idempotency.once(
+                "user:" + actor.username(),
+                key,
+                "POST /api/v1/orders/{id}/refunds",
+                new RefundRequest(orderId, amountFen, reason),
+                Created.class,
+                201,
+                () -> {
+                    PaymentRow payment =
+                            store.lockSucceeded(orderId).orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
                     long refunding = store.refunding(payment.id());
                     if (refunding + amountFen > payment.amountFen()) {
-                        throw new RuleViolationException("退款总额不能超过已支付金额：已退或退款中" + refunding
-                                + "分，本次" + amountFen + "分，已支付" + payment.amountFen() + "分");
+                        throw new RuleViolationException("退款总额不能超过已支付金额：已退或退款中" + refunding + "分，本次" + amountFen
+                                + "分，已支付" + payment.amountFen() + "分");
                     }
                     return new Created(insertRefund(payment, amountFen, reason, "MANUAL", actor));
                 });
@@ -501,8 +582,8 @@ class PaymentTx {
 
     private long insertRefund(PaymentRow payment, long amountFen, String reason, String cause, Actor actor) {
         boolean offline = payment.method() == PaymentMethod.BANK_TRANSFER;
-        long id = store.insertRefund(payment.orderId(), payment.id(), amountFen, reason, cause, offline,
-                actor.username());
+        long id = store.insertRefund(
+                payment.orderId(), payment.id(), amountFen, reason, cause, offline, actor.username());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", payment.orderId());
         detail.put("paymentId", payment.id());
@@ -533,7 +614,9 @@ class PaymentTx {
             cause = "ORPHANED";
             reason = "款项到账时订单已不可支付，原路退回";
         } else if (payment.status() == PaymentStatus.SUCCEEDED
-                && orders.find(payment.orderId()).map(o -> o.status() == OrderStatus.CANCELLED).orElse(false)) {
+                && orders.find(payment.orderId())
+                        .map(o -> o.status() == OrderStatus.CANCELLED)
+                        .orElse(false)) {
             cause = "CANCELLATION";
             reason = "已支付订单取消，全额退款";
         } else {
@@ -563,19 +646,33 @@ class PaymentTx {
         PaymentRow payment = store.find(r.paymentId()).orElseThrow();
         List<String> reasons = Verification.ofRefund(r, payment, re);
         if (!reasons.isEmpty()) {
-            mismatch(payment, refundId, eventId, type, re.getId(), reasons, Verification.expected(r, payment),
-                    Verification.actual(re), raw == null ? re.toJson() : raw, actor);
+            mismatch(
+                    payment,
+                    refundId,
+                    eventId,
+                    type,
+                    re.getId(),
+                    reasons,
+                    Verification.expected(r, payment),
+                    Verification.actual(re),
+                    raw == null ? re.toJson() : raw,
+                    actor);
             return false;
         }
         String gatewayRefundId = re.getId();
         String failureReason = re.getFailureReason();
         String status = re.getStatus() == null ? "" : re.getStatus();
         if (!r.pending()) {
-            if (r.status().equals("SUCCEEDED") && (status.equals("failed") || status.equals("canceled"))
+            if (r.status().equals("SUCCEEDED")
+                    && (status.equals("failed") || status.equals("canceled"))
                     && !status.equals(r.gatewayStatus())) {
-                store.refundStatus(refundId, r.status(), gatewayRefundId, status,
-                        "网关报告退款失败（" + failureReason + "），需人工处理");
-                audit.record(actor, "REFUND_FAILED_AFTER_SUCCESS", "refund", String.valueOf(refundId),
+                store.refundStatus(
+                        refundId, r.status(), gatewayRefundId, status, "网关报告退款失败（" + failureReason + "），需人工处理");
+                audit.record(
+                        actor,
+                        "REFUND_FAILED_AFTER_SUCCESS",
+                        "refund",
+                        String.valueOf(refundId),
                         Map.of("orderId", r.orderId(), "gatewayStatus", status));
             }
             return false;
@@ -586,8 +683,12 @@ class PaymentTx {
                 return false;
             }
             case "failed", "canceled" -> {
-                failRefund(r, gatewayRefundId, status,
-                        "支付网关退款失败" + (failureReason == null ? "" : "：" + failureReason), actor);
+                failRefund(
+                        r,
+                        gatewayRefundId,
+                        status,
+                        "支付网关退款失败" + (failureReason == null ? "" : "：" + failureReason),
+                        actor);
                 return true;
             }
             default -> {
@@ -602,8 +703,8 @@ class PaymentTx {
      * reference: only then is the refund SUCCEEDED and the money taken back from the order (and the reserved share).
      */
     @Transactional
-    public PaymentStore.RefundRow confirmOfflineRefund(long refundId, LocalDate sentOn, String bankReference,
-                                                       Actor actor) {
+    public PaymentStore.RefundRow confirmOfflineRefund(
+            long refundId, LocalDate sentOn, String bankReference, Actor actor) {
         PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
         if (!r.offline()) {
             throw new ConflictException("该退款经支付网关原路退回，无需供应商确认");
@@ -613,8 +714,7 @@ class PaymentTx {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), BEIJING);
         if (sentOn.isAfter(today) || sentOn.isBefore(LocalDate.ofInstant(r.createdAt(), BEIJING))) {
-            throw new InvalidInputException("退款日期有误", List.of(new Violation("sentOn",
-                    "退款日期应在登记退款之日到今天之间")));
+            throw new InvalidInputException("退款日期有误", List.of(new Violation("sentOn", "退款日期应在登记退款之日到今天之间")));
         }
         store.refundSent(refundId, sentOn, bankReference, actor.username());
         succeed(store.refund(refundId, true).orElseThrow(), null, null, actor);
@@ -648,11 +748,15 @@ class PaymentTx {
         }
     }
 
-    private void failRefund(PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, String message,
-                            Actor actor) {
+    private void failRefund(
+            PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, String message, Actor actor) {
         store.refundStatus(r.id(), "FAILED", gatewayRefundId, gatewayStatus, message);
-        audit.record(actor, "REFUND_FAILED", "refund", String.valueOf(r.id()), Map.of("orderId", r.orderId(),
-                "cause", r.cause(), "message", message));
+        audit.record(
+                actor,
+                "REFUND_FAILED",
+                "refund",
+                String.valueOf(r.id()),
+                Map.of("orderId", r.orderId(), "cause", r.cause(), "message", message));
     }
 
     @Transactional

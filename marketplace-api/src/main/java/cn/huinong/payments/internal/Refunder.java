@@ -104,7 +104,8 @@ class Refunder {
             } else {
                 String ours = String.valueOf(refundId);
                 found = gateway.refundsOf(payment.intentId()).stream()
-                        .filter(re -> re.getMetadata() != null && ours.equals(re.getMetadata().get("refund_id")))
+                        .filter(re -> re.getMetadata() != null
+                                && ours.equals(re.getMetadata().get("refund_id")))
                         .findFirst();
             }
             if (found.isPresent()) {

@@ -20,8 +20,7 @@ final class Verification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /** Why {@code pi} cannot act on {@code payment}; empty when it may. Amounts are checked for a success. */
     static List<String> ofIntent(PaymentRow payment, PaymentIntent pi, boolean success) {
@@ -73,7 +72,9 @@ final class Verification {
     static Map<String, Object> actual(PaymentIntent pi) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("intentId", pi.getId());
-        m.put("metadataPaymentId", pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id"));
+        m.put(
+                "metadataPaymentId",
+                pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id"));
         m.put("amount", pi.getAmount());
         m.put("amountReceived", pi.getAmountReceived());
         m.put("currency", pi.getCurrency());

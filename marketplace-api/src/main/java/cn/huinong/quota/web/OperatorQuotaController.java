@@ -46,8 +46,13 @@ class OperatorQuotaController {
     /** The same check in the background: 202 with the RUNNING run; follow it with GET /consistency-checks/{id}. */
     @Post("/consistency-checks")
     @Secured(Role.Names.OPERATOR)
-    @ApiResponse(responseCode = "202", description = "核对已开始",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsistencyRun.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "核对已开始",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsistencyRun.class)))
     @ApiResponse(responseCode = "409", description = "该年度的核对正在进行")
     HttpResponse<ConsistencyRun> startConsistencyCheck(@QueryValue int year, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.accepted().body(runs.start(year, actor));
@@ -56,8 +61,8 @@ class OperatorQuotaController {
     /** Background checks, newest first (without their mismatches). */
     @Get("/consistency-checks")
     @Secured(Role.Names.OPERATOR)
-    PageResponse<ConsistencyRun> consistencyChecks(@Nullable @QueryValue Integer page,
-                                                   @Nullable @QueryValue Integer size) {
+    PageResponse<ConsistencyRun> consistencyChecks(
+            @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return runs.list(PageQuery.of(page, size));
     }
 

@@ -88,19 +88,20 @@ class QuotaController {
     @ApiResponse(responseCode = "201", description = "已提交，待监管部门审核")
     @ApiResponse(responseCode = "409", description = "该年度已有待审核或已批准的申请")
     @ApiResponse(responseCode = "422", description = "申请比例不低于本省下限")
-    HttpResponse<RatioExceptionView> requestException(@PathVariable int year,
-                                                      @Valid @Body RatioExceptionRequest request,
-                                                      @Parameter(hidden = true) Actor actor) {
+    HttpResponse<RatioExceptionView> requestException(
+            @PathVariable int year, @Valid @Body RatioExceptionRequest request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(quotas.requestException(year, request.ratioPercent(), request.reason(), actor));
     }
 
     /** A buyer sees its own requests, a regulator those of units in its scope, an operator all. */
     @Get("/ratio-exceptions")
     @Secured({Role.Names.BUYER, Role.Names.REGULATOR, Role.Names.OPERATOR})
-    PageResponse<RatioExceptionView> exceptions(@Nullable @QueryValue RatioExceptionStatus status,
-                                                @Nullable @QueryValue Integer year, @Nullable @QueryValue Integer page,
-                                                @Nullable @QueryValue Integer size,
-                                                @Parameter(hidden = true) Actor actor) {
+    PageResponse<RatioExceptionView> exceptions(
+            @Nullable @QueryValue RatioExceptionStatus status,
+            @Nullable @QueryValue Integer year,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return quotas.exceptions(status, year, actor, PageQuery.of(page, size));
     }
 
@@ -109,8 +110,8 @@ class QuotaController {
     @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "403", description = "比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核")
     @ApiResponse(responseCode = "409", description = "该申请已审核")
-    RatioExceptionView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
-                              @Parameter(hidden = true) Actor actor) {
+    RatioExceptionView decide(
+            @PathVariable long id, @Valid @Body DecisionRequest request, @Parameter(hidden = true) Actor actor) {
         return quotas.decideException(id, request.decision(), request.reason(), actor);
     }
 }

@@ -55,10 +55,12 @@ class QuotaReminderController {
      * except the caller and units that are themselves shared-canteen members; same county first, then prefecture.
      */
     @Get("/representative-candidates")
-    PageResponse<RepresentativeCandidate> candidates(@QueryValue int year, @Nullable @QueryValue String q,
-                                                     @Nullable @QueryValue Integer page,
-                                                     @Nullable @QueryValue Integer size,
-                                                     @Parameter(hidden = true) Actor actor) {
+    PageResponse<RepresentativeCandidate> candidates(
+            @QueryValue int year,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return reminders.representativeCandidates(year, q, actor, PageQuery.of(page, size));
     }
 }

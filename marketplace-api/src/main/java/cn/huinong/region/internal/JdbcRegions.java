@@ -34,7 +34,8 @@ class JdbcRegions implements Regions {
         if (code == null || !code.matches("\\d{6}")) {
             return Optional.empty();
         }
-        return query(SELECT + " WHERE r.code = ? AND NOT r.retired", code).stream().findFirst();
+        return query(SELECT + " WHERE r.code = ? AND NOT r.retired", code).stream()
+                .findFirst();
     }
 
     @Override
@@ -63,8 +64,12 @@ class JdbcRegions implements Regions {
     @Override
     @Transactional(readOnly = true)
     public boolean isDesignated(String code, DesignationKind kind) {
-        return sql.one("SELECT EXISTS (SELECT 1 FROM region_designation WHERE region_code = ? AND kind = ?)",
-                rs -> rs.getBoolean(1), code, kind.name()).orElse(false);
+        return sql.one(
+                        "SELECT EXISTS (SELECT 1 FROM region_designation WHERE region_code = ? AND kind = ?)",
+                        rs -> rs.getBoolean(1),
+                        code,
+                        kind.name())
+                .orElse(false);
     }
 
     private List<RegionView> query(String select, Object... args) {
@@ -72,7 +77,12 @@ class JdbcRegions implements Regions {
     }
 
     private static RegionView map(ResultSet rs) throws SQLException {
-        return new RegionView(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getBoolean(5), rs.getBoolean(6));
+        return new RegionView(
+                rs.getString(1),
+                rs.getString(2),
+                RegionLevel.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getBoolean(6));
     }
 }

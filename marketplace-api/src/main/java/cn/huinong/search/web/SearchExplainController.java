@@ -20,8 +20,7 @@ import java.util.Map;
 class SearchExplainController {
 
     @Serdeable
-    record Explanation(String index, Map<String, Object> body) {
-    }
+    record Explanation(String index, Map<String, Object> body) {}
 
     private final CatalogSearch search;
     private final ObjectMapper json;

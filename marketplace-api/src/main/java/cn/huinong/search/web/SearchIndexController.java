@@ -39,8 +39,13 @@ class SearchIndexController {
 
     /** Starts a zero-downtime full rebuild; follow it through /status. */
     @Post("/rebuild")
-    @ApiResponse(responseCode = "202", description = "已开始重建，进度见 /status",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndexStatus.Rebuild.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "已开始重建，进度见 /status",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = IndexStatus.Rebuild.class)))
     @ApiResponse(responseCode = "409", description = "已有重建在进行")
     HttpResponse<IndexStatus.Rebuild> rebuild(@Parameter(hidden = true) Actor actor) {
         return HttpResponse.accepted().body(index.requestRebuild(actor));
