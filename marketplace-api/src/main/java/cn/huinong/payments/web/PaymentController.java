@@ -10,6 +10,7 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.StandardProblems;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -141,6 +142,7 @@ class PaymentController {
 
     /** The buyer's transfers still awaited (each with expiresAt, remindedAt, the payee and the reference). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an empty list is [] (serde leaves empty collections out by default)
     record AwaitingTransfers(List<PaymentView> items) {}
 
     /** The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED. */
