@@ -21,13 +21,6 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
-import com.stripe.exception.CardException;
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Event;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeObject;
-import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -111,24 +104,24 @@ class PaymentService implements Payments {
         String intentId = row.intentId() != null ? row.intentId() : ensureIntent(row, actor);
         if (intentId != null) {
             try {
-                PaymentIntent pi = gateway.cancel(intentId);
-                if ("canceled".equals(pi.getStatus())) {
+                GatewayIntent pi = gateway.cancel(intentId);
+                if (pi.canceled()) {
                     tx.cancelled(paymentId, reason, actor);
                 } else {
                     apply(paymentId, pi, actor);
                 }
-            } catch (StripeException e) {
+            } catch (GatewayException e) {
                 // not cancellable (paid meanwhile, processing) or no answer: ask what it is
                 LOG.info("payment {}: cancelling intent {} failed ({}), asking the gateway", paymentId, intentId,
                         e.toString());
                 try {
-                    PaymentIntent pi = gateway.retrieve(intentId);
-                    if ("canceled".equals(pi.getStatus())) {
+                    GatewayIntent pi = gateway.retrieve(intentId);
+                    if (pi.canceled()) {
                         tx.cancelled(paymentId, reason, actor);
                     } else {
                         apply(paymentId, pi, actor);
                     }
-                } catch (StripeException again) {
+                } catch (GatewayException again) {
                     LOG.warn("payment {}: intent {} state unknown: {}", paymentId, intentId, again.toString());
                 }
             }
@@ -177,11 +170,13 @@ class PaymentService implements Payments {
         String pm = paymentMethod == null || paymentMethod.isBlank() ? DEFAULT_TEST_CARD : paymentMethod.strip();
         try {
             apply(paymentId, gateway.confirm(intentId, pm), actor);
-        } catch (CardException e) {
-            tx.fail(paymentId, e.getStripeError() == null ? e.getMessage() : e.getStripeError().getMessage(), actor);
-        } catch (StripeException e) {
-            if (!Gateway.unknownOutcome(e)) {
-                throw new RuleViolationException("支付网关拒绝了请求：" + message(e));
+        } catch (GatewayException e) {
+            if (e.declined()) {
+                tx.fail(paymentId, e.gatewayMessage(), actor);
+                return view(paymentId);
+            }
+            if (!e.unknownOutcome()) {
+                throw new RuleViolationException("支付网关拒绝了请求：" + e.gatewayMessage());
             }
             LOG.warn("confirmation of payment {} has an unknown outcome: {}", paymentId, e.toString());
         }
@@ -259,18 +254,18 @@ class PaymentService implements Payments {
         String intentId = ensureIntent(row, actor);
         if (intentId != null) {
             try {
-                PaymentIntent pi = gateway.retrieve(intentId);
+                GatewayIntent pi = gateway.retrieve(intentId);
                 apply(paymentId, pi, actor);
-                if (!OPEN_INTENT.contains(pi.getStatus()) || orderStillPayable(row.orderId())) {
+                if (!OPEN_INTENT.contains(pi.status()) || orderStillPayable(row.orderId())) {
                     return;
                 }
                 // nobody can pay this order any more: cancel the intent, so that it is not reconciled forever;
                 // money that still arrives (the cancel lost a race) is ORPHANED and refunded
-                PaymentIntent cancelled = "canceled".equals(pi.getStatus()) ? pi : gateway.cancel(intentId);
-                if ("canceled".equals(cancelled.getStatus())) {
+                GatewayIntent cancelled = pi.canceled() ? pi : gateway.cancel(intentId);
+                if (cancelled.canceled()) {
                     tx.cancelled(paymentId, "订单已不可支付，支付已撤销", actor);
                 }
-            } catch (StripeException e) {
+            } catch (GatewayException e) {
                 LOG.warn("reconciliation of payment {} failed: {}", paymentId, e.toString());
             }
         }
@@ -286,14 +281,10 @@ class PaymentService implements Payments {
 
     @Override
     public boolean webhook(String rawBody, String signatureHeader) {
-        Event event;
-        try {
-            event = Webhook.constructEvent(rawBody, signatureHeader, settings.webhookSecret());
-        } catch (SignatureVerificationException | RuntimeException e) {
-            throw new InvalidInputException("Webhook 签名无效或已过期");
-        }
+        GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader)
+                .orElseThrow(() -> new InvalidInputException("Webhook 签名无效或已过期"));
         Actor gatewayActor = Actor.system("payment-gateway");
-        PaymentTx.Handled handled = tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null), rawBody,
+        PaymentTx.Handled handled = tx.handle(event.id(), event.type(), event.object(), rawBody,
                 gatewayActor);
         // committed: now the gateway calls it asks for
         if (handled.orphanedPaymentId() != null) {
@@ -454,15 +445,15 @@ class PaymentService implements Payments {
             return row.intentId();
         }
         try {
-            PaymentIntent pi = gateway.createIntent(row);
-            tx.intentCreated(row.id(), pi.getId(), pi.getClientSecret(), actor);
+            GatewayIntent pi = gateway.createIntent(row);
+            tx.intentCreated(row.id(), pi.id(), pi.clientSecret(), actor);
             apply(row.id(), pi, actor);
-            return pi.getId();
-        } catch (StripeException e) {
-            if (Gateway.unknownOutcome(e)) {
+            return pi.id();
+        } catch (GatewayException e) {
+            if (e.unknownOutcome()) {
                 LOG.warn("payment {}: intent creation outcome unknown, left PENDING: {}", row.id(), e.toString());
             } else {
-                tx.cancelled(row.id(), "支付网关拒绝创建支付：" + message(e), actor);
+                tx.cancelled(row.id(), "支付网关拒绝创建支付：" + e.gatewayMessage(), actor);
             }
             return null;
         }
@@ -473,38 +464,24 @@ class PaymentService implements Payments {
      * or currency settles nothing and is recorded as a mismatch. Anything else (e.g. awaiting confirmation) changes
      * nothing.
      */
-    private void apply(long paymentId, PaymentIntent pi, Actor actor) {
+    private void apply(long paymentId, GatewayIntent pi, Actor actor) {
         PaymentRow row = tx.find(paymentId).orElseThrow();
-        List<String> reasons = Verification.ofIntent(row, pi, "succeeded".equals(pi.getStatus()));
+        List<String> reasons = Verification.ofIntent(row, pi, pi.succeeded());
         if (!reasons.isEmpty()) {
-            tx.mismatch(row, null, null, "api:payment_intent." + pi.getStatus(), pi.getId(), reasons,
-                    Verification.expected(row), Verification.actual(pi), pi.toJson(), actor);
+            tx.mismatch(row, null, null, "api:payment_intent." + pi.status(), pi.id(), reasons,
+                    Verification.expected(row), Verification.actual(pi), pi.json(), actor);
             return;
         }
-        if ("succeeded".equals(pi.getStatus())) {
-            if (tx.settle(paymentId, pi.getId(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
+        if (pi.succeeded()) {
+            if (tx.settle(paymentId, pi.id(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
                     == PaymentTx.Settlement.ORPHANED) {
                 refunder.refundDue(paymentId);
             }
-        } else if ("requires_payment_method".equals(pi.getStatus()) && pi.getLastPaymentError() != null) {
-            tx.fail(paymentId, pi.getLastPaymentError().getMessage(), actor);
-        } else if ("canceled".equals(pi.getStatus())) {
+        } else if ("requires_payment_method".equals(pi.status()) && pi.hasLastError()) {
+            tx.fail(paymentId, pi.lastErrorMessage(), actor);
+        } else if (pi.canceled()) {
             tx.cancelled(paymentId, "支付网关已撤销该支付", actor);
         }
-    }
-
-    /** The event's object (PaymentIntent, Refund, Charge ...), empty when it cannot be read. */
-    private Optional<StripeObject> objectOf(Event event) {
-        Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
-        if (object.isEmpty()) {
-            try {
-                object = Optional.of(event.getDataObjectDeserializer().deserializeUnsafe());
-            } catch (Exception e) {
-                LOG.warn("webhook {}: cannot read the object: {}", event.getId(), e.toString());
-                return Optional.empty();
-            }
-        }
-        return object;
     }
 
     /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
@@ -534,11 +511,6 @@ class PaymentService implements Payments {
                 r.currency(), r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null, transfer,
                 r.failureMessage(), r.paidAt(), r.createdAt(), r.expiresAt(), slip, r.transferDate(),
                 r.transferDateConfirmed(), r.remindedAt());
-    }
-
-    static String message(StripeException e) {
-        return e.getStripeError() != null && e.getStripeError().getMessage() != null
-                ? e.getStripeError().getMessage() : e.getMessage();
     }
 
     private static NotFoundException notFound(long id) {

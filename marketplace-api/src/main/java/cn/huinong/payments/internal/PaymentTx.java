@@ -22,10 +22,6 @@ import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
-import com.stripe.model.Charge;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.Refund;
-import com.stripe.model.StripeObject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -343,11 +339,11 @@ class PaymentTx {
      * payment's pending refunds to be retrieved.
      */
     @Transactional
-    public Handled handle(String eventId, String type, StripeObject object, String raw, Actor actor) {
-        if (object instanceof PaymentIntent pi && type.startsWith("payment_intent.")) {
+    public Handled handle(String eventId, String type, GatewayObject object, String raw, Actor actor) {
+        if (object instanceof GatewayIntent pi && type.startsWith("payment_intent.")) {
             return handleIntent(eventId, type, pi, raw, actor);
         }
-        if (object instanceof Refund re) {
+        if (object instanceof GatewayRefund re) {
             Optional<PaymentStore.RefundRow> ours = refundOf(re);
             if (!store.firstSeen(eventId, type, ours.map(PaymentStore.RefundRow::paymentId).orElse(null))) {
                 return Handled.duplicate();
@@ -361,8 +357,8 @@ class PaymentTx {
             }
             return Handled.done(true);
         }
-        if (object instanceof Charge ch && ch.getPaymentIntent() != null) {
-            Optional<PaymentRow> payment = store.byIntent(ch.getPaymentIntent());
+        if (object instanceof GatewayCharge ch && ch.paymentIntent() != null) {
+            Optional<PaymentRow> payment = store.byIntent(ch.paymentIntent());
             if (!store.firstSeen(eventId, type, payment.map(PaymentRow::id).orElse(null))) {
                 return Handled.duplicate();
             }
@@ -377,8 +373,8 @@ class PaymentTx {
         return Handled.done(true);
     }
 
-    private Handled handleIntent(String eventId, String type, PaymentIntent pi, String raw, Actor actor) {
-        Optional<PaymentRow> byIntent = pi.getId() == null ? Optional.empty() : store.byIntent(pi.getId());
+    private Handled handleIntent(String eventId, String type, GatewayIntent pi, String raw, Actor actor) {
+        Optional<PaymentRow> byIntent = pi.id() == null ? Optional.empty() : store.byIntent(pi.id());
         Optional<PaymentRow> claimed = claimedPayment(pi);
         PaymentRow row = byIntent.or(() -> claimed).orElse(null);
         if (!store.firstSeen(eventId, type, row == null ? null : row.id())) {
@@ -395,20 +391,20 @@ class PaymentTx {
         }
         List<String> reasons = Verification.ofIntent(row, pi, type.equals("payment_intent.succeeded"));
         if (!reasons.isEmpty()) {
-            mismatch(row, null, eventId, type, pi.getId(), reasons, Verification.expected(row),
+            mismatch(row, null, eventId, type, pi.id(), reasons, Verification.expected(row),
                     Verification.actual(pi), raw, actor);
             return Handled.done(true);
         }
         Long orphaned = null;
         switch (type) {
             case "payment_intent.succeeded" -> {
-                if (settle(row.id(), pi.getId(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
+                if (settle(row.id(), pi.id(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
                         == Settlement.ORPHANED) {
                     orphaned = row.id();
                 }
             }
             case "payment_intent.payment_failed" ->
-                    fail(row.id(), pi.getLastPaymentError() == null ? null : pi.getLastPaymentError().getMessage(), actor);
+                    fail(row.id(), pi.lastErrorMessage(), actor);
             case "payment_intent.canceled" -> cancelled(row.id(), "支付网关已撤销该支付", actor);
             default -> LOG.info("webhook {} {} ignored", eventId, type);
         }
@@ -464,17 +460,17 @@ class PaymentTx {
         return store.openMismatches(paymentId);
     }
 
-    private Optional<PaymentStore.RefundRow> refundOf(Refund re) {
-        String id = re.getMetadata() == null ? null : re.getMetadata().get("refund_id");
+    private Optional<PaymentStore.RefundRow> refundOf(GatewayRefund re) {
+        String id = re.metadata().get("refund_id");
         if (id != null && id.matches("\\d{1,18}")) {
             return store.refund(Long.parseLong(id), false);
         }
-        return re.getId() == null ? Optional.empty() : store.refundByGatewayId(re.getId());
+        return re.id() == null ? Optional.empty() : store.refundByGatewayId(re.id());
     }
 
     /** The payment an intent's metadata names (only ever a hint: the stored intent id decides). */
-    private Optional<PaymentRow> claimedPayment(PaymentIntent pi) {
-        String id = pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id");
+    private Optional<PaymentRow> claimedPayment(GatewayIntent pi) {
+        String id = pi.metadata().get("payment_id");
         return id != null && id.matches("\\d{1,18}") ? store.find(Long.parseLong(id)) : Optional.empty();
     }
 
@@ -558,18 +554,18 @@ class PaymentTx {
      * operators, not undone here. True when this failed the refund (what is still due may be refunded again).
      */
     @Transactional
-    public boolean gatewayRefund(long refundId, Refund re, String eventId, String type, String raw, Actor actor) {
+    public boolean gatewayRefund(long refundId, GatewayRefund re, String eventId, String type, String raw, Actor actor) {
         PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
         PaymentRow payment = store.find(r.paymentId()).orElseThrow();
         List<String> reasons = Verification.ofRefund(r, payment, re);
         if (!reasons.isEmpty()) {
-            mismatch(payment, refundId, eventId, type, re.getId(), reasons, Verification.expected(r, payment),
-                    Verification.actual(re), raw == null ? re.toJson() : raw, actor);
+            mismatch(payment, refundId, eventId, type, re.id(), reasons, Verification.expected(r, payment),
+                    Verification.actual(re), raw == null ? re.json() : raw, actor);
             return false;
         }
-        String gatewayRefundId = re.getId();
-        String failureReason = re.getFailureReason();
-        String status = re.getStatus() == null ? "" : re.getStatus();
+        String gatewayRefundId = re.id();
+        String failureReason = re.failureReason();
+        String status = re.status() == null ? "" : re.status();
         if (!r.pending()) {
             if (r.status().equals("SUCCEEDED") && (status.equals("failed") || status.equals("canceled"))
                     && !status.equals(r.gatewayStatus())) {

@@ -3,8 +3,6 @@ package cn.huinong.payments.internal;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.shared.Actor;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Refund;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -53,14 +51,14 @@ class Refunder {
         }
         boolean failed;
         try {
-            Refund re = gateway.refund(refundId, payment.intentId(), r.amountFen());
-            failed = tx.gatewayRefund(refundId, re, null, "api:refund." + re.getStatus(), null, actor);
-        } catch (StripeException e) {
-            if (Gateway.unknownOutcome(e)) {
+            GatewayRefund re = gateway.refund(refundId, payment.intentId(), r.amountFen());
+            failed = tx.gatewayRefund(refundId, re, null, "api:refund." + re.status(), null, actor);
+        } catch (GatewayException e) {
+            if (e.unknownOutcome()) {
                 LOG.warn("refund {}: outcome unknown, left PENDING for reconciliation: {}", refundId, e.toString());
                 return;
             }
-            tx.refundFailed(refundId, "支付网关拒绝退款：" + PaymentService.message(e), actor);
+            tx.refundFailed(refundId, "支付网关拒绝退款：" + e.gatewayMessage(), actor);
             failed = true;
         }
         if (failed && "MANUAL".equals(r.cause())) {
@@ -98,18 +96,18 @@ class Refunder {
             return; // the supplier confirms it
         }
         try {
-            Optional<Refund> found;
+            Optional<GatewayRefund> found;
             if (r.gatewayRefundId() != null) {
                 found = Optional.of(gateway.retrieveRefund(r.gatewayRefundId()));
             } else {
                 String ours = String.valueOf(refundId);
                 found = gateway.refundsOf(payment.intentId()).stream()
-                        .filter(re -> re.getMetadata() != null && ours.equals(re.getMetadata().get("refund_id")))
+                        .filter(re -> ours.equals(re.metadata().get("refund_id")))
                         .findFirst();
             }
             if (found.isPresent()) {
-                Refund re = found.get();
-                if (tx.gatewayRefund(refundId, re, null, "api:refund." + re.getStatus(), null, SYSTEM)
+                GatewayRefund re = found.get();
+                if (tx.gatewayRefund(refundId, re, null, "api:refund." + re.status(), null, SYSTEM)
                         && "MANUAL".equals(r.cause())) {
                     refundDue(payment.id());
                 }
@@ -117,7 +115,7 @@ class Refunder {
                 LOG.info("refund {}: unknown to the gateway, sending it again with its key", refundId);
                 execute(refundId, SYSTEM);
             }
-        } catch (StripeException | RuntimeException e) {
+        } catch (GatewayException | RuntimeException e) {
             LOG.warn("refund {}: reconciliation failed, still PENDING: {}", refundId, e.toString());
         }
     }
