@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orchestrates payments: database steps in {@link PaymentTx} (each its own transaction), gateway calls between
+ * Orchestrates payments: database steps in {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction), gateway calls between
  * them and never inside one. An unknown gateway outcome leaves the payment PENDING; nothing is guessed.
  */
 @Singleton
@@ -43,7 +43,11 @@ class PaymentService implements Payments {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
     private static final String DEFAULT_TEST_CARD = "pm_card_visa";
 
-    private final PaymentTx tx;
+    private final PaymentSteps payments;
+    private final TransferSteps transfers;
+    private final RefundSteps refunds;
+    private final Mismatches mismatches;
+    private final WebhookInbox inbox;
     private final Gateway gateway;
     private final OrderPayments orders;
     private final PaymentSettings settings;
@@ -52,12 +56,17 @@ class PaymentService implements Payments {
     private final InstantSource clock;
     private final Files files;
 
-    PaymentService(PaymentTx tx, Gateway gateway, OrderPayments orders, PaymentSettings settings, Refunder refunder,
+    PaymentService(PaymentSteps payments, TransferSteps transfers, RefundSteps refunds, Mismatches mismatches,
+                   WebhookInbox inbox, Gateway gateway, OrderPayments orders, PaymentSettings settings, Refunder refunder,
                    InstantSource clock, Files files) {
         this.clock = clock;
         this.files = files;
         this.refunder = refunder;
-        this.tx = tx;
+        this.payments = payments;
+        this.transfers = transfers;
+        this.refunds = refunds;
+        this.mismatches = mismatches;
+        this.inbox = inbox;
         this.gateway = gateway;
         this.orders = orders;
         this.settings = settings;
@@ -73,18 +82,18 @@ class PaymentService implements Payments {
         if (method == null) {
             throw new InvalidInputException("请选择支付方式");
         }
-        Idempotency.Outcome<PaymentTx.Created> created = null;
+        Idempotency.Outcome<PaymentSteps.Created> created = null;
         for (int attempt = 0; created == null; attempt++) {
             try {
-                created = tx.create(orderId, method, idempotencyKey, actor);
-            } catch (PaymentTx.LiveCardAttempt live) {
+                created = payments.create(orderId, method, idempotencyKey, actor);
+            } catch (PaymentSteps.LiveCardAttempt live) {
                 // an earlier card attempt could still take money: it is cancelled at the gateway first
                 if (attempt >= 2 || !cancelCard(live.paymentId, "已由新的支付取代", actor)) {
                     throw new ConflictException("该订单上一笔银行卡支付的结果尚未确定，暂不能发起新的支付，请稍后重试");
                 }
             }
         }
-        PaymentRow row = tx.find(created.value().paymentId()).orElseThrow();
+        PaymentRow row = payments.find(created.value().paymentId()).orElseThrow();
         if (row.method() == PaymentMethod.CARD && row.status() == PaymentStatus.PENDING) {
             ensureIntent(row, actor);
         }
@@ -97,7 +106,7 @@ class PaymentService implements Payments {
      * is unknown: the attempt stays live and nothing else may start.
      */
     boolean cancelCard(long paymentId, String reason, Actor actor) {
-        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         if (!row.status().live()) {
             return true;
         }
@@ -106,7 +115,7 @@ class PaymentService implements Payments {
             try {
                 GatewayIntent pi = gateway.cancel(intentId);
                 if (pi.canceled()) {
-                    tx.cancelled(paymentId, reason, actor);
+                    payments.cancelled(paymentId, reason, actor);
                 } else {
                     apply(paymentId, pi, actor);
                 }
@@ -117,7 +126,7 @@ class PaymentService implements Payments {
                 try {
                     GatewayIntent pi = gateway.retrieve(intentId);
                     if (pi.canceled()) {
-                        tx.cancelled(paymentId, reason, actor);
+                        payments.cancelled(paymentId, reason, actor);
                     } else {
                         apply(paymentId, pi, actor);
                     }
@@ -126,7 +135,7 @@ class PaymentService implements Payments {
                 }
             }
         }
-        return !tx.find(paymentId).orElseThrow().status().live();
+        return !payments.find(paymentId).orElseThrow().status().live();
     }
 
     @Override
@@ -136,7 +145,7 @@ class PaymentService implements Payments {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
         }
         if (row.method() == PaymentMethod.BANK_TRANSFER) {
-            tx.cancelled(paymentId, "买方撤销了对公转账", actor);
+            payments.cancelled(paymentId, "买方撤销了对公转账", actor);
         } else if (!cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
             throw new ConflictException("支付网关暂时无法撤销该支付，请稍后重试");
         }
@@ -161,7 +170,7 @@ class PaymentService implements Payments {
         }
         String intentId = ensureIntent(row, actor);
         if (intentId == null) {
-            PaymentRow now = tx.find(paymentId).orElseThrow();
+            PaymentRow now = payments.find(paymentId).orElseThrow();
             if (now.status() == PaymentStatus.CANCELLED) {
                 throw new RuleViolationException(now.failureMessage());
             }
@@ -172,7 +181,7 @@ class PaymentService implements Payments {
             apply(paymentId, gateway.confirm(intentId, pm), actor);
         } catch (GatewayException e) {
             if (e.declined()) {
-                tx.fail(paymentId, e.gatewayMessage(), actor);
+                payments.fail(paymentId, e.gatewayMessage(), actor);
                 return view(paymentId);
             }
             if (!e.unknownOutcome()) {
@@ -193,7 +202,7 @@ class PaymentService implements Payments {
                 && row.status() != PaymentStatus.CANCELLED) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
-        if (tx.receipt(paymentId, transferDate, amountFen, actor) == PaymentTx.Settlement.ORPHANED) {
+        if (transfers.receipt(paymentId, transferDate, amountFen, actor) == PaymentSteps.Settlement.ORPHANED) {
             refunder.refundDue(paymentId);
         }
         return view(paymentId);
@@ -202,7 +211,7 @@ class PaymentService implements Payments {
     @Override
     public PaymentView slip(long paymentId, long fileId, LocalDate transferDate, Actor actor) {
         mine(paymentId, actor, "BUYER");
-        tx.slip(paymentId, fileId, transferDate, actor);
+        transfers.slip(paymentId, fileId, transferDate, actor);
         return view(paymentId);
     }
 
@@ -215,15 +224,15 @@ class PaymentService implements Payments {
             throw new ForbiddenException("无权查看订单");
         }
         List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
-        return tx.awaitingTransfer(pending).stream().map(p -> view(p.id())).toList();
+        return payments.awaitingTransfer(pending).stream().map(p -> view(p.id())).toList();
     }
 
     /** An unpaid order was cancelled or expired: its live attempts are closed (card intents cancelled first). */
     void orderClosed(long orderId) {
         Actor system = Actor.system("payments-order-closed");
-        for (PaymentRow p : tx.liveOf(orderId)) {
+        for (PaymentRow p : payments.liveOf(orderId)) {
             if (p.method() == PaymentMethod.BANK_TRANSFER) {
-                tx.cancelled(p.id(), "订单已取消或超时，转账不再等待", system);
+                payments.cancelled(p.id(), "订单已取消或超时，转账不再等待", system);
             } else {
                 cancelCard(p.id(), "订单已取消或超时，支付已撤销", system);
             }
@@ -235,7 +244,7 @@ class PaymentService implements Payments {
         if (!actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有运营人员可以对账");
         }
-        tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         reconcilePayment(paymentId, actor);
         return view(paymentId);
     }
@@ -246,7 +255,7 @@ class PaymentService implements Payments {
      * was never learnt. Also used by {@link #reconcileAll}.
      */
     void reconcilePayment(long paymentId, Actor actor) {
-        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         if (row.method() != PaymentMethod.CARD
                 || (row.status() != PaymentStatus.PENDING && row.status() != PaymentStatus.FAILED)) {
             return;
@@ -263,7 +272,7 @@ class PaymentService implements Payments {
                 // money that still arrives (the cancel lost a race) is ORPHANED and refunded
                 GatewayIntent cancelled = pi.canceled() ? pi : gateway.cancel(intentId);
                 if (cancelled.canceled()) {
-                    tx.cancelled(paymentId, "订单已不可支付，支付已撤销", actor);
+                    payments.cancelled(paymentId, "订单已不可支付，支付已撤销", actor);
                 }
             } catch (GatewayException e) {
                 LOG.warn("reconciliation of payment {} failed: {}", paymentId, e.toString());
@@ -284,7 +293,7 @@ class PaymentService implements Payments {
         GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader)
                 .orElseThrow(() -> new InvalidInputException("Webhook 签名无效或已过期"));
         Actor gatewayActor = Actor.system("payment-gateway");
-        PaymentTx.Handled handled = tx.handle(event.id(), event.type(), event.object(), rawBody,
+        WebhookInbox.Handled handled = inbox.handle(event.id(), event.type(), event.object(), rawBody,
                 gatewayActor);
         // committed: now the gateway calls it asks for
         if (handled.orphanedPaymentId() != null) {
@@ -313,12 +322,12 @@ class PaymentService implements Payments {
         if (!v.isEmpty()) {
             throw new InvalidInputException("退款信息有误", v);
         }
-        Idempotency.Outcome<PaymentTx.Created> created = tx.createRefund(orderId, amountFen, reason.strip(),
+        Idempotency.Outcome<PaymentSteps.Created> created = refunds.createRefund(orderId, amountFen, reason.strip(),
                 idempotencyKey, actor);
         long refundId = created.value().paymentId();
-        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
+        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
-        r = tx.findRefund(refundId).orElseThrow();
+        r = refunds.findRefund(refundId).orElseThrow();
         PayableOrder order = orders.find(orderId).orElseThrow();
         return new Idempotency.Outcome<>(new RefundView(r.id(), r.orderId(), r.paymentId(), r.amountFen(), r.reason(),
                 r.status(), r.failureMessage(), order.refundedFen(), order.status().name(), r.createdAt()),
@@ -332,7 +341,7 @@ class PaymentService implements Payments {
         long after = 0;
         List<Long> ids;
         do {
-            ids = tx.stuckCardPayments(now.minus(settings.reconcileAfter()), after, 100);
+            ids = payments.stuckCardPayments(now.minus(settings.reconcileAfter()), after, 100);
             for (long id : ids) {
                 try {
                     reconcilePayment(id, system);
@@ -345,18 +354,18 @@ class PaymentService implements Payments {
         } while (ids.size() == 100);
         after = 0;
         do {
-            ids = tx.lapsedTransfers(now, after, 100);
+            ids = payments.lapsedTransfers(now, after, 100);
             for (long id : ids) {
-                tx.cancelled(id, "转账期限已过，未确认到账，支付已撤销", system);
+                payments.cancelled(id, "转账期限已过，未确认到账，支付已撤销", system);
                 after = id;
                 n++;
             }
         } while (ids.size() == 100);
         List<Long> remind;
         do {
-            remind = tx.transfersToRemind(now, 100);
+            remind = transfers.transfersToRemind(now, 100);
             for (long id : remind) {
-                tx.remind(id, system);
+                transfers.remind(id, system);
                 n++;
             }
         } while (remind.size() == 100);
@@ -368,8 +377,8 @@ class PaymentService implements Payments {
         if (!actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有运营人员可以查看待处理的支付");
         }
-        return tx.attention(page).map(p -> {
-            List<PaymentStore.RefundRow> refunds = tx.refundsOf(p.id());
+        return payments.attention(page).map(p -> {
+            List<PaymentStore.RefundRow> refunds = this.refunds.refundsOf(p.id());
             long refunded = refunds.stream().filter(r -> r.status().equals("SUCCEEDED"))
                     .mapToLong(PaymentStore.RefundRow::amountFen).sum();
             long refunding = refunds.stream().filter(PaymentStore.RefundRow::pending)
@@ -382,13 +391,13 @@ class PaymentService implements Payments {
                     p.status(), p.status().label(), p.amountFen(), refunded, refunding,
                     owed ? Math.max(0, p.amountFen() - refunded) : 0, failed.size(),
                     failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(), p.paidAt(),
-                    tx.openMismatches(p.id()));
+                    mismatches.openMismatches(p.id()));
         });
     }
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
+        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
         try {
             orders.visibleTo(r.orderId(), actor);
         } catch (NotFoundException e) {
@@ -401,7 +410,7 @@ class PaymentService implements Payments {
             throw new InvalidInputException("请填写退款汇出日期", List.of(new Violation("sentOn", "请填写退款汇出日期")));
         }
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
-        PaymentStore.RefundRow done = tx.confirmOfflineRefund(refundId, sentOn, reference, actor);
+        PaymentStore.RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
         PayableOrder order = orders.find(done.orderId()).orElseThrow();
         return new RefundView(done.id(), done.orderId(), done.paymentId(), done.amountFen(), done.reason(),
                 done.status(), done.failureMessage(), order.refundedFen(), order.status().name(), done.createdAt());
@@ -412,7 +421,7 @@ class PaymentService implements Payments {
         if (!actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有运营人员可以查看支付网关异常");
         }
-        return tx.mismatches(openOnly, page).map(this::mismatchView);
+        return mismatches.mismatches(openOnly, page).map(this::mismatchView);
     }
 
     @Override
@@ -423,7 +432,7 @@ class PaymentService implements Payments {
         if (resolution == null || resolution.isBlank()) {
             throw new InvalidInputException("请填写处理说明", List.of(new Violation("resolution", "请填写处理说明")));
         }
-        return mismatchView(tx.resolveMismatch(id, resolution.strip(), actor));
+        return mismatchView(mismatches.resolveMismatch(id, resolution.strip(), actor));
     }
 
     private static final Map<String, String> REASON_LABELS = Map.of(
@@ -432,7 +441,7 @@ class PaymentService implements Payments {
             "REFUND_ID", "不是本笔退款在网关的退款单");
 
     private MismatchView mismatchView(PaymentStore.MismatchRow m) {
-        Long orderId = m.paymentId() == null ? null : tx.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
+        Long orderId = m.paymentId() == null ? null : payments.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
         return new MismatchView(m.id(), m.paymentId(), orderId, m.refundId(), m.eventId(), m.eventType(),
                 m.gatewayObjectId(), m.reasons(), m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r))
                 .toList(), m.expected(), m.actual(), m.raw(), m.createdAt(), m.resolvedAt(), m.resolvedBy(),
@@ -446,14 +455,14 @@ class PaymentService implements Payments {
         }
         try {
             GatewayIntent pi = gateway.createIntent(row);
-            tx.intentCreated(row.id(), pi.id(), pi.clientSecret(), actor);
+            payments.intentCreated(row.id(), pi.id(), pi.clientSecret(), actor);
             apply(row.id(), pi, actor);
             return pi.id();
         } catch (GatewayException e) {
             if (e.unknownOutcome()) {
                 LOG.warn("payment {}: intent creation outcome unknown, left PENDING: {}", row.id(), e.toString());
             } else {
-                tx.cancelled(row.id(), "支付网关拒绝创建支付：" + e.gatewayMessage(), actor);
+                payments.cancelled(row.id(), "支付网关拒绝创建支付：" + e.gatewayMessage(), actor);
             }
             return null;
         }
@@ -465,28 +474,28 @@ class PaymentService implements Payments {
      * nothing.
      */
     private void apply(long paymentId, GatewayIntent pi, Actor actor) {
-        PaymentRow row = tx.find(paymentId).orElseThrow();
+        PaymentRow row = payments.find(paymentId).orElseThrow();
         List<String> reasons = Verification.ofIntent(row, pi, pi.succeeded());
         if (!reasons.isEmpty()) {
-            tx.mismatch(row, null, null, "api:payment_intent." + pi.status(), pi.id(), reasons,
+            mismatches.record(row, null, null, "api:payment_intent." + pi.status(), pi.id(), reasons,
                     Verification.expected(row), Verification.actual(pi), pi.json(), actor);
             return;
         }
         if (pi.succeeded()) {
-            if (tx.settle(paymentId, pi.id(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
-                    == PaymentTx.Settlement.ORPHANED) {
+            if (payments.settle(paymentId, pi.id(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
+                    == PaymentSteps.Settlement.ORPHANED) {
                 refunder.refundDue(paymentId);
             }
         } else if ("requires_payment_method".equals(pi.status()) && pi.hasLastError()) {
-            tx.fail(paymentId, pi.lastErrorMessage(), actor);
+            payments.fail(paymentId, pi.lastErrorMessage(), actor);
         } else if (pi.canceled()) {
-            tx.cancelled(paymentId, "支付网关已撤销该支付", actor);
+            payments.cancelled(paymentId, "支付网关已撤销该支付", actor);
         }
     }
 
     /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
     private PaymentRow mine(long paymentId, Actor actor, String role) {
-        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         try {
             orders.visibleTo(row.orderId(), actor);
         } catch (NotFoundException e) {
@@ -499,7 +508,7 @@ class PaymentService implements Payments {
     }
 
     private PaymentView view(long id) {
-        PaymentRow r = tx.find(id).orElseThrow(() -> notFound(id));
+        PaymentRow r = payments.find(id).orElseThrow(() -> notFound(id));
         PaymentView.Transfer transfer = null;
         if (r.method() == PaymentMethod.BANK_TRANSFER) {
             transfer = new PaymentView.Transfer(r.payeeAccountName(), r.payeeBankName(), r.payeeAccountNumber(),
