@@ -6,6 +6,7 @@ import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
 import cn.huinong.ordering.OrderPayments;
+import cn.huinong.payments.PaymentAlreadyLive;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
@@ -84,7 +85,7 @@ class PaymentService implements Payments {
             } catch (PaymentSteps.LiveCardAttempt live) {
                 // an earlier card attempt could still take money: it is cancelled at the gateway first
                 if (attempt >= 2 || !cardIntents.cancelCard(live.paymentId, "已由新的支付取代", actor)) {
-                    throw new ConflictException("该订单上一笔银行卡支付的结果尚未确定，暂不能发起新的支付，请稍后重试");
+                    throw new PaymentAlreadyLive("该订单上一笔银行卡支付的结果尚未确定，暂不能发起新的支付，请稍后重试");
                 }
             }
         }

@@ -7,6 +7,8 @@ import cn.huinong.ordering.PayableOrder;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
+import cn.huinong.payments.PayeeAccountMissing;
+import cn.huinong.payments.PaymentAlreadyLive;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
@@ -104,15 +106,15 @@ class PaymentSteps {
         if (live.isPresent()) {
             PaymentRow l = live.get();
             if (l.method() == PaymentMethod.BANK_TRANSFER) {
-                throw new ConflictException("该订单已有待确认的对公转账（附言 " + l.transferReference()
+                throw new PaymentAlreadyLive("该订单已有待确认的对公转账（附言 " + l.transferReference()
                         + "），如需改用其他方式，请先撤销该转账");
             }
             throw new LiveCardAttempt(l.id());
         }
         BankAccount account = null;
         if (method == PaymentMethod.BANK_TRANSFER) {
-            account = bankAccounts.find(order.supplierId()).orElseThrow(() -> new RuleViolationException(
-                    "供应商“" + order.supplierName() + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商"));
+            account = bankAccounts.find(order.supplierId())
+                    .orElseThrow(() -> new PayeeAccountMissing(order.supplierName()));
         }
         PaymentStatus status = method == PaymentMethod.CARD ? PaymentStatus.PENDING : PaymentStatus.AWAITING_TRANSFER;
         Instant expiresAt = clock.instant().plus(method == PaymentMethod.CARD ? settings.cardWindow()

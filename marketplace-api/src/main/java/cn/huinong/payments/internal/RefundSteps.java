@@ -4,6 +4,7 @@ import cn.huinong.audit.AuditLog;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentMethod;
+import cn.huinong.payments.RefundExceedsPayment;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
@@ -60,8 +61,7 @@ class RefundSteps {
                             .orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
                     long refunding = store.refunding(payment.id());
                     if (refunding + amountFen > payment.amountFen()) {
-                        throw new RuleViolationException("退款总额不能超过已支付金额：已退或退款中" + refunding
-                                + "分，本次" + amountFen + "分，已支付" + payment.amountFen() + "分");
+                        throw new RefundExceedsPayment(refunding, amountFen, payment.amountFen());
                     }
                     return new PaymentSteps.Created(insertRefund(payment, amountFen, reason, "MANUAL", actor));
                 });
