@@ -135,9 +135,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The buyer's cart, grouped by supplier.
+         * @description The buyer's cart, grouped by supplier.
+         */
         get: operations["get"];
         put?: never;
         post?: never;
+        /**
+         * Empties the cart.
+         * @description Empties the cart.
+         */
         delete: operations["clear"];
         options?: never;
         head?: never;
@@ -178,6 +186,10 @@ export interface paths {
          */
         put: operations["put"];
         post?: never;
+        /**
+         * Removes a product from the cart.
+         * @description Removes a product from the cart.
+         */
         delete: operations["remove"];
         options?: never;
         head?: never;
@@ -253,6 +265,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approves or rejects a certificate.
+         * @description Approves or rejects a certificate.
+         */
         post: operations["decide"];
         delete?: never;
         options?: never;
@@ -287,6 +303,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Certificates awaiting an operator's review.
+         * @description Certificates awaiting an operator's review.
+         */
         get: operations["reviewQueue"];
         put?: never;
         post?: never;
@@ -675,6 +695,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One order as the caller may see it.
+         * @description One order as the caller may see it.
+         */
         get: operations["get_1"];
         put?: never;
         post?: never;
@@ -693,6 +717,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The buyer accepts a delivered order.
+         * @description The buyer accepts a delivered order.
+         */
         post: operations["accept"];
         delete?: never;
         options?: never;
@@ -709,6 +737,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Cancels an order (a paid one is refunded in full).
+         * @description Cancels an order (a paid one is refunded in full).
+         */
         post: operations["cancel"];
         delete?: never;
         options?: never;
@@ -725,6 +757,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The supplier marks a shipped order delivered.
+         * @description The supplier marks a shipped order delivered.
+         */
         post: operations["deliver"];
         delete?: never;
         options?: never;
@@ -781,6 +817,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Starts a payment of an order (card or bank transfer).
+         * @description Starts a payment of an order (card or bank transfer).
+         */
         post: operations["create_1"];
         delete?: never;
         options?: never;
@@ -817,6 +857,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * The supplier ships an order.
+         * @description The supplier ships an order.
+         */
         post: operations["ship"];
         delete?: never;
         options?: never;
@@ -877,6 +921,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approves or rejects an organisation's application.
+         * @description Approves or rejects an organisation's application.
+         */
         post: operations["decide_1"];
         delete?: never;
         options?: never;
@@ -1117,6 +1165,10 @@ export interface paths {
          */
         get: operations["mine"];
         put?: never;
+        /**
+         * Creates a draft product of the supplier.
+         * @description Creates a draft product of the supplier.
+         */
         post: operations["create_2"];
         delete?: never;
         options?: never;
@@ -1157,6 +1209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Adds a certificate to a product for review.
+         * @description Adds a certificate to a product for review.
+         */
         post: operations["add"];
         delete?: never;
         options?: never;
@@ -1173,6 +1229,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approves or rejects a submitted product.
+         * @description Approves or rejects a submitted product.
+         */
         post: operations["decide_2"];
         delete?: never;
         options?: never;
@@ -1189,6 +1249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Takes a listed product off the market.
+         * @description Takes a listed product off the market.
+         */
         post: operations["delist"];
         delete?: never;
         options?: never;
@@ -1205,6 +1269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Submits a draft product for review.
+         * @description Submits a draft product for review.
+         */
         post: operations["submit"];
         delete?: never;
         options?: never;
@@ -1259,6 +1327,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The CSV template of a product import.
+         * @description The CSV template of a product import.
+         */
         get: operations["template"];
         put?: never;
         post?: never;
@@ -1275,6 +1347,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Products whose price stands far above their category's median.
+         * @description Products whose price stands far above their category's median.
+         */
         get: operations["priceAlerts"];
         put?: never;
         post?: never;
@@ -1291,6 +1367,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Products awaiting an operator's review.
+         * @description Products awaiting an operator's review.
+         */
         get: operations["reviewQueue_1"];
         put?: never;
         post?: never;
@@ -1307,6 +1387,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The unit's current plan for the year.
+         * @description The unit's current plan for the year.
+         */
         get: operations["plan"];
         /**
          * Files or amends the plan; after the deadline it is accepted and marked late.
@@ -1369,6 +1453,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Asks for a ratio below the province's floor for the year.
+         * @description Asks for a ratio below the province's floor for the year.
+         */
         post: operations["requestException"];
         delete?: never;
         options?: never;
@@ -1425,6 +1513,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approves or rejects a ratio exception.
+         * @description Approves or rejects a ratio exception.
+         */
         post: operations["decide_3"];
         delete?: never;
         options?: never;
@@ -1461,6 +1553,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Marks a reminder read.
+         * @description Marks a reminder read.
+         */
         post: operations["read"];
         delete?: never;
         options?: never;
@@ -1535,6 +1631,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One region by its GB/T 2260 code.
+         * @description One region by its GB/T 2260 code.
+         */
         get: operations["get_5"];
         put?: never;
         post?: never;
@@ -1551,6 +1651,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The regions directly below a region.
+         * @description The regions directly below a region.
+         */
         get: operations["children"];
         put?: never;
         post?: never;
@@ -1587,6 +1691,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The designation imports, newest first.
+         * @description The designation imports, newest first.
+         */
         get: operations["imports"];
         put?: never;
         /**
@@ -1687,7 +1795,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The supplier's corporate account (对公账户).
+         * @description The supplier's corporate account (对公账户).
+         */
         get: operations["get_6"];
+        /**
+         * Records or changes the supplier's corporate account (对公账户).
+         * @description Records or changes the supplier's corporate account (对公账户).
+         */
         put: operations["put_1"];
         post?: never;
         delete?: never;
@@ -2398,7 +2514,7 @@ export interface components {
             unitPriceFen: number;
         };
         /**
-         * @description An order's life cycle: PENDING_PAYMENT -\> PAID -\> SHIPPED -\> DELIVERED -\> ACCEPTED; CANCELLED before shipment (by the buyer, or when unpaid in time). REFUNDED belongs to the payments work to come.
+         * @description An order's life cycle: PENDING_PAYMENT -\> PAID -\> SHIPPED -\> DELIVERED -\> ACCEPTED; CANCELLED before shipment (by the buyer, or when unpaid in time). REFUNDED when the payments module refunds the whole paid amount.
          * @enum {string}
          */
         OrderStatus: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "ACCEPTED" | "CANCELLED" | "REFUNDED";
@@ -2428,7 +2544,7 @@ export interface components {
             /** Format: int64 */
             totalFen: number;
         };
-        /** @description An order as its buyer, its supplier or an operator sees it. `payments` comes from OrderPaymentsView. */
+        /** @description An order as its buyer, its supplier or an operator sees it. `payments` is added by the web layer from OrderPaymentsView (#withPayments); the facade leaves it empty. */
         OrderView: {
             acceptance: components["schemas"]["OrderView.Acceptance"] | null;
             /** Format: int64 */
@@ -2807,6 +2923,22 @@ export interface components {
             version: number;
             /** Format: int32 */
             year: number;
+        };
+        /** @description application/problem+json (RFC 9457); type 见 docs/problems.md */
+        Problem: {
+            /** @description 面向用户的说明 */
+            detail?: string;
+            /**
+             * Format: int32
+             * @description HTTP 状态码
+             */
+            status?: number;
+            /** @description 问题类别的标题 */
+            title?: string;
+            /** @description 问题类型 URN，如 urn:huinong:problem:plan-below-floor */
+            type?: string;
+            /** @description 字段级错误 */
+            violations?: components["schemas"]["Violation"][] | null;
         };
         /** @description The answer to a create or a transition: the product's id and its status now. */
         ProductCreated: {
@@ -3475,6 +3607,11 @@ export interface components {
          * @enum {string}
          */
         UnitStatus: "NOT_FILED" | "NO_RESERVE" | "SHARED" | "COMPLETED" | "ON_PACE" | "LAGGING";
+        /** @description One field-level validation failure: {field, message}, message in Chinese. */
+        Violation: {
+            field: string;
+            message: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3511,6 +3648,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_AuditEventView_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     archive: {
@@ -3529,6 +3693,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditArchive.ArchiveRun"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3553,6 +3744,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 用户名或密码错误 */
@@ -3593,6 +3793,15 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 验证码错误、已使用，或验证已失效 */
             401: {
                 headers: {
@@ -3625,6 +3834,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_1: {
@@ -3647,6 +3883,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_BrandView_"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3673,6 +3936,33 @@ export interface operations {
                     "application/json": components["schemas"]["BrandView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get: {
@@ -3693,6 +3983,33 @@ export interface operations {
                     "application/json": components["schemas"]["CartView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     clear: {
@@ -3711,6 +4028,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CartView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3737,6 +4081,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckoutResult"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 库存不足或商品不可购买，购物车不变 */
@@ -3772,6 +4143,33 @@ export interface operations {
                     "application/json": components["schemas"]["CartView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     remove: {
@@ -3794,6 +4192,33 @@ export interface operations {
                     "application/json": components["schemas"]["CartView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     tree: {
@@ -3812,6 +4237,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryNode"][];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3850,6 +4284,15 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResult"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suggest: {
@@ -3870,6 +4313,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Suggestion"][];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3898,6 +4350,33 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     expiring: {
@@ -3922,6 +4401,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_CertificationView_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     reviewQueue: {
@@ -3943,6 +4449,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_CertificationView_"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3980,6 +4513,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件超过该用途的大小限制 */
             413: {
                 headers: {
@@ -4012,6 +4563,33 @@ export interface operations {
                     "image/png": string;
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件不存在，或无权查看 */
             404: {
                 headers: {
@@ -4039,6 +4617,33 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     startTotp: {
@@ -4057,6 +4662,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TwoFactor.TotpEnrolment"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 两步验证已启用 */
@@ -4097,6 +4729,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     disableTotp: {
@@ -4125,6 +4775,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description 该角色必须启用两步验证 */
             422: {
@@ -4162,6 +4830,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notice: {
@@ -4187,6 +4873,24 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     "text/csv": unknown;
                     "text/html": unknown;
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */
@@ -4227,6 +4931,24 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 该地区不在本部门的监管范围内 */
             403: {
                 headers: {
@@ -4256,6 +4978,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RemindersSent"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 该地区或所选单位不在本部门的监管范围内 */
@@ -4300,6 +5040,24 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 该地区不在本部门的监管范围内 */
             403: {
                 headers: {
@@ -4331,6 +5089,24 @@ export interface operations {
                     "application/json": components["schemas"]["RegionSummary"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     "text/csv": unknown;
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */
@@ -4368,6 +5144,24 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 该地区不在本部门的监管范围内 */
             403: {
                 headers: {
@@ -4399,6 +5193,24 @@ export interface operations {
                     "application/json": components["schemas"]["MonthlyTrend"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     "text/csv": unknown;
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 该地区不在本部门的监管范围内 */
@@ -4438,6 +5250,24 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 该地区不在本部门的监管范围内 */
             403: {
                 headers: {
@@ -4467,6 +5297,33 @@ export interface operations {
                     "application/json": components["schemas"]["ConsistencyReport"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     consistencyChecks: {
@@ -4490,6 +5347,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_ConsistencyRun_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     startConsistencyCheck: {
@@ -4510,6 +5394,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsistencyRun"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 该年度的核对正在进行 */
@@ -4541,6 +5452,33 @@ export interface operations {
                     "application/json": components["schemas"]["ConsistencyRun"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_3: {
@@ -4564,6 +5502,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_OrderSummary_"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4590,6 +5555,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckoutResult"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 库存不足或商品不可购买，未预留任何库存 */
@@ -4628,6 +5620,33 @@ export interface operations {
                     "application/json": components["schemas"]["OrderView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     accept: {
@@ -4652,6 +5671,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 订单未送达 */
@@ -4687,6 +5733,33 @@ export interface operations {
                     "application/json": components["schemas"]["OrderView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 订单已发货或已取消 */
             409: {
                 headers: {
@@ -4714,6 +5787,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 订单未发货 */
@@ -4749,6 +5849,33 @@ export interface operations {
                     "application/json": components["schemas"]["OrderView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     requestInvoice: {
@@ -4773,6 +5900,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4801,6 +5955,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 订单不是待支付状态 */
@@ -4838,6 +6019,33 @@ export interface operations {
                     "application/json": components["schemas"]["RefundView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 退款总额超过已支付金额 */
             422: {
                 headers: {
@@ -4869,6 +6077,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 订单未支付或已发货 */
@@ -4904,6 +6139,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_OrganizationView_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     provision: {
@@ -4928,6 +6190,33 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_2: {
@@ -4948,6 +6237,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4974,6 +6290,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 该机构已审核，或指定的管理员用户名已被使用 */
@@ -5021,6 +6364,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 统一社会信用代码已注册（用户名是否已被占用不在答复中体现，见 ADR 9） */
             409: {
                 headers: {
@@ -5048,6 +6409,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 支付已结束，或网关暂时无法撤销 */
@@ -5083,6 +6471,33 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     receipt: {
@@ -5107,6 +6522,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 到账金额与应付金额不符 */
@@ -5138,6 +6580,33 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     slip: {
@@ -5164,6 +6633,33 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     attention: {
@@ -5187,6 +6683,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_AttentionItem_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     awaitingTransfer: {
@@ -5205,6 +6728,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentController.AwaitingTransfers"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5231,6 +6781,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_MismatchView_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolve: {
@@ -5255,6 +6832,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MismatchView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5291,6 +6895,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     mine: {
@@ -5314,6 +6936,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_ProductSummary_"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5340,6 +6989,33 @@ export interface operations {
                     "application/json": components["schemas"]["ProductCreated"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_4: {
@@ -5360,6 +7036,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5388,6 +7091,33 @@ export interface operations {
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     add: {
@@ -5414,6 +7144,33 @@ export interface operations {
                     "application/json": components["schemas"]["CertificationView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     decide_2: {
@@ -5438,6 +7195,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 商品不在待审核状态 */
@@ -5469,6 +7253,33 @@ export interface operations {
                     "application/json": components["schemas"]["ProductView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 商品未上架 */
             409: {
                 headers: {
@@ -5496,6 +7307,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 当前状态不能提交审核 */
@@ -5540,6 +7378,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 文件有误，未导入任何商品（rowErrors 逐格说明） */
             422: {
                 headers: {
@@ -5569,6 +7425,33 @@ export interface operations {
                     "application/json": components["schemas"]["ProductImportView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     template: {
@@ -5587,6 +7470,33 @@ export interface operations {
                 };
                 content: {
                     "text/csv;charset=UTF-8": string;
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5612,6 +7522,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_ProductSummary_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     reviewQueue_1: {
@@ -5635,6 +7572,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_ProductSummary_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     plan: {
@@ -5655,6 +7619,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 本单位尚未填报该年度计划 */
@@ -5688,6 +7679,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 本单位是共用食堂代表单位，不能改为无食堂或共用食堂 */
@@ -5726,6 +7744,33 @@ export interface operations {
                     "application/json": components["schemas"]["FloorView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     progress: {
@@ -5746,6 +7791,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5771,6 +7843,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description 该年度已有待审核或已批准的申请 */
             409: {
@@ -5808,6 +7907,33 @@ export interface operations {
                     "application/json": components["schemas"]["PlanVersionView"][];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exceptions: {
@@ -5831,6 +7957,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_RatioExceptionView_"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5857,6 +8010,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RatioExceptionView"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核 */
@@ -5895,6 +8066,33 @@ export interface operations {
                     "application/json": components["schemas"]["UnitReminders"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     read: {
@@ -5915,6 +8113,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnitReminders.Message"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 催办消息不存在 */
@@ -5949,6 +8174,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_RepresentativeCandidate_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     refundSent: {
@@ -5975,6 +8227,33 @@ export interface operations {
                     "application/json": components["schemas"]["RefundView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_5: {
@@ -5995,6 +8274,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionView"][];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6019,6 +8307,15 @@ export interface operations {
                     "application/json": components["schemas"]["RegionView"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     children: {
@@ -6039,6 +8336,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegionView"][];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6066,6 +8372,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_DesignatedRegion_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     imports: {
@@ -6087,6 +8420,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageResponse_DesignationImportResult_"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6116,6 +8476,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DesignationImportResult"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 文件有误，未做任何更改（lineErrors 逐行说明） */
@@ -6161,6 +8548,33 @@ export interface operations {
                     "application/json": components["schemas"]["SearchExplainController.Explanation"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     metrics: {
@@ -6181,6 +8595,33 @@ export interface operations {
                     "application/json": components["schemas"]["IndexStatus.Metrics"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rebuild: {
@@ -6199,6 +8640,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndexStatus.Rebuild"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 已有重建在进行 */
@@ -6228,6 +8696,33 @@ export interface operations {
                     "application/json": components["schemas"]["IndexStatus"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_6: {
@@ -6246,6 +8741,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BankAccount"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 尚未登记对公账户 */
@@ -6286,6 +8808,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 户名与供应商登记名称不一致 */
             422: {
                 headers: {
@@ -6318,6 +8858,33 @@ export interface operations {
                     "application/json": components["schemas"]["PageResponse_AccountAdministration.AccountView_"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resetSecondFactor: {
@@ -6337,6 +8904,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description 该用户未启用两步验证 */
             409: {
@@ -6365,6 +8959,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemporaryPasswordResponse"];
+                };
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description 用户不存在 */
@@ -6396,6 +9017,33 @@ export interface operations {
                     "application/json": components["schemas"]["SessionRevocationResponse"];
                 };
             };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     unlock: {
@@ -6415,6 +9063,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求参数有误（invalid-input） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 未登录或登录已失效（unauthenticated, session-ended） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 无权执行此操作（forbidden 等，见 docs/problems.md） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description 该账号当前未被锁定 */
             409: {

@@ -47,21 +47,33 @@ class ArchitectureTest {
             Map.entry("payments", Set.of("shared", "audit", "identity", "files", "ordering")),
             Map.entry("quota", Set.of("shared", "audit", "identity", "region", "ordering")),
             Map.entry("monitoring", Set.of("shared", "audit", "identity", "region", "catalog", "ordering", "quota")),
-            Map.entry("demo", Set.of("shared", "audit", "identity", "region", "files", "catalog", "search", "ordering",
-                    "payments", "quota", "monitoring")));
+            Map.entry(
+                    "demo",
+                    Set.of(
+                            "shared",
+                            "audit",
+                            "identity",
+                            "region",
+                            "files",
+                            "catalog",
+                            "search",
+                            "ordering",
+                            "payments",
+                            "quota",
+                            "monitoring")));
 
     /**
      * The read models modules publish for others' SQL (owner from the migrations; documented in docs/architecture.md
      * and ADR 15). Everything else a module creates is private to it.
      */
     static final Set<String> PUBLISHED = Set.of(
-            "organization_directory",    // identity: organisations with kind, region, status, supervising department
-            "region_directory",          // region: the GB/T 2260 tree
+            "organization_directory", // identity: organisations with kind, region, status, supervising department
+            "region_directory", // region: the GB/T 2260 tree
             "catalog_product_directory", // catalog: products as they are now, with their category's name
-            "product_search_document",   // catalog: the search document (search's PostgreSQL fallback, the indexer)
-            "order_payment_facts",       // ordering: paid orders and their money
-            "order_sales_facts",         // ordering: the lines of paid orders with their snapshot
-            "order_event_outbox");       // ordering: the event stream (consumers keep their own position)
+            "product_search_document", // catalog: the search document (search's PostgreSQL fallback, the indexer)
+            "order_payment_facts", // ordering: paid orders and their money
+            "order_sales_facts", // ordering: the lines of paid orders with their snapshot
+            "order_event_outbox"); // ordering: the event stream (consumers keep their own position)
 
     /** Cross-module SQL still to be replaced, per file, by the helpers working there (ADR 15, issue 11). */
     static final Map<String, Set<String>> KNOWN = Map.of(
@@ -70,12 +82,24 @@ class ArchitectureTest {
 
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-    static final List<String> MODULES = List.of("audit", "region", "identity", "catalog", "search", "ordering", "files", "payments", "quota", "monitoring", "demo");
+    static final List<String> MODULES = List.of(
+            "audit",
+            "region",
+            "identity",
+            "catalog",
+            "search",
+            "ordering",
+            "files",
+            "payments",
+            "quota",
+            "monitoring",
+            "demo");
     static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("cn.huinong");
     }
 
@@ -87,9 +111,12 @@ class ArchitectureTest {
     @Test
     void modulesStayOutOfEachOthersInternals() {
         for (String module : MODULES) {
-            noClasses().that().resideOutsideOfPackage("cn.huinong." + module + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(
-                            "cn.huinong." + module + ".internal..", "cn.huinong." + module + ".web..")
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("cn.huinong." + module + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("cn.huinong." + module + ".internal..", "cn.huinong." + module + ".web..")
                     .because(module + "'s internal and web packages are private to it")
                     .check(classes);
         }
@@ -97,18 +124,27 @@ class ArchitectureTest {
 
     @Test
     void sharedDependsOnNoModule() {
-        noClasses().that().resideInAPackage("cn.huinong.shared..")
-                .should().dependOnClassesThat().resideInAnyPackage(MODULES.stream().map(m -> "cn.huinong." + m + "..")
-                        .toArray(String[]::new))
+        noClasses()
+                .that()
+                .resideInAPackage("cn.huinong.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        MODULES.stream().map(m -> "cn.huinong." + m + "..").toArray(String[]::new))
                 .check(classes);
     }
 
     @Test
     void controllersLiveInWebPackagesAndAreNotPublic() {
-        noClasses().that().areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
-                .and().resideOutsideOfPackage("cn.huinong.web")
-                .should().resideOutsideOfPackage("..web..")
-                .orShould().bePublic()
+        noClasses()
+                .that()
+                .areAnnotatedWith(io.micronaut.http.annotation.Controller.class)
+                .and()
+                .resideOutsideOfPackage("cn.huinong.web")
+                .should()
+                .resideOutsideOfPackage("..web..")
+                .orShould()
+                .bePublic()
                 .check(classes);
     }
 
@@ -120,15 +156,17 @@ class ArchitectureTest {
     @Test
     void aForbiddenDependencyIsCaught() {
         JavaClasses fixtures = new ClassFileImporter().importPackages("cn.huinong.architecture.fixtures");
-        AssertionError e = assertThrows(AssertionError.class, () -> dependencyRules("cn.huinong.architecture.fixtures",
-                fixtures));
+        AssertionError e =
+                assertThrows(AssertionError.class, () -> dependencyRules("cn.huinong.architecture.fixtures", fixtures));
         assertTrue(e.getMessage().contains("PlantedForbiddenDependency"), e.getMessage());
     }
 
     @Test
     void everyModuleIsInTheDependencyMap() {
-        Set<String> found = classes.stream().map(c -> c.getPackageName())
-                .filter(p -> p.startsWith("cn.huinong.")).map(p -> p.substring("cn.huinong.".length()).split("\\.")[0])
+        Set<String> found = classes.stream()
+                .map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("cn.huinong."))
+                .map(p -> p.substring("cn.huinong.".length()).split("\\.")[0])
                 .collect(Collectors.toCollection(TreeSet::new));
         found.removeAll(ALLOWED.keySet());
         assertEquals(Set.of(), found, "modules missing from ArchitectureTest.ALLOWED");
@@ -140,24 +178,34 @@ class ArchitectureTest {
         for (String view : PUBLISHED) {
             assertTrue(owners.containsKey(view), view + " is listed as published but no migration creates it");
         }
-        List<SqlContracts.Violation> violations = new ArrayList<>(SqlContracts.check(
-                Path.of("src/main/java/cn/huinong"), owners, PUBLISHED, ALLOWED));
-        violations.removeIf(v -> !v.write() && KNOWN.getOrDefault(v.file(), Set.of()).contains(v.table()));
-        assertEquals(List.of(), violations.stream().map(Object::toString).toList(),
+        List<SqlContracts.Violation> violations =
+                new ArrayList<>(SqlContracts.check(Path.of("src/main/java/cn/huinong"), owners, PUBLISHED, ALLOWED));
+        violations.removeIf(
+                v -> !v.write() && KNOWN.getOrDefault(v.file(), Set.of()).contains(v.table()));
+        assertEquals(
+                List.of(),
+                violations.stream().map(Object::toString).toList(),
                 "SQL naming another module's private table (use its API or a read model it publishes, ADR 15)");
     }
 
     @Test
     void aPlantedCrossModuleSqlReadIsCaught() {
         Map<String, String> owners = SqlContracts.owners(MIGRATIONS);
-        List<String> found = SqlContracts.check(Path.of("src/test/java/cn/huinong/architecture/fixtures"), owners,
-                PUBLISHED, ALLOWED).stream().map(Object::toString).sorted().toList();
-        assertEquals(List.of(
-                "monitoring/PlantedJoin.java: module monitoring reads catalog's product",
-                "monitoring/PlantedJoin.java: module monitoring reads ordering's order_line",
-                "monitoring/PlantedJoin.java: module monitoring reads quota's quota_ledger",
-                "quota/PlantedCrossModuleRead.java: module quota reads identity's organization",
-                "quota/PlantedCrossModuleRead.java: module quota writes ordering's order_event_outbox"), found);
+        List<String> found =
+                SqlContracts.check(
+                                Path.of("src/test/java/cn/huinong/architecture/fixtures"), owners, PUBLISHED, ALLOWED)
+                        .stream()
+                        .map(Object::toString)
+                        .sorted()
+                        .toList();
+        assertEquals(
+                List.of(
+                        "monitoring/PlantedJoin.java: module monitoring reads catalog's product",
+                        "monitoring/PlantedJoin.java: module monitoring reads ordering's order_line",
+                        "monitoring/PlantedJoin.java: module monitoring reads quota's quota_ledger",
+                        "quota/PlantedCrossModuleRead.java: module quota reads identity's organization",
+                        "quota/PlantedCrossModuleRead.java: module quota writes ordering's order_event_outbox"),
+                found);
     }
 
     @Test
@@ -174,9 +222,14 @@ class ArchitectureTest {
         for (Map.Entry<String, Set<String>> e : ALLOWED.entrySet()) {
             String[] forbidden = ALLOWED.keySet().stream()
                     .filter(m -> !m.equals(e.getKey()) && !e.getValue().contains(m))
-                    .map(m -> root + "." + m + "..").toArray(String[]::new);
-            noClasses().that().resideInAPackage(root + "." + e.getKey() + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .map(m -> root + "." + m + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage(root + "." + e.getKey() + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(forbidden)
                     .because(e.getKey() + " may use only " + new TreeSet<>(e.getValue())
                             + " (ArchitectureTest.ALLOWED, docs/architecture.md)")
                     .allowEmptyShould(true)

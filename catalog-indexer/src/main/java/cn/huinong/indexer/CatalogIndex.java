@@ -87,14 +87,17 @@ public final class CatalogIndex {
             return current.get();
         }
         try {
-            es.indices().create(c -> c.withJson(new StringReader(definition())).index(initialIndex())
-                    .aliases(alias, a -> a));
+            es.indices()
+                    .create(c -> c.withJson(new StringReader(definition()))
+                            .index(initialIndex())
+                            .aliases(alias, a -> a));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
         }
-        return currentIndex(es).orElseThrow(() -> new IllegalStateException("alias " + alias + " missing after create"));
+        return currentIndex(es)
+                .orElseThrow(() -> new IllegalStateException("alias " + alias + " missing after create"));
     }
 
     /** The concrete index the alias points at, if the alias exists. */

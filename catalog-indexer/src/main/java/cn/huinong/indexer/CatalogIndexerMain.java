@@ -16,8 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class CatalogIndexerMain {
 
-    private CatalogIndexerMain() {
-    }
+    private CatalogIndexerMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -33,11 +32,20 @@ public final class CatalogIndexerMain {
         ds.setUser(opts.getOrDefault("db-user", env("HUINONG_DB_USER", "huinong")));
         ds.setPassword(opts.getOrDefault("db-password", env("HUINONG_DB_PASSWORD", "huinong")));
         // one self-healing client: rebuilt when its I/O reactor dies, for the loop and the rebuild alike
-        EngineClient es = EngineClient.connect(opts.getOrDefault("es-url", env("HUINONG_ES_URL", "http://127.0.0.1:9201")),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        EngineClient es = EngineClient.connect(
+                opts.getOrDefault("es-url", env("HUINONG_ES_URL", "http://127.0.0.1:9201")),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
         CatalogIndex index = new CatalogIndex(opts.getOrDefault("alias-prefix", ""));
-        OutboxIndexer indexer = new OutboxIndexer(ds, es, index, ElasticsearchClients.objectMapper(), 200,
-                Duration.ofMillis(500), Duration.ofSeconds(30));
+        OutboxIndexer indexer = new OutboxIndexer(
+                ds,
+                es,
+                index,
+                ElasticsearchClients.objectMapper(),
+                200,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30));
 
         if (opts.containsKey("once")) {
             index.ensure(es.get());

@@ -57,8 +57,9 @@ final class DocumentStore {
     }
 
     long countSearchable(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM product_search_document WHERE searchable");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM product_search_document WHERE searchable");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -15,18 +15,21 @@ import org.elasticsearch.client.RestClient;
 /** Builds the elasticsearch-java client (Jackson 2 mapper) with connect and socket timeouts. */
 public final class ElasticsearchClients {
 
-    private ElasticsearchClients() {
-    }
+    private ElasticsearchClients() {}
 
     /** The JSON mapper shared by the client and the indexer: Jackson 2, ISO dates. */
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     /** A client for indexing: connect within {@code connectTimeout}, wait up to 30 s for a bulk answer. */
     public static ElasticsearchClient connect(String url, Duration connectTimeout) {
-        return connect(url, connectTimeout, Duration.ofSeconds(30).compareTo(connectTimeout) > 0 ? Duration.ofSeconds(30) : connectTimeout);
+        return connect(
+                url,
+                connectTimeout,
+                Duration.ofSeconds(30).compareTo(connectTimeout) > 0 ? Duration.ofSeconds(30) : connectTimeout);
     }
 
     /** A client that gives up after {@code connectTimeout} to connect and {@code socketTimeout} waiting for data. */
@@ -34,7 +37,8 @@ public final class ElasticsearchClients {
         int connect = (int) connectTimeout.toMillis();
         int socket = (int) socketTimeout.toMillis();
         RestClient rest = RestClient.builder(HttpHost.create(url))
-                .setRequestConfigCallback(c -> c.setConnectTimeout(connect).setSocketTimeout(socket).setConnectionRequestTimeout(connect))
+                .setRequestConfigCallback(c ->
+                        c.setConnectTimeout(connect).setSocketTimeout(socket).setConnectionRequestTimeout(connect))
                 // searches, the outbox indexer and a rebuild share one client (EngineClient): room for all of them
                 .setHttpClientConfigCallback(h -> h.setMaxConnPerRoute(32).setMaxConnTotal(64))
                 .build();

@@ -55,7 +55,8 @@ public final class EngineClient implements AutoCloseable {
      * A self-healing client for {@code url}: requests connect within {@code connectTimeout} and wait up to
      * {@code socketTimeout} (bulks); {@link #forSearch()} gives up after {@code searchTimeout}.
      */
-    public static EngineClient connect(String url, Duration connectTimeout, Duration socketTimeout, Duration searchTimeout) {
+    public static EngineClient connect(
+            String url, Duration connectTimeout, Duration socketTimeout, Duration searchTimeout) {
         Supplier<ElasticsearchClient> factory = () -> ElasticsearchClients.connect(url, connectTimeout, socketTimeout);
         return new EngineClient(factory, factory.get(), searchTimeout);
     }
@@ -129,7 +130,9 @@ public final class EngineClient implements AutoCloseable {
         try {
             fresh = factory.get();
         } catch (RuntimeException e) {
-            log.error("could not build a new Elasticsearch client (the broken one stays until the next try): {}", e.toString());
+            log.error(
+                    "could not build a new Elasticsearch client (the broken one stays until the next try): {}",
+                    e.toString());
             return;
         }
         install(fresh);
@@ -167,21 +170,29 @@ public final class EngineClient implements AutoCloseable {
         }
         int ms = (int) timeout.toMillis();
         RestClientOptions.Builder b = rest.toBuilder();
-        b.restClientRequestOptionsBuilder().setRequestConfig(RequestConfig.custom().setConnectTimeout(ms)
-                .setSocketTimeout(ms).setConnectionRequestTimeout(ms).build());
+        b.restClientRequestOptionsBuilder()
+                .setRequestConfig(RequestConfig.custom()
+                        .setConnectTimeout(ms)
+                        .setSocketTimeout(ms)
+                        .setConnectionRequestTimeout(ms)
+                        .build());
         return client.withTransportOptions(b.build());
     }
 
     static boolean running(ElasticsearchClient client) {
-        return !(client._transport() instanceof RestClientTransport t) || t.restClient().isRunning();
+        return !(client._transport() instanceof RestClientTransport t)
+                || t.restClient().isRunning();
     }
 
     /** A stopped reactor or a cancelled execution anywhere in the chain of causes. */
     static boolean brokenClient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof CancellationException || m.contains("i/o reactor") || m.contains("execution cancelled")
-                    || m.contains("request was cancelled") || (t instanceof IllegalStateException && m.contains("cancel"))) {
+            if (t instanceof CancellationException
+                    || m.contains("i/o reactor")
+                    || m.contains("execution cancelled")
+                    || m.contains("request was cancelled")
+                    || (t instanceof IllegalStateException && m.contains("cancel"))) {
                 return true;
             }
         }

@@ -62,11 +62,15 @@ final class IndexWriter {
                 String id = Long.toString(ch.productId());
                 if (ch.document() != null) {
                     ObjectNode doc = withSuggest(ch.document());
-                    ops.add(BulkOperation.of(o -> o.index(i -> i.index(target).id(id).version(ch.version())
-                            .versionType(VersionType.External).requireAlias(true).document(doc))));
+                    ops.add(BulkOperation.of(o -> o.index(i -> i.index(target)
+                            .id(id)
+                            .version(ch.version())
+                            .versionType(VersionType.External)
+                            .requireAlias(true)
+                            .document(doc))));
                 } else {
-                    ops.add(BulkOperation.of(o -> o.delete(d -> d.index(target).id(id).version(ch.version())
-                            .versionType(VersionType.External))));
+                    ops.add(BulkOperation.of(o -> o.delete(
+                            d -> d.index(target).id(id).version(ch.version()).versionType(VersionType.External))));
                 }
             }
         }
@@ -77,12 +81,15 @@ final class IndexWriter {
         Map<Long, String> rejected = new LinkedHashMap<>();
         for (BulkResponseItem item : response.items()) {
             int status = item.status();
-            String reason = item.error() == null ? "" : item.error().type() + " " + item.error().reason();
+            String reason = item.error() == null
+                    ? ""
+                    : item.error().type() + " " + item.error().reason();
             if (status >= 200 && status < 300) {
                 written++;
             } else if (status == 409 || (status == 404 && item.error() == null)) {
                 stale++;
-            } else if (retryable(status, item.error() == null ? null : item.error().type())) {
+            } else if (retryable(
+                    status, item.error() == null ? null : item.error().type())) {
                 if (failure == null) {
                     failure = item.index() + "/" + item.id() + ": " + status + " " + reason;
                 }
@@ -95,7 +102,10 @@ final class IndexWriter {
     }
 
     private static boolean retryable(int status, String errorType) {
-        return status == 429 || status >= 500 || status == 404 || "index_not_found_exception".equals(errorType)
+        return status == 429
+                || status >= 500
+                || status == 404
+                || "index_not_found_exception".equals(errorType)
                 || "cluster_block_exception".equals(errorType);
     }
 

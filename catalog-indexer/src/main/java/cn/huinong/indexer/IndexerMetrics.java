@@ -8,6 +8,14 @@ import java.time.Instant;
  * (rows waiting), the parked rows (documents Elasticsearch kept rejecting) and the lag (age of the
  * oldest waiting row, in seconds).
  */
-public record IndexerMetrics(boolean running, long processed, long batches, long errors, Instant lastBatchAt,
-                             String lastError, Instant lastErrorAt, long backlog, long parked, double lagSeconds) {
-}
+public record IndexerMetrics(
+        boolean running,
+        long processed,
+        long batches,
+        long errors,
+        Instant lastBatchAt,
+        String lastError,
+        Instant lastErrorAt,
+        long backlog,
+        long parked,
+        double lagSeconds) {}

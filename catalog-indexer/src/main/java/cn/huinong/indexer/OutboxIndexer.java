@@ -62,8 +62,14 @@ public final class OutboxIndexer {
      * An indexer that asks {@code engine} for the client on every batch, and tells it about every failure, so that
      * a client whose I/O reactor died is replaced and the loop carries on with the new one.
      */
-    public OutboxIndexer(DataSource dataSource, EngineClient engine, CatalogIndex index, ObjectMapper json,
-                         int batchSize, Duration pollInterval, Duration maxBackoff) {
+    public OutboxIndexer(
+            DataSource dataSource,
+            EngineClient engine,
+            CatalogIndex index,
+            ObjectMapper json,
+            int batchSize,
+            Duration pollInterval,
+            Duration maxBackoff) {
         this.dataSource = dataSource;
         this.engine = engine;
         this.index = index;
@@ -75,13 +81,25 @@ public final class OutboxIndexer {
     }
 
     /** An indexer over a client its caller owns (never replaced here). */
-    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json,
-                         int batchSize, Duration pollInterval, Duration maxBackoff) {
+    public OutboxIndexer(
+            DataSource dataSource,
+            ElasticsearchClient es,
+            CatalogIndex index,
+            ObjectMapper json,
+            int batchSize,
+            Duration pollInterval,
+            Duration maxBackoff) {
         this(dataSource, EngineClient.of(es), index, json, batchSize, pollInterval, maxBackoff);
     }
 
     public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
-        this(dataSource, EngineClient.of(es), index, ElasticsearchClients.objectMapper(), 200, Duration.ofMillis(500),
+        this(
+                dataSource,
+                EngineClient.of(es),
+                index,
+                ElasticsearchClients.objectMapper(),
+                200,
+                Duration.ofMillis(500),
                 Duration.ofSeconds(30));
     }
 
@@ -126,7 +144,9 @@ public final class OutboxIndexer {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed++;
-                    outboxIdsByProduct.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(rs.getLong(1));
+                    outboxIdsByProduct
+                            .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                            .add(rs.getLong(1));
                     claimedVersions.merge(rs.getLong(2), rs.getLong(3), Math::max);
                 }
             }
@@ -138,7 +158,8 @@ public final class OutboxIndexer {
         List<IndexWriter.Change> changes = new ArrayList<>();
         claimedVersions.forEach((productId, outboxVersion) -> {
             DocumentRow row = rows.get(productId);
-            changes.add(row == null ? IndexWriter.Change.deleted(productId, outboxVersion) : IndexWriter.Change.of(row));
+            changes.add(
+                    row == null ? IndexWriter.Change.deleted(productId, outboxVersion) : IndexWriter.Change.of(row));
         });
         // Resolved after the rows were claimed: a rebuild that started before a row became visible is seen here.
         List<String> targets = writeTargets();
@@ -166,16 +187,23 @@ public final class OutboxIndexer {
                     "UPDATE catalog_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
                 for (Map.Entry<Long, String> r : result.rejected().entrySet()) {
                     ps.setString(1, "rejected: " + r.getValue());
-                    ps.setArray(2, c.createArrayOf("bigint", outboxIdsByProduct.get(r.getKey()).toArray()));
+                    ps.setArray(
+                            2,
+                            c.createArrayOf(
+                                    "bigint", outboxIdsByProduct.get(r.getKey()).toArray()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
             errors.incrementAndGet();
-            Map.Entry<Long, String> first = result.rejected().entrySet().iterator().next();
+            Map.Entry<Long, String> first =
+                    result.rejected().entrySet().iterator().next();
             lastError = "product " + first.getKey() + " rejected: " + first.getValue();
             lastErrorAt = Instant.now();
-            log.warn("Elasticsearch rejected {} document(s), e.g. {}", result.rejected().size(), lastError);
+            log.warn(
+                    "Elasticsearch rejected {} document(s), e.g. {}",
+                    result.rejected().size(),
+                    lastError);
         }
         processed.addAndGet(changes.size() - result.rejected().size());
         return claimed;
@@ -243,7 +271,11 @@ public final class OutboxIndexer {
                     if (engine.rebuilds() != rebuildsBefore) {
                         backoff = Math.min(backoff, pollInterval.toMillis()); // a new client: try it soon
                     }
-                    log.warn("catalog outbox batch failed ({} in a row), retrying in {} ms: {}", failures, backoff, describe(e));
+                    log.warn(
+                            "catalog outbox batch failed ({} in a row), retrying in {} ms: {}",
+                            failures,
+                            backoff,
+                            describe(e));
                     recordAttempt(e);
                     sleep(Duration.ofMillis(backoff));
                 }
@@ -276,7 +308,7 @@ public final class OutboxIndexer {
         long parked = -1;
         double lag = -1;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
+                PreparedStatement ps = c.prepareStatement("""
                      SELECT count(*) FILTER (WHERE attempts < ?), count(*) FILTER (WHERE attempts >= ?),
                             EXTRACT(EPOCH FROM (now() - min(created_at) FILTER (WHERE attempts < ?)))
                      FROM catalog_outbox""")) {
@@ -292,8 +324,17 @@ public final class OutboxIndexer {
         } catch (SQLException e) {
             log.warn("could not read the outbox backlog: {}", e.getMessage());
         }
-        return new IndexerMetrics(running, processed.get(), batches.get(), errors.get(), lastBatchAt, lastError,
-                lastErrorAt, backlog, parked, lag);
+        return new IndexerMetrics(
+                running,
+                processed.get(),
+                batches.get(),
+                errors.get(),
+                lastBatchAt,
+                lastError,
+                lastErrorAt,
+                backlog,
+                parked,
+                lag);
     }
 
     /**
@@ -303,7 +344,7 @@ public final class OutboxIndexer {
      */
     private void recordAttempt(Throwable e) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
+                PreparedStatement ps = c.prepareStatement("""
                      UPDATE catalog_outbox SET last_error = ?
                      WHERE id IN (SELECT id FROM catalog_outbox WHERE attempts < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
             ps.setString(1, describe(e));

@@ -55,7 +55,8 @@ public final class Rebuilder {
     }
 
     /** A rebuilder over a client its caller owns. */
-    public Rebuilder(DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json, int pageSize) {
+    public Rebuilder(
+            DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json, int pageSize) {
         this(dataSource, EngineClient.of(es), index, json, pageSize);
     }
 
@@ -70,7 +71,8 @@ public final class Rebuilder {
         }
         done.set(0);
         rejected.set(0);
-        progress = new RebuildProgress(RebuildProgress.State.RUNNING, null, null, 0, 0, 0, 0, Instant.now(), null, null);
+        progress =
+                new RebuildProgress(RebuildProgress.State.RUNNING, null, null, 0, 0, 0, 0, Instant.now(), null, null);
         return true;
     }
 
@@ -94,7 +96,10 @@ public final class Rebuilder {
             to = index.newIndexName();
             index.createIndex(engine.get(), to);
             String target = to;
-            engine.get().indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(target).alias(index.rebuildingAlias()))));
+            engine.get()
+                    .indices()
+                    .updateAliases(u ->
+                            u.actions(a -> a.add(ad -> ad.index(target).alias(index.rebuildingAlias()))));
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
                 total = documents.countSearchable(c);
@@ -102,14 +107,17 @@ public final class Rebuilder {
                 long after = 0;
                 List<DocumentRow> page;
                 while (!(page = documents.searchablePage(c, after, pageSize)).isEmpty()) {
-                    IndexWriter.Result r = writer.write(page.stream().map(IndexWriter.Change::of).toList(),
-                            List.of(index.rebuildingAlias()));
+                    IndexWriter.Result r = writer.write(
+                            page.stream().map(IndexWriter.Change::of).toList(), List.of(index.rebuildingAlias()));
                     if (!r.ok()) {
                         throw new IOException("bulk failed: " + r.failure());
                     }
                     if (!r.rejected().isEmpty()) {
                         rejected.addAndGet(r.rejected().size());
-                        log.warn("rebuild: Elasticsearch rejected {} document(s): {}", r.rejected().size(), r.rejected());
+                        log.warn(
+                                "rebuild: Elasticsearch rejected {} document(s): {}",
+                                r.rejected().size(),
+                                r.rejected());
                     }
                     after = page.get(page.size() - 1).productId();
                     done.addAndGet(page.size());
@@ -119,19 +127,38 @@ public final class Rebuilder {
             ElasticsearchClient es = engine.get();
             es.indices().refresh(r -> r.index(target));
             String old = from;
-            es.indices().updateAliases(u -> u
-                    .actions(a -> a.remove(rm -> rm.index(old).alias(index.alias())))
-                    .actions(a -> a.add(ad -> ad.index(target).alias(index.alias())))
-                    .actions(a -> a.remove(rm -> rm.index(target).alias(index.rebuildingAlias()))));
+            es.indices()
+                    .updateAliases(u -> u.actions(
+                                    a -> a.remove(rm -> rm.index(old).alias(index.alias())))
+                            .actions(a -> a.add(ad -> ad.index(target).alias(index.alias())))
+                            .actions(a -> a.remove(rm -> rm.index(target).alias(index.rebuildingAlias()))));
             es.indices().delete(d -> d.index(old));
-            progress = new RebuildProgress(RebuildProgress.State.DONE, from, to, done.get(), Math.max(total, done.get()),
-                    rejected.get(), rate(started), started, Instant.now(), null);
+            progress = new RebuildProgress(
+                    RebuildProgress.State.DONE,
+                    from,
+                    to,
+                    done.get(),
+                    Math.max(total, done.get()),
+                    rejected.get(),
+                    rate(started),
+                    started,
+                    Instant.now(),
+                    null);
             log.info("catalog index rebuilt: {} -> {} ({} documents)", from, to, done.get());
             return progress;
         } catch (IOException | SQLException | RuntimeException e) {
             engine.recover(e);
-            progress = new RebuildProgress(RebuildProgress.State.FAILED, from, to, done.get(), total, rejected.get(),
-                    rate(started), started, Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            progress = new RebuildProgress(
+                    RebuildProgress.State.FAILED,
+                    from,
+                    to,
+                    done.get(),
+                    total,
+                    rejected.get(),
+                    rate(started),
+                    started,
+                    Instant.now(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
             abandon(to);
             throw e;
         } finally {
@@ -148,8 +175,17 @@ public final class Rebuilder {
     }
 
     private RebuildProgress running(String from, String to, long total, Instant started) {
-        return new RebuildProgress(RebuildProgress.State.RUNNING, from, to, done.get(), total, rejected.get(), rate(started),
-                started, null, null);
+        return new RebuildProgress(
+                RebuildProgress.State.RUNNING,
+                from,
+                to,
+                done.get(),
+                total,
+                rejected.get(),
+                rate(started),
+                started,
+                null,
+                null);
     }
 
     private double rate(Instant started) {
@@ -177,7 +213,9 @@ public final class Rebuilder {
                 return; // the switch happened; only the old index's deletion failed
             }
             if (index.rebuildingIndex(es).isPresent()) {
-                es.indices().updateAliases(u -> u.actions(a -> a.remove(rm -> rm.index(newIndex).alias(index.rebuildingAlias()))));
+                es.indices()
+                        .updateAliases(u ->
+                                u.actions(a -> a.remove(rm -> rm.index(newIndex).alias(index.rebuildingAlias()))));
             }
             es.indices().delete(d -> d.index(newIndex).ignoreUnavailable(true));
         } catch (IOException | RuntimeException e) {

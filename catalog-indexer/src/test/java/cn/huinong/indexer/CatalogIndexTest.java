@@ -31,15 +31,21 @@ class CatalogIndexTest {
         assertEquals(catalog.index.initialIndex(), first);
         assertEquals(first, catalog.index.ensure(catalog.es), "ensure is idempotent");
 
-        Map<String, Property> p = catalog.es.indices().getMapping(g -> g.index(catalog.index.alias()))
-                .result().get(first).mappings().properties();
+        Map<String, Property> p = catalog.es
+                .indices()
+                .getMapping(g -> g.index(catalog.index.alias()))
+                .result()
+                .get(first)
+                .mappings()
+                .properties();
         assertEquals("zh_text", p.get("name").text().analyzer());
         assertEquals("zh_search", p.get("name").text().searchAnalyzer());
         assertTrue(p.get("name").text().fields().get("exact").isKeyword());
         assertEquals("zh_text", p.get("description").text().analyzer());
         assertEquals("zh_text", p.get("brandName").text().analyzer());
         assertEquals("zh_text", p.get("supplierName").text().analyzer());
-        for (String facet : List.of("categoryPath", "certifications", "provinceCode", "originCode", "brandId", "brandKind", "supplierId")) {
+        for (String facet : List.of(
+                "categoryPath", "certifications", "provinceCode", "originCode", "brandId", "brandKind", "supplierId")) {
             assertTrue(p.get(facet).isKeyword(), facet + " is a keyword");
         }
         assertTrue(p.get("eligible").isBoolean());
@@ -50,14 +56,34 @@ class CatalogIndexTest {
     @Test
     void analyzesChineseIntoCharactersAndBigrams() throws Exception {
         catalog.index.ensure(catalog.es);
-        List<String> tokens = catalog.es.indices().analyze(a -> a.index(catalog.index.alias()).analyzer("zh_text").text("雷山银球茶 Tea"))
-                .tokens().stream().map(AnalyzeToken::token).toList();
+        List<String> tokens = catalog
+                .es
+                .indices()
+                .analyze(a -> a.index(catalog.index.alias()).analyzer("zh_text").text("雷山银球茶 Tea"))
+                .tokens()
+                .stream()
+                .map(AnalyzeToken::token)
+                .toList();
         assertTrue(tokens.containsAll(List.of("雷", "山", "银", "球", "茶", "雷山", "银球", "球茶", "tea")), tokens.toString());
-        List<String> query = catalog.es.indices().analyze(a -> a.index(catalog.index.alias()).analyzer("zh_search").text("银球茶"))
-                .tokens().stream().map(AnalyzeToken::token).toList();
+        List<String> query = catalog
+                .es
+                .indices()
+                .analyze(a ->
+                        a.index(catalog.index.alias()).analyzer("zh_search").text("银球茶"))
+                .tokens()
+                .stream()
+                .map(AnalyzeToken::token)
+                .toList();
         assertEquals(List.of("银球", "球茶"), query, "queries are bigrams only");
-        List<String> single = catalog.es.indices().analyze(a -> a.index(catalog.index.alias()).analyzer("zh_search").text("茶"))
-                .tokens().stream().map(AnalyzeToken::token).toList();
+        List<String> single = catalog
+                .es
+                .indices()
+                .analyze(a ->
+                        a.index(catalog.index.alias()).analyzer("zh_search").text("茶"))
+                .tokens()
+                .stream()
+                .map(AnalyzeToken::token)
+                .toList();
         assertEquals(List.of("茶"), single, "a single character stays searchable");
     }
 }

@@ -32,13 +32,15 @@ class EngineClientTest {
     /** A client whose response callback throws an Error (as an OutOfMemoryError there did) while {@code poison} is set. */
     static ElasticsearchClient poisonable(AtomicBoolean poison) {
         RestClient rest = RestClient.builder(HttpHost.create(TestCatalog.esUrl()))
-                .setHttpClientConfigCallback(h -> h.addInterceptorLast((HttpResponseInterceptor) (response, context) -> {
-                    if (poison.get()) {
-                        throw new Error("simulated: an error escaped the I/O reactor's callback");
-                    }
-                }))
+                .setHttpClientConfigCallback(h ->
+                        h.addInterceptorLast((HttpResponseInterceptor) (response, context) -> {
+                            if (poison.get()) {
+                                throw new Error("simulated: an error escaped the I/O reactor's callback");
+                            }
+                        }))
                 .build();
-        return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(ElasticsearchClients.objectMapper())));
+        return new ElasticsearchClient(
+                new RestClientTransport(rest, new JacksonJsonpMapper(ElasticsearchClients.objectMapper())));
     }
 
     @Test
@@ -49,20 +51,23 @@ class EngineClientTest {
             assertTrue(first.cluster().health().numberOfNodes() >= 1);
 
             poison.set(true);
-            ExecutionException failed = assertThrows(ExecutionException.class, () -> CompletableFuture
-                    .supplyAsync(() -> {
-                        try {
-                            return first.cluster().health();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }).get(30, TimeUnit.SECONDS));
+            ExecutionException failed = assertThrows(
+                    ExecutionException.class,
+                    () -> CompletableFuture.supplyAsync(() -> {
+                                try {
+                                    return first.cluster().health();
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            })
+                            .get(30, TimeUnit.SECONDS));
             poison.set(false);
             for (int i = 0; i < 100 && EngineClient.running(first); i++) {
                 Thread.sleep(50);
             }
             assertFalse(EngineClient.running(first), "the reactor is stopped for good");
-            Exception again = assertThrows(Exception.class, () -> first.cluster().health());
+            Exception again =
+                    assertThrows(Exception.class, () -> first.cluster().health());
             assertTrue(EngineClient.brokenClient(again), "every later request fails as broken: " + again);
             assertTrue(failed.getCause() != null);
 
@@ -77,12 +82,15 @@ class EngineClientTest {
 
     @Test
     void anUnreachableEngineIsNotABrokenClient() {
-        try (EngineClient engine = EngineClient.connect("http://127.0.0.1:1", Duration.ofMillis(300), Duration.ofMillis(300),
-                Duration.ofMillis(300))) {
+        try (EngineClient engine = EngineClient.connect(
+                "http://127.0.0.1:1", Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300))) {
             ElasticsearchClient c = engine.get();
             IOException down = assertThrows(IOException.class, () -> c.cluster().health());
-            assertTrue(down instanceof ConnectException || down.getCause() instanceof ConnectException
-                    || String.valueOf(down.getMessage()).contains("Connection refused"), down.toString());
+            assertTrue(
+                    down instanceof ConnectException
+                            || down.getCause() instanceof ConnectException
+                            || String.valueOf(down.getMessage()).contains("Connection refused"),
+                    down.toString());
             assertFalse(engine.recover(down), "a new client would not help");
             assertSame(c, engine.get());
             assertEquals(0, engine.rebuilds());
@@ -94,7 +102,8 @@ class EngineClientTest {
         ElasticsearchClient own = ElasticsearchClients.connect(TestCatalog.esUrl(), Duration.ofSeconds(5));
         EngineClient engine = EngineClient.of(own);
         ((RestClientTransport) own._transport()).restClient().close();
-        assertFalse(engine.recover(new IllegalStateException("Request cannot be executed; I/O reactor status: STOPPED")));
+        assertFalse(
+                engine.recover(new IllegalStateException("Request cannot be executed; I/O reactor status: STOPPED")));
         assertSame(own, engine.get());
     }
 }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +85,8 @@ class OutboxIndexerTest {
     void aMissingDocumentRowDeletesWithTheOutboxVersion() throws Exception {
         catalog.put(401, 1, true, "将被删除的产品");
         indexer.drain();
-        try (var c = catalog.dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = catalog.dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute("DELETE FROM product_search_document WHERE product_id = 401");
             s.execute("INSERT INTO catalog_outbox (product_id, version) VALUES (401, 2)");
         }
@@ -123,8 +124,14 @@ class OutboxIndexerTest {
         catalog.put(702, 1, true, "停机期间上架的另一个产品");
 
         ElasticsearchClient down = ElasticsearchClients.connect("http://127.0.0.1:1", Duration.ofMillis(500));
-        OutboxIndexer offline = new OutboxIndexer(catalog.dataSource, down, catalog.index, TestCatalog.JSON, 50,
-                Duration.ofMillis(20), Duration.ofMillis(100));
+        OutboxIndexer offline = new OutboxIndexer(
+                catalog.dataSource,
+                down,
+                catalog.index,
+                TestCatalog.JSON,
+                50,
+                Duration.ofMillis(20),
+                Duration.ofMillis(100));
         assertThrows(IOException.class, offline::processBatch);
         assertEquals(2, catalog.outboxSize(), "rows stay when the bulk cannot be sent");
 
@@ -136,9 +143,14 @@ class OutboxIndexerTest {
         assertEquals(2, m.backlog());
         assertTrue(m.errors() >= 2, "errors are counted: " + m);
         assertTrue(m.lastError() != null && m.lagSeconds() >= 0);
-        assertEquals(2, catalog.scalar("SELECT count(*) FROM catalog_outbox WHERE last_error LIKE '%Connect%'"),
+        assertEquals(
+                2,
+                catalog.scalar("SELECT count(*) FROM catalog_outbox WHERE last_error LIKE '%Connect%'"),
                 "the failure is noted on the rows");
-        assertEquals(0, catalog.scalar("SELECT max(attempts) FROM catalog_outbox"), "an engine that is down never parks rows");
+        assertEquals(
+                0,
+                catalog.scalar("SELECT max(attempts) FROM catalog_outbox"),
+                "an engine that is down never parks rows");
         ElasticsearchClients.close(down);
 
         indexer.drain();
@@ -156,10 +168,13 @@ class OutboxIndexerTest {
 
         indexer.drain();
 
-        assertEquals(OptionalLong.of(1), catalog.indexedVersion(catalog.index.alias(), 802), "the good one is not held up");
+        assertEquals(
+                OptionalLong.of(1), catalog.indexedVersion(catalog.index.alias(), 802), "the good one is not held up");
         assertEquals(OptionalLong.empty(), catalog.indexedVersion(catalog.index.alias(), 801));
         assertEquals(1, catalog.outboxSize(), "the rejected row stays, parked");
-        assertEquals(OutboxIndexer.MAX_ATTEMPTS, catalog.scalar("SELECT attempts FROM catalog_outbox WHERE product_id = 801"));
+        assertEquals(
+                OutboxIndexer.MAX_ATTEMPTS,
+                catalog.scalar("SELECT attempts FROM catalog_outbox WHERE product_id = 801"));
         IndexerMetrics m = indexer.metrics();
         assertEquals(0, m.backlog());
         assertEquals(1, m.parked());
@@ -190,8 +205,8 @@ class OutboxIndexerTest {
                         throw e.getCause();
                     }
                 });
-        OutboxIndexer survivor = new OutboxIndexer(flaky, catalog.es, catalog.index, TestCatalog.JSON, 50,
-                Duration.ofMillis(20), Duration.ofMillis(100));
+        OutboxIndexer survivor = new OutboxIndexer(
+                flaky, catalog.es, catalog.index, TestCatalog.JSON, 50, Duration.ofMillis(20), Duration.ofMillis(100));
         Thread loop = survivor.start("survivor-indexer");
         try {
             for (int i = 0; i < 250 && catalog.outboxSize() > 0; i++) {

@@ -50,27 +50,29 @@ class RebuilderTest {
         // a writer bumps versions (and lists/delists) while an indexer loop and the rebuild run
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger writes = new AtomicInteger();
-        Thread writer = new Thread(() -> {
-            try (Connection c = catalog.dataSource.getConnection()) {
-                while (writing.get()) {
-                    c.setAutoCommit(false);
-                    long id = ThreadLocalRandom.current().nextLong(1, PRODUCTS + 1);
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT version FROM product_search_document WHERE product_id = ? FOR UPDATE")) {
-                        ps.setLong(1, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            long next = rs.getLong(1) + 1;
-                            TestCatalog.put(c, id, next, next % 4 != 0, "产品" + id + " 第" + next + "版");
+        Thread writer = new Thread(
+                () -> {
+                    try (Connection c = catalog.dataSource.getConnection()) {
+                        while (writing.get()) {
+                            c.setAutoCommit(false);
+                            long id = ThreadLocalRandom.current().nextLong(1, PRODUCTS + 1);
+                            try (PreparedStatement ps = c.prepareStatement(
+                                    "SELECT version FROM product_search_document WHERE product_id = ? FOR UPDATE")) {
+                                ps.setLong(1, id);
+                                try (ResultSet rs = ps.executeQuery()) {
+                                    rs.next();
+                                    long next = rs.getLong(1) + 1;
+                                    TestCatalog.put(c, id, next, next % 4 != 0, "产品" + id + " 第" + next + "版");
+                                }
+                            }
+                            c.commit();
+                            writes.incrementAndGet();
                         }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
-                    c.commit();
-                    writes.incrementAndGet();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "writer");
+                },
+                "writer");
         writer.start();
         Thread loop = live.start("indexer-during-rebuild");
 
@@ -97,7 +99,8 @@ class RebuilderTest {
 
         Map<Long, Long> expected = new HashMap<>();
         try (Connection c = catalog.dataSource.getConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT product_id, version, searchable FROM product_search_document")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT product_id, version, searchable FROM product_search_document")) {
             while (rs.next()) {
                 expected.put(rs.getLong(1), rs.getBoolean(3) ? rs.getLong(2) : -1);
             }
@@ -109,12 +112,20 @@ class RebuilderTest {
             long got = indexed.isPresent() ? indexed.getAsLong() : -1;
             if (got != e.getValue()) {
                 if (mismatches++ < 5) {
-                    firstMismatches.append(e.getKey()).append(": table ").append(e.getValue()).append(" index ").append(got).append("; ");
+                    firstMismatches
+                            .append(e.getKey())
+                            .append(": table ")
+                            .append(e.getValue())
+                            .append(" index ")
+                            .append(got)
+                            .append("; ");
                 }
             }
         }
         assertEquals(0, mismatches, firstMismatches.toString());
         long searchable = catalog.scalar("SELECT count(*) FROM product_search_document WHERE searchable");
-        assertEquals(searchable, catalog.es.count(c -> c.index(catalog.index.alias())).count());
+        assertEquals(
+                searchable,
+                catalog.es.count(c -> c.index(catalog.index.alias())).count());
     }
 }

@@ -47,7 +47,8 @@ final class TestCatalog implements AutoCloseable {
         root.setUrl(dbUrl);
         root.setUser(env("HUINONG_TEST_DB_USER", "huinong"));
         root.setPassword(env("HUINONG_TEST_DB_PASSWORD", "huinong"));
-        try (Connection c = root.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = root.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
             s.execute("SET search_path TO " + SCHEMA);
             s.execute("""
@@ -58,7 +59,8 @@ final class TestCatalog implements AutoCloseable {
                         document   JSONB       NOT NULL,
                         updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
                     )""");
-            s.execute("CREATE INDEX IF NOT EXISTS product_search_document_searchable_idx ON product_search_document (product_id) WHERE searchable");
+            s.execute(
+                    "CREATE INDEX IF NOT EXISTS product_search_document_searchable_idx ON product_search_document (product_id) WHERE searchable");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS catalog_outbox (
                         id         BIGSERIAL PRIMARY KEY,
@@ -77,9 +79,11 @@ final class TestCatalog implements AutoCloseable {
         ds.setPassword(root.getPassword());
         ds.setCurrentSchema(SCHEMA);
         ElasticsearchClient es = ElasticsearchClients.connect(esUrl(), Duration.ofSeconds(5));
-        es.cluster().health(h -> h.waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
-                .timeout(t -> t.time("10s")));
-        CatalogIndex index = new CatalogIndex("it-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        es.cluster()
+                .health(h -> h.waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
+                        .timeout(t -> t.time("10s")));
+        CatalogIndex index =
+                new CatalogIndex("it-" + UUID.randomUUID().toString().substring(0, 8) + "-");
         return new TestCatalog(ds, es, index);
     }
 
@@ -147,7 +151,8 @@ final class TestCatalog implements AutoCloseable {
         }
     }
 
-    static void put(Connection c, long productId, long version, boolean searchable, ObjectNode document) throws SQLException {
+    static void put(Connection c, long productId, long version, boolean searchable, ObjectNode document)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO product_search_document (product_id, version, searchable, document) VALUES (?, ?, ?, ?::jsonb)
                 ON CONFLICT (product_id) DO UPDATE SET version = excluded.version, searchable = excluded.searchable,
@@ -158,7 +163,8 @@ final class TestCatalog implements AutoCloseable {
             ps.setString(4, document.toString());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)")) {
             ps.setLong(1, productId);
             ps.setLong(2, version);
             ps.executeUpdate();
@@ -170,7 +176,9 @@ final class TestCatalog implements AutoCloseable {
     }
 
     long scalar(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -195,7 +203,10 @@ final class TestCatalog implements AutoCloseable {
     @Override
     public void close() throws IOException {
         // wildcard deletes are refused (destructive_requires_name): resolve the names first
-        for (String name : es.indices().get(g -> g.index(index.alias() + "-*").allowNoIndices(true)).result().keySet()) {
+        for (String name : es.indices()
+                .get(g -> g.index(index.alias() + "-*").allowNoIndices(true))
+                .result()
+                .keySet()) {
             es.indices().delete(d -> d.index(name));
         }
         ElasticsearchClients.close(es);

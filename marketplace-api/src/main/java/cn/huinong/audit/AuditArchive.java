@@ -11,8 +11,7 @@ import java.util.List;
 public interface AuditArchive {
 
     @Serdeable
-    record ArchiveRun(Instant olderThan, long archivedEvents, List<String> files) {
-    }
+    record ArchiveRun(Instant olderThan, long archivedEvents, List<String> files) {}
 
     ArchiveRun archiveExpired();
 }

@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 
 @Serdeable
-public record AuditEventView(long id, Instant occurredAt, String actor, Long organizationId, String action,
-                             String resourceType, String resourceId, Map<String, Object> detail,
-                             String ipAddress) {
-}
+public record AuditEventView(
+        long id,
+        Instant occurredAt,
+        String actor,
+        Long organizationId,
+        String action,
+        String resourceType,
+        String resourceId,
+        Map<String, Object> detail,
+        String ipAddress) {}

@@ -6,5 +6,4 @@ import java.util.List;
 
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CategoryNode(String code, String name, List<CategoryNode> children) {
-}
+public record CategoryNode(String code, String name, List<CategoryNode> children) {}

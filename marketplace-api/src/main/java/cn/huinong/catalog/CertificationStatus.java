@@ -1,5 +1,8 @@
 package cn.huinong.catalog;
 
 public enum CertificationStatus {
-    PENDING, APPROVED, REJECTED, EXPIRED
+    PENDING,
+    APPROVED,
+    REJECTED,
+    EXPIRED
 }

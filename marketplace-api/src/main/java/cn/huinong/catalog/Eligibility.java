@@ -10,5 +10,4 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Eligibility(boolean eligible, List<String> reasons) {
-}
+public record Eligibility(boolean eligible, List<String> reasons) {}

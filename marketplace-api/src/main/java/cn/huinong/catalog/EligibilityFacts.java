@@ -8,7 +8,9 @@ import io.micronaut.core.annotation.Nullable;
  * @param originProvinceCode the province of the product's origin, whose configuration may demand a recognition
  * @param validAssistanceRecognition an APPROVED, unexpired ASSISTANCE_PRODUCT certification exists
  */
-public record EligibilityFacts(boolean supplierApproved, boolean supplierRegionPovertyAlleviated,
-                               boolean originPovertyAlleviated, @Nullable String originProvinceCode,
-                               boolean validAssistanceRecognition) {
-}
+public record EligibilityFacts(
+        boolean supplierApproved,
+        boolean supplierRegionPovertyAlleviated,
+        boolean originPovertyAlleviated,
+        @Nullable String originProvinceCode,
+        boolean validAssistanceRecognition) {}

@@ -31,13 +31,12 @@ public final class EligibilityPolicy {
         List<String> met = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         (f.supplierApproved() ? met : missed).add(f.supplierApproved() ? "供应商已通过平台审核" : "供应商尚未通过平台审核");
-        (f.supplierRegionPovertyAlleviated() ? met : missed).add(f.supplierRegionPovertyAlleviated()
-                ? "供应商注册地为脱贫县" : "供应商注册地不在脱贫县名单内");
-        (f.originPovertyAlleviated() ? met : missed).add(f.originPovertyAlleviated()
-                ? "产地为脱贫县" : "产地不在脱贫县名单内");
+        (f.supplierRegionPovertyAlleviated() ? met : missed)
+                .add(f.supplierRegionPovertyAlleviated() ? "供应商注册地为脱贫县" : "供应商注册地不在脱贫县名单内");
+        (f.originPovertyAlleviated() ? met : missed).add(f.originPovertyAlleviated() ? "产地为脱贫县" : "产地不在脱贫县名单内");
         if (requiresRecognition(f.originProvinceCode())) {
-            (f.validAssistanceRecognition() ? met : missed).add(f.validAssistanceRecognition()
-                    ? "已取得有效的帮扶产品认定（产地所在省要求）" : "产地所在省要求有效的帮扶产品认定，该商品尚无有效认定");
+            (f.validAssistanceRecognition() ? met : missed)
+                    .add(f.validAssistanceRecognition() ? "已取得有效的帮扶产品认定（产地所在省要求）" : "产地所在省要求有效的帮扶产品认定，该商品尚无有效认定");
         }
         return missed.isEmpty() ? new Eligibility(true, List.copyOf(met)) : new Eligibility(false, List.copyOf(missed));
     }

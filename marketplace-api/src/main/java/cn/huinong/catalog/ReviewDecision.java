@@ -1,5 +1,6 @@
 package cn.huinong.catalog;
 
 public enum ReviewDecision {
-    APPROVE, REJECT
+    APPROVE,
+    REJECT
 }

@@ -25,9 +25,16 @@ import java.util.List;
 @Requires(env = "demo")
 class DemoCatalog {
 
-    private record Item(String name, String category, String origin, String unit, String spec, long priceFen, int stock,
-                        boolean branded, String description) {
-    }
+    private record Item(
+            String name,
+            String category,
+            String origin,
+            String unit,
+            String spec,
+            long priceFen,
+            int stock,
+            boolean branded,
+            String description) {}
 
     private static final List<Item> ITEMS = List.of(
             new Item("雷山银球茶", "0501", "522634", "罐", "250克/罐", 12800, 300, true, "雷公山高山云雾绿茶，明前采摘，球形紧结"),
@@ -53,8 +60,10 @@ class DemoCatalog {
 
     /** Idempotent: does nothing when the supplier has products already. */
     void seed(String supplierCreditCode, String operatorCreditCode) {
-        OrganizationView supplier = organizations.findByCreditCode(supplierCreditCode).orElseThrow();
-        OrganizationView operatorOrg = organizations.findByCreditCode(operatorCreditCode).orElseThrow();
+        OrganizationView supplier =
+                organizations.findByCreditCode(supplierCreditCode).orElseThrow();
+        OrganizationView operatorOrg =
+                organizations.findByCreditCode(operatorCreditCode).orElseThrow();
         Actor seller = new Actor("demo-supplier", supplier.id(), Role.Names.SUPPLIER, null);
         Actor operator = new Actor("demo-operator", operatorOrg.id(), Role.Names.OPERATOR, null);
         if (products.mine(seller, null, PageQuery.of(0, 1)).total() > 0) {
@@ -63,15 +72,48 @@ class DemoCatalog {
         BrandView regional = brands.create(new NewBrand("雷山银球茶", BrandKind.REGIONAL_PUBLIC, "522634", true), operator);
         LocalDate today = LocalDate.now();
         for (Item i : ITEMS) {
-            long id = products.create(new ProductDraft(i.name(), i.category(), i.origin(), i.unit(), i.spec(),
-                    i.priceFen(), i.stock(), i.branded() ? regional.id() : null, i.description(), List.of()), seller).id();
+            long id = products.create(
+                            new ProductDraft(
+                                    i.name(),
+                                    i.category(),
+                                    i.origin(),
+                                    i.unit(),
+                                    i.spec(),
+                                    i.priceFen(),
+                                    i.stock(),
+                                    i.branded() ? regional.id() : null,
+                                    i.description(),
+                                    List.of()),
+                            seller)
+                    .id();
             if (i.name().equals("雷山银球茶")) {
-                long gi = certifications.add(id, new NewCertification(CertificationKind.GEOGRAPHICAL_INDICATION,
-                        "AGI01789", "农业农村部", LocalDate.of(2015, 12, 1), null, null), seller).id();
+                long gi = certifications
+                        .add(
+                                id,
+                                new NewCertification(
+                                        CertificationKind.GEOGRAPHICAL_INDICATION,
+                                        "AGI01789",
+                                        "农业农村部",
+                                        LocalDate.of(2015, 12, 1),
+                                        null,
+                                        null),
+                                seller)
+                        .id();
                 certifications.decide(gi, ReviewDecision.APPROVE, null, operator);
-                long green = certifications.add(id, new NewCertification(CertificationKind.GREEN_FOOD,
-                        String.format("GF522634%02d0101", today.minusMonths(3).getYear() % 100), "中国绿色食品发展中心",
-                        today.minusMonths(3), today.minusMonths(3).plusYears(3), null), seller).id();
+                long green = certifications
+                        .add(
+                                id,
+                                new NewCertification(
+                                        CertificationKind.GREEN_FOOD,
+                                        String.format(
+                                                "GF522634%02d0101",
+                                                today.minusMonths(3).getYear() % 100),
+                                        "中国绿色食品发展中心",
+                                        today.minusMonths(3),
+                                        today.minusMonths(3).plusYears(3),
+                                        null),
+                                seller)
+                        .id();
                 certifications.decide(green, ReviewDecision.APPROVE, null, operator);
             }
             products.submit(id, seller);

@@ -2,7 +2,10 @@ package cn.huinong.files;
 
 /** The content types the platform stores, recognised by their bytes. OFD is China's fixed-layout format (GB/T 33190). */
 public enum FileType {
-    PDF("application/pdf", "PDF"), JPEG("image/jpeg", "JPEG"), PNG("image/png", "PNG"), OFD("application/ofd", "OFD");
+    PDF("application/pdf", "PDF"),
+    JPEG("image/jpeg", "JPEG"),
+    PNG("image/png", "PNG"),
+    OFD("application/ofd", "OFD");
 
     private final String mediaType;
     private final String label;

@@ -11,15 +11,22 @@ import java.time.Instant;
 public interface AccountAdministration {
 
     @Serdeable
-    record AccountView(long id, String username, String role, long organizationId, String organizationName,
-                       boolean enabled, boolean totpEnabled, boolean passwordChangeRequired,
-                       @Nullable Instant lockedUntil, long liveSessions, Instant createdAt) {
-    }
+    record AccountView(
+            long id,
+            String username,
+            String role,
+            long organizationId,
+            String organizationName,
+            boolean enabled,
+            boolean totpEnabled,
+            boolean passwordChangeRequired,
+            @Nullable Instant lockedUntil,
+            long liveSessions,
+            Instant createdAt) {}
 
     PageResponse<AccountView> search(@Nullable String q, boolean lockedOnly, PageQuery page);
 
-    record TemporaryPassword(String password, Instant validUntil) {
-    }
+    record TemporaryPassword(String password, Instant validUntil) {}
 
     /** A one-time password (shown once to the operator); the user must choose a new one at the next sign-in. */
     TemporaryPassword resetPassword(String username, Actor operator);

@@ -9,28 +9,34 @@ import java.util.List;
 public interface Accounts {
 
     @Serdeable
-    record SessionUser(String username, List<String> roles, long organizationId) {
-    }
+    record SessionUser(String username, List<String> roles, long organizationId) {}
 
     /**
      * A signed token. {@code passwordChangeRequired} / {@code mfaEnrolmentRequired}: the session may only
      * change the password / enrol a second factor (and see {@code /me}, log out) until that is done.
      */
-    record IssuedToken(String accessToken, long expiresInSeconds, SessionUser user, boolean passwordChangeRequired,
-                       boolean mfaEnrolmentRequired) {
-    }
+    record IssuedToken(
+            String accessToken,
+            long expiresInSeconds,
+            SessionUser user,
+            boolean passwordChangeRequired,
+            boolean mfaEnrolmentRequired) {}
 
     /** Either a token, or (the password was right and a second factor is due) a challenge to answer with a code. */
-    record LoginOutcome(@Nullable IssuedToken token, @Nullable String challenge, long challengeExpiresInSeconds) {
-    }
+    record LoginOutcome(
+            @Nullable IssuedToken token, @Nullable String challenge, long challengeExpiresInSeconds) {}
 
     /** What a session's token may still do (checked on every request, so revocation is immediate everywhere). */
-    enum SessionAccess { FULL, PASSWORD_CHANGE_ONLY, MFA_ENROLMENT_ONLY, ENDED }
+    enum SessionAccess {
+        FULL,
+        PASSWORD_CHANGE_ONLY,
+        MFA_ENROLMENT_ONLY,
+        ENDED
+    }
 
     @Serdeable
-    record AccountSecurity(boolean totpEnabled, boolean totpRequired, int recoveryCodesLeft,
-                           boolean passwordChangeRequired) {
-    }
+    record AccountSecurity(
+            boolean totpEnabled, boolean totpRequired, int recoveryCodesLeft, boolean passwordChangeRequired) {}
 
     LoginOutcome login(String username, String password, String clientAddress);
 

@@ -1,5 +1,6 @@
 package cn.huinong.identity;
 
 public enum Decision {
-    APPROVE, REJECT
+    APPROVE,
+    REJECT
 }

@@ -1,7 +1,9 @@
 package cn.huinong.identity;
 
 public enum OrganizationStatus {
-    PENDING, APPROVED, REJECTED;
+    PENDING,
+    APPROVED,
+    REJECTED;
 
     public String label() {
         return switch (this) {

@@ -9,11 +9,21 @@ import java.time.Instant;
  * approves it under another username ({@code adminUsername} in the decision) and tells the applicant.
  */
 @Serdeable
-public record OrganizationView(long id, OrganizationKind kind, String name, String creditCode, String regionCode,
-                               @Nullable String regionName, OrganizationStatus status,
-                               @Nullable String scopeRegionCode, @Nullable DepartmentKind departmentKind,
-                               @Nullable SupplierType supplierType, @Nullable Long parentOrganizationId,
-                               String contactName, String contactPhone, Instant createdAt,
-                               @Nullable Instant decidedAt, @Nullable String decisionReason,
-                               @Nullable String pendingAdminUsername) {
-}
+public record OrganizationView(
+        long id,
+        OrganizationKind kind,
+        String name,
+        String creditCode,
+        String regionCode,
+        @Nullable String regionName,
+        OrganizationStatus status,
+        @Nullable String scopeRegionCode,
+        @Nullable DepartmentKind departmentKind,
+        @Nullable SupplierType supplierType,
+        @Nullable Long parentOrganizationId,
+        String contactName,
+        String contactPhone,
+        Instant createdAt,
+        @Nullable Instant decidedAt,
+        @Nullable String decisionReason,
+        @Nullable String pendingAdminUsername) {}

@@ -8,8 +8,7 @@ import java.util.List;
 public interface TwoFactor {
 
     @Serdeable
-    record TotpEnrolment(String secret, String otpauthUri, String issuer, String accountName) {
-    }
+    record TotpEnrolment(String secret, String otpauthUri, String issuer, String accountName) {}
 
     /** A new (unconfirmed) secret for the caller; 409 when TOTP is already on. */
     TotpEnrolment startTotp(Actor actor);

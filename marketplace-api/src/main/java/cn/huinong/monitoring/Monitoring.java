@@ -39,12 +39,18 @@ public interface Monitoring {
     /** The trend's table: one row per month with its spending, the running total and the pace. */
     void writeTrend(MonthlyTrend trend, ExportFormat format, OutputStream out);
 
-    UnitPage units(int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor, PageQuery page,
-                   Instant now);
+    UnitPage units(
+            int year,
+            @Nullable String region,
+            UnitFilter filter,
+            UnitSort sort,
+            Actor actor,
+            PageQuery page,
+            Instant now);
 
     /** Checks the caller's scope (403) before anything is written, and returns the query to export. */
-    UnitQuery exportQuery(int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor,
-                          Instant now);
+    UnitQuery exportQuery(
+            int year, @Nullable String region, UnitFilter filter, UnitSort sort, Actor actor, Instant now);
 
     /** Writes every unit of an authorised query as CSV or XLSX, streaming. */
     void export(UnitQuery query, ExportFormat format, OutputStream out);

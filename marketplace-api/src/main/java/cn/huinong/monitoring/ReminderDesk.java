@@ -21,8 +21,14 @@ import java.util.List;
 public interface ReminderDesk {
 
     /** Checks the caller's role and scope (403) and the parameters (400), and returns the query. */
-    DueQuery query(int year, @Nullable String region, DueFilter filter, int withinDays, DueSort sort, Actor actor,
-                   Instant now);
+    DueQuery query(
+            int year,
+            @Nullable String region,
+            DueFilter filter,
+            int withinDays,
+            DueSort sort,
+            Actor actor,
+            Instant now);
 
     /** The due units of an authorised query (quota checks the actor's scope again). */
     DueUnitPage list(DueQuery query, PageQuery page, Actor actor);

@@ -16,8 +16,17 @@ public record CartView(List<Line> lines, long totalFen) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Line(long productId, @Nullable String name, @Nullable Long supplierId, @Nullable String supplierName,
-                       @Nullable String unit, @Nullable String spec, @Nullable Long priceFen, int quantity,
-                       long amountFen, int stock, boolean available, boolean eligible) {
-    }
+    public record Line(
+            long productId,
+            @Nullable String name,
+            @Nullable Long supplierId,
+            @Nullable String supplierName,
+            @Nullable String unit,
+            @Nullable String spec,
+            @Nullable Long priceFen,
+            int quantity,
+            long amountFen,
+            int stock,
+            boolean available,
+            boolean eligible) {}
 }

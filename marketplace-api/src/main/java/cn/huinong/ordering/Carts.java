@@ -17,6 +17,6 @@ public interface Carts {
     CartView clear(Actor actor);
 
     /** Checks out the whole cart (409 and nothing changes when any line is short). */
-    Idempotency.Outcome<CheckoutResult> checkout(String deliveryAddress, @Nullable Channel channel,
-                                                 @Nullable String idempotencyKey, Actor actor);
+    Idempotency.Outcome<CheckoutResult> checkout(
+            String deliveryAddress, @Nullable Channel channel, @Nullable String idempotencyKey, Actor actor);
 }

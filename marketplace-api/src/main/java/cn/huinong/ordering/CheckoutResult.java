@@ -8,5 +8,4 @@ import java.util.UUID;
 /** A checkout: its id and one PENDING_PAYMENT order per supplier, ordered by supplier id. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CheckoutResult(UUID checkoutId, List<PlacedOrder> orders) {
-}
+public record CheckoutResult(UUID checkoutId, List<PlacedOrder> orders) {}

@@ -13,8 +13,17 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record LineSnapshot(String name, String categoryCode, String categoryName, String unit, String spec,
-                           long priceFen, long supplierId, String supplierName, ProductView.Origin origin,
-                           @Nullable ProductView.Brand brand, List<CertificationView> certifications,
-                           boolean eligible, List<String> eligibilityReasons) {
-}
+public record LineSnapshot(
+        String name,
+        String categoryCode,
+        String categoryName,
+        String unit,
+        String spec,
+        long priceFen,
+        long supplierId,
+        String supplierName,
+        ProductView.Origin origin,
+        @Nullable ProductView.Brand brand,
+        List<CertificationView> certifications,
+        boolean eligible,
+        List<String> eligibilityReasons) {}

@@ -14,7 +14,17 @@ import java.util.UUID;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OrderEvent(UUID eventId, OrderEventType type, long orderId, UUID checkoutId, long buyerOrganizationId,
-                         long supplierId, Channel channel, long amountFen, long eligibleFen, boolean paid,
-                         @Nullable Instant paidAt, @Nullable String paymentRef, Instant occurredAt) {
-}
+public record OrderEvent(
+        UUID eventId,
+        OrderEventType type,
+        long orderId,
+        UUID checkoutId,
+        long buyerOrganizationId,
+        long supplierId,
+        Channel channel,
+        long amountFen,
+        long eligibleFen,
+        boolean paid,
+        @Nullable Instant paidAt,
+        @Nullable String paymentRef,
+        Instant occurredAt) {}

@@ -22,7 +22,15 @@ public final class OrderLifecycle {
 
     /** What can happen to an order. EXPIRE and AUTO_ACCEPT are the system's (scheduled jobs). */
     public enum Move {
-        PAY, SHIP, DELIVER, ACCEPT, AUTO_ACCEPT, CANCEL, EXPIRE, REFUND_IN_PART, REFUND_IN_FULL
+        PAY,
+        SHIP,
+        DELIVER,
+        ACCEPT,
+        AUTO_ACCEPT,
+        CANCEL,
+        EXPIRE,
+        REFUND_IN_PART,
+        REFUND_IN_FULL
     }
 
     private static final Map<OrderStatus, Map<Move, OrderStatus>> UNPAID = new EnumMap<>(OrderStatus.class);
@@ -41,8 +49,9 @@ public final class OrderLifecycle {
         PAID.get(OrderStatus.SHIPPED).put(Move.DELIVER, OrderStatus.DELIVERED);
         PAID.get(OrderStatus.DELIVERED).put(Move.ACCEPT, OrderStatus.ACCEPTED);
         PAID.get(OrderStatus.DELIVERED).put(Move.AUTO_ACCEPT, OrderStatus.ACCEPTED);
-        for (OrderStatus s : new OrderStatus[] {OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED,
-                OrderStatus.ACCEPTED}) {
+        for (OrderStatus s :
+                new OrderStatus[] {OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.ACCEPTED
+                }) {
             PAID.get(s).put(Move.REFUND_IN_PART, s);
             PAID.get(s).put(Move.REFUND_IN_FULL, OrderStatus.REFUNDED);
         }
@@ -50,8 +59,7 @@ public final class OrderLifecycle {
         PAID.get(OrderStatus.CANCELLED).put(Move.REFUND_IN_FULL, OrderStatus.CANCELLED);
     }
 
-    private OrderLifecycle() {
-    }
+    private OrderLifecycle() {}
 
     /** Where {@code move} leads from {@code from}; empty when it is not allowed. */
     public static Optional<OrderStatus> after(OrderStatus from, boolean paid, Move move) {

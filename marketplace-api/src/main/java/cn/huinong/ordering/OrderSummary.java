@@ -9,8 +9,18 @@ import java.util.UUID;
 /** An order in a list, with the names of both parties. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OrderSummary(long id, UUID checkoutId, long buyerOrganizationId, String buyerName, long supplierId,
-                           String supplierName,
-                           Channel channel, OrderStatus status, String statusLabel, long totalFen, long eligibleFen,
-                           int lineCount, Instant createdAt, @Nullable Instant paidAt) {
-}
+public record OrderSummary(
+        long id,
+        UUID checkoutId,
+        long buyerOrganizationId,
+        String buyerName,
+        long supplierId,
+        String supplierName,
+        Channel channel,
+        OrderStatus status,
+        String statusLabel,
+        long totalFen,
+        long eligibleFen,
+        int lineCount,
+        Instant createdAt,
+        @Nullable Instant paidAt) {}

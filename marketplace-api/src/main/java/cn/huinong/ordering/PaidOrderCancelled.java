@@ -6,5 +6,4 @@ package cn.huinong.ordering;
  * failure) is found again through {@link Orders#cancelledUnrefunded}. Not an outbox event: the reserved-share
  * ledger learns of the money coming back only through ORDER_REFUNDED.
  */
-public record PaidOrderCancelled(long orderId) {
-}
+public record PaidOrderCancelled(long orderId) {}

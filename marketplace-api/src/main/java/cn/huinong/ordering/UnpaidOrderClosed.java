@@ -5,5 +5,4 @@ package cn.huinong.ordering;
  * Published (in process, synchronously) right AFTER that committed, so that the payments module closes its live
  * attempts at once (card intents cancelled, transfers no longer awaited); its scheduled reconciliation backs this up.
  */
-public record UnpaidOrderClosed(long orderId) {
-}
+public record UnpaidOrderClosed(long orderId) {}

@@ -12,8 +12,18 @@ import java.time.Instant;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record AttentionItem(long paymentId, long orderId, String orderStatus, PaymentMethod method,
-                            PaymentStatus status, String statusLabel, long amountFen, long refundedFen,
-                            long refundingFen, long outstandingFen, int failedRefunds,
-                            @Nullable String lastRefundFailure, @Nullable Instant paidAt, long openMismatches) {
-}
+public record AttentionItem(
+        long paymentId,
+        long orderId,
+        String orderStatus,
+        PaymentMethod method,
+        PaymentStatus status,
+        String statusLabel,
+        long amountFen,
+        long refundedFen,
+        long refundingFen,
+        long outstandingFen,
+        int failedRefunds,
+        @Nullable String lastRefundFailure,
+        @Nullable Instant paidAt,
+        long openMismatches) {}

@@ -14,9 +14,20 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record MismatchView(long id, @Nullable Long paymentId, @Nullable Long orderId, @Nullable Long refundId,
-                           @Nullable String eventId, @Nullable String eventType, @Nullable String gatewayObjectId,
-                           List<String> reasons, List<String> reasonLabels, String expected, String actual, String raw,
-                           Instant createdAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy,
-                           @Nullable String resolution) {
-}
+public record MismatchView(
+        long id,
+        @Nullable Long paymentId,
+        @Nullable Long orderId,
+        @Nullable Long refundId,
+        @Nullable String eventId,
+        @Nullable String eventType,
+        @Nullable String gatewayObjectId,
+        List<String> reasons,
+        List<String> reasonLabels,
+        String expected,
+        String actual,
+        String raw,
+        Instant createdAt,
+        @Nullable Instant resolvedAt,
+        @Nullable String resolvedBy,
+        @Nullable String resolution) {}

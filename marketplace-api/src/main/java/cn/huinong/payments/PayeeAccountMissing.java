@@ -8,7 +8,10 @@ import java.util.Map;
 public final class PayeeAccountMissing extends RuleViolationException {
 
     public PayeeAccountMissing(String supplierName) {
-        super("payee-account-missing", "供应商“" + supplierName + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商",
-                List.of(), Map.of());
+        super(
+                "payee-account-missing",
+                "供应商“" + supplierName + "”尚未登记对公收款账户，暂不能银行转账，请选择银行卡支付或联系供应商",
+                List.of(),
+                Map.of());
     }
 }

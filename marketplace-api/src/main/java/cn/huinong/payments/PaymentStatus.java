@@ -10,7 +10,11 @@ package cn.huinong.payments;
  * intent may be tried again with another card) are live; an order has at most one live payment.
  */
 public enum PaymentStatus {
-    PENDING("待支付"), AWAITING_TRANSFER("待转账"), SUCCEEDED("支付成功"), FAILED("支付失败"), ORPHANED("订单不可支付，原路退回"),
+    PENDING("待支付"),
+    AWAITING_TRANSFER("待转账"),
+    SUCCEEDED("支付成功"),
+    FAILED("支付失败"),
+    ORPHANED("订单不可支付，原路退回"),
     CANCELLED("已撤销");
 
     private final String label;

@@ -15,11 +15,24 @@ import java.time.LocalDate;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PaymentView(long paymentId, long orderId, PaymentMethod method, PaymentStatus status,
-                          String statusLabel, long amountFen, String currency, @Nullable String clientSecret,
-                          @Nullable Transfer transfer, @Nullable String failureMessage, @Nullable Instant paidAt,
-                          Instant createdAt, Instant expiresAt, @Nullable Slip slip, @Nullable LocalDate transferDate,
-                          @Nullable LocalDate transferDateConfirmed, @Nullable Instant remindedAt) {
+public record PaymentView(
+        long paymentId,
+        long orderId,
+        PaymentMethod method,
+        PaymentStatus status,
+        String statusLabel,
+        long amountFen,
+        String currency,
+        @Nullable String clientSecret,
+        @Nullable Transfer transfer,
+        @Nullable String failureMessage,
+        @Nullable Instant paidAt,
+        Instant createdAt,
+        Instant expiresAt,
+        @Nullable Slip slip,
+        @Nullable LocalDate transferDate,
+        @Nullable LocalDate transferDateConfirmed,
+        @Nullable Instant remindedAt) {
 
     /**
      * Where to transfer the money: the supplier's corporate account (收款户名 payeeName, 开户行 bankName, 账号
@@ -27,11 +40,9 @@ public record PaymentView(long paymentId, long orderId, PaymentMethod method, Pa
      * payment and must go with the transfer.
      */
     @Serdeable
-    public record Transfer(String payeeName, String bankName, String accountNumber, long amountFen, String reference) {
-    }
+    public record Transfer(String payeeName, String bankName, String accountNumber, long amountFen, String reference) {}
 
     /** The uploaded transfer slip: download it at {@code GET /files/{fileId}}. */
     @Serdeable
-    public record Slip(long fileId, String name, String contentType, long size) {
-    }
+    public record Slip(long fileId, String name, String contentType, long size) {}
 }

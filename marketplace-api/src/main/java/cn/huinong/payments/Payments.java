@@ -24,8 +24,8 @@ public interface Payments {
      * is unknown), a bank transfer still awaited is refused (409: cancel it first). {@code idempotencyKey} may be
      * null. The order keeps its stock reserved until the attempt's {@code expiresAt}.
      */
-    Idempotency.Outcome<PaymentView> create(long orderId, PaymentMethod method, @Nullable String idempotencyKey,
-                                            Actor actor);
+    Idempotency.Outcome<PaymentView> create(
+            long orderId, PaymentMethod method, @Nullable String idempotencyKey, Actor actor);
 
     /** The buyer withdraws a live attempt (a card's intent is cancelled at the gateway first). */
     PaymentView cancel(long paymentId, Actor actor);
@@ -60,8 +60,8 @@ public interface Payments {
      * order never add up to more than the payment (422). Card refunds go to the gateway with the key
      * {@code refund-<id>}; bank-transfer refunds are recorded as made offline.
      */
-    Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, @Nullable String idempotencyKey,
-                                           Actor actor);
+    Idempotency.Outcome<RefundView> refund(
+            long orderId, long amountFen, String reason, @Nullable String idempotencyKey, Actor actor);
 
     /**
      * The scheduled reconciliation, once, as of {@code now}: card payments still PENDING since before

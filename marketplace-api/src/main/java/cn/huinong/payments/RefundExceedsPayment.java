@@ -8,7 +8,10 @@ import java.util.Map;
 public final class RefundExceedsPayment extends RuleViolationException {
 
     public RefundExceedsPayment(long refundingFen, long amountFen, long paidFen) {
-        super("refund-exceeds-payment", "退款总额不能超过已支付金额：已退或退款中" + refundingFen + "分，本次" + amountFen
-                + "分，已支付" + paidFen + "分", List.of(), Map.of());
+        super(
+                "refund-exceeds-payment",
+                "退款总额不能超过已支付金额：已退或退款中" + refundingFen + "分，本次" + amountFen + "分，已支付" + paidFen + "分",
+                List.of(),
+                Map.of());
     }
 }

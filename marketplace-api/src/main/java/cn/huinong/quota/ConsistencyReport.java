@@ -12,11 +12,10 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ConsistencyReport(int year, Instant checkedAt, long unitsChecked, long pendingEvents,
-                                List<Mismatch> mismatches) {
+public record ConsistencyReport(
+        int year, Instant checkedAt, long unitsChecked, long pendingEvents, List<Mismatch> mismatches) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Mismatch(long organizationId, long fromOrdersFen, long ledgerFen, long figuresFen) {
-    }
+    public record Mismatch(long organizationId, long fromOrdersFen, long ledgerFen, long figuresFen) {}
 }

@@ -13,10 +13,19 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ConsistencyRun(long id, int year, Status status, String statusLabel, String startedBy,
-                             Instant startedAt, @Nullable Instant finishedAt, @Nullable Long unitsChecked,
-                             @Nullable Long pendingEvents, @Nullable Integer mismatchCount, @Nullable String error,
-                             List<ConsistencyReport.Mismatch> mismatches) {
+public record ConsistencyRun(
+        long id,
+        int year,
+        Status status,
+        String statusLabel,
+        String startedBy,
+        Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Long unitsChecked,
+        @Nullable Long pendingEvents,
+        @Nullable Integer mismatchCount,
+        @Nullable String error,
+        List<ConsistencyReport.Mismatch> mismatches) {
 
     public static final int MISMATCHES_KEPT = 1000;
 

@@ -9,6 +9,11 @@ import java.time.Instant;
  * the deadline is at most {@code withinDays} days away (or passed), or that are behind the straight-line pace at
  * {@code now}. The caller has checked its scope.
  */
-public record DueQuery(int year, String regionPrefix, @Nullable Long supervisorId, DueFilter filter, int withinDays,
-                       DueSort sort, Instant now) {
-}
+public record DueQuery(
+        int year,
+        String regionPrefix,
+        @Nullable Long supervisorId,
+        DueFilter filter,
+        int withinDays,
+        DueSort sort,
+        Instant now) {}

@@ -6,5 +6,9 @@ package cn.huinong.quota;
  * completion first; REGION, NAME.
  */
 public enum DueSort {
-    URGENCY, GAP_DESC, COMPLETION_ASC, REGION, NAME
+    URGENCY,
+    GAP_DESC,
+    COMPLETION_ASC,
+    REGION,
+    NAME
 }

@@ -15,8 +15,20 @@ import java.time.LocalDate;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DueUnit(long organizationId, String name, String creditCode, String regionCode,
-                      @Nullable String regionName, ReminderReason reason, LocalDate deadline, int daysLeft,
-                      boolean overdue, long reservedFen, long eligibleSpentFen, long expectedByNowFen, long gapFen,
-                      @Nullable BigDecimal completionRate, @Nullable Instant lastRemindedAt, long reminders) {
-}
+public record DueUnit(
+        long organizationId,
+        String name,
+        String creditCode,
+        String regionCode,
+        @Nullable String regionName,
+        ReminderReason reason,
+        LocalDate deadline,
+        int daysLeft,
+        boolean overdue,
+        long reservedFen,
+        long eligibleSpentFen,
+        long expectedByNowFen,
+        long gapFen,
+        @Nullable BigDecimal completionRate,
+        @Nullable Instant lastRemindedAt,
+        long reminders) {}

@@ -14,6 +14,11 @@ import java.time.LocalDate;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record FloorView(int year, String provinceCode, BigDecimal provinceFloorPercent, BigDecimal floorPercent,
-                        @Nullable Long ratioExceptionId, LocalDate deadline, boolean lateIfFiledNow) {
-}
+public record FloorView(
+        int year,
+        String provinceCode,
+        BigDecimal provinceFloorPercent,
+        BigDecimal floorPercent,
+        @Nullable Long ratioExceptionId,
+        LocalDate deadline,
+        boolean lateIfFiledNow) {}

@@ -8,7 +8,14 @@ import java.time.Instant;
 /** One filing or amendment of a plan, as it was filed (history, oldest first). */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record PlanVersionView(int version, Canteen canteen, long annualCanteenProcurementFen, long reservedFen,
-                              @Nullable Long representativeOrganizationId, boolean unionPurchase,
-                              @Nullable String note, boolean late, Instant filedAt, String filedBy) {
-}
+public record PlanVersionView(
+        int version,
+        Canteen canteen,
+        long annualCanteenProcurementFen,
+        long reservedFen,
+        @Nullable Long representativeOrganizationId,
+        boolean unionPurchase,
+        @Nullable String note,
+        boolean late,
+        Instant filedAt,
+        String filedBy) {}

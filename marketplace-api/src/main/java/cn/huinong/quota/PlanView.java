@@ -14,10 +14,23 @@ import java.time.LocalDate;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record PlanView(int year, long organizationId, Canteen canteen, long annualCanteenProcurementFen,
-                       long reservedFen, @Nullable Long representativeOrganizationId, boolean unionPurchase,
-                       @Nullable String contactName, @Nullable String contactPhone, @Nullable String note,
-                       int version, BigDecimal floorPercent, long minimumReservedFen,
-                       @Nullable Long ratioExceptionId, LocalDate deadline, boolean late, Instant firstFiledAt,
-                       Instant updatedAt, String updatedBy) {
-}
+public record PlanView(
+        int year,
+        long organizationId,
+        Canteen canteen,
+        long annualCanteenProcurementFen,
+        long reservedFen,
+        @Nullable Long representativeOrganizationId,
+        boolean unionPurchase,
+        @Nullable String contactName,
+        @Nullable String contactPhone,
+        @Nullable String note,
+        int version,
+        BigDecimal floorPercent,
+        long minimumReservedFen,
+        @Nullable Long ratioExceptionId,
+        LocalDate deadline,
+        boolean late,
+        Instant firstFiledAt,
+        Instant updatedAt,
+        String updatedBy) {}

@@ -16,9 +16,19 @@ import java.time.LocalDate;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ProgressView(int year, long annualCanteenProcurementFen, long reservedFen, long eligibleSpentFen,
-                           @Nullable BigDecimal completionRate, @Nullable BigDecimal shareOfTotal, boolean onPace,
-                           long remainingFen, boolean filed, @Nullable Canteen canteen, boolean late,
-                           long expectedByNowFen, @Nullable Long countedAtOrganizationId, long ownSpentFen,
-                           LocalDate deadline) {
-}
+public record ProgressView(
+        int year,
+        long annualCanteenProcurementFen,
+        long reservedFen,
+        long eligibleSpentFen,
+        @Nullable BigDecimal completionRate,
+        @Nullable BigDecimal shareOfTotal,
+        boolean onPace,
+        long remainingFen,
+        boolean filed,
+        @Nullable Canteen canteen,
+        boolean late,
+        long expectedByNowFen,
+        @Nullable Long countedAtOrganizationId,
+        long ownSpentFen,
+        LocalDate deadline) {}

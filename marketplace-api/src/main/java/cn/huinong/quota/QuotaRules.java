@@ -21,8 +21,11 @@ import java.util.Objects;
  * @param defaultDeadline         the deadline's month and day when a year has none configured
  * @param deadlines               per year (key {@code "*"}) and per province code, the last day of filing
  */
-public record QuotaRules(int defaultFloorBasisPoints, Map<String, Map<Integer, Integer>> floors,
-                         MonthDay defaultDeadline, Map<String, Map<Integer, LocalDate>> deadlines) {
+public record QuotaRules(
+        int defaultFloorBasisPoints,
+        Map<String, Map<Integer, Integer>> floors,
+        MonthDay defaultDeadline,
+        Map<String, Map<Integer, LocalDate>> deadlines) {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     public static final int FULL = 10_000;
@@ -68,7 +71,8 @@ public record QuotaRules(int defaultFloorBasisPoints, Map<String, Map<Integer, I
         if (annualFen < 0 || basisPoints < 0) {
             throw new IllegalArgumentException("negative amount or ratio");
         }
-        BigInteger[] qr = BigInteger.valueOf(annualFen).multiply(BigInteger.valueOf(basisPoints))
+        BigInteger[] qr = BigInteger.valueOf(annualFen)
+                .multiply(BigInteger.valueOf(basisPoints))
                 .divideAndRemainder(BigInteger.valueOf(FULL));
         return qr[0].add(qr[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).longValueExact();
     }
@@ -118,7 +122,8 @@ public record QuotaRules(int defaultFloorBasisPoints, Map<String, Map<Integer, I
     /** What should have been spent by {@code now} to be on pace: ceil(reserved x elapsed / length). */
     public static long expectedByNowFen(long reservedFen, int year, Instant now) {
         long[] e = elapsedSeconds(year, now);
-        BigInteger[] qr = BigInteger.valueOf(reservedFen).multiply(BigInteger.valueOf(e[0]))
+        BigInteger[] qr = BigInteger.valueOf(reservedFen)
+                .multiply(BigInteger.valueOf(e[0]))
                 .divideAndRemainder(BigInteger.valueOf(e[1]));
         return qr[0].add(qr[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).longValueExact();
     }
@@ -129,8 +134,10 @@ public record QuotaRules(int defaultFloorBasisPoints, Map<String, Map<Integer, I
             return true;
         }
         long[] e = elapsedSeconds(year, now);
-        return BigInteger.valueOf(spentFen).multiply(BigInteger.valueOf(e[1]))
-                .compareTo(BigInteger.valueOf(reservedFen).multiply(BigInteger.valueOf(e[0]))) >= 0;
+        return BigInteger.valueOf(spentFen)
+                        .multiply(BigInteger.valueOf(e[1]))
+                        .compareTo(BigInteger.valueOf(reservedFen).multiply(BigInteger.valueOf(e[0])))
+                >= 0;
     }
 
     /** part / whole with 4 decimals, rounded down (never overstates); null when there is no whole. */

@@ -40,8 +40,8 @@ public interface Quotas {
      * Ratio exceptions visible to the caller: a buyer's own, a regulator's units within its scope, all for an
      * operator; newest first.
      */
-    PageResponse<RatioExceptionView> exceptions(@Nullable RatioExceptionStatus status, @Nullable Integer year,
-                                                Actor actor, PageQuery page);
+    PageResponse<RatioExceptionView> exceptions(
+            @Nullable RatioExceptionStatus status, @Nullable Integer year, Actor actor, PageQuery page);
 
     /** A regulator whose scope contains the unit, or an operator, decides a PENDING exception; reject needs a reason. */
     RatioExceptionView decideException(long id, Decision decision, @Nullable String reason, Actor actor);

@@ -1,5 +1,7 @@
 package cn.huinong.quota;
 
 public enum RatioExceptionStatus {
-    PENDING, APPROVED, REJECTED
+    PENDING,
+    APPROVED,
+    REJECTED
 }

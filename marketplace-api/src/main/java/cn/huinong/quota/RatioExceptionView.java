@@ -9,9 +9,17 @@ import java.time.Instant;
 /** A unit's request for a ratio below its province floor (e.g. 8.5 for 8.5%) and its decision. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RatioExceptionView(long id, long organizationId, @Nullable String organizationName,
-                                 @Nullable String regionCode, int year, BigDecimal ratioPercent, String reason,
-                                 RatioExceptionStatus status, String requestedBy, Instant requestedAt,
-                                 @Nullable String decidedBy, @Nullable Instant decidedAt,
-                                 @Nullable String decisionReason) {
-}
+public record RatioExceptionView(
+        long id,
+        long organizationId,
+        @Nullable String organizationName,
+        @Nullable String regionCode,
+        int year,
+        BigDecimal ratioPercent,
+        String reason,
+        RatioExceptionStatus status,
+        String requestedBy,
+        Instant requestedAt,
+        @Nullable String decidedBy,
+        @Nullable Instant decidedAt,
+        @Nullable String decisionReason) {}

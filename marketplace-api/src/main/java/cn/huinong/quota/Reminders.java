@@ -42,6 +42,6 @@ public interface Reminders {
      * Candidates for the caller's shared canteen's representative: nearest first, then those eligible, by name;
      * {@code q} matches a part of the name, a whole credit code or the unit's id.
      */
-    PageResponse<RepresentativeCandidate> representativeCandidates(int year, @Nullable String q, Actor actor,
-                                                                   PageQuery page);
+    PageResponse<RepresentativeCandidate> representativeCandidates(
+            int year, @Nullable String q, Actor actor, PageQuery page);
 }

@@ -10,5 +10,4 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RemindersSent(int sent, int alreadyRemindedToday, List<Long> organizationIds) {
-}
+public record RemindersSent(int sent, int alreadyRemindedToday, List<Long> organizationIds) {}

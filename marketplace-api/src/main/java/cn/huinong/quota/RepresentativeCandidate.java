@@ -12,7 +12,12 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RepresentativeCandidate(long organizationId, String name, String regionCode,
-                                      @Nullable String regionName, String proximity, boolean filed,
-                                      @Nullable Canteen canteen, boolean eligible) {
-}
+public record RepresentativeCandidate(
+        long organizationId,
+        String name,
+        String regionCode,
+        @Nullable String regionName,
+        String proximity,
+        boolean filed,
+        @Nullable Canteen canteen,
+        boolean eligible) {}

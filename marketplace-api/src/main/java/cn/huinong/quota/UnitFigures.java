@@ -13,9 +13,20 @@ import java.time.LocalDate;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record UnitFigures(long organizationId, String name, String creditCode, String regionCode,
-                          @Nullable String regionName, @Nullable Long parentOrganizationId, boolean filed,
-                          @Nullable Canteen canteen, boolean late, long annualCanteenProcurementFen, long reservedFen,
-                          long eligibleSpentFen, @Nullable BigDecimal completionRate, UnitStatus status,
-                          @Nullable Long representativeOrganizationId, LocalDate deadline) {
-}
+public record UnitFigures(
+        long organizationId,
+        String name,
+        String creditCode,
+        String regionCode,
+        @Nullable String regionName,
+        @Nullable Long parentOrganizationId,
+        boolean filed,
+        @Nullable Canteen canteen,
+        boolean late,
+        long annualCanteenProcurementFen,
+        long reservedFen,
+        long eligibleSpentFen,
+        @Nullable BigDecimal completionRate,
+        UnitStatus status,
+        @Nullable Long representativeOrganizationId,
+        LocalDate deadline) {}

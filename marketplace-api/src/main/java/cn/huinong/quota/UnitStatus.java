@@ -5,7 +5,12 @@ package cn.huinong.quota;
  * representative carries the reserve); reserve reached; on pace; behind the pace of the year.
  */
 public enum UnitStatus {
-    NOT_FILED, NO_RESERVE, SHARED, COMPLETED, ON_PACE, LAGGING;
+    NOT_FILED,
+    NO_RESERVE,
+    SHARED,
+    COMPLETED,
+    ON_PACE,
+    LAGGING;
 
     public String label() {
         return switch (this) {

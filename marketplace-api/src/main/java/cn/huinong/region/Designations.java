@@ -12,12 +12,12 @@ public interface Designations {
      * Validates every line; applies the file in one transaction only when no line is wrong.
      * A rejected file is recorded and audited, then reported with its line errors (nothing applied).
      */
-    DesignationImportResult importCsv(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                      byte[] content);
+    DesignationImportResult importCsv(
+            Actor actor, DesignationKind kind, DesignationMode mode, String fileName, byte[] content);
 
     /** The same for an uploaded file, read as a stream (reading stops past the line limit). */
-    DesignationImportResult importCsv(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                      Path content);
+    DesignationImportResult importCsv(
+            Actor actor, DesignationKind kind, DesignationMode mode, String fileName, Path content);
 
     PageResponse<DesignationImportResult> imports(PageQuery page);
 

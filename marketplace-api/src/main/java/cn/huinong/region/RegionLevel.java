@@ -1,7 +1,9 @@
 package cn.huinong.region;
 
 public enum RegionLevel {
-    PROVINCE, PREFECTURE, COUNTY;
+    PROVINCE,
+    PREFECTURE,
+    COUNTY;
 
     public String label() {
         return switch (this) {

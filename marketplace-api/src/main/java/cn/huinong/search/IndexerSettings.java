@@ -11,8 +11,12 @@ import java.time.Duration;
  * whose oldest waiting row is older than this makes /health DEGRADED (default 5 minutes).
  */
 @ConfigurationProperties("huinong.indexer")
-public record IndexerSettings(@Nullable Boolean embedded, @Nullable String aliasPrefix, @Nullable Integer batchSize,
-                              @Nullable Duration pollInterval, @Nullable Duration maxLag) {
+public record IndexerSettings(
+        @Nullable Boolean embedded,
+        @Nullable String aliasPrefix,
+        @Nullable Integer batchSize,
+        @Nullable Duration pollInterval,
+        @Nullable Duration maxLag) {
 
     public Duration maxLagOrDefault() {
         return maxLag == null ? Duration.ofMinutes(5) : maxLag;

@@ -10,7 +10,8 @@ import java.time.Duration;
  * keeps /health DEGRADED when no search has succeeded since ({@code failure-window}, default 1 minute).
  */
 @ConfigurationProperties("huinong.elasticsearch")
-public record SearchSettings(@NotBlank String url, Duration timeout, @Nullable Duration failureWindow) {
+public record SearchSettings(
+        @NotBlank String url, Duration timeout, @Nullable Duration failureWindow) {
 
     public Duration timeoutOrDefault() {
         return timeout == null ? Duration.ofSeconds(2) : timeout;

@@ -32,7 +32,6 @@ public enum Role {
         public static final String REGULATOR = "REGULATOR";
         public static final String OPERATOR = "OPERATOR";
 
-        private Names() {
-        }
+        private Names() {}
     }
 }

@@ -25,11 +25,18 @@ class ArgumentConversionHandler implements ExceptionHandler<ConversionErrorExcep
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
         if (Arguments.isBody(e.getArgument())) {
-            return Problems.response(HttpStatus.BAD_REQUEST, Problems.body(Problems.typeFor(400),
-                    Problems.titleFor(400), 400, "请求体的内容与接口要求的格式不符", List.of(), Map.of()));
+            return Problems.response(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.body(
+                            Problems.typeFor(400),
+                            Problems.titleFor(400),
+                            400,
+                            "请求体的内容与接口要求的格式不符",
+                            List.of(),
+                            Map.of()));
         }
         Object value = e.getConversionError().getOriginalValue().orElse(null);
-        return InputHygieneFilter.invalid(List.of(new Violation(Arguments.fieldOf(e.getArgument()),
-                Arguments.expectation(e.getArgument(), value))));
+        return InputHygieneFilter.invalid(List.of(
+                new Violation(Arguments.fieldOf(e.getArgument()), Arguments.expectation(e.getArgument(), value))));
     }
 }

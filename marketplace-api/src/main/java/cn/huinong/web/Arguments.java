@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 /** How a controller argument is named to the caller, and what a value of its type looks like, in Chinese. */
 final class Arguments {
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     static boolean isBody(Argument<?> a) {
         return a.getAnnotationMetadata().hasAnnotation(Body.class);
@@ -29,9 +28,10 @@ final class Arguments {
         if (isBody(a)) {
             return "body";
         }
-        for (Class<? extends java.lang.annotation.Annotation> binding : java.util.List.of(QueryValue.class,
-                PathVariable.class, Header.class, Part.class)) {
-            Optional<String> name = a.getAnnotationMetadata().stringValue(binding).filter(s -> !s.isBlank());
+        for (Class<? extends java.lang.annotation.Annotation> binding :
+                java.util.List.of(QueryValue.class, PathVariable.class, Header.class, Part.class)) {
+            Optional<String> name =
+                    a.getAnnotationMetadata().stringValue(binding).filter(s -> !s.isBlank());
             if (name.isPresent()) {
                 return name.get();
             }
@@ -46,8 +46,13 @@ final class Arguments {
             c = a.getFirstTypeVariable().<Class<?>>map(Argument::getType).orElse(Object.class);
         }
         String text = value == null ? "" : String.valueOf(value).trim();
-        if (c == Long.class || c == long.class || c == Integer.class || c == int.class || c == Short.class
-                || c == short.class || c == BigInteger.class) {
+        if (c == Long.class
+                || c == long.class
+                || c == Integer.class
+                || c == int.class
+                || c == Short.class
+                || c == short.class
+                || c == BigInteger.class) {
             return text.matches("[-+]?\\d+") ? "数值超出范围" : "应为整数";
         }
         if (c == BigDecimal.class || c == Double.class || c == double.class || c == Float.class || c == float.class) {
@@ -57,8 +62,10 @@ final class Arguments {
             return "应为 true 或 false";
         }
         if (c.isEnum()) {
-            return "取值无效，应为以下之一：" + Arrays.stream(c.getEnumConstants()).map(e -> ((Enum<?>) e).name())
-                    .collect(Collectors.joining("、"));
+            return "取值无效，应为以下之一："
+                    + Arrays.stream(c.getEnumConstants())
+                            .map(e -> ((Enum<?>) e).name())
+                            .collect(Collectors.joining("、"));
         }
         if (c == LocalDate.class) {
             return "日期格式应为 YYYY-MM-DD，如 2026-01-31";

@@ -15,8 +15,9 @@ record Cidr(byte[] network, int prefix) {
         String s = text.strip();
         int slash = s.indexOf('/');
         String address = slash < 0 ? s : s.substring(0, slash);
-        InetAddress ip = literal(address).orElseThrow(() ->
-                new IllegalArgumentException("huinong.http.trusted-proxies: not an IP address or CIDR block: " + text));
+        InetAddress ip = literal(address)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "huinong.http.trusted-proxies: not an IP address or CIDR block: " + text));
         byte[] bytes = ip.getAddress();
         int prefix;
         try {

@@ -75,7 +75,11 @@ public class ClientAddressResolver implements HttpClientAddressResolver {
                     String forValue = null;
                     for (String pair : element.split(";")) {
                         int eq = pair.indexOf('=');
-                        if (eq > 0 && pair.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals("for")) {
+                        if (eq > 0
+                                && pair.substring(0, eq)
+                                        .strip()
+                                        .toLowerCase(Locale.ROOT)
+                                        .equals("for")) {
                             forValue = pair.substring(eq + 1).strip();
                         }
                     }

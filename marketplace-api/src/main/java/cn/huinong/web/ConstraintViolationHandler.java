@@ -30,11 +30,10 @@ class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolation
                 .map(v -> new Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field))
                 .toList();
-        String detail = violations.size() == 1
-                ? violations.get(0).message()
-                : "有" + violations.size() + "项输入不符合要求";
-        return Problems.response(HttpStatus.BAD_REQUEST, Problems.body(
-                Problems.typeFor(400), Problems.titleFor(400), 400, detail, violations, Map.of()));
+        String detail = violations.size() == 1 ? violations.get(0).message() : "有" + violations.size() + "项输入不符合要求";
+        return Problems.response(
+                HttpStatus.BAD_REQUEST,
+                Problems.body(Problems.typeFor(400), Problems.titleFor(400), 400, detail, violations, Map.of()));
     }
 
     /** "register.request.admin.username" -> "admin.username"; a query parameter keeps its own name. */

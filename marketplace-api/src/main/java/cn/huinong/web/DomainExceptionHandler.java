@@ -29,10 +29,13 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        MutableHttpResponse<?> response = Problems.response(status, Problems.body(
-                e.type(), e.kind().title(), status.getCode(), e.getMessage(), e.violations(), e.extensions()));
+        MutableHttpResponse<?> response = Problems.response(
+                status,
+                Problems.body(
+                        e.type(), e.kind().title(), status.getCode(), e.getMessage(), e.violations(), e.extensions()));
         if (e instanceof RateLimitedException r) {
-            response.header("Retry-After", String.valueOf(Math.max(1, r.retryAfter().toSeconds())));
+            response.header(
+                    "Retry-After", String.valueOf(Math.max(1, r.retryAfter().toSeconds())));
         }
         return response;
     }

@@ -24,14 +24,17 @@ public class HealthEndpointForOperators extends HealthEndpoint {
 
     static final String OPERATOR = Role.Names.OPERATOR;
 
-    public HealthEndpointForOperators(HealthAggregator<HealthResult> healthAggregator, HealthIndicator[] healthIndicators,
-                                      @Liveness HealthIndicator[] livenessHealthIndicators) {
+    public HealthEndpointForOperators(
+            HealthAggregator<HealthResult> healthAggregator,
+            HealthIndicator[] healthIndicators,
+            @Liveness HealthIndicator[] livenessHealthIndicators) {
         super(healthAggregator, healthIndicators, livenessHealthIndicators);
     }
 
     @Override
     protected HealthLevelOfDetail levelOfDetail(@Nullable Principal principal) {
         return principal instanceof Authentication a && a.getRoles().contains(OPERATOR)
-                ? HealthLevelOfDetail.STATUS_DESCRIPTION_DETAILS : HealthLevelOfDetail.STATUS;
+                ? HealthLevelOfDetail.STATUS_DESCRIPTION_DETAILS
+                : HealthLevelOfDetail.STATUS;
     }
 }

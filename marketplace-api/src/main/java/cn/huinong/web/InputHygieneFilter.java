@@ -88,7 +88,9 @@ class InputHygieneFilter implements Ordered {
         }
         MediaType type = request.getContentType().orElse(null);
         boolean form = type != null && type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        boolean json = type == null || type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        boolean json = type == null
+                || type.getSubtype().equals("json")
+                || type.getSubtype().endsWith("+json");
         if (!form && !json) {
             return null;
         }
@@ -99,11 +101,19 @@ class InputHygieneFilter implements Ordered {
         if (declared > settings.maxJsonBody()) {
             return tooLarge();
         }
-        Argument<?> bodyType = match.get().getRouteInfo().getBodyArgument()
-                .filter(a -> !isRaw(a.getType())).orElse(null);
+        Argument<?> bodyType = match.get()
+                .getRouteInfo()
+                .getBodyArgument()
+                .filter(a -> !isRaw(a.getType()))
+                .orElse(null);
         try {
-            return inspectBody(request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer().get(),
-                    form, bodyType);
+            return inspectBody(
+                    request.byteBody()
+                            .split(ByteBody.SplitBackpressureMode.FASTEST)
+                            .buffer()
+                            .get(),
+                    form,
+                    bodyType);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -114,8 +124,8 @@ class InputHygieneFilter implements Ordered {
     }
 
     @Nullable
-    private MutableHttpResponse<?> inspectBody(CloseableAvailableByteBody body, boolean form,
-                                               @Nullable Argument<?> bodyType) {
+    private MutableHttpResponse<?> inspectBody(
+            CloseableAvailableByteBody body, boolean form, @Nullable Argument<?> bodyType) {
         try (body) {
             if (body.length() > settings.maxJsonBody()) {
                 return tooLarge();
@@ -128,8 +138,15 @@ class InputHygieneFilter implements Ordered {
             }
             JsonBodyInspector.Finding finding = JsonBodyInspector.inspect(bytes, bodyType);
             if (finding.unreadable() != null) {
-                return Problems.response(HttpStatus.BAD_REQUEST, Problems.body(Problems.typeFor(400),
-                        Problems.titleFor(400), 400, finding.unreadable(), List.of(), Map.of()));
+                return Problems.response(
+                        HttpStatus.BAD_REQUEST,
+                        Problems.body(
+                                Problems.typeFor(400),
+                                Problems.titleFor(400),
+                                400,
+                                finding.unreadable(),
+                                List.of(),
+                                Map.of()));
             }
             return finding.violations().isEmpty() ? null : invalid(finding.violations());
         }
@@ -181,17 +198,26 @@ class InputHygieneFilter implements Ordered {
 
     static MutableHttpResponse<?> invalid(List<Violation> violations) {
         Violation first = violations.get(0);
-        String detail = violations.size() == 1 ? (first.message().contains("“" + first.field() + "”") ? first.message()
-                : "字段“" + first.field() + "”" + first.message())
+        String detail = violations.size() == 1
+                ? (first.message().contains("“" + first.field() + "”")
+                        ? first.message()
+                        : "字段“" + first.field() + "”" + first.message())
                 : "有" + violations.size() + "项输入不符合要求";
-        return Problems.response(HttpStatus.BAD_REQUEST, Problems.body(Problems.typeFor(400), Problems.titleFor(400),
-                400, detail, violations, Map.of()));
+        return Problems.response(
+                HttpStatus.BAD_REQUEST,
+                Problems.body(Problems.typeFor(400), Problems.titleFor(400), 400, detail, violations, Map.of()));
     }
 
     private MutableHttpResponse<?> tooLarge() {
-        return Problems.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, Problems.body(Problems.typeFor(413),
-                Problems.titleFor(413), 413, "请求体超过" + settings.maxJsonBodyText() + "的上限（JSON 和表单请求）",
-                List.of(), Map.of("maxBytes", settings.maxJsonBody())));
+        return Problems.response(
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                Problems.body(
+                        Problems.typeFor(413),
+                        Problems.titleFor(413),
+                        413,
+                        "请求体超过" + settings.maxJsonBodyText() + "的上限（JSON 和表单请求）",
+                        List.of(),
+                        Map.of("maxBytes", settings.maxJsonBody())));
     }
 
     @Override

@@ -48,7 +48,9 @@ final class JsonBodyInspector {
     static final int MAX_DEPTH = 32;
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(400)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(400)
                     .build())
             .build();
     private static final Map<Class<?>, Map<String, Argument<?>>> PROPERTIES = new ConcurrentHashMap<>();
@@ -90,8 +92,8 @@ final class JsonBodyInspector {
     }
 
     private static String unreadable(@Nullable JsonLocation at) {
-        return "请求体不是有效的JSON" + (at == null || at.getLineNr() < 0 ? ""
-                : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列）");
+        return "请求体不是有效的JSON"
+                + (at == null || at.getLineNr() < 0 ? "" : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列）");
     }
 
     private void add(String path, String message) {
@@ -117,8 +119,12 @@ final class JsonBodyInspector {
             text(path, "应为文本");
         } else if (isInteger(c)) {
             integer(c, path);
-        } else if (c == BigDecimal.class || c == Double.class || c == double.class || c == Float.class
-                || c == float.class || c == Number.class) {
+        } else if (c == BigDecimal.class
+                || c == Double.class
+                || c == double.class
+                || c == Float.class
+                || c == float.class
+                || c == Number.class) {
             if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
                 mismatch(path, "应为数字");
             }
@@ -135,7 +141,11 @@ final class JsonBodyInspector {
         } else if (c == LocalDateTime.class) {
             temporal(path, "时间格式应为 YYYY-MM-DDTHH:MM:SS，如 2026-01-31T08:00:00", false, LocalDateTime::parse);
         } else if (Collection.class.isAssignableFrom(c) || c.isArray()) {
-            array(c.isArray() ? Argument.of(c.getComponentType()) : type.getFirstTypeVariable().orElse(null), path);
+            array(
+                    c.isArray()
+                            ? Argument.of(c.getComponentType())
+                            : type.getFirstTypeVariable().orElse(null),
+                    path);
         } else if (Map.class.isAssignableFrom(c)) {
             map(type.getTypeParameters().length == 2 ? type.getTypeParameters()[1] : null, path);
         } else {
@@ -170,8 +180,15 @@ final class JsonBodyInspector {
     }
 
     private static boolean isInteger(Class<?> c) {
-        return c == Long.class || c == long.class || c == Integer.class || c == int.class || c == Short.class
-                || c == short.class || c == Byte.class || c == byte.class || c == BigInteger.class;
+        return c == Long.class
+                || c == long.class
+                || c == Integer.class
+                || c == int.class
+                || c == Short.class
+                || c == short.class
+                || c == Byte.class
+                || c == byte.class
+                || c == BigInteger.class;
     }
 
     private void integer(Class<?> c, String path) throws IOException {
@@ -214,14 +231,17 @@ final class JsonBodyInspector {
             add(path, problem);
             return;
         }
-        boolean known = Arrays.stream(c.getEnumConstants()).anyMatch(e -> ((Enum<?>) e).name().equals(s));
+        boolean known = Arrays.stream(c.getEnumConstants())
+                .anyMatch(e -> ((Enum<?>) e).name().equals(s));
         if (!known) {
             add(path, "取值“" + TextRules.shorten(s) + "”无效，应为以下之一：" + names(c));
         }
     }
 
     private static String names(Class<?> c) {
-        return Arrays.stream(c.getEnumConstants()).map(e -> ((Enum<?>) e).name()).collect(Collectors.joining("、"));
+        return Arrays.stream(c.getEnumConstants())
+                .map(e -> ((Enum<?>) e).name())
+                .collect(Collectors.joining("、"));
     }
 
     private void temporal(String path, String message, boolean epochAllowed, Function<String, Object> parse)
@@ -321,8 +341,7 @@ final class JsonBodyInspector {
             case VALUE_STRING -> checkText(p.getText(), path);
             case START_ARRAY -> array(null, path);
             case START_OBJECT -> map(null, path);
-            default -> {
-            }
+            default -> {}
         }
     }
 

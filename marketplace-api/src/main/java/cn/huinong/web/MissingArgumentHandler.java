@@ -23,9 +23,15 @@ class MissingArgumentHandler implements ExceptionHandler<UnsatisfiedRouteExcepti
     @Override
     public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException e) {
         if (e instanceof UnsatisfiedBodyRouteException || Arguments.isBody(e.getArgument())) {
-            return Problems.response(HttpStatus.BAD_REQUEST, Problems.body(Problems.typeFor(400),
-                    Problems.titleFor(400), 400, "请求体不能为空", List.of(new Violation("body", "请求体不能为空")),
-                    Map.of()));
+            return Problems.response(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.body(
+                            Problems.typeFor(400),
+                            Problems.titleFor(400),
+                            400,
+                            "请求体不能为空",
+                            List.of(new Violation("body", "请求体不能为空")),
+                            Map.of()));
         }
         return InputHygieneFilter.invalid(List.of(new Violation(Arguments.fieldOf(e.getArgument()), "必须填写")));
     }

@@ -22,12 +22,12 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String
     @Override
     @NonNull
     @SuppressWarnings("unchecked")
-    public MutableHttpResponse<Map<String, Object>> processResponse(@NonNull ErrorContext context,
-                                                                   @NonNull MutableHttpResponse<?> base) {
+    public MutableHttpResponse<Map<String, Object>> processResponse(
+            @NonNull ErrorContext context, @NonNull MutableHttpResponse<?> base) {
         int status = base.code();
         String detail = detailFor(status, context);
-        Map<String, Object> body = Problems.body(Problems.typeFor(status), Problems.titleFor(status), status,
-                detail, List.of(), Map.of());
+        Map<String, Object> body =
+                Problems.body(Problems.typeFor(status), Problems.titleFor(status), status, detail, List.of(), Map.of());
         return ((MutableHttpResponse<Map<String, Object>>) base).body(body).contentType(Problems.PROBLEM_JSON);
     }
 
@@ -40,12 +40,14 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String
             java.util.regex.Matcher m = LOCATION.matcher(message);
             return "请求体不是有效的JSON" + (m.find() ? "（第" + m.group(1) + "行第" + m.group(2) + "列）" : "");
         }
-        java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("Unknown property \\[(\\w+)]").matcher(message);
+        java.util.regex.Matcher unknown =
+                java.util.regex.Pattern.compile("Unknown property \\[(\\w+)]").matcher(message);
         if (unknown.find()) {
             return "不支持的字段“" + unknown.group(1) + "”";
         }
-        java.util.regex.Matcher choice = java.util.regex.Pattern
-                .compile("Expected one of \\[([^\\]]*)] but was '([^']*)'").matcher(message);
+        java.util.regex.Matcher choice = java.util.regex.Pattern.compile(
+                        "Expected one of \\[([^\\]]*)] but was '([^']*)'")
+                .matcher(message);
         if (choice.find()) {
             return "取值“" + choice.group(2) + "”无效，应为以下之一：" + choice.group(1);
         }
@@ -69,7 +71,8 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map<String
         if (status >= 500) {
             return "服务器处理请求时出错，请稍后重试";
         }
-        String messages = context.getErrors().stream().map(Error::getMessage)
+        String messages = context.getErrors().stream()
+                .map(Error::getMessage)
                 .filter(m -> m != null && !m.isBlank())
                 .map(ProblemErrorResponseProcessor::readable)
                 .collect(Collectors.joining("; "));

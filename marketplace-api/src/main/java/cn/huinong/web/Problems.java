@@ -14,11 +14,15 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    public static Map<String, Object> body(String type, String title, int status, String detail,
-                                           List<Violation> violations, Map<String, Object> extensions) {
+    public static Map<String, Object> body(
+            String type,
+            String title,
+            int status,
+            String detail,
+            List<Violation> violations,
+            Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);

@@ -18,7 +18,8 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 class SecurityHeadersFilter implements Ordered {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",

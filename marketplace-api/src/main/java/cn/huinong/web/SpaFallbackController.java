@@ -29,7 +29,9 @@ class SpaFallbackController {
     private final byte[] indexHtml;
 
     SpaFallbackController(ResourceResolver resources) {
-        this.indexHtml = resources.getResourceAsStream("classpath:public/index.html").map(SpaFallbackController::read)
+        this.indexHtml = resources
+                .getResourceAsStream("classpath:public/index.html")
+                .map(SpaFallbackController::read)
                 .orElse(null);
     }
 
@@ -38,14 +40,18 @@ class SpaFallbackController {
         String path = request.getPath();
         boolean browserRoute = request.getMethod() == HttpMethod.GET
                 && indexHtml != null
-                && !path.startsWith("/api/") && !path.startsWith("/swagger/") && !path.startsWith("/health")
+                && !path.startsWith("/api/")
+                && !path.startsWith("/swagger/")
+                && !path.startsWith("/health")
                 && !path.contains(".")
                 && request.getHeaders().accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
         if (browserRoute) {
             return HttpResponse.ok(indexHtml).contentType(MediaType.TEXT_HTML_TYPE);
         }
-        return Problems.response(HttpStatus.NOT_FOUND, Problems.body(Problems.typeFor(404), Problems.titleFor(404),
-                404, "请求的资源不存在：" + path, List.of(), Map.of()));
+        return Problems.response(
+                HttpStatus.NOT_FOUND,
+                Problems.body(
+                        Problems.typeFor(404), Problems.titleFor(404), 404, "请求的资源不存在：" + path, List.of(), Map.of()));
     }
 
     private static byte[] read(InputStream in) {

@@ -11,8 +11,7 @@ import io.micronaut.core.annotation.Nullable;
  */
 final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Why {@code s} is refused, in Chinese, or null when it is acceptable. */
     @Nullable

@@ -13,8 +13,12 @@ import java.util.List;
 record TrustedProxySettings(@Nullable List<String> trustedProxies) {
 
     TrustedProxySettings {
-        trustedProxies = trustedProxies == null ? List.of()
-                : trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         trustedProxies.forEach(Cidr::parse);
     }
 }

@@ -11,11 +11,14 @@ import jakarta.validation.constraints.Positive;
  * {@code micronaut.server.multipart.max-file-size}.
  */
 @ConfigurationProperties("huinong.web")
-record WebSettings(@Bindable(defaultValue = "1MB") @ReadableBytes @Positive long maxJsonBody) {
+record WebSettings(
+        @Bindable(defaultValue = "1MB") @ReadableBytes @Positive
+        long maxJsonBody) {
 
     /** "1MB", "512KB": the limit as people write it. */
     String maxJsonBodyText() {
-        return maxJsonBody % (1024 * 1024) == 0 ? maxJsonBody / (1024 * 1024) + "MB"
+        return maxJsonBody % (1024 * 1024) == 0
+                ? maxJsonBody / (1024 * 1024) + "MB"
                 : maxJsonBody % 1024 == 0 ? maxJsonBody / 1024 + "KB" : maxJsonBody + "字节";
     }
 }

@@ -27,11 +27,13 @@ public final class SqlContracts {
     private static final Pattern CREATE = Pattern.compile(
             "(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+)?(?:materialized\\s+)?(?:table|view)\\s+"
                     + "(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
-    private static final Pattern WRITE = Pattern.compile("(?i)\\b(?:update|into|delete\\s+from|truncate)\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern WRITE =
+            Pattern.compile("(?i)\\b(?:update|into|delete\\s+from|truncate)\\s+([a-z_][a-z0-9_]*)");
     private static final Pattern READ = Pattern.compile("(?i)\\b(?:from|join)\\s+([a-z_][a-z0-9_]*)");
     /** The further items of a FROM list: {@code FROM a x, b y}. */
     private static final Pattern FROM_LIST = Pattern.compile(
             "(?i)\\bfrom\\s+[a-z_][a-z0-9_]*(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?((?:\\s*,\\s*[a-z_][a-z0-9_]*(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?)+)");
+
     private static final Pattern LIST_ITEM = Pattern.compile("(?i),\\s*([a-z_][a-z0-9_]*)");
 
     /** A table or view named in a module's SQL that the module may not name (or not write). */
@@ -42,8 +44,7 @@ public final class SqlContracts {
         }
     }
 
-    private SqlContracts() {
-    }
+    private SqlContracts() {}
 
     /** table or view -> owning module, from the migrations' file names and CREATE TABLE / VIEW statements. */
     public static Map<String, String> owners(Path migrations) {
@@ -71,8 +72,8 @@ public final class SqlContracts {
      * @param published read models other modules may read: table or view -> its owner
      * @param allowed   module -> the modules it may depend on
      */
-    public static List<Violation> check(Path root, Map<String, String> owners, Set<String> published,
-                                        Map<String, Set<String>> allowed) {
+    public static List<Violation> check(
+            Path root, Map<String, String> owners, Set<String> published, Map<String, Set<String>> allowed) {
         List<Violation> out = new ArrayList<>();
         for (Path f : list(root)) {
             if (!f.toString().endsWith(".java") || f.getParent().equals(root)) {
@@ -83,8 +84,10 @@ public final class SqlContracts {
             for (String sql : literals(read(f))) {
                 for (String table : names(READ, sql)) {
                     String owner = owners.get(table);
-                    if (owner != null && !owner.equals(module)
-                            && !(published.contains(table) && allowed.getOrDefault(module, Set.of()).contains(owner))) {
+                    if (owner != null
+                            && !owner.equals(module)
+                            && !(published.contains(table)
+                                    && allowed.getOrDefault(module, Set.of()).contains(owner))) {
                         out.add(new Violation(file, module, table, owner, false));
                     }
                 }
@@ -146,7 +149,8 @@ public final class SqlContracts {
                     j += src.charAt(j) == '\\' ? 2 : 1;
                 }
                 String text = src.substring(start, Math.min(j, n));
-                boolean joined = current != null && src.substring(lastEnd, i).replaceAll("[\\s+]", "").isEmpty()
+                boolean joined = current != null
+                        && src.substring(lastEnd, i).replaceAll("[\\s+]", "").isEmpty()
                         && src.substring(lastEnd, i).contains("+");
                 if (joined) {
                     current.append(text);

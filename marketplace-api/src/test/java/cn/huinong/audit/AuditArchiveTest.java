@@ -37,20 +37,23 @@ class AuditArchiveTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Sql sql;
+
     @Inject
     TransactionOperations<Connection> tx;
 
     private void insert(String action, String resourceId, int daysAgo) {
         tx.executeWrite(s -> sql.update("""
                 INSERT INTO audit_event (occurred_at, actor, action, resource_type, resource_id, detail, ip_address)
-                VALUES (now() - make_interval(days => ?), 'test', ?, 'test', ?, '{"n": 1}'::jsonb, '192.0.2.1')""",
-                daysAgo, action, resourceId));
+                VALUES (now() - make_interval(days => ?), 'test', ?, 'test', ?, '{"n": 1}'::jsonb, '192.0.2.1')""", daysAgo, action, resourceId));
     }
 
     private long count(String action) {
@@ -60,7 +63,8 @@ class AuditArchiveTest {
     @Test
     @SuppressWarnings("unchecked")
     void eventsPastTheRetentionAreArchivedThenDeletedAndTheRunIsAudited() throws IOException {
-        String action = "TEST_ARCHIVE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String action =
+                "TEST_ARCHIVE_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         insert(action, "old-1", 420);
         insert(action, "old-2", 410);
         insert(action, "recent", 10);
@@ -69,7 +73,8 @@ class AuditArchiveTest {
 
         Api.Response run = api.post("/api/v1/audit-events/archive-runs", null, operator);
         assertEquals(200, run.status(), run.body().toString());
-        assertTrue(((Number) run.get("archivedEvents")).intValue() >= 2, run.body().toString());
+        assertTrue(
+                ((Number) run.get("archivedEvents")).intValue() >= 2, run.body().toString());
         assertEquals(1, count(action), "only the recent event is left");
 
         List<String> lines = new ArrayList<>();
@@ -81,25 +86,36 @@ class AuditArchiveTest {
             }
         }
         assertEquals(2, lines.size(), "both old events are in the archive");
-        assertTrue(lines.get(0).contains("\"resourceId\":\"old-1\"") && lines.get(0).contains("\"ipAddress\":\"192.0.2.1\""),
+        assertTrue(
+                lines.get(0).contains("\"resourceId\":\"old-1\"")
+                        && lines.get(0).contains("\"ipAddress\":\"192.0.2.1\""),
                 lines.get(0));
 
-        var runs = audit.search(new AuditQuery("system:audit-archive", "AUDIT_ARCHIVED", null, null, null, null),
-                PageQuery.of(0, 20)).items();
-        assertTrue(runs.stream().anyMatch(e -> ((List<String>) run.get("files")).contains((String) e.detail().get("file"))),
+        var runs = audit.search(
+                        new AuditQuery("system:audit-archive", "AUDIT_ARCHIVED", null, null, null, null),
+                        PageQuery.of(0, 20))
+                .items();
+        assertTrue(
+                runs.stream()
+                        .anyMatch(e -> ((List<String>) run.get("files"))
+                                .contains((String) e.detail().get("file"))),
                 "the run is audited with its file");
     }
 
     @Test
     void recentEventsCannotBeDeletedEvenByTheArchiversRoute() {
-        String action = "TEST_RECENT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String action =
+                "TEST_RECENT_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         insert(action, "recent", 100);
-        assertThrows(RuntimeException.class, () -> tx.executeWrite(s -> {
-            sql.update("SET LOCAL huinong.audit_archive = 'on'");
-            return sql.update("DELETE FROM audit_event WHERE action = ?", action);
-        }));
-        assertThrows(RuntimeException.class, () -> tx.executeWrite(s ->
-                sql.update("UPDATE audit_event SET actor = 'x' WHERE action = ?", action)));
+        assertThrows(
+                RuntimeException.class,
+                () -> tx.executeWrite(s -> {
+                    sql.update("SET LOCAL huinong.audit_archive = 'on'");
+                    return sql.update("DELETE FROM audit_event WHERE action = ?", action);
+                }));
+        assertThrows(
+                RuntimeException.class,
+                () -> tx.executeWrite(s -> sql.update("UPDATE audit_event SET actor = 'x' WHERE action = ?", action)));
         assertEquals(1, count(action));
     }
 
@@ -107,14 +123,15 @@ class AuditArchiveTest {
     void onlyOperatorsRunTheArchiver() {
         Api api = new Api(client);
         String buyer = api.login(Fixtures.provisioned(organizations, OrganizationKind.BUYER), Fixtures.PASSWORD);
-        assertEquals(403, api.post("/api/v1/audit-events/archive-runs", null, buyer).status());
+        assertEquals(
+                403, api.post("/api/v1/audit-events/archive-runs", null, buyer).status());
     }
 
     @Test
     void aRetentionShorterThan180DaysStopsTheApplication() {
         Exception e = assertThrows(Exception.class, () -> {
-            try (ApplicationContext ctx = ApplicationContext.run(Map.of("huinong.audit.retention", "90d",
-                    "micronaut.server.port", -1), "test")) {
+            try (ApplicationContext ctx = ApplicationContext.run(
+                    Map.of("huinong.audit.retention", "90d", "micronaut.server.port", -1), "test")) {
                 ctx.getEnvironment(); // started: the check happens at startup
             }
         });

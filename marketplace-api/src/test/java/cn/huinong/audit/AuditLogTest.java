@@ -27,12 +27,16 @@ class AuditLogTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     AuditLog audit;
+
     @Inject
     JdbcOperations jdbc;
+
     @Inject
     TransactionOperations<Connection> tx;
 
@@ -48,8 +52,9 @@ class AuditLogTest {
     @Test
     void recordsWhoDidWhatToWhichResourceFromWhere() {
         Map<String, Object> body = Fixtures.registration("SUPPLIER");
-        Api.Response created = api.send(HttpRequest.POST("/api/v1/organizations/registrations", body)
-                .header("X-Forwarded-For", "203.0.113.7"), null);
+        Api.Response created = api.send(
+                HttpRequest.POST("/api/v1/organizations/registrations", body).header("X-Forwarded-For", "203.0.113.7"),
+                null);
         String id = String.valueOf(created.get("id"));
 
         Api.Response page = api.get("/api/v1/audit-events?resourceType=organization&resourceId=" + id, operator);
@@ -65,13 +70,12 @@ class AuditLogTest {
     @Test
     void filtersByActionAndActorAndPages() {
         String username = Fixtures.provisioned(organizations, OrganizationKind.OPERATOR);
-        Api.Response byActor = api.get("/api/v1/audit-events?actor=system:test&action=ORGANIZATION_PROVISIONED&size=1",
-                operator);
+        Api.Response byActor =
+                api.get("/api/v1/audit-events?actor=system:test&action=ORGANIZATION_PROVISIONED&size=1", operator);
         assertEquals(200, byActor.status());
         assertEquals(1, byActor.items().size());
         assertTrue(((Number) byActor.get("total")).intValue() >= 2);
-        assertEquals(username, ((Map<?, ?>) byActor.items().get(0).get("detail")).get("adminUsername"),
-                "newest first");
+        assertEquals(username, ((Map<?, ?>) byActor.items().get(0).get("detail")).get("adminUsername"), "newest first");
     }
 
     @Test
@@ -87,11 +91,16 @@ class AuditLogTest {
             audit.record(Actor.system("test"), "TEST_EVENT", "test", "1", Map.of("k", "v"));
             return null;
         });
-        Exception e = assertThrows(Exception.class, () -> tx.executeWrite(s -> jdbc.prepareStatement(
-                "UPDATE audit_event SET actor = 'someone-else' WHERE action = 'TEST_EVENT'", ps -> ps.executeUpdate())));
+        Exception e = assertThrows(
+                Exception.class,
+                () -> tx.executeWrite(s -> jdbc.prepareStatement(
+                        "UPDATE audit_event SET actor = 'someone-else' WHERE action = 'TEST_EVENT'",
+                        ps -> ps.executeUpdate())));
         assertTrue(String.valueOf(rootMessage(e)).contains("append-only"), rootMessage(e));
-        assertThrows(Exception.class, () -> tx.executeWrite(s -> jdbc.prepareStatement(
-                "DELETE FROM audit_event WHERE action = 'TEST_EVENT'", ps -> ps.executeUpdate())));
+        assertThrows(
+                Exception.class,
+                () -> tx.executeWrite(s -> jdbc.prepareStatement(
+                        "DELETE FROM audit_event WHERE action = 'TEST_EVENT'", ps -> ps.executeUpdate())));
     }
 
     @Test

@@ -28,12 +28,16 @@ class AssistanceRecognitionTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     Certifications certifications;
+
     @Inject
     CatalogDb db;
 
@@ -51,11 +55,26 @@ class AssistanceRecognitionTest {
         assertEquals(false, db.document(id).get("eligible"));
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        Api.Response cert = expect(201, api.post("/api/v1/products/" + id + "/certifications", Map.of("kind",
-                "ASSISTANCE_PRODUCT", "number", "黔帮认〔2026〕0042号", "issuer", "雷山县乡村振兴局", "issuedOn",
-                today.minusDays(10).toString(), "expiresOn", today.plusDays(3).toString()), supplier.token()));
+        Api.Response cert = expect(
+                201,
+                api.post(
+                        "/api/v1/products/" + id + "/certifications",
+                        Map.of(
+                                "kind",
+                                "ASSISTANCE_PRODUCT",
+                                "number",
+                                "黔帮认〔2026〕0042号",
+                                "issuer",
+                                "雷山县乡村振兴局",
+                                "issuedOn",
+                                today.minusDays(10).toString(),
+                                "expiresOn",
+                                today.plusDays(3).toString()),
+                        supplier.token()));
         long certId = ((Number) cert.get("id")).longValue();
-        expect(200, api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"), operator));
+        expect(
+                200,
+                api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"), operator));
         expect(200, api.post("/api/v1/products/" + id + "/decision", Map.of("decision", "APPROVE"), operator));
         assertEquals(true, expect(200, api.get("/api/v1/products/" + id, null)).get("eligible"));
         assertEquals(true, db.document(id).get("eligible"));

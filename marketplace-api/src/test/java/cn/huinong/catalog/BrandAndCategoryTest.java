@@ -26,26 +26,35 @@ class BrandAndCategoryTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
 
     @Test
     @SuppressWarnings("unchecked")
     void servesTheCategoryTreeAnonymously() {
-        List<Map<String, Object>> tree = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalog/categories"),
-                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> tree = client.toBlocking()
+                .retrieve(
+                        HttpRequest.GET("/api/v1/catalog/categories"),
+                        Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertTrue(tree.size() >= 10);
         Map<String, Object> grain = tree.get(0);
         assertEquals("01", grain.get("code"));
         assertEquals("粮油", grain.get("name"));
         Map<String, Object> rice = ((List<Map<String, Object>>) grain.get("children")).get(0);
         assertEquals("0101", rice.get("code"));
-        assertEquals("010101", ((List<Map<String, Object>>) rice.get("children")).get(0).get("code"));
-        assertTrue(tree.stream().map(c -> c.get("name")).toList()
+        assertEquals(
+                "010101",
+                ((List<Map<String, Object>>) rice.get("children")).get(0).get("code"));
+        assertTrue(tree.stream()
+                .map(c -> c.get("name"))
+                .toList()
                 .containsAll(List.of("肉禽蛋", "蔬菜", "水果", "茶叶", "干货菌菇", "调味品", "水产", "中药材", "加工食品")));
     }
 
@@ -56,16 +65,36 @@ class BrandAndCategoryTest {
         Supplier supplier = CatalogFixtures.supplier(organizations, api);
         String operator = CatalogFixtures.operator(organizations, api);
 
-        Api.Response own = expect(201, api.post("/api/v1/brands", Map.of("name", "苗岭银球", "kind", "ENTERPRISE"),
-                supplier.token()));
-        assertEquals(409, api.post("/api/v1/brands", Map.of("name", "苗岭银球", "kind", "PRODUCT"), supplier.token()).status());
-        assertEquals(403, api.post("/api/v1/brands", Map.of("name", "雷山银球茶", "kind", "REGIONAL_PUBLIC",
-                "regionCode", "522634"), supplier.token()).status());
+        Api.Response own =
+                expect(201, api.post("/api/v1/brands", Map.of("name", "苗岭银球", "kind", "ENTERPRISE"), supplier.token()));
+        assertEquals(
+                409,
+                api.post("/api/v1/brands", Map.of("name", "苗岭银球", "kind", "PRODUCT"), supplier.token())
+                        .status());
+        assertEquals(
+                403,
+                api.post(
+                                "/api/v1/brands",
+                                Map.of("name", "雷山银球茶", "kind", "REGIONAL_PUBLIC", "regionCode", "522634"),
+                                supplier.token())
+                        .status());
         Api.Response noRegion = api.post("/api/v1/brands", Map.of("name", "黔货出山", "kind", "REGIONAL_PUBLIC"), operator);
         assertEquals(400, noRegion.status());
         assertEquals(List.of("regionCode"), noRegion.violatedFields());
-        Api.Response regional = expect(201, api.post("/api/v1/brands", Map.of("name", "雷山银球茶" + own.get("id"),
-                "kind", "REGIONAL_PUBLIC", "regionCode", "522634", "inNationalCatalogue", true), operator));
+        Api.Response regional = expect(
+                201,
+                api.post(
+                        "/api/v1/brands",
+                        Map.of(
+                                "name",
+                                "雷山银球茶" + own.get("id"),
+                                "kind",
+                                "REGIONAL_PUBLIC",
+                                "regionCode",
+                                "522634",
+                                "inNationalCatalogue",
+                                true),
+                        operator));
         assertEquals("雷山县", regional.get("regionName"));
 
         Api.Response mine = expect(200, api.get("/api/v1/brands?mine=true", supplier.token()));
@@ -75,7 +104,8 @@ class BrandAndCategoryTest {
         Map<String, Object> body = CatalogFixtures.product();
         body.put("brandId", regional.get("id"));
         long id = CatalogFixtures.listed(api, supplier.token(), operator, body);
-        Map<?, ?> brand = (Map<?, ?>) expect(200, api.get("/api/v1/products/" + id, null)).get("brand");
+        Map<?, ?> brand =
+                (Map<?, ?>) expect(200, api.get("/api/v1/products/" + id, null)).get("brand");
         assertEquals("REGIONAL_PUBLIC", brand.get("kind"));
         Map<String, Object> doc = db.document(id);
         assertEquals(regional.get("name"), doc.get("brandName"));
@@ -84,6 +114,8 @@ class BrandAndCategoryTest {
         Supplier other = CatalogFixtures.supplier(organizations, api);
         Map<String, Object> foreign = CatalogFixtures.product();
         foreign.put("brandId", own.get("id"));
-        assertEquals(List.of("brandId"), api.post("/api/v1/products", foreign, other.token()).violatedFields());
+        assertEquals(
+                List.of("brandId"),
+                api.post("/api/v1/products", foreign, other.token()).violatedFields());
     }
 }

@@ -33,14 +33,19 @@ class CertificationRulesTest {
             COMPLIANCE_CERTIFICATE  | 20261122-001       | true
             """)
     void checksNumberFormatPerKind(CertificationKind kind, String number, boolean valid) {
-        assertEquals(valid, CertificationRules.numberProblem(kind, CertificationRules.normalizeNumber(number)).isEmpty());
+        assertEquals(
+                valid,
+                CertificationRules.numberProblem(kind, CertificationRules.normalizeNumber(number))
+                        .isEmpty());
     }
 
     @Test
     void normalizesCaseAndLimitsLength() {
-        assertTrue(CertificationRules.numberProblem(CertificationKind.GREEN_FOOD,
-                CertificationRules.normalizeNumber(" gf522634230001 ")).isEmpty());
-        assertFalse(CertificationRules.numberProblem(CertificationKind.COMPLIANCE_CERTIFICATE, "x".repeat(65)).isEmpty());
+        assertTrue(CertificationRules.numberProblem(
+                        CertificationKind.GREEN_FOOD, CertificationRules.normalizeNumber(" gf522634230001 "))
+                .isEmpty());
+        assertFalse(CertificationRules.numberProblem(CertificationKind.COMPLIANCE_CERTIFICATE, "x".repeat(65))
+                .isEmpty());
     }
 
     @ParameterizedTest(name = "{0} {1}..{2} -> {3}")
@@ -58,14 +63,18 @@ class CertificationRulesTest {
             FAMOUS_SPECIAL          | 2025-01-01 | 2026-02-01 | 名特优新农产品每年复核，有效期最长1年
             """)
     void checksValidityPerKind(CertificationKind kind, LocalDate issuedOn, LocalDate expiresOn, String problem) {
-        assertEquals(problem, CertificationRules.validityProblem(kind, issuedOn, expiresOn).orElse(null));
+        assertEquals(
+                problem,
+                CertificationRules.validityProblem(kind, issuedOn, expiresOn).orElse(null));
     }
 
     @Test
     void reportsEveryProblemOfAFiling() {
-        List<Violation> v = CertificationRules.check(new NewCertification(CertificationKind.ORGANIC, "123", " ",
-                TODAY.plusDays(1), null, null), TODAY);
-        assertEquals(List.of("number", "issuer", "issuedOn", "expiresOn"), v.stream().map(Violation::field).toList());
+        List<Violation> v = CertificationRules.check(
+                new NewCertification(CertificationKind.ORGANIC, "123", " ", TODAY.plusDays(1), null, null), TODAY);
+        assertEquals(
+                List.of("number", "issuer", "issuedOn", "expiresOn"),
+                v.stream().map(Violation::field).toList());
     }
 
     @Test

@@ -33,14 +33,19 @@ class CertificationTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     Certifications certifications;
+
     @Inject
     CatalogDb db;
+
     @Inject
     AuditLog audit;
 
@@ -69,7 +74,8 @@ class CertificationTest {
     }
 
     private long add(long productId, Map<String, Object> body) {
-        Api.Response r = expect(201, api.post("/api/v1/products/" + productId + "/certifications", body, supplier.token()));
+        Api.Response r =
+                expect(201, api.post("/api/v1/products/" + productId + "/certifications", body, supplier.token()));
         assertEquals("PENDING", r.get("status"));
         return ((Number) r.get("id")).longValue();
     }
@@ -84,44 +90,70 @@ class CertificationTest {
         assertTrue(api.get("/api/v1/certifications/review-queue?size=200", operator).items().stream()
                 .anyMatch(c -> ((Number) c.get("id")).longValue() == certId));
 
-        Api.Response decided = expect(200, api.post("/api/v1/certifications/" + certId + "/decision",
-                Map.of("decision", "APPROVE"), operator));
+        Api.Response decided = expect(
+                200,
+                api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"), operator));
         assertEquals("APPROVED", decided.get("status"));
         assertEquals(true, decided.get("valid"));
-        assertEquals(409, api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"),
-                operator).status());
+        assertEquals(
+                409,
+                api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"), operator)
+                        .status());
         expect(200, api.post("/api/v1/products/" + id + "/decision", Map.of("decision", "APPROVE"), operator));
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> shown = ((List<Map<String, Object>>) expect(200, api.get("/api/v1/products/" + id, null))
-                .get("certifications")).get(0);
+        Map<String, Object> shown = ((List<Map<String, Object>>)
+                        expect(200, api.get("/api/v1/products/" + id, null)).get("certifications"))
+                .get(0);
         assertEquals("GREEN_FOOD", shown.get("kind"));
         assertEquals("GF522634250012", shown.get("number"));
         assertEquals("中国绿色食品发展中心", shown.get("issuer"));
         assertEquals(true, shown.get("valid"));
         assertEquals(List.of("GREEN_FOOD"), db.document(id).get("certifications"));
-        assertEquals(1, audit.search(new AuditQuery(null, "CERTIFICATION_APPROVED", "certification",
-                String.valueOf(certId), null, null), PageQuery.of(0, 5)).total());
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(
+                                        null,
+                                        "CERTIFICATION_APPROVED",
+                                        "certification",
+                                        String.valueOf(certId),
+                                        null,
+                                        null),
+                                PageQuery.of(0, 5))
+                        .total());
     }
 
     @Test
     void rejectsMalformedNumbersAndValidity() {
         long id = CatalogFixtures.create(api, supplier.token(), CatalogFixtures.product());
-        Api.Response gf = api.post("/api/v1/products/" + id + "/certifications",
-                cert("GREEN_FOOD", "GF12345", TODAY.minusDays(1), TODAY.plusYears(1)), supplier.token());
+        Api.Response gf = api.post(
+                "/api/v1/products/" + id + "/certifications",
+                cert("GREEN_FOOD", "GF12345", TODAY.minusDays(1), TODAY.plusYears(1)),
+                supplier.token());
         assertEquals(400, gf.status());
         assertEquals(List.of("number"), gf.violatedFields());
-        Api.Response organic = api.post("/api/v1/products/" + id + "/certifications",
-                cert("ORGANIC", "12345678901234567", TODAY.minusDays(1), TODAY.plusYears(2)), supplier.token());
+        Api.Response organic = api.post(
+                "/api/v1/products/" + id + "/certifications",
+                cert("ORGANIC", "12345678901234567", TODAY.minusDays(1), TODAY.plusYears(2)),
+                supplier.token());
         assertEquals(400, organic.status());
         assertEquals("有机产品认证有效期最长1年", organic.violations().get(0).get("message"));
-        Api.Response gi = api.post("/api/v1/products/" + id + "/certifications",
-                cert("GEOGRAPHICAL_INDICATION", "AGI01234", TODAY.minusYears(5), TODAY.plusYears(1)), supplier.token());
+        Api.Response gi = api.post(
+                "/api/v1/products/" + id + "/certifications",
+                cert("GEOGRAPHICAL_INDICATION", "AGI01234", TODAY.minusYears(5), TODAY.plusYears(1)),
+                supplier.token());
         assertEquals(List.of("expiresOn"), gi.violatedFields());
         add(id, cert("GEOGRAPHICAL_INDICATION", "AGI01234", TODAY.minusYears(5), null));
-        assertEquals(409, api.post("/api/v1/products/" + id + "/certifications",
-                cert("GEOGRAPHICAL_INDICATION", "agi01234", TODAY.minusYears(5), null), supplier.token()).status());
-        Api.Response reject = api.post("/api/v1/certifications/" + 1 + "/decision", Map.of("decision", "REJECT"), operator);
+        assertEquals(
+                409,
+                api.post(
+                                "/api/v1/products/" + id + "/certifications",
+                                cert("GEOGRAPHICAL_INDICATION", "agi01234", TODAY.minusYears(5), null),
+                                supplier.token())
+                        .status());
+        Api.Response reject =
+                api.post("/api/v1/certifications/" + 1 + "/decision", Map.of("decision", "REJECT"), operator);
         assertEquals(400, reject.status());
     }
 
@@ -129,7 +161,9 @@ class CertificationTest {
     void lapsesExpiredCertificatesAndReindexes() {
         long id = CatalogFixtures.listed(api, supplier.token(), operator, CatalogFixtures.product());
         long certId = add(id, cert("ORGANIC", "52063420250000123", TODAY.minusMonths(11), TODAY.plusDays(5)));
-        expect(200, api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"), operator));
+        expect(
+                200,
+                api.post("/api/v1/certifications/" + certId + "/decision", Map.of("decision", "APPROVE"), operator));
         expect(200, api.post("/api/v1/products/" + id + "/decision", Map.of("decision", "APPROVE"), operator));
         assertEquals(List.of("ORGANIC"), db.document(id).get("certifications"));
         long versions = db.count("SELECT count(*) FROM catalog_outbox WHERE product_id = ?", id);
@@ -137,14 +171,25 @@ class CertificationTest {
         assertTrue(certifications.lapseExpired(TODAY.plusDays(6)) >= 1);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> shown = ((List<Map<String, Object>>) expect(200, api.get("/api/v1/products/" + id, null))
-                .get("certifications")).get(0);
+        Map<String, Object> shown = ((List<Map<String, Object>>)
+                        expect(200, api.get("/api/v1/products/" + id, null)).get("certifications"))
+                .get(0);
         assertEquals("EXPIRED", shown.get("status"));
         assertEquals(false, shown.get("valid"));
         assertEquals(List.of(), db.document(id).get("certifications"));
         assertEquals(versions + 1, db.count("SELECT count(*) FROM catalog_outbox WHERE product_id = ?", id));
-        assertEquals(1, audit.search(new AuditQuery(null, "CERTIFICATION_EXPIRED", "certification",
-                String.valueOf(certId), null, null), PageQuery.of(0, 5)).total());
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(
+                                        null,
+                                        "CERTIFICATION_EXPIRED",
+                                        "certification",
+                                        String.valueOf(certId),
+                                        null,
+                                        null),
+                                PageQuery.of(0, 5))
+                        .total());
         assertEquals(0, certifications.lapseExpired(TODAY.plusDays(6)), "a second run finds nothing left to lapse");
     }
 
@@ -154,13 +199,28 @@ class CertificationTest {
         long soon = add(id, cert("ASSISTANCE_PRODUCT", "黔帮认2025-001", TODAY.minusMonths(6), TODAY.plusDays(30)));
         add(id, cert("FAMOUS_SPECIAL", "MTYX-2026-01", TODAY.minusMonths(1), TODAY.plusDays(300)));
         Api.Response within60 = expect(200, api.get("/api/v1/certifications/expiring?days=60", supplier.token()));
-        assertEquals(List.of(soon), within60.items().stream().map(c -> ((Number) c.get("id")).longValue()).toList());
-        assertEquals(0, ((Number) expect(200, api.get("/api/v1/certifications/expiring?days=10", supplier.token()))
-                .get("total")).intValue());
+        assertEquals(
+                List.of(soon),
+                within60.items().stream()
+                        .map(c -> ((Number) c.get("id")).longValue())
+                        .toList());
+        assertEquals(
+                0,
+                ((Number) expect(200, api.get("/api/v1/certifications/expiring?days=10", supplier.token()))
+                                .get("total"))
+                        .intValue());
         Supplier other = CatalogFixtures.supplier(organizations, api);
-        assertEquals(0, ((Number) expect(200, api.get("/api/v1/certifications/expiring", other.token()))
-                .get("total")).intValue());
-        assertEquals(404, api.post("/api/v1/products/" + id + "/certifications",
-                cert("GEOGRAPHICAL_INDICATION", "AGI01234", TODAY.minusDays(1), null), other.token()).status());
+        assertEquals(
+                0,
+                ((Number) expect(200, api.get("/api/v1/certifications/expiring", other.token()))
+                                .get("total"))
+                        .intValue());
+        assertEquals(
+                404,
+                api.post(
+                                "/api/v1/products/" + id + "/certifications",
+                                cert("GEOGRAPHICAL_INDICATION", "AGI01234", TODAY.minusDays(1), null),
+                                other.token())
+                        .status());
     }
 }

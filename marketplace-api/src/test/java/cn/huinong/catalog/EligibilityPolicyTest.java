@@ -12,7 +12,9 @@ class EligibilityPolicyTest {
 
     static final EligibilityPolicy POLICY = new EligibilityPolicy(Set.of("450000"));
 
-    @ParameterizedTest(name = "{index}: approved={0} supplierDesignated={1} originDesignated={2} province={3} recognised={4} -> {5}")
+    @ParameterizedTest(
+            name =
+                    "{index}: approved={0} supplierDesignated={1} originDesignated={2} province={3} recognised={4} -> {5}")
     @CsvSource(delimiter = '|', textBlock = """
             true  | true  | true  | 520000 | false | true  | 供应商已通过平台审核;供应商注册地为脱贫县;产地为脱贫县
             false | true  | true  | 520000 | false | false | 供应商尚未通过平台审核
@@ -24,10 +26,16 @@ class EligibilityPolicyTest {
             true  | true  | false | 450000 | true  | false | 产地不在脱贫县名单内
             true  | true  | true  | 520000 | true  | true  | 供应商已通过平台审核;供应商注册地为脱贫县;产地为脱贫县
             """)
-    void decidesFromFacts(boolean approved, boolean supplierDesignated, boolean originDesignated, String province,
-                          boolean recognised, boolean eligible, String reasons) {
-        Eligibility e = POLICY.decide(new EligibilityFacts(approved, supplierDesignated, originDesignated, province,
-                recognised));
+    void decidesFromFacts(
+            boolean approved,
+            boolean supplierDesignated,
+            boolean originDesignated,
+            String province,
+            boolean recognised,
+            boolean eligible,
+            String reasons) {
+        Eligibility e = POLICY.decide(
+                new EligibilityFacts(approved, supplierDesignated, originDesignated, province, recognised));
         assertEquals(eligible, e.eligible());
         assertEquals(List.of(reasons.split(";")), e.reasons());
     }

@@ -37,10 +37,13 @@ class ImportLimitsTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
 
@@ -56,19 +59,29 @@ class ImportLimitsTest {
 
     private Api.Response upload(String fileName, byte[] content) {
         MultipartBody body = MultipartBody.builder()
-                .addPart("file", fileName, MediaType.APPLICATION_OCTET_STREAM_TYPE, content).build();
-        return api.send(HttpRequest.POST("/api/v1/products/imports", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), supplier.token());
+                .addPart("file", fileName, MediaType.APPLICATION_OCTET_STREAM_TYPE, content)
+                .build();
+        return api.send(
+                HttpRequest.POST("/api/v1/products/imports", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                supplier.token());
     }
 
     private void assertRefusedForRows(Api.Response r) {
         assertEquals(400, r.status(), r.body().toString());
         assertEquals("application/problem+json", r.contentType());
-        assertTrue(String.valueOf(r.get("detail")).contains("导入文件超过5000行"), r.body().toString());
-        assertTrue(r.violations().stream().anyMatch(v -> "file".equals(v.get("field"))
-                && String.valueOf(v.get("message")).contains("导入文件超过5000行")), r.body().toString());
-        assertEquals(0, db.count("SELECT count(*) FROM product WHERE supplier_id = ?", supplier.id()), "nothing imported");
-        assertEquals(0, db.count("SELECT count(*) FROM product_import WHERE supplier_id = ?", supplier.id()),
+        assertTrue(
+                String.valueOf(r.get("detail")).contains("导入文件超过5000行"),
+                r.body().toString());
+        assertTrue(
+                r.violations().stream()
+                        .anyMatch(v -> "file".equals(v.get("field"))
+                                && String.valueOf(v.get("message")).contains("导入文件超过5000行")),
+                r.body().toString());
+        assertEquals(
+                0, db.count("SELECT count(*) FROM product WHERE supplier_id = ?", supplier.id()), "nothing imported");
+        assertEquals(
+                0,
+                db.count("SELECT count(*) FROM product_import WHERE supplier_id = ?", supplier.id()),
                 "no import started");
     }
 
@@ -121,7 +134,9 @@ class ImportLimitsTest {
         Api.Response r = upload("bomb.xlsx", bytes.toByteArray());
         assertEquals(400, r.status(), r.body().toString());
         assertEquals("application/problem+json", r.contentType());
-        assertTrue(r.violations().stream().anyMatch(v -> "file".equals(v.get("field"))), r.body().toString());
+        assertTrue(
+                r.violations().stream().anyMatch(v -> "file".equals(v.get("field"))),
+                r.body().toString());
         assertEquals(0, db.count("SELECT count(*) FROM product WHERE supplier_id = ?", supplier.id()));
         assertStorefrontAnswers();
     }
@@ -133,7 +148,9 @@ class ImportLimitsTest {
         Api.Response r = upload("big.csv", big);
         assertTrue(r.status() == 413 || r.status() == 400, r.status() + " " + r.body());
         assertEquals("application/problem+json", r.contentType());
-        assertTrue(String.valueOf(r.get("title")).matches(".*[\\u4e00-\\u9fff].*"), r.body().toString());
+        assertTrue(
+                String.valueOf(r.get("title")).matches(".*[\\u4e00-\\u9fff].*"),
+                r.body().toString());
         assertEquals(0, db.count("SELECT count(*) FROM product WHERE supplier_id = ?", supplier.id()));
     }
 }

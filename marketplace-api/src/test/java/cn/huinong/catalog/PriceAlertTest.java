@@ -27,10 +27,13 @@ class PriceAlertTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     AuditLog audit;
 
@@ -46,27 +49,43 @@ class PriceAlertTest {
             CatalogFixtures.listed(api, supplier.token(), operator, priced(unit, price));
         }
         long tooFew = CatalogFixtures.create(api, supplier.token(), priced(unit, 50000));
-        assertEquals(false, expect(200, api.get("/api/v1/products/" + tooFew, supplier.token())).get("priceFlagged"),
+        assertEquals(
+                false,
+                expect(200, api.get("/api/v1/products/" + tooFew, supplier.token()))
+                        .get("priceFlagged"),
                 "four peers are not enough to judge");
 
         CatalogFixtures.listed(api, supplier.token(), operator, priced(unit, 12000));
         long atThreeTimes = CatalogFixtures.create(api, supplier.token(), priced(unit, 30000));
-        assertEquals(false, expect(200, api.get("/api/v1/products/" + atThreeTimes, supplier.token())).get("priceFlagged"));
+        assertEquals(
+                false,
+                expect(200, api.get("/api/v1/products/" + atThreeTimes, supplier.token()))
+                        .get("priceFlagged"));
 
         long dear = CatalogFixtures.create(api, supplier.token(), priced(unit, 30001));
         Api.Response page = expect(200, api.get("/api/v1/products/" + dear, supplier.token()));
         assertEquals(true, page.get("priceFlagged"));
-        assertEquals("价格 300.01 元/" + unit + " 是同品类已上架商品中位价 100.00 元/" + unit + " 的 3.0 倍（5 个商品，超过 3 倍即提示）",
+        assertEquals(
+                "价格 300.01 元/" + unit + " 是同品类已上架商品中位价 100.00 元/" + unit + " 的 3.0 倍（5 个商品，超过 3 倍即提示）",
                 page.get("priceFlagReason"));
         assertTrue(expect(200, api.get("/api/v1/products/price-alerts?size=200", operator)).items().stream()
                 .anyMatch(p -> ((Number) p.get("id")).longValue() == dear));
-        assertEquals(1, audit.search(new AuditQuery(null, "PRODUCT_PRICE_FLAGGED", "product", String.valueOf(dear),
-                null, null), PageQuery.of(0, 5)).total());
-        assertEquals(403, api.get("/api/v1/products/price-alerts", supplier.token()).status());
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(
+                                        null, "PRODUCT_PRICE_FLAGGED", "product", String.valueOf(dear), null, null),
+                                PageQuery.of(0, 5))
+                        .total());
+        assertEquals(
+                403, api.get("/api/v1/products/price-alerts", supplier.token()).status());
 
         Map<String, Object> cheaper = priced(unit, 15000);
         cheaper.put("name", page.get("name"));
-        assertEquals(false, expect(200, api.put("/api/v1/products/" + dear, cheaper, supplier.token())).get("priceFlagged"));
+        assertEquals(
+                false,
+                expect(200, api.put("/api/v1/products/" + dear, cheaper, supplier.token()))
+                        .get("priceFlagged"));
         assertFalse(expect(200, api.get("/api/v1/products/price-alerts?size=200", operator)).items().stream()
                 .anyMatch(p -> ((Number) p.get("id")).longValue() == dear));
     }

@@ -38,12 +38,16 @@ class ProductImportTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
+
     @Inject
     AuditLog audit;
 
@@ -58,13 +62,15 @@ class ProductImportTest {
     }
 
     private Api.Response upload(String fileName, byte[] content, String submit) {
-        MultipartBody.Builder body = MultipartBody.builder()
-                .addPart("file", fileName, MediaType.APPLICATION_OCTET_STREAM_TYPE, content);
+        MultipartBody.Builder body =
+                MultipartBody.builder().addPart("file", fileName, MediaType.APPLICATION_OCTET_STREAM_TYPE, content);
         if (submit != null) {
             body.addPart("submit", submit);
         }
-        return api.send(HttpRequest.POST("/api/v1/products/imports", body.build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), supplier.token());
+        return api.send(
+                HttpRequest.POST("/api/v1/products/imports", body.build())
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                supplier.token());
     }
 
     private long products() {
@@ -83,7 +89,8 @@ class ProductImportTest {
         assertEquals(2, ((Number) r.get("createdCount")).intValue());
         assertEquals(2, ((Number) r.get("processedRows")).intValue());
         assertEquals(2, products());
-        assertEquals(2, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND status = 'DRAFT'", supplier.id()));
+        assertEquals(
+                2, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND status = 'DRAFT'", supplier.id()));
         assertEquals(2, db.count("""
                 SELECT count(*) FROM product_search_document d JOIN product p ON p.id = d.product_id
                 WHERE p.supplier_id = ?""", supplier.id()));
@@ -91,10 +98,24 @@ class ProductImportTest {
         Api.Response status = expect(200, api.get("/api/v1/products/imports/" + importId, supplier.token()));
         assertEquals(2, ((Number) status.get("totalRows")).intValue());
         assertEquals(2, ((Number) status.get("processedRows")).intValue());
-        assertEquals(1, audit.search(new AuditQuery(null, "PRODUCT_IMPORT_COMPLETED", "product-import",
-                String.valueOf(importId), null, null), PageQuery.of(0, 5)).total());
-        assertEquals(404, api.get("/api/v1/products/imports/" + importId,
-                CatalogFixtures.supplier(organizations, api).token()).status());
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(
+                                        null,
+                                        "PRODUCT_IMPORT_COMPLETED",
+                                        "product-import",
+                                        String.valueOf(importId),
+                                        null,
+                                        null),
+                                PageQuery.of(0, 5))
+                        .total());
+        assertEquals(
+                404,
+                api.get(
+                                "/api/v1/products/imports/" + importId,
+                                CatalogFixtures.supplier(organizations, api).token())
+                        .status());
     }
 
     @Test
@@ -103,21 +124,33 @@ class ProductImportTest {
                 + "雷山糯米,010103,522634,袋,5千克/袋,0.29,5\n";
         Api.Response r = expect(201, upload("商品.csv", csv.getBytes(Charset.forName("GB18030")), "true"));
         assertEquals("CSV", r.get("format"));
-        assertEquals(2, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND status = 'PENDING_REVIEW'",
-                supplier.id()));
-        assertEquals(1, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山鱼酱' AND price_fen = 1999",
-                supplier.id()));
-        assertEquals(1, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山糯米' AND price_fen = 29",
-                supplier.id()));
+        assertEquals(
+                2,
+                db.count(
+                        "SELECT count(*) FROM product WHERE supplier_id = ? AND status = 'PENDING_REVIEW'",
+                        supplier.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山鱼酱' AND price_fen = 1999",
+                        supplier.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山糯米' AND price_fen = 29",
+                        supplier.id()));
     }
 
     @Test
     void importsAGoodXlsx() throws IOException {
         byte[] xlsx;
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("商品");
-            String[][] rows = {{"name", "categoryCode", "originRegionCode", "unit", "spec", "price", "stock"},
-                    {"雷山银球茶（礼盒）", "0501", "522634", "盒", "500克/盒", "258.5", "12"}};
+            String[][] rows = {
+                {"name", "categoryCode", "originRegionCode", "unit", "spec", "price", "stock"},
+                {"雷山银球茶（礼盒）", "0501", "522634", "盒", "500克/盒", "258.5", "12"}
+            };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows[r].length; c++) {
@@ -133,8 +166,11 @@ class ProductImportTest {
         }
         Api.Response r = expect(201, upload("products.xlsx", xlsx, null));
         assertEquals("XLSX", r.get("format"));
-        assertEquals(1, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND price_fen = 25850 AND stock = 12",
-                supplier.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM product WHERE supplier_id = ? AND price_fen = 25850 AND stock = 12",
+                        supplier.id()));
     }
 
     @Test
@@ -151,8 +187,10 @@ class ProductImportTest {
         assertEquals("application/problem+json", r.contentType());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> errors = (List<Map<String, Object>>) r.get("rowErrors");
-        List<String> where = errors.stream().map(e -> e.get("line") + ":" + e.get("column")).toList();
-        assertEquals(List.of("3:name", "4:priceFen", "4:stock", "4:categoryCode", "5:brandName", "5:originRegionCode"),
+        List<String> where =
+                errors.stream().map(e -> e.get("line") + ":" + e.get("column")).toList();
+        assertEquals(
+                List.of("3:name", "4:priceFen", "4:stock", "4:categoryCode", "5:brandName", "5:originRegionCode"),
                 where);
         assertEquals("abc", errors.get(2).get("value"));
         assertEquals("库存应为不小于0的整数", errors.get(2).get("message"));
@@ -167,7 +205,12 @@ class ProductImportTest {
     void importsManyRowsInBatchesWithADocumentAndOutboxRowEach() {
         StringBuilder csv = new StringBuilder("name,categoryCode,originRegionCode,unit,spec,price,stock\n");
         for (int i = 1; i <= 450; i++) {
-            csv.append("雷山高山茶").append(i).append(",0501,522634,袋,100克/袋,").append(i).append(".05,").append(i)
+            csv.append("雷山高山茶")
+                    .append(i)
+                    .append(",0501,522634,袋,100克/袋,")
+                    .append(i)
+                    .append(".05,")
+                    .append(i)
                     .append('\n');
         }
         Api.Response r = expect(201, upload("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8), null));
@@ -175,10 +218,12 @@ class ProductImportTest {
         assertEquals(450, ((Number) r.get("processedRows")).intValue());
         assertEquals(450, ((Number) r.get("createdCount")).intValue());
         assertEquals(450, db.count("""
-                SELECT count(*) FROM catalog_outbox o JOIN product p ON p.id = o.product_id WHERE p.supplier_id = ?""",
-                supplier.id()));
-        assertEquals(1, db.count("SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山高山茶450' AND price_fen = 45005",
-                supplier.id()));
+                SELECT count(*) FROM catalog_outbox o JOIN product p ON p.id = o.product_id WHERE p.supplier_id = ?""", supplier.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM product WHERE supplier_id = ? AND name = '雷山高山茶450' AND price_fen = 45005",
+                        supplier.id()));
     }
 
     @Test
@@ -190,8 +235,9 @@ class ProductImportTest {
 
     @Test
     void servesATemplateThatImportsAsIs() {
-        String template = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/products/imports/template.csv")
-                .bearerAuth(supplier.token()));
+        String template = client.toBlocking()
+                .retrieve(
+                        HttpRequest.GET("/api/v1/products/imports/template.csv").bearerAuth(supplier.token()));
         assertTrue(template.contains("name,categoryCode,originRegionCode,unit,spec,priceFen,stock"));
         expect(201, upload("template.csv", template.getBytes(StandardCharsets.UTF_8), null));
         assertEquals(1, products());

@@ -30,10 +30,13 @@ class ProductReviewTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     AuditLog audit;
 
@@ -54,8 +57,12 @@ class ProductReviewTest {
     }
 
     private List<String> auditedActions(long id) {
-        return audit.search(new AuditQuery(null, null, "product", String.valueOf(id), null, null), PageQuery.of(0, 50))
-                .items().stream().map(AuditEventView::action).toList();
+        return audit
+                .search(new AuditQuery(null, null, "product", String.valueOf(id), null, null), PageQuery.of(0, 50))
+                .items()
+                .stream()
+                .map(AuditEventView::action)
+                .toList();
     }
 
     @Test
@@ -64,22 +71,37 @@ class ProductReviewTest {
         assertEquals("DRAFT", created.get("status"));
         long id = ((Number) created.get("id")).longValue();
 
-        assertEquals("PENDING_REVIEW", expect(200, post(id, "submission", Map.of(), supplier.token())).get("status"));
+        assertEquals(
+                "PENDING_REVIEW",
+                expect(200, post(id, "submission", Map.of(), supplier.token())).get("status"));
         assertTrue(api.get("/api/v1/products/review-queue?size=200", operator).items().stream()
                 .anyMatch(p -> ((Number) p.get("id")).longValue() == id));
-        assertEquals("LISTED", expect(200, post(id, "decision", Map.of("decision", "APPROVE"), operator)).get("status"));
-        assertEquals("DELISTED", expect(200, post(id, "delisting", Map.of(), supplier.token())).get("status"));
-        assertEquals("PENDING_REVIEW", expect(200, post(id, "submission", Map.of(), supplier.token())).get("status"));
+        assertEquals(
+                "LISTED",
+                expect(200, post(id, "decision", Map.of("decision", "APPROVE"), operator))
+                        .get("status"));
+        assertEquals(
+                "DELISTED",
+                expect(200, post(id, "delisting", Map.of(), supplier.token())).get("status"));
+        assertEquals(
+                "PENDING_REVIEW",
+                expect(200, post(id, "submission", Map.of(), supplier.token())).get("status"));
 
         Api.Response noReason = post(id, "decision", Map.of("decision", "REJECT"), operator);
         assertEquals(400, noReason.status());
         assertEquals(List.of("reason"), noReason.violatedFields());
-        Api.Response rejected = expect(200, post(id, "decision", Map.of("decision", "REJECT", "reason", "图片与实物不符"), operator));
+        Api.Response rejected =
+                expect(200, post(id, "decision", Map.of("decision", "REJECT", "reason", "图片与实物不符"), operator));
         assertEquals("DRAFT", rejected.get("status"));
         assertEquals("图片与实物不符", rejected.get("reviewReason"));
 
-        assertTrue(auditedActions(id).containsAll(List.of("PRODUCT_CREATED", "PRODUCT_SUBMITTED", "PRODUCT_APPROVED",
-                "PRODUCT_DELISTED", "PRODUCT_REJECTED")));
+        assertTrue(auditedActions(id)
+                .containsAll(List.of(
+                        "PRODUCT_CREATED",
+                        "PRODUCT_SUBMITTED",
+                        "PRODUCT_APPROVED",
+                        "PRODUCT_DELISTED",
+                        "PRODUCT_REJECTED")));
     }
 
     @Test
@@ -93,7 +115,9 @@ class ProductReviewTest {
         expect(200, post(id, "submission", Map.of(), supplier.token()));
         assertEquals(409, post(id, "submission", Map.of(), supplier.token()).status());
         expect(200, post(id, "decision", Map.of("decision", "APPROVE"), operator));
-        assertEquals(409, post(id, "decision", Map.of("decision", "APPROVE"), operator).status());
+        assertEquals(
+                409,
+                post(id, "decision", Map.of("decision", "APPROVE"), operator).status());
         assertEquals(409, post(id, "submission", Map.of(), supplier.token()).status());
     }
 
@@ -104,7 +128,10 @@ class ProductReviewTest {
 
         body.put("stock", 5);
         body.put("priceFen", 15360); // +20%: under the 30% threshold
-        assertEquals("LISTED", expect(200, api.put("/api/v1/products/" + id, body, supplier.token())).get("status"));
+        assertEquals(
+                "LISTED",
+                expect(200, api.put("/api/v1/products/" + id, body, supplier.token()))
+                        .get("status"));
 
         body.put("priceFen", 19969); // +30.01% over 15360
         Api.Response raised = expect(200, api.put("/api/v1/products/" + id, body, supplier.token()));
@@ -123,9 +150,14 @@ class ProductReviewTest {
     @Test
     void operatorsMayDelistAnyListedProduct() {
         long id = CatalogFixtures.listed(api, supplier.token(), operator, CatalogFixtures.product());
-        assertEquals("DELISTED", expect(200, post(id, "delisting", Map.of(), operator)).get("status"));
+        assertEquals(
+                "DELISTED",
+                expect(200, post(id, "delisting", Map.of(), operator)).get("status"));
         assertEquals(404, api.get("/api/v1/products/" + id, null).status());
-        assertEquals(403, api.put("/api/v1/products/" + id, CatalogFixtures.product(), operator).status());
+        assertEquals(
+                403,
+                api.put("/api/v1/products/" + id, CatalogFixtures.product(), operator)
+                        .status());
     }
 
     @Test
@@ -134,7 +166,10 @@ class ProductReviewTest {
         body.put("priceFen", 10000);
         long id = CatalogFixtures.listed(api, supplier.token(), operator, body);
         body.put("priceFen", 13000);
-        assertEquals("LISTED", expect(200, api.put("/api/v1/products/" + id, body, supplier.token())).get("status"));
+        assertEquals(
+                "LISTED",
+                expect(200, api.put("/api/v1/products/" + id, body, supplier.token()))
+                        .get("status"));
     }
 
     @Test
@@ -145,7 +180,9 @@ class ProductReviewTest {
         body.put("name", " ");
         Api.Response r = api.post("/api/v1/products", body, supplier.token());
         assertEquals(400, r.status());
-        assertTrue(r.violatedFields().containsAll(List.of("priceFen", "stock", "name")), r.body().toString());
+        assertTrue(
+                r.violatedFields().containsAll(List.of("priceFen", "stock", "name")),
+                r.body().toString());
         assertTrue(r.violations().stream().anyMatch(v -> "价格必须大于0（单位：分）".equals(v.get("message"))));
 
         Map<String, Object> wrong = CatalogFixtures.product();
@@ -162,12 +199,22 @@ class ProductReviewTest {
     void onlyTheOwnerEditsAndOnlySuppliersCreate() {
         long id = CatalogFixtures.create(api, supplier.token(), CatalogFixtures.product());
         Supplier other = CatalogFixtures.supplier(organizations, api);
-        assertEquals(404, api.put("/api/v1/products/" + id, CatalogFixtures.product(), other.token()).status());
+        assertEquals(
+                404,
+                api.put("/api/v1/products/" + id, CatalogFixtures.product(), other.token())
+                        .status());
         assertEquals(404, post(id, "submission", Map.of(), other.token()).status());
         String buyer = api.login(Fixtures.provisioned(organizations, OrganizationKind.BUYER), Fixtures.PASSWORD);
-        assertEquals(403, api.post("/api/v1/products", CatalogFixtures.product(), buyer).status());
-        assertEquals(403, post(id, "decision", Map.of("decision", "APPROVE"), supplier.token()).status());
-        assertEquals(401, api.post("/api/v1/products", CatalogFixtures.product(), null).status());
+        assertEquals(
+                403,
+                api.post("/api/v1/products", CatalogFixtures.product(), buyer).status());
+        assertEquals(
+                403,
+                post(id, "decision", Map.of("decision", "APPROVE"), supplier.token())
+                        .status());
+        assertEquals(
+                401,
+                api.post("/api/v1/products", CatalogFixtures.product(), null).status());
     }
 
     @Test
@@ -180,6 +227,10 @@ class ProductReviewTest {
         assertEquals(2, ((Number) all.get("total")).intValue());
         assertEquals(1, all.items().size());
         Api.Response drafts = expect(200, api.get("/api/v1/products?mine=true&status=DRAFT", s.token()));
-        assertEquals(List.of(a), drafts.items().stream().map(p -> ((Number) p.get("id")).longValue()).toList());
+        assertEquals(
+                List.of(a),
+                drafts.items().stream()
+                        .map(p -> ((Number) p.get("id")).longValue())
+                        .toList());
     }
 }

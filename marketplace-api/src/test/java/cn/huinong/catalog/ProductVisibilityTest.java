@@ -24,8 +24,10 @@ class ProductVisibilityTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
 
@@ -46,7 +48,10 @@ class ProductVisibilityTest {
         long id = CatalogFixtures.create(api, supplier.token(), CatalogFixtures.product());
         String path = "/api/v1/products/" + id;
         assertEquals(404, api.get(path, null).status());
-        assertEquals(404, api.get(path, CatalogFixtures.supplier(organizations, api).token()).status());
+        assertEquals(
+                404,
+                api.get(path, CatalogFixtures.supplier(organizations, api).token())
+                        .status());
         assertEquals("DRAFT", expect(200, api.get(path, supplier.token())).get("status"));
         assertEquals("DRAFT", expect(200, api.get(path, operator)).get("status"));
 
@@ -54,9 +59,13 @@ class ProductVisibilityTest {
         expect(200, api.post(path + "/decision", Map.of("decision", "APPROVE"), operator));
         Api.Response page = expect(200, api.get(path, null));
         assertEquals("LISTED", page.get("status"));
-        assertEquals(Map.of("id", supplier.id(), "name", ((Map<?, ?>) page.get("supplier")).get("name")),
-                Map.of("id", ((Number) ((Map<?, ?>) page.get("supplier")).get("id")).longValue(),
-                        "name", ((Map<?, ?>) page.get("supplier")).get("name")));
+        assertEquals(
+                Map.of("id", supplier.id(), "name", ((Map<?, ?>) page.get("supplier")).get("name")),
+                Map.of(
+                        "id",
+                        ((Number) ((Map<?, ?>) page.get("supplier")).get("id")).longValue(),
+                        "name",
+                        ((Map<?, ?>) page.get("supplier")).get("name")));
         Map<?, ?> origin = (Map<?, ?>) page.get("origin");
         assertEquals("522634", origin.get("code"));
         assertEquals("雷山县", origin.get("name"));

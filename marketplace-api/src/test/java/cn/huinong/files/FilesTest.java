@@ -29,10 +29,13 @@ class FilesTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
 
@@ -50,11 +53,12 @@ class FilesTest {
     void aPdfIsStoredWithItsSniffedTypeAndDigest_andReadBackByItsUnit() throws Exception {
         byte[] pdf = FileFixtures.pdf();
         // the client says it is a picture: the bytes decide
-        Api.Response r = expect(201, FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "../../etc/回单.pdf",
-                "image/png", pdf));
+        Api.Response r =
+                expect(201, FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "../../etc/回单.pdf", "image/png", pdf));
         assertEquals("application/pdf", r.get("contentType"));
         assertEquals((long) pdf.length, ((Number) r.get("size")).longValue());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)), r.get("sha256"));
+        assertEquals(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)), r.get("sha256"));
         assertEquals("回单.pdf", r.get("name"), "no folders");
         assertEquals("TRANSFER_SLIP", r.get("purpose"));
         long id = ((Number) r.get("id")).longValue();
@@ -62,11 +66,18 @@ class FilesTest {
         FileFixtures.Download d = FileFixtures.download(client, id, buyer);
         assertEquals(200, d.status());
         assertArrayEquals(pdf, d.bytes());
-        assertEquals("application/pdf", d.response().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/pdf", d.response().getContentType().orElseThrow().toString());
         assertEquals("nosniff", d.response().getHeaders().get("X-Content-Type-Options"));
-        assertTrue(d.response().getHeaders().get("Content-Disposition").contains("filename*=UTF-8''%E5%9B%9E%E5%8D%95.pdf"));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'FILE_UPLOADED' AND resource_id = ?",
-                String.valueOf(id)));
+        assertTrue(d.response()
+                .getHeaders()
+                .get("Content-Disposition")
+                .contains("filename*=UTF-8''%E5%9B%9E%E5%8D%95.pdf"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'FILE_UPLOADED' AND resource_id = ?",
+                        String.valueOf(id)));
     }
 
     @Test
@@ -74,36 +85,73 @@ class FilesTest {
         long id = FileFixtures.uploaded(api, buyer, "TRANSFER_SLIP", FileFixtures.pdf());
         String stranger = OrderingFixtures.buyer(organizations, api).token();
         assertEquals(404, FileFixtures.download(client, id, stranger).status());
-        assertEquals(404, FileFixtures.download(client, id, CatalogFixtures.supplier(organizations, api).token()).status());
+        assertEquals(
+                404,
+                FileFixtures.download(
+                                client,
+                                id,
+                                CatalogFixtures.supplier(organizations, api).token())
+                        .status());
         assertEquals(401, FileFixtures.download(client, id, null).status());
-        assertEquals(200, FileFixtures.download(client, id, CatalogFixtures.operator(organizations, api)).status());
+        assertEquals(
+                200,
+                FileFixtures.download(client, id, CatalogFixtures.operator(organizations, api))
+                        .status());
         assertEquals(404, FileFixtures.download(client, Long.MAX_VALUE, buyer).status());
     }
 
     @Test
     void typesArePerPurpose_andRecognisedByTheirBytes() {
-        assertEquals(201, FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "a.png", "image/png", FileFixtures.png()).status());
-        assertEquals(201, FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "a.jpg", "image/jpeg", FileFixtures.jpeg()).status());
-        Api.Response ofd = expect(201, FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "回单.ofd", "application/octet-stream",
-                FileFixtures.zip("OFD.xml", "Doc_0/Document.xml")));
+        assertEquals(
+                201,
+                FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "a.png", "image/png", FileFixtures.png())
+                        .status());
+        assertEquals(
+                201,
+                FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "a.jpg", "image/jpeg", FileFixtures.jpeg())
+                        .status());
+        Api.Response ofd = expect(
+                201,
+                FileFixtures.upload(
+                        api,
+                        buyer,
+                        "TRANSFER_SLIP",
+                        "回单.ofd",
+                        "application/octet-stream",
+                        FileFixtures.zip("OFD.xml", "Doc_0/Document.xml")));
         assertEquals("application/ofd", ofd.get("contentType"));
 
-        Api.Response zip = FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "a.ofd", "application/ofd",
-                FileFixtures.zip("word/document.xml"));
+        Api.Response zip = FileFixtures.upload(
+                api, buyer, "TRANSFER_SLIP", "a.ofd", "application/ofd", FileFixtures.zip("word/document.xml"));
         assertEquals(400, zip.status(), "a ZIP without OFD.xml is not an OFD document");
         assertEquals("file", zip.violatedFields().get(0));
-        Api.Response html = FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "slip.pdf", "application/pdf",
+        Api.Response html = FileFixtures.upload(
+                api,
+                buyer,
+                "TRANSFER_SLIP",
+                "slip.pdf",
+                "application/pdf",
                 "<html><script>alert(1)</script></html>".getBytes());
         assertEquals(400, html.status());
-        assertTrue(((String) html.violations().get(0).get("message")).contains("PDF"), html.body().toString());
-        assertEquals(400, FileFixtures.upload(api, buyer, "PRODUCT_PHOTO", "x.pdf", "application/pdf",
-                FileFixtures.pdf()).status(), "a product photo is a picture");
-        assertEquals(400, FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "empty.pdf", "application/pdf",
-                new byte[0]).status());
+        assertTrue(
+                ((String) html.violations().get(0).get("message")).contains("PDF"),
+                html.body().toString());
+        assertEquals(
+                400,
+                FileFixtures.upload(api, buyer, "PRODUCT_PHOTO", "x.pdf", "application/pdf", FileFixtures.pdf())
+                        .status(),
+                "a product photo is a picture");
+        assertEquals(
+                400,
+                FileFixtures.upload(api, buyer, "TRANSFER_SLIP", "empty.pdf", "application/pdf", new byte[0])
+                        .status());
         Api.Response noPurpose = FileFixtures.upload(api, buyer, null, "a.pdf", "application/pdf", FileFixtures.pdf());
         assertEquals(400, noPurpose.status());
         assertEquals("purpose", noPurpose.violatedFields().get(0));
-        assertEquals(400, FileFixtures.upload(api, buyer, "SELFIE", "a.pdf", "application/pdf", FileFixtures.pdf()).status());
+        assertEquals(
+                400,
+                FileFixtures.upload(api, buyer, "SELFIE", "a.pdf", "application/pdf", FileFixtures.pdf())
+                        .status());
     }
 
     @Test
@@ -122,6 +170,8 @@ class FilesTest {
         long a = FileFixtures.uploaded(api, buyer, "TRANSFER_SLIP", pdf);
         long b = FileFixtures.uploaded(api, buyer, "TRANSFER_SLIP", pdf);
         assertTrue(a != b);
-        assertArrayEquals(FileFixtures.download(client, a, buyer).bytes(), FileFixtures.download(client, b, buyer).bytes());
+        assertArrayEquals(
+                FileFixtures.download(client, a, buyer).bytes(),
+                FileFixtures.download(client, b, buyer).bytes());
     }
 }

@@ -29,12 +29,16 @@ class LoginAuditTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Sql sql;
+
     @Inject
     TransactionOperations<Connection> tx;
 
@@ -46,14 +50,16 @@ class LoginAuditTest {
     }
 
     private List<AuditEventView> entries(String action, String resourceId) {
-        return audit.search(new AuditQuery(null, action, "user", resourceId, null, null), PageQuery.of(0, 50)).items();
+        return audit.search(new AuditQuery(null, action, "user", resourceId, null, null), PageQuery.of(0, 50))
+                .items();
     }
 
     @Test
     void aSuccessfulLoginIsAuditedWithTheUserAndAddress() {
         String username = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
         String address = SignIn.freshAddress();
-        assertEquals(200, SignIn.login(api, username, Fixtures.PASSWORD, address).status());
+        assertEquals(
+                200, SignIn.login(api, username, Fixtures.PASSWORD, address).status());
         List<AuditEventView> ok = entries("LOGIN_SUCCEEDED", username);
         assertEquals(1, ok.size());
         assertEquals(username, ok.get(0).actor());
@@ -78,10 +84,15 @@ class LoginAuditTest {
 
         String nobody = Fixtures.username("nobody");
         assertEquals(401, SignIn.login(api, nobody, guess, address).status());
-        assertEquals("UNKNOWN_USER", entries("LOGIN_FAILED", nobody.toLowerCase(Locale.ROOT)).get(0).detail().get("reason"));
+        assertEquals(
+                "UNKNOWN_USER",
+                entries("LOGIN_FAILED", nobody.toLowerCase(Locale.ROOT))
+                        .get(0)
+                        .detail()
+                        .get("reason"));
 
-        long mentions = tx.executeRead(st -> sql.count("SELECT count(*) FROM audit_event WHERE detail::text LIKE ?",
-                "%" + guess + "%"));
+        long mentions = tx.executeRead(
+                st -> sql.count("SELECT count(*) FROM audit_event WHERE detail::text LIKE ?", "%" + guess + "%"));
         assertEquals(0, mentions, "the password tried is in no audit entry");
     }
 
@@ -92,10 +103,13 @@ class LoginAuditTest {
         for (int i = 0; i < 3; i++) {
             SignIn.login(api, username, "Wrong-guess-1", address);
         }
-        assertEquals(429, SignIn.login(api, username, Fixtures.PASSWORD, address).status());
+        assertEquals(
+                429, SignIn.login(api, username, Fixtures.PASSWORD, address).status());
         List<String> reasons = entries("LOGIN_FAILED", username).stream()
-                .map(e -> (String) e.detail().get("reason")).toList();
+                .map(e -> (String) e.detail().get("reason"))
+                .toList();
         assertEquals(List.of("THROTTLED", "BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS"), reasons);
-        assertFalse(entries("LOGIN_FAILED", username).stream().anyMatch(e -> e.detail().containsKey("password")));
+        assertFalse(entries("LOGIN_FAILED", username).stream()
+                .anyMatch(e -> e.detail().containsKey("password")));
     }
 }

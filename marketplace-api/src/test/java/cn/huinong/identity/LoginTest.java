@@ -26,6 +26,7 @@ class LoginTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
 
@@ -37,8 +38,8 @@ class LoginTest {
     }
 
     private Api.Response login(String username, String password, String address) {
-        MutableHttpRequest<?> request = HttpRequest.POST("/api/v1/auth/login",
-                Map.of("username", username, "password", password));
+        MutableHttpRequest<?> request =
+                HttpRequest.POST("/api/v1/auth/login", Map.of("username", username, "password", password));
         request.header("X-Forwarded-For", address);
         return api.send(request, null);
     }
@@ -98,13 +99,19 @@ class LoginTest {
     void throttlesAnAddressThatTriesManyAccounts() {
         String address = SignIn.freshAddress();
         for (int i = 0; i < 30; i++) {
-            assertEquals(401, login("guess-" + i + "-" + Fixtures.username("x"), "Wrong1234", address).status());
+            assertEquals(
+                    401,
+                    login("guess-" + i + "-" + Fixtures.username("x"), "Wrong1234", address)
+                            .status());
         }
         String username = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
         Api.Response blocked = login(username, Fixtures.PASSWORD, address);
         assertEquals(429, blocked.status());
         assertTrue(((String) blocked.get("detail")).contains("该地址登录失败次数过多"));
-        assertEquals(200, login(username, Fixtures.PASSWORD, SignIn.freshAddress()).status(), "other addresses are unaffected");
+        assertEquals(
+                200,
+                login(username, Fixtures.PASSWORD, SignIn.freshAddress()).status(),
+                "other addresses are unaffected");
     }
 
     @Test

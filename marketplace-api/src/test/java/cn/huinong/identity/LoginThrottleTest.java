@@ -33,12 +33,16 @@ class LoginThrottleTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Sql sql;
+
     @Inject
     TransactionOperations<Connection> tx;
 
@@ -81,7 +85,8 @@ class LoginThrottleTest {
         assertEquals(429, refused.status(), "even the right password waits: nothing is checked while blocked");
         assertEquals("30", refused.headers().get("Retry-After"));
         assertEquals("urn:huinong:problem:rate-limited", refused.get("type"));
-        assertTrue(((String) refused.get("detail")).contains("30秒"), refused.body().toString());
+        assertTrue(
+                ((String) refused.get("detail")).contains("30秒"), refused.body().toString());
 
         waitIsOver(owner, stranger);
         assertEquals(401, SignIn.login(api, owner, WRONG, stranger).status());
@@ -90,7 +95,10 @@ class LoginThrottleTest {
         assertEquals(401, SignIn.login(api, owner, WRONG, stranger).status());
         assertEquals("120", SignIn.login(api, owner, WRONG, stranger).headers().get("Retry-After"));
 
-        assertEquals(200, SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress()).status(),
+        assertEquals(
+                200,
+                SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress())
+                        .status(),
                 "the owner, from elsewhere, is not delayed");
     }
 
@@ -101,7 +109,8 @@ class LoginThrottleTest {
         for (int round = 0; round < 3; round++) {
             assertEquals(401, SignIn.login(api, owner, WRONG, address).status());
             assertEquals(401, SignIn.login(api, owner, WRONG, address).status());
-            assertEquals(200, SignIn.login(api, owner, Fixtures.PASSWORD, address).status(), "round " + round);
+            assertEquals(
+                    200, SignIn.login(api, owner, Fixtures.PASSWORD, address).status(), "round " + round);
         }
     }
 
@@ -129,16 +138,23 @@ class LoginThrottleTest {
         String owner = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
         String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
         failFromManyClients(owner, 9, 3);
-        assertEquals(200, SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress()).status(),
+        assertEquals(
+                200,
+                SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress())
+                        .status(),
                 "27 failures from 9 clients are not enough");
         // ten more clients: the tenth client's third failure is the 30th
         failFromManyClients(owner, 10, 3);
 
         Api.Response locked = SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress());
         assertEquals(429, locked.status(), locked.body().toString());
-        assertTrue(((String) locked.get("detail")).contains("已被临时锁定"), locked.body().toString());
-        var lockEntries = audit.search(new AuditQuery(null, "ACCOUNT_LOCKED", "user", owner.toLowerCase(Locale.ROOT),
-                null, null), PageQuery.of(0, 10)).items();
+        assertTrue(
+                ((String) locked.get("detail")).contains("已被临时锁定"),
+                locked.body().toString());
+        var lockEntries = audit.search(
+                        new AuditQuery(null, "ACCOUNT_LOCKED", "user", owner.toLowerCase(Locale.ROOT), null, null),
+                        PageQuery.of(0, 10))
+                .items();
         assertEquals(1, lockEntries.size(), "the lock is audited once");
 
         Api.Response listed = api.get("/api/v1/users?locked=true&q=" + owner, operator);
@@ -146,27 +162,49 @@ class LoginThrottleTest {
         assertEquals(1, listed.items().size());
         assertEquals(owner, listed.items().get(0).get("username"));
 
-        assertEquals(204, api.post("/api/v1/users/" + owner + "/unlock", null, operator).status());
-        assertEquals(1, audit.search(new AuditQuery(null, "ACCOUNT_UNLOCKED", "user", owner.toLowerCase(Locale.ROOT),
-                null, null), PageQuery.of(0, 10)).items().size());
-        assertEquals(200, SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress()).status());
-        assertEquals(409, api.post("/api/v1/users/" + owner + "/unlock", null, operator).status(), "no longer locked");
+        assertEquals(
+                204,
+                api.post("/api/v1/users/" + owner + "/unlock", null, operator).status());
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(
+                                        null, "ACCOUNT_UNLOCKED", "user", owner.toLowerCase(Locale.ROOT), null, null),
+                                PageQuery.of(0, 10))
+                        .items()
+                        .size());
+        assertEquals(
+                200,
+                SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress())
+                        .status());
+        assertEquals(
+                409,
+                api.post("/api/v1/users/" + owner + "/unlock", null, operator).status(),
+                "no longer locked");
     }
 
     @Test
     void anAccountLockEndsByItself() {
         String owner = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
         failFromManyClients(owner, 10, 3);
-        assertEquals(429, SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress()).status());
-        tx.executeWrite(s -> sql.update("UPDATE login_account_lock SET locked_until = now() - interval '1 second' "
-                + "WHERE username_key = ?", owner.toLowerCase(Locale.ROOT)));
-        assertEquals(200, SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress()).status());
+        assertEquals(
+                429,
+                SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress())
+                        .status());
+        tx.executeWrite(s -> sql.update(
+                "UPDATE login_account_lock SET locked_until = now() - interval '1 second' " + "WHERE username_key = ?",
+                owner.toLowerCase(Locale.ROOT)));
+        assertEquals(
+                200,
+                SignIn.login(api, owner, Fixtures.PASSWORD, SignIn.freshAddress())
+                        .status());
     }
 
     @Test
     void onlyOperatorsLiftLocks() {
         String owner = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
         String buyer = api.login(owner, Fixtures.PASSWORD);
-        assertEquals(403, api.post("/api/v1/users/" + owner + "/unlock", null, buyer).status());
+        assertEquals(
+                403, api.post("/api/v1/users/" + owner + "/unlock", null, buyer).status());
     }
 }

@@ -23,8 +23,13 @@ class RegistrationLimitTest {
     HttpClient client;
 
     private int register(Api api, String address) {
-        return api.send(SignIn.from(HttpRequest.POST("/api/v1/organizations/registrations",
-                Fixtures.registration("SUPPLIER")), address), null).status();
+        return api.send(
+                        SignIn.from(
+                                HttpRequest.POST(
+                                        "/api/v1/organizations/registrations", Fixtures.registration("SUPPLIER")),
+                                address),
+                        null)
+                .status();
     }
 
     @Test
@@ -34,8 +39,11 @@ class RegistrationLimitTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(201, register(api, address), "registration " + (i + 1));
         }
-        Api.Response refused = api.send(SignIn.from(HttpRequest.POST("/api/v1/organizations/registrations",
-                Fixtures.registration("SUPPLIER")), address), null);
+        Api.Response refused = api.send(
+                SignIn.from(
+                        HttpRequest.POST("/api/v1/organizations/registrations", Fixtures.registration("SUPPLIER")),
+                        address),
+                null);
         assertEquals(429, refused.status());
         assertEquals("urn:huinong:problem:rate-limited", refused.get("type"));
         assertEquals(201, register(api, SignIn.freshAddress()), "other addresses are not affected");

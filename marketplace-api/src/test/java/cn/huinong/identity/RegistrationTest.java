@@ -28,8 +28,10 @@ class RegistrationTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     AuditLog audit;
 
@@ -52,8 +54,10 @@ class RegistrationTest {
         assertEquals(OrganizationKind.SUPPLIER, o.kind());
         assertEquals(SupplierType.COOPERATIVE, o.supplierType(), "a 93 credit code is a farmer cooperative");
         assertEquals("雷山县", o.regionName());
-        var entries = audit.search(new AuditQuery(null, "ORGANIZATION_REGISTERED", "organization", String.valueOf(id),
-                null, null), PageQuery.of(0, 10)).items();
+        var entries = audit.search(
+                        new AuditQuery(null, "ORGANIZATION_REGISTERED", "organization", String.valueOf(id), null, null),
+                        PageQuery.of(0, 10))
+                .items();
         assertEquals(1, entries.size());
         assertEquals("anonymous", entries.get(0).actor());
         assertEquals(body.get("creditCode"), entries.get(0).detail().get("creditCode"));
@@ -71,7 +75,12 @@ class RegistrationTest {
         Api.Response r = api.post(PATH, child, null);
 
         assertEquals(201, r.status(), r.body().toString());
-        assertEquals(parentId, organizations.find(((Number) r.get("id")).longValue()).orElseThrow().parentOrganizationId());
+        assertEquals(
+                parentId,
+                organizations
+                        .find(((Number) r.get("id")).longValue())
+                        .orElseThrow()
+                        .parentOrganizationId());
     }
 
     @Test
@@ -156,8 +165,16 @@ class RegistrationTest {
     void reportsEveryMissingFieldAtOnce() {
         Api.Response r = api.post(PATH, Map.of("kind", "SUPPLIER", "admin", Map.of()), null);
         assertEquals(400, r.status());
-        assertEquals(List.of("admin.password", "admin.username", "contactName", "contactPhone", "creditCode", "name",
-                "regionCode"), r.violatedFields());
+        assertEquals(
+                List.of(
+                        "admin.password",
+                        "admin.username",
+                        "contactName",
+                        "contactPhone",
+                        "creditCode",
+                        "name",
+                        "regionCode"),
+                r.violatedFields());
         assertEquals("application/problem+json", r.contentType());
     }
 
@@ -185,12 +202,26 @@ class RegistrationTest {
         assertEquals(201, taken.status(), "an anonymous caller cannot tell that the username exists");
         assertEquals(fresh.body().keySet(), taken.body().keySet());
         assertEquals("PENDING", taken.get("status"));
-        assertEquals(401, api.post("/api/v1/auth/login", Map.of("username", Fixtures.usernameOf(first),
-                "password", "Other-pass-2"), null).status(), "and it gets no account of someone else's");
-        OrganizationView o = organizations.find(((Number) taken.get("id")).longValue()).orElseThrow();
-        assertEquals(Fixtures.usernameOf(first).toUpperCase(), o.pendingAdminUsername(),
+        assertEquals(
+                401,
+                api.post(
+                                "/api/v1/auth/login",
+                                Map.of("username", Fixtures.usernameOf(first), "password", "Other-pass-2"),
+                                null)
+                        .status(),
+                "and it gets no account of someone else's");
+        OrganizationView o =
+                organizations.find(((Number) taken.get("id")).longValue()).orElseThrow();
+        assertEquals(
+                Fixtures.usernameOf(first).toUpperCase(),
+                o.pendingAdminUsername(),
                 "the operators see that the applicant needs another username");
-        assertEquals(null, organizations.find(((Number) fresh.get("id")).longValue()).orElseThrow().pendingAdminUsername());
+        assertEquals(
+                null,
+                organizations
+                        .find(((Number) fresh.get("id")).longValue())
+                        .orElseThrow()
+                        .pendingAdminUsername());
     }
 
     @Test
@@ -201,22 +232,33 @@ class RegistrationTest {
         body.put("admin", Map.of("username", existing, "password", "Applicant-2026"));
         long id = ((Number) api.post(PATH, body, null).get("id")).longValue();
 
-        Api.Response without = api.post("/api/v1/organizations/" + id + "/decision", Map.of("decision", "APPROVE"), operator);
+        Api.Response without =
+                api.post("/api/v1/organizations/" + id + "/decision", Map.of("decision", "APPROVE"), operator);
         assertEquals(422, without.status(), without.body().toString());
         assertEquals(List.of("adminUsername"), without.violatedFields());
-        Api.Response stillTaken = api.post("/api/v1/organizations/" + id + "/decision",
-                Map.of("decision", "APPROVE", "adminUsername", existing), operator);
+        Api.Response stillTaken = api.post(
+                "/api/v1/organizations/" + id + "/decision",
+                Map.of("decision", "APPROVE", "adminUsername", existing),
+                operator);
         assertEquals(409, stillTaken.status());
 
         String assigned = Fixtures.username("assigned");
-        Api.Response approved = api.post("/api/v1/organizations/" + id + "/decision",
-                Map.of("decision", "APPROVE", "adminUsername", assigned), operator);
+        Api.Response approved = api.post(
+                "/api/v1/organizations/" + id + "/decision",
+                Map.of("decision", "APPROVE", "adminUsername", assigned),
+                operator);
         assertEquals(200, approved.status(), approved.body().toString());
         assertEquals(null, approved.get("pendingAdminUsername"));
-        assertEquals(200, api.post("/api/v1/auth/login", Map.of("username", assigned, "password", "Applicant-2026"),
-                null).status(), "the applicant signs in with the password chosen at registration");
-        var decided = audit.search(new AuditQuery(null, "ORGANIZATION_APPROVED", "organization", String.valueOf(id),
-                null, null), PageQuery.of(0, 1)).items().get(0);
+        assertEquals(
+                200,
+                api.post("/api/v1/auth/login", Map.of("username", assigned, "password", "Applicant-2026"), null)
+                        .status(),
+                "the applicant signs in with the password chosen at registration");
+        var decided = audit.search(
+                        new AuditQuery(null, "ORGANIZATION_APPROVED", "organization", String.valueOf(id), null, null),
+                        PageQuery.of(0, 1))
+                .items()
+                .get(0);
         assertEquals(assigned, decided.detail().get("adminUsername"));
     }
 
@@ -234,10 +276,12 @@ class RegistrationTest {
         body.put("status", "APPROVED");
         Api.Response unknown = api.post(PATH, body, null);
         assertEquals(400, unknown.status());
-        assertTrue(((String) unknown.get("detail")).contains("不支持的字段“status”"), unknown.body().toString());
+        assertTrue(
+                ((String) unknown.get("detail")).contains("不支持的字段“status”"),
+                unknown.body().toString());
 
-        Api.Response malformed = api.send(HttpRequest.POST(PATH, "{\"kind\": \"SUPPLIER\",")
-                .contentType(MediaType.APPLICATION_JSON_TYPE), null);
+        Api.Response malformed = api.send(
+                HttpRequest.POST(PATH, "{\"kind\": \"SUPPLIER\",").contentType(MediaType.APPLICATION_JSON_TYPE), null);
         assertEquals(400, malformed.status());
         assertEquals("application/problem+json", malformed.contentType());
         assertTrue(((String) malformed.get("detail")).contains("不是有效的JSON"));
@@ -253,9 +297,12 @@ class RegistrationTest {
         Map<String, Object> body = Fixtures.registration("SUPPLIER");
         body.put("regionCode", "529999");
         api.post(PATH, body, null);
-        assertTrue(organizations.findByCreditCode((String) body.get("creditCode")).isEmpty());
-        Api.Response login = api.post("/api/v1/auth/login",
-                Map.of("username", Fixtures.usernameOf(body), "password", Fixtures.PASSWORD), null);
+        assertTrue(
+                organizations.findByCreditCode((String) body.get("creditCode")).isEmpty());
+        Api.Response login = api.post(
+                "/api/v1/auth/login",
+                Map.of("username", Fixtures.usernameOf(body), "password", Fixtures.PASSWORD),
+                null);
         assertEquals(401, login.status());
     }
 
@@ -263,8 +310,10 @@ class RegistrationTest {
         Api.Response r = api.post(PATH, body, null);
         assertEquals(400, r.status(), r.body().toString());
         assertEquals("application/problem+json", r.contentType());
-        assertTrue(r.violations().stream().anyMatch(v -> field.equals(v.get("field"))
-                && ((String) v.get("message")).contains(messagePart)), "expected " + field + " ~ " + messagePart
-                + " in " + r.violations());
+        assertTrue(
+                r.violations().stream()
+                        .anyMatch(
+                                v -> field.equals(v.get("field")) && ((String) v.get("message")).contains(messagePart)),
+                "expected " + field + " ~ " + messagePart + " in " + r.violations());
     }
 }

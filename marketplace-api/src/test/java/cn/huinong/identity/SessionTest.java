@@ -35,17 +35,22 @@ class SessionTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Sql sql;
+
     @Inject
     TransactionOperations<Connection> tx;
 
     /** A second app instance on the same database, as production runs several behind a proxy. */
     EmbeddedServer second;
+
     HttpClient secondClient;
     Api api;
     Api other;
@@ -88,9 +93,14 @@ class SessionTest {
         assertEquals(401, here.status());
         assertEquals(401, there.status(), "logout on one instance holds on the other");
         assertEquals("application/problem+json", there.contentType());
-        assertEquals(1, audit.search(new AuditQuery(username, "LOGOUT", "user", username, null, null),
-                PageQuery.of(0, 5)).items().size());
-        assertEquals(200, other.get("/api/v1/me", api.login(username, Fixtures.PASSWORD)).status(),
+        assertEquals(
+                1,
+                audit.search(new AuditQuery(username, "LOGOUT", "user", username, null, null), PageQuery.of(0, 5))
+                        .items()
+                        .size());
+        assertEquals(
+                200,
+                other.get("/api/v1/me", api.login(username, Fixtures.PASSWORD)).status(),
                 "a new sign-in works");
     }
 
@@ -112,8 +122,11 @@ class SessionTest {
         assertEquals(401, api.get("/api/v1/me", first).status());
         assertEquals(401, api.get("/api/v1/me", secondToken).status());
         assertEquals(200, api.get("/api/v1/me", operator).status(), "the operator's own session is untouched");
-        assertEquals(1, audit.search(new AuditQuery(null, "SESSIONS_REVOKED", "user", username, null, null),
-                PageQuery.of(0, 5)).items().size());
+        assertEquals(
+                1,
+                audit.search(new AuditQuery(null, "SESSIONS_REVOKED", "user", username, null, null), PageQuery.of(0, 5))
+                        .items()
+                        .size());
     }
 
     @Test
@@ -122,14 +135,19 @@ class SessionTest {
         String token = api.login(username, Fixtures.PASSWORD);
         assertEquals(200, api.get("/api/v1/me", token).status());
         // 31 minutes without a request (idle-timeout is 30m)
-        tx.executeWrite(s -> sql.update("UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE jti = ?",
-                jtiOf(token)));
+        tx.executeWrite(s -> sql.update(
+                "UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE jti = ?", jtiOf(token)));
         Api.Response idle = other.get("/api/v1/me", token);
         assertEquals(401, idle.status());
         assertTrue(((String) idle.get("detail")).contains("登录已失效"), idle.body().toString());
         assertEquals(401, api.get("/api/v1/me", token).status(), "and stays ended");
-        assertEquals(1, audit.search(new AuditQuery(null, "SESSION_IDLE_TIMEOUT", "user", username, null, null),
-                PageQuery.of(0, 5)).items().size());
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(null, "SESSION_IDLE_TIMEOUT", "user", username, null, null),
+                                PageQuery.of(0, 5))
+                        .items()
+                        .size());
     }
 
     @Test
@@ -142,14 +160,18 @@ class SessionTest {
         other.get("/api/v1/me", token);
         assertEquals(opened, lastSeen(jti), "requests within a minute write nothing");
 
-        tx.executeWrite(s -> sql.update("UPDATE user_session SET last_seen_at = now() - interval '29 minutes' WHERE jti = ?", jti));
+        tx.executeWrite(s ->
+                sql.update("UPDATE user_session SET last_seen_at = now() - interval '29 minutes' WHERE jti = ?", jti));
         Instant aged = lastSeen(jti);
         assertEquals(200, api.get("/api/v1/me", token).status(), "29 minutes idle is within the timeout");
         assertTrue(lastSeen(jti).isAfter(aged.plusSeconds(60)), "and the use is written");
     }
 
     private Instant lastSeen(String jti) {
-        return tx.executeRead(s -> sql.one("SELECT last_seen_at FROM user_session WHERE jti = ?",
-                rs -> rs.getTimestamp(1).toInstant(), jti).orElseThrow());
+        return tx.executeRead(s -> sql.one(
+                        "SELECT last_seen_at FROM user_session WHERE jti = ?",
+                        rs -> rs.getTimestamp(1).toInstant(),
+                        jti)
+                .orElseThrow());
     }
 }

@@ -25,6 +25,7 @@ class TwoFactorRequiredTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
 
@@ -44,10 +45,15 @@ class TwoFactorRequiredTest {
         String token = SignIn.token(login);
         Api.Response refused = api.get("/api/v1/audit-events", token);
         assertEquals(403, refused.status());
-        assertTrue(((String) refused.get("detail")).contains("两步验证"), refused.body().toString());
+        assertTrue(
+                ((String) refused.get("detail")).contains("两步验证"),
+                refused.body().toString());
 
         String secret = (String) api.post("/api/v1/me/mfa/totp", null, token).get("secret");
-        assertEquals(200, api.post("/api/v1/me/mfa/totp/confirmation", Map.of("code", TotpCodes.now(secret)), token).status());
+        assertEquals(
+                200,
+                api.post("/api/v1/me/mfa/totp/confirmation", Map.of("code", TotpCodes.now(secret)), token)
+                        .status());
         assertEquals(200, api.get("/api/v1/audit-events", token).status(), "the same session may act once enrolled");
     }
 
@@ -56,8 +62,16 @@ class TwoFactorRequiredTest {
         String username = Fixtures.provisioned(organizations, OrganizationKind.REGULATOR);
         String token = SignIn.token(SignIn.login(api, username, Fixtures.PASSWORD, SignIn.freshAddress()));
         String secret = (String) api.post("/api/v1/me/mfa/totp", null, token).get("secret");
-        assertEquals(200, api.post("/api/v1/me/mfa/totp/confirmation",
-                Map.of("code", TotpCodes.at(secret, java.time.Instant.now().minusSeconds(30))), token).status());
+        assertEquals(
+                200,
+                api.post(
+                                "/api/v1/me/mfa/totp/confirmation",
+                                Map.of(
+                                        "code",
+                                        TotpCodes.at(
+                                                secret, java.time.Instant.now().minusSeconds(30))),
+                                token)
+                        .status());
         Api.Response off = api.post("/api/v1/me/mfa/totp/removal", Map.of("code", TotpCodes.now(secret)), token);
         assertEquals(422, off.status(), off.body().toString());
     }
@@ -67,6 +81,7 @@ class TwoFactorRequiredTest {
         String username = Fixtures.provisioned(organizations, OrganizationKind.BUYER);
         Api.Response login = SignIn.login(api, username, Fixtures.PASSWORD, SignIn.freshAddress());
         assertEquals(false, login.get("mfaEnrolmentRequired"));
-        assertNotEquals(403, api.get("/api/v1/quota/plans/2026", SignIn.token(login)).status());
+        assertNotEquals(
+                403, api.get("/api/v1/quota/plans/2026", SignIn.token(login)).status());
     }
 }

@@ -35,8 +35,10 @@ class MonitoringScopeCoverageTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Router router;
+
     @Inject
     Organizations organizations;
 
@@ -46,7 +48,9 @@ class MonitoringScopeCoverageTest {
                 .filter(r -> r.getHttpMethod() == HttpMethod.GET)
                 .map(r -> r.getUriMatchTemplate().toString())
                 .filter(p -> p.startsWith("/api/v1/monitoring/") && !p.contains("{"))
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
         assertTrue(paths.size() >= 6, "monitoring routes found: " + paths);
 
         Api api = new Api(client);
@@ -57,7 +61,8 @@ class MonitoringScopeCoverageTest {
             for (String format : FORMATS) {
                 // a format the endpoint does not offer is bad input (400) wherever the region is; any other answers
                 int inside = status(path + QUERY + "520000" + format, guizhou);
-                checks.add(() -> assertTrue(inside == 200 || inside == 400 && !format.isEmpty(),
+                checks.add(() -> assertTrue(
+                        inside == 200 || inside == 400 && !format.isEmpty(),
                         path + format + " inside the scope: " + inside));
                 int refused = inside == 400 ? 400 : 403;
                 for (String region : List.of("530000", "530102", "000000")) {
@@ -75,7 +80,9 @@ class MonitoringScopeCoverageTest {
 
     int status(String path, String token) {
         try {
-            return client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), byte[].class).code();
+            return client.toBlocking()
+                    .exchange(HttpRequest.GET(path).bearerAuth(token), byte[].class)
+                    .code();
         } catch (HttpClientResponseException e) {
             return e.code();
         }

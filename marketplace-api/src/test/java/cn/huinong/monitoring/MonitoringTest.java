@@ -57,12 +57,16 @@ class MonitoringTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     OrderPayments orders;
+
     @Inject
     QuotaLedger ledger;
 
@@ -112,12 +116,14 @@ class MonitoringTest {
     }
 
     void buy(Unit unit, long product, int quantity) {
-        long order = id(orders(expect(201, place(api, unit.token(), null, checkout(line(product, quantity))))).get(0));
+        long order = id(orders(expect(201, place(api, unit.token(), null, checkout(line(product, quantity)))))
+                .get(0));
         orders.markPaid(order, "test-" + order, Instant.parse("2025-05-01T02:00:00Z"), Actor.system("test"));
     }
 
     Map<String, Object> summary(String region, String token) {
-        return expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR + "&region=" + region, token)).body();
+        return expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR + "&region=" + region, token))
+                .body();
     }
 
     static long n(Map<String, Object> m, String key) {
@@ -126,8 +132,11 @@ class MonitoringTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> child(Map<String, Object> summary, String code) {
-        return ((List<Map<String, Object>>) summary.get("children")).stream().filter(c -> code.equals(c.get("code")))
-                .findFirst().orElseThrow(() -> new AssertionError(code + " not in " + summary));
+        return ((List<Map<String, Object>>) summary.get("children"))
+                .stream()
+                        .filter(c -> code.equals(c.get("code")))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(code + " not in " + summary));
     }
 
     @Test
@@ -145,16 +154,22 @@ class MonitoringTest {
 
         Map<String, Object> province = summary("520000", guizhou);
         assertTrue(n(child(province, QIANNAN), "units") >= 5);
-        Map<String, Object> mine = expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR, qiannan)).body();
+        Map<String, Object> mine = expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR, qiannan))
+                .body();
         assertEquals(QIANNAN, ((Map<?, ?>) mine.get("region")).get("code")); // no region: the caller's scope
-        Map<String, Object> country = expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR, operator)).body();
+        Map<String, Object> country = expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR, operator))
+                .body();
         assertEquals("000000", ((Map<?, ?>) country.get("region")).get("code"));
         assertTrue(n(child(country, "520000"), "units") >= 5);
     }
 
     List<Map<String, Object>> units(String query, String token) {
-        return expect(200, api.get("/api/v1/monitoring/units?year=" + YEAR + "&region=" + QIANNAN + "&size=200"
-                + query, token)).items();
+        return expect(
+                        200,
+                        api.get(
+                                "/api/v1/monitoring/units?year=" + YEAR + "&region=" + QIANNAN + "&size=200" + query,
+                                token))
+                .items();
     }
 
     static boolean has(List<Map<String, Object>> items, Unit unit) {
@@ -174,7 +189,10 @@ class MonitoringTest {
         assertFalse(has(completedUnits, lagging));
 
         List<Map<String, Object>> all = units("", guizhou);
-        Map<String, Object> l = all.stream().filter(u -> n(u, "organizationId") == lagging.id()).findFirst().orElseThrow();
+        Map<String, Object> l = all.stream()
+                .filter(u -> n(u, "organizationId") == lagging.id())
+                .findFirst()
+                .orElseThrow();
         assertEquals("LAGGING", l.get("status"));
         assertEquals(3 * PRICE, n(l, "eligibleSpentFen"));
         assertEquals("都匀市", l.get("regionName"));
@@ -182,19 +200,31 @@ class MonitoringTest {
         // ranked by completion, highest first: the completed unit (100%) before the lagging one (30%)
         List<Long> ids = all.stream().map(u -> n(u, "organizationId")).toList();
         assertTrue(ids.indexOf(completed.id()) < ids.indexOf(lagging.id()));
-        List<Long> ascending = units("&sort=completion_asc", guizhou).stream().map(u -> n(u, "organizationId")).toList();
+        List<Long> ascending = units("&sort=completion_asc", guizhou).stream()
+                .map(u -> n(u, "organizationId"))
+                .toList();
         assertTrue(ascending.indexOf(lagging.id()) < ascending.indexOf(completed.id()));
-        Map<String, Object> page = expect(200, api.get("/api/v1/monitoring/units?year=" + YEAR + "&region=" + QIANNAN
-                + "&page=0&size=2", guizhou)).body();
+        Map<String, Object> page = expect(
+                        200,
+                        api.get(
+                                "/api/v1/monitoring/units?year=" + YEAR + "&region=" + QIANNAN + "&page=0&size=2",
+                                guizhou))
+                .body();
         assertEquals(2, ((List<?>) page.get("items")).size());
         assertTrue(n(page, "total") >= 5);
     }
 
     byte[] download(String query, String token, String contentType) {
-        HttpResponse<byte[]> r = client.toBlocking().exchange(HttpRequest.GET("/api/v1/monitoring/units?year=" + YEAR
-                + query).bearerAuth(token).accept(contentType), Argument.of(byte[].class)); // a client asking for the file's type
+        HttpResponse<byte[]> r = client.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/api/v1/monitoring/units?year=" + YEAR + query)
+                                .bearerAuth(token)
+                                .accept(contentType),
+                        Argument.of(byte[].class)); // a client asking for the file's type
         assertEquals(200, r.code());
-        assertTrue(r.getContentType().orElseThrow().toString().startsWith(contentType), r.getContentType().toString());
+        assertTrue(
+                r.getContentType().orElseThrow().toString().startsWith(contentType),
+                r.getContentType().toString());
         String disposition = r.getHeaders().get("Content-Disposition");
         assertTrue(disposition.startsWith("attachment; filename=\"quota-units-522700-2025."), disposition);
         assertTrue(disposition.contains("filename*=UTF-8''"), disposition);
@@ -215,7 +245,9 @@ class MonitoringTest {
         byte[] onlyLagging = download("&region=" + QIANNAN + "&status=LAGGING&format=csv", guizhou, "text/csv");
         assertFalse(new String(onlyLagging, StandardCharsets.UTF_8).contains("\r\n" + completed.id() + ","));
 
-        byte[] xlsx = download("&region=" + QIANNAN + "&format=xlsx", guizhou,
+        byte[] xlsx = download(
+                "&region=" + QIANNAN + "&format=xlsx",
+                guizhou,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -225,8 +257,8 @@ class MonitoringTest {
     }
 
     String csv(String path, String token) {
-        HttpResponse<byte[]> r = client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token),
-                Argument.of(byte[].class));
+        HttpResponse<byte[]> r =
+                client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class));
         assertTrue(r.getContentType().orElseThrow().toString().startsWith("text/csv"));
         assertTrue(r.getHeaders().get("Content-Disposition").startsWith("attachment;"));
         String text = new String(r.body(), StandardCharsets.UTF_8);
@@ -239,33 +271,57 @@ class MonitoringTest {
     void theDrillDownTableAndTheTrendExportAsTheyAreShown() throws Exception {
         String q = "?year=" + YEAR + "&region=" + QIANNAN;
         Map<String, Object> summary = summary(QIANNAN, guizhou);
-        List<String> regions = List.of(csv("/api/v1/monitoring/summary" + q + "&format=csv", guizhou).split("\r\n"));
-        assertEquals("行政区划代码,地区,预算单位（家）,已填报（家）,预留份额（元）,已完成金额（元）,完成率,已完成单位（家）,进度滞后单位（家）",
-                regions.get(0));
+        List<String> regions = List.of(
+                csv("/api/v1/monitoring/summary" + q + "&format=csv", guizhou).split("\r\n"));
+        assertEquals("行政区划代码,地区,预算单位（家）,已填报（家）,预留份额（元）,已完成金额（元）,完成率,已完成单位（家）,进度滞后单位（家）", regions.get(0));
         Map<String, Object> duyun = child(summary, DUYUN);
-        assertTrue(regions.contains(String.join(",", DUYUN, "都匀市", String.valueOf(n(duyun, "units")),
-                String.valueOf(n(duyun, "filedUnits")), java.math.BigDecimal.valueOf(n(duyun, "reservedFen"), 2)
-                        .toPlainString(), java.math.BigDecimal.valueOf(n(duyun, "eligibleSpentFen"), 2).toPlainString(),
-                new java.math.BigDecimal(duyun.get("completionRate").toString()).movePointRight(2)
-                        .stripTrailingZeros().toPlainString() + "%", String.valueOf(n(duyun, "completedUnits")),
-                String.valueOf(n(duyun, "laggingUnits")))), regions.toString());
+        assertTrue(
+                regions.contains(String.join(
+                        ",",
+                        DUYUN,
+                        "都匀市",
+                        String.valueOf(n(duyun, "units")),
+                        String.valueOf(n(duyun, "filedUnits")),
+                        java.math.BigDecimal.valueOf(n(duyun, "reservedFen"), 2).toPlainString(),
+                        java.math.BigDecimal.valueOf(n(duyun, "eligibleSpentFen"), 2)
+                                .toPlainString(),
+                        new java.math.BigDecimal(duyun.get("completionRate").toString())
+                                        .movePointRight(2)
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + "%",
+                        String.valueOf(n(duyun, "completedUnits")),
+                        String.valueOf(n(duyun, "laggingUnits")))),
+                regions.toString());
         assertEquals(((List<?>) summary.get("children")).size() + 2, regions.size());
-        assertTrue(regions.get(regions.size() - 1).startsWith(QIANNAN + ",黔南布依族苗族自治州合计," + n(summary, "units")
-                + ","), regions.get(regions.size() - 1));
+        assertTrue(
+                regions.get(regions.size() - 1).startsWith(QIANNAN + ",黔南布依族苗族自治州合计," + n(summary, "units") + ","),
+                regions.get(regions.size() - 1));
 
-        Map<String, Object> trend = expect(200, api.get("/api/v1/monitoring/trend" + q, guizhou)).body();
-        List<String> months = List.of(csv("/api/v1/monitoring/trend" + q + "&format=csv", guizhou).split("\r\n"));
+        Map<String, Object> trend =
+                expect(200, api.get("/api/v1/monitoring/trend" + q, guizhou)).body();
+        List<String> months = List.of(
+                csv("/api/v1/monitoring/trend" + q + "&format=csv", guizhou).split("\r\n"));
         assertEquals("月份,当月完成额（元）,累计完成额（元）,按序时进度应累计完成（元）", months.get(0));
         assertEquals(13, months.size());
         Map<String, Object> may = ((List<Map<String, Object>>) trend.get("months")).get(4);
-        assertEquals(String.join(",", YEAR + "年5月",
-                java.math.BigDecimal.valueOf(n(may, "eligibleSpentFen"), 2).toPlainString(),
-                java.math.BigDecimal.valueOf(n(may, "cumulativeFen"), 2).toPlainString(),
-                java.math.BigDecimal.valueOf(n(may, "expectedCumulativeFen"), 2).toPlainString()), months.get(5));
+        assertEquals(
+                String.join(
+                        ",",
+                        YEAR + "年5月",
+                        java.math.BigDecimal.valueOf(n(may, "eligibleSpentFen"), 2)
+                                .toPlainString(),
+                        java.math.BigDecimal.valueOf(n(may, "cumulativeFen"), 2).toPlainString(),
+                        java.math.BigDecimal.valueOf(n(may, "expectedCumulativeFen"), 2)
+                                .toPlainString()),
+                months.get(5));
         assertTrue(n(may, "eligibleSpentFen") >= 6 * PRICE, may.toString()); // this class's purchases, paid in May
 
-        HttpResponse<byte[]> xlsx = client.toBlocking().exchange(HttpRequest.GET("/api/v1/monitoring/trend" + q
-                + "&format=xlsx").bearerAuth(guizhou), Argument.of(byte[].class));
+        HttpResponse<byte[]> xlsx = client.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/api/v1/monitoring/trend" + q + "&format=xlsx")
+                                .bearerAuth(guizhou),
+                        Argument.of(byte[].class));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertEquals("月度趋势", wb.getSheetName(0));
             assertEquals(12, wb.getSheetAt(0).getLastRowNum());
@@ -275,7 +331,8 @@ class MonitoringTest {
 
     int status(String path, String token) {
         try {
-            return client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class))
+            return client.toBlocking()
+                    .exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class))
                     .code();
         } catch (HttpClientResponseException e) {
             return e.code();
@@ -302,8 +359,8 @@ class MonitoringTest {
         // a prefecture's regulator may not look at its province, nor at a neighbouring prefecture
         for (String region : List.of("520000", "522600", "522634")) {
             assertEquals(403, status("/api/v1/monitoring/summary" + y + "&region=" + region, qiannan), region);
-            assertEquals(403, status("/api/v1/monitoring/units" + y + "&region=" + region + "&format=csv", qiannan),
-                    region);
+            assertEquals(
+                    403, status("/api/v1/monitoring/units" + y + "&region=" + region + "&format=csv", qiannan), region);
         }
         assertEquals(403, status("/api/v1/monitoring/summary" + y + "&region=" + QIANNAN, yunnan));
         assertEquals(403, status("/api/v1/monitoring/units" + y + "&region=" + DUYUN + "&format=xlsx", yunnan));
@@ -322,8 +379,9 @@ class MonitoringTest {
     @Test
     @SuppressWarnings("unchecked")
     void trendAddsUpSpendingPerMonthOfPaymentWithThePaceOfTheYear() {
-        Map<String, Object> trend = expect(200, api.get("/api/v1/monitoring/trend?year=" + YEAR + "&region=" + QIANNAN,
-                guizhou)).body();
+        Map<String, Object> trend = expect(
+                        200, api.get("/api/v1/monitoring/trend?year=" + YEAR + "&region=" + QIANNAN, guizhou))
+                .body();
         List<Map<String, Object>> months = (List<Map<String, Object>>) trend.get("months");
         assertEquals(12, months.size());
         assertTrue(n(months.get(4), "eligibleSpentFen") >= 6 * PRICE); // paid in May 2025
@@ -338,15 +396,23 @@ class MonitoringTest {
 
     @Test
     void aSupervisingDepartmentSeesItsSubordinateUnitsWhereverTheyAre() {
-        List<Map<String, Object>> mine = expect(200, api.get("/api/v1/monitoring/units?year=" + YEAR,
-                department.token())).items();
-        assertEquals(List.of(subordinate.id()), mine.stream().map(u -> n(u, "organizationId")).toList());
-        Map<String, Object> summary = expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR,
-                department.token())).body();
+        List<Map<String, Object>> mine = expect(
+                        200, api.get("/api/v1/monitoring/units?year=" + YEAR, department.token()))
+                .items();
+        assertEquals(
+                List.of(subordinate.id()),
+                mine.stream().map(u -> n(u, "organizationId")).toList());
+        Map<String, Object> summary = expect(
+                        200, api.get("/api/v1/monitoring/summary?year=" + YEAR, department.token()))
+                .body();
         assertEquals(1, n(summary, "units"));
         assertEquals(1, n(child(summary, "530000"), "units"));
         // a unit without subordinates sees none
-        assertEquals(0, n(expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR, lagging.token())).body(),
-                "units"));
+        assertEquals(
+                0,
+                n(
+                        expect(200, api.get("/api/v1/monitoring/summary?year=" + YEAR, lagging.token()))
+                                .body(),
+                        "units"));
     }
 }

@@ -44,12 +44,16 @@ class NoticeCutTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     OrderPayments orders;
+
     @Inject
     QuotaLedger ledger;
 
@@ -57,17 +61,27 @@ class NoticeCutTest {
     long tea;
 
     long paid(Unit unit, int quantity, String paidAt) {
-        long order = id(orders(expect(201, place(api, unit.token(), null, checkout(line(tea, quantity))))).get(0));
+        long order = id(orders(expect(201, place(api, unit.token(), null, checkout(line(tea, quantity)))))
+                .get(0));
         orders.markPaid(order, "notice-" + order, Instant.parse(paidAt), Actor.system("test"));
         return order;
     }
 
     /** The 已完成金额 of a unit in the notice's ranking of the region (CSV), in yuan. */
     String noticeMoney(int half, String token, String unitName) {
-        String csv = new String(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/monitoring/notice?year=2025&half="
-                + half + "&region=" + TIANSHAN + "&format=csv").bearerAuth(token), byte[].class), StandardCharsets.UTF_8);
-        return csv.lines().filter(l -> l.contains("," + unitName + ",")).findFirst()
-                .map(l -> l.split(",")[4]).orElseThrow(() -> new AssertionError(unitName + " not in " + csv));
+        String csv = new String(
+                client.toBlocking()
+                        .retrieve(
+                                HttpRequest.GET("/api/v1/monitoring/notice?year=2025&half=" + half + "&region="
+                                                + TIANSHAN + "&format=csv")
+                                        .bearerAuth(token),
+                                byte[].class),
+                StandardCharsets.UTF_8);
+        return csv.lines()
+                .filter(l -> l.contains("," + unitName + ","))
+                .findFirst()
+                .map(l -> l.split(",")[4])
+                .orElseThrow(() -> new AssertionError(unitName + " not in " + csv));
     }
 
     @Test
@@ -84,19 +98,22 @@ class NoticeCutTest {
         expect(200, api.put("/api/v1/quota/plans/2025", plan("OWN", 1_000_000, 100_000), unit.token()));
         expect(200, api.put("/api/v1/quota/plans/2025", shared(unit.id()), member.token()));
         long march = paid(unit, 3, "2025-03-01T02:00:00Z");
-        paid(member, 1, "2025-06-30T15:59:59Z");   // 23:59:59 on 30 June in Beijing: the first half
-        paid(unit, 4, "2025-06-30T16:00:00Z");     // midnight: the second half
+        paid(member, 1, "2025-06-30T15:59:59Z"); // 23:59:59 on 30 June in Beijing: the first half
+        paid(unit, 4, "2025-06-30T16:00:00Z"); // midnight: the second half
         paid(unit, 2, "2025-09-01T02:00:00Z");
         // refunded now (2026): taken from 2025, but after both halves of 2025 ended
         orders.recordRefund(march, PRICE, "notice-refund-" + march, Actor.system("test"));
         ledger.drain(1_000_000);
 
-        String name = (String) ((Map<?, ?>) expect(200, api.get("/api/v1/me", unit.token())).get("organization"))
+        String name = (String) ((Map<?, ?>)
+                        expect(200, api.get("/api/v1/me", unit.token())).get("organization"))
                 .get("name");
         assertEquals("400.00", noticeMoney(1, regulator, name), "first half: 3 + 1 (the member's) units of tea");
-        assertEquals("1000.00", noticeMoney(2, regulator, name), "the year: 3 + 1 + 4 + 2 units, the refund came later");
+        assertEquals(
+                "1000.00", noticeMoney(2, regulator, name), "the year: 3 + 1 + 4 + 2 units, the refund came later");
         long now = ((Number) expect(200, api.get("/api/v1/quota/plans/2025/progress", unit.token()))
-                .get("eligibleSpentFen")).longValue();
+                        .get("eligibleSpentFen"))
+                .longValue();
         assertEquals(9 * PRICE, now, "as booked today: less the refund");
     }
 }

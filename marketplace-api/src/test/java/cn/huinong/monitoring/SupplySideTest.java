@@ -9,7 +9,6 @@ import static cn.huinong.support.OrderingFixtures.place;
 import static cn.huinong.support.QuotaFixtures.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
@@ -64,16 +63,22 @@ class SupplySideTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     OrderPayments orders;
+
     @Inject
     QuotaLedger ledger;
+
     @Inject
     JdbcOperations jdbc;
+
     @Inject
     TransactionOperations<Connection> tx;
 
@@ -85,10 +90,10 @@ class SupplySideTest {
     CatalogFixtures.Supplier supplierA;
     CatalogFixtures.Supplier supplierB;
     long brandId;
-    long tea;      // A, 丹寨, brand, 100.00
-    long sansui;   // A, 三穗, 50.00
-    long rice;     // B, 丹寨, 20.00, another category
-    long kunming;  // A, 昆明五华 (not designated: not eligible), 70.00
+    long tea; // A, 丹寨, brand, 100.00
+    long sansui; // A, 三穗, 50.00
+    long rice; // B, 丹寨, 20.00, another category
+    long kunming; // A, 昆明五华 (not designated: not eligible), 70.00
     long neverSold;
     long soldLongAgo;
     long soldRecently;
@@ -112,8 +117,13 @@ class SupplySideTest {
         CatalogFixtures.designate(designations, CatalogFixtures.LEISHAN, DANZHAI, SANSUI);
         supplierA = CatalogFixtures.supplier(organizations, api);
         supplierB = CatalogFixtures.supplier(organizations, api);
-        brandId = id(expect(201, api.post("/api/v1/brands", Map.of("name", "丹寨硒锌茶" + System.nanoTime(),
-                "kind", "PRODUCT"), supplierA.token())).body());
+        brandId = id(expect(
+                        201,
+                        api.post(
+                                "/api/v1/brands",
+                                Map.of("name", "丹寨硒锌茶" + System.nanoTime(), "kind", "PRODUCT"),
+                                supplierA.token()))
+                .body());
         tea = product(supplierA, DANZHAI, CatalogFixtures.GREEN_TEA, 10_000, brandId);
         sansui = product(supplierA, SANSUI, CatalogFixtures.GREEN_TEA, 5_000, null);
         rice = product(supplierB, DANZHAI, "010101", 2_000, null);
@@ -146,8 +156,8 @@ class SupplySideTest {
         buy(buyer, now.minus(Duration.ofDays(40)), line(soldLongAgo, 1));
         buy(buyer, now.minus(Duration.ofDays(5)), line(soldRecently, 1));
         // listed three months ago (test data: no API sets the listing time)
-        tx.executeWrite(s -> jdbc.prepareStatement("UPDATE product SET listed_at = now() - interval '90 days' "
-                + "WHERE id IN (?, ?, ?)", ps -> {
+        tx.executeWrite(s -> jdbc.prepareStatement(
+                "UPDATE product SET listed_at = now() - interval '90 days' " + "WHERE id IN (?, ?, ?)", ps -> {
                     ps.setLong(1, neverSold);
                     ps.setLong(2, soldLongAgo);
                     ps.setLong(3, soldRecently);
@@ -174,14 +184,15 @@ class SupplySideTest {
     @SafeVarargs
     final List<Long> buy(Unit unit, Instant paidAt, Map<String, Object>... lines) {
         List<Long> ids = orders(expect(201, place(api, unit.token(), null, checkout(lines)))).stream()
-                .map(o -> id(o)).toList();
+                .map(o -> id(o))
+                .toList();
         ids.forEach(o -> orders.markPaid(o, "test-" + o, paidAt, Actor.system("test")));
         return ids;
     }
 
     Map<String, Object> supply(String region, String token) {
-        return expect(200, api.get("/api/v1/monitoring/supply?year=" + YEAR + "&region=" + region + "&top=100",
-                token)).body();
+        return expect(200, api.get("/api/v1/monitoring/supply?year=" + YEAR + "&region=" + region + "&top=100", token))
+                .body();
     }
 
     static long n(Map<?, ?> m, String key) {
@@ -195,8 +206,11 @@ class SupplySideTest {
 
     /** The entry of a grouping with this key (null: no brand), or zeros. */
     static Map<?, ?> entry(Map<String, Object> supply, String grouping, String key) {
-        return items(supply, grouping).stream().filter(e -> java.util.Objects.equals(key, e.get("key"))).findFirst()
-                .<Map<?, ?>>map(e -> e).orElse(Map.of("totalFen", 0, "paidFen", 0, "refundedFen", 0, "orders", 0));
+        return items(supply, grouping).stream()
+                .filter(e -> java.util.Objects.equals(key, e.get("key")))
+                .findFirst()
+                .<Map<?, ?>>map(e -> e)
+                .orElse(Map.of("totalFen", 0, "paidFen", 0, "refundedFen", 0, "orders", 0));
     }
 
     long delta(Map<String, Object> after, String grouping, String key, String field) {
@@ -229,22 +243,33 @@ class SupplySideTest {
         assertEquals(35_000, n(entry(s, "byBrand", String.valueOf(brandId)), "totalFen"));
         assertEquals(55_000, n(entry(s, "bySupplier", String.valueOf(supplierA.id())), "totalFen"));
         assertEquals(30_000, n(entry(s, "bySupplier", String.valueOf(supplierB.id())), "totalFen"));
-        assertTrue(((String) entry(s, "bySupplier", String.valueOf(supplierA.id())).get("name"))
-                .startsWith("测试农民专业合作社"));
+        assertTrue(
+                ((String) entry(s, "bySupplier", String.valueOf(supplierA.id())).get("name")).startsWith("测试农民专业合作社"));
         Map<?, ?> teaEntry = entry(s, "topProducts", String.valueOf(tea));
-        assertEquals(List.of(40_000L, 5_000L, 35_000L, 35_000L, 2L, 4L), List.of(n(teaEntry, "paidFen"),
-                n(teaEntry, "refundedFen"), n(teaEntry, "totalFen"), n(teaEntry, "eligibleFen"),
-                n(teaEntry, "orders"), n(teaEntry, "quantity")));
+        assertEquals(
+                List.of(40_000L, 5_000L, 35_000L, 35_000L, 2L, 4L),
+                List.of(
+                        n(teaEntry, "paidFen"),
+                        n(teaEntry, "refundedFen"),
+                        n(teaEntry, "totalFen"),
+                        n(teaEntry, "eligibleFen"),
+                        n(teaEntry, "orders"),
+                        n(teaEntry, "quantity")));
         assertEquals(30_000, n(entry(s, "topProducts", String.valueOf(rice)), "totalFen"));
         assertEquals(20_000, n(entry(s, "topProducts", String.valueOf(sansui)), "totalFen"));
-        List<Object> ranked = items(s, "topProducts").stream().map(e -> e.get("key")).toList();
+        List<Object> ranked =
+                items(s, "topProducts").stream().map(e -> e.get("key")).toList();
         assertTrue(ranked.indexOf(String.valueOf(tea)) < ranked.indexOf(String.valueOf(rice)));
         assertTrue(ranked.indexOf(String.valueOf(rice)) < ranked.indexOf(String.valueOf(sansui)));
 
         // filtered by where products come from, not where buyers or suppliers are registered
         assertEquals(65_000, delta(supply(DANZHAI, guizhou), beforeDanzhai, "totalFen"));
-        Map<String, Object> top1 = expect(200, api.get("/api/v1/monitoring/supply?year=" + YEAR + "&region="
-                + QIANDONGNAN + "&top=1", operator)).body();
+        Map<String, Object> top1 = expect(
+                        200,
+                        api.get(
+                                "/api/v1/monitoring/supply?year=" + YEAR + "&region=" + QIANDONGNAN + "&top=1",
+                                operator))
+                .body();
         assertEquals(1, items(top1, "topProducts").size());
         assertTrue(n((Map<?, ?>) top1.get("topProducts"), "groups") >= 3);
         assertTrue(n((Map<?, ?>) supply("530000", yunnan).get("totals"), "totalFen") >= 7_000);
@@ -256,7 +281,8 @@ class SupplySideTest {
 
     List<Long> slow(String query, String token) {
         return expect(200, api.get("/api/v1/monitoring/slow-products?size=200" + query, token)).items().stream()
-                .map(p -> n(p, "productId")).toList();
+                .map(p -> n(p, "productId"))
+                .toList();
     }
 
     @Test
@@ -265,10 +291,16 @@ class SupplySideTest {
         assertTrue(ids.contains(neverSold) && ids.contains(soldLongAgo), ids.toString());
         assertFalse(ids.contains(soldRecently) || ids.contains(justListed), ids.toString());
         assertTrue(ids.indexOf(neverSold) < ids.indexOf(soldLongAgo)); // never sold first
-        Map<String, Object> page = expect(200, api.get("/api/v1/monitoring/slow-products?region=" + DANZHAI
-                + "&size=200", qiandongnan)).body();
-        Map<?, ?> longAgo = page.get("items") instanceof List<?> l ? l.stream().map(Map.class::cast)
-                .filter(p -> n(p, "productId") == soldLongAgo).findFirst().orElseThrow() : null;
+        Map<String, Object> page = expect(
+                        200, api.get("/api/v1/monitoring/slow-products?region=" + DANZHAI + "&size=200", qiandongnan))
+                .body();
+        Map<?, ?> longAgo = page.get("items") instanceof List<?> l
+                ? l.stream()
+                        .map(Map.class::cast)
+                        .filter(p -> n(p, "productId") == soldLongAgo)
+                        .findFirst()
+                        .orElseThrow()
+                : null;
         assertEquals(40, n(longAgo, "daysSinceLastSale"));
         assertEquals(1_000 - 1, n(longAgo, "stock"));
         assertEquals(supplierB.id(), n(longAgo, "supplierId"));
@@ -284,10 +316,12 @@ class SupplySideTest {
     }
 
     byte[] download(String path, String token, String contentType) {
-        HttpResponse<byte[]> r = client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token),
-                Argument.of(byte[].class));
+        HttpResponse<byte[]> r =
+                client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class));
         assertEquals(200, r.code());
-        assertTrue(r.getContentType().orElseThrow().toString().startsWith(contentType), r.getContentType().toString());
+        assertTrue(
+                r.getContentType().orElseThrow().toString().startsWith(contentType),
+                r.getContentType().toString());
         assertTrue(r.getHeaders().get("Content-Disposition").contains("filename*=UTF-8''"));
         assertEquals(List.of("no-store"), r.getHeaders().getAll("Cache-Control"));
         return r.body();
@@ -295,15 +329,17 @@ class SupplySideTest {
 
     @Test
     void slowProductsExportAsCsvWithBomAndXlsx() throws Exception {
-        byte[] csv = download("/api/v1/monitoring/slow-products?region=" + DANZHAI + "&format=csv", qiandongnan,
-                "text/csv");
+        byte[] csv =
+                download("/api/v1/monitoring/slow-products?region=" + DANZHAI + "&format=csv", qiandongnan, "text/csv");
         assertEquals((byte) 0xEF, csv[0]);
         String text = new String(csv, StandardCharsets.UTF_8).substring(1);
         assertTrue(text.startsWith("商品ID,商品名称,品类,供应商ID,供应商名称,产地代码,产地,单价（元）,库存"), text);
         assertTrue(text.contains("\r\n" + neverSold + ","), text);
         assertTrue(text.contains("从未售出"));
         assertFalse(text.contains("\r\n" + soldRecently + ","));
-        byte[] xlsx = download("/api/v1/monitoring/slow-products?region=" + DANZHAI + "&format=xlsx", qiandongnan,
+        byte[] xlsx = download(
+                "/api/v1/monitoring/slow-products?region=" + DANZHAI + "&format=xlsx",
+                qiandongnan,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals("滞销预警", wb.getSheetName(0));
@@ -321,28 +357,44 @@ class SupplySideTest {
         assertEquals("分组,代码,名称,实付金额（元）,退款金额（元）,净销售额（元）,其中计入预留份额（元）,订单数,数量", lines.get(0));
         assertTrue(lines.get(1).startsWith("合计,,合计,"), lines.get(1));
         // every county row carries the same figures as the JSON answer
-        Map<?, ?> danzhai = entry(expect(200, api.get(path + "&top=100", qiandongnan)).body(), "byCounty", DANZHAI);
-        String danzhaiRow = String.join(",", "产地区县", DANZHAI, "丹寨县", yuanOf(n(danzhai, "paidFen")),
-                yuanOf(n(danzhai, "refundedFen")), yuanOf(n(danzhai, "totalFen")), yuanOf(n(danzhai, "eligibleFen")),
-                String.valueOf(n(danzhai, "orders")), String.valueOf(n(danzhai, "quantity")));
+        Map<?, ?> danzhai =
+                entry(expect(200, api.get(path + "&top=100", qiandongnan)).body(), "byCounty", DANZHAI);
+        String danzhaiRow = String.join(
+                ",",
+                "产地区县",
+                DANZHAI,
+                "丹寨县",
+                yuanOf(n(danzhai, "paidFen")),
+                yuanOf(n(danzhai, "refundedFen")),
+                yuanOf(n(danzhai, "totalFen")),
+                yuanOf(n(danzhai, "eligibleFen")),
+                String.valueOf(n(danzhai, "orders")),
+                String.valueOf(n(danzhai, "quantity")));
         assertTrue(lines.contains(danzhaiRow), danzhaiRow + " in " + text);
-        String teaRow = lines.stream().filter(l -> l.startsWith("商品," + tea + ",")).findFirst()
+        String teaRow = lines.stream()
+                .filter(l -> l.startsWith("商品," + tea + ","))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row of product " + tea + " in " + text));
         assertTrue(teaRow.endsWith(",400.00,50.00,350.00,350.00,2,4"), teaRow);
         for (String group : List.of("产地区县,", "品类,", "品牌,", "供应商,", "商品,")) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(group)), group);
         }
 
-        String products = new String(download(path + "&format=csv&by=PRODUCT", qiandongnan, "text/csv"),
-                StandardCharsets.UTF_8);
+        String products =
+                new String(download(path + "&format=csv&by=PRODUCT", qiandongnan, "text/csv"), StandardCharsets.UTF_8);
         assertTrue(products.lines().skip(2).allMatch(l -> l.startsWith("商品,")), products);
         assertEquals(400, status(path + "&format=csv&by=TOWNSHIP", qiandongnan));
 
-        byte[] xlsx = download(path + "&format=xlsx", qiandongnan,
+        byte[] xlsx = download(
+                path + "&format=xlsx",
+                qiandongnan,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertEquals(List.of("按产地区县", "按品类", "按品牌", "按供应商", "按商品"),
-                    java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList());
+            assertEquals(
+                    List.of("按产地区县", "按品类", "按品牌", "按供应商", "按商品"),
+                    java.util.stream.IntStream.range(0, wb.getNumberOfSheets())
+                            .mapToObj(wb::getSheetName)
+                            .toList());
             Sheet sheet = wb.getSheet("按商品");
             assertEquals("代码", sheet.getRow(0).getCell(0).getStringCellValue());
             boolean found = false;
@@ -370,8 +422,7 @@ class SupplySideTest {
         assertTrue(html.contains("<title>" + title + "</title>"), html);
         assertTrue(html.contains("<h1>" + title + "</h1>"));
         assertTrue(html.contains("按" + YEAR + "年6月30日应完成的进度，进度滞后的单位"), html);
-        for (String section : List.of("各地完成情况", "完成率排名前10位的单位", "完成率排名后10位的单位", "尚未填报的单位",
-                "进度滞后的单位")) {
+        for (String section : List.of("各地完成情况", "完成率排名前10位的单位", "完成率排名后10位的单位", "尚未填报的单位", "进度滞后的单位")) {
             assertTrue(html.contains(section), section);
         }
         assertTrue(html.contains("丹寨县") && html.contains("三穗县"));
@@ -383,10 +434,17 @@ class SupplySideTest {
         assertFalse(html.substring(laggingSection).contains(completed.username()));
         assertTrue(html.contains("200.00") && html.contains("100%")); // the completed unit: 200.00 yuan, 100%
         // self-contained: nothing to fetch, nothing to run
-        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script")
-                || html.contains("<link") || html.contains("src="), html);
+        assertFalse(
+                html.contains("http://")
+                        || html.contains("https://")
+                        || html.contains("<script")
+                        || html.contains("<link")
+                        || html.contains("src="),
+                html);
 
-        byte[] xlsx = download(path + "&format=xlsx", qiandongnan,
+        byte[] xlsx = download(
+                path + "&format=xlsx",
+                qiandongnan,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals(7, wb.getNumberOfSheets());
@@ -398,13 +456,16 @@ class SupplySideTest {
         byte[] csv = download(path + "&format=csv", guizhou, "text/csv");
         assertEquals((byte) 0xEF, csv[0]);
         assertTrue(new String(csv, StandardCharsets.UTF_8).substring(1).startsWith(title));
-        assertTrue(new String(download("/api/v1/monitoring/notice?year=" + YEAR + "&half=2", operator, "text/html"),
-                StandardCharsets.UTF_8).contains("全国" + YEAR + "年下半年"));
+        assertTrue(new String(
+                        download("/api/v1/monitoring/notice?year=" + YEAR + "&half=2", operator, "text/html"),
+                        StandardCharsets.UTF_8)
+                .contains("全国" + YEAR + "年下半年"));
     }
 
     int status(String path, String token) {
         try {
-            return client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class))
+            return client.toBlocking()
+                    .exchange(HttpRequest.GET(path).bearerAuth(token), Argument.of(byte[].class))
                     .code();
         } catch (HttpClientResponseException e) {
             return e.code();

@@ -30,8 +30,10 @@ class CartTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
 
@@ -52,8 +54,11 @@ class CartTest {
     }
 
     Api.Response checkoutCart(String key) {
-        return api.send(HttpRequest.POST("/api/v1/cart/checkout",
-                Map.of("deliveryAddress", OrderingFixtures.ADDRESS, "channel", "UNION")).header("Idempotency-Key", key),
+        return api.send(
+                HttpRequest.POST(
+                                "/api/v1/cart/checkout",
+                                Map.of("deliveryAddress", OrderingFixtures.ADDRESS, "channel", "UNION"))
+                        .header("Idempotency-Key", key),
                 buyer.token());
     }
 
@@ -67,23 +72,36 @@ class CartTest {
         expect(200, api.put("/api/v1/cart/lines/" + rice, Map.of("quantity", 2), buyer.token()));
         expect(200, api.put("/api/v1/cart/lines/" + dropped, Map.of("quantity", 2), buyer.token()));
         expect(200, api.put("/api/v1/cart/lines/" + tea, Map.of("quantity", 3), buyer.token()));
-        Map<String, Object> cart = expect(200, api.send(HttpRequest.DELETE("/api/v1/cart/lines/" + dropped),
-                buyer.token())).body();
+        Map<String, Object> cart = expect(
+                        200, api.send(HttpRequest.DELETE("/api/v1/cart/lines/" + dropped), buyer.token()))
+                .body();
         assertEquals(3 * 12800 + 2 * 3000, fen(cart, "totalFen"));
         assertEquals(2, ((List<?>) cart.get("lines")).size());
-        assertEquals(404, api.put("/api/v1/cart/lines/" + CatalogFixtures.create(api, a.token(),
-                CatalogFixtures.product()), Map.of("quantity", 1), buyer.token()).status(), "not purchasable");
+        assertEquals(
+                404,
+                api.put(
+                                "/api/v1/cart/lines/"
+                                        + CatalogFixtures.create(api, a.token(), CatalogFixtures.product()),
+                                Map.of("quantity", 1),
+                                buyer.token())
+                        .status(),
+                "not purchasable");
         assertEquals(403, api.get("/api/v1/cart", a.token()).status());
 
         String key = UUID.randomUUID().toString();
         Api.Response placed = expect(201, checkoutCart(key));
         List<Map<String, Object>> orders = orders(placed);
         assertEquals(2, orders.size());
-        assertEquals(List.of("UNION", "UNION"), orders.stream().map(o -> o.get("channel")).toList());
-        assertEquals(3 * 12800 + 2 * 3000, orders.stream().mapToLong(o -> fen(o, "totalFen")).sum());
+        assertEquals(
+                List.of("UNION", "UNION"),
+                orders.stream().map(o -> o.get("channel")).toList());
+        assertEquals(
+                3 * 12800 + 2 * 3000,
+                orders.stream().mapToLong(o -> fen(o, "totalFen")).sum());
         assertEquals(7, stock(api, a, tea));
         assertEquals(8, stock(api, b, rice));
-        assertEquals(List.of(), expect(200, api.get("/api/v1/cart", buyer.token())).get("lines"));
+        assertEquals(
+                List.of(), expect(200, api.get("/api/v1/cart", buyer.token())).get("lines"));
         assertEquals(placed.body(), expect(201, checkoutCart(key)).body(), "replayed, not placed again");
         assertEquals(422, checkoutCart(UUID.randomUUID().toString()).status(), "the cart is empty");
     }
@@ -94,14 +112,25 @@ class CartTest {
         long scarce = OrderingFixtures.listed(api, b, operator, 3000, 2);
         expect(200, api.put("/api/v1/cart/lines/" + tea, Map.of("quantity", 1), buyer.token()));
         expect(200, api.put("/api/v1/cart/lines/" + scarce, Map.of("quantity", 2), buyer.token()));
-        expect(201, OrderingFixtures.place(api, OrderingFixtures.buyer(organizations, api).token(), null,
-                OrderingFixtures.checkout(OrderingFixtures.line(scarce, 1))));
+        expect(
+                201,
+                OrderingFixtures.place(
+                        api,
+                        OrderingFixtures.buyer(organizations, api).token(),
+                        null,
+                        OrderingFixtures.checkout(OrderingFixtures.line(scarce, 1))));
 
-        Map<String, Object> cart = expect(200, api.get("/api/v1/cart", buyer.token())).body();
+        Map<String, Object> cart =
+                expect(200, api.get("/api/v1/cart", buyer.token())).body();
         assertEquals(12800, fen(cart, "totalFen"), "the short line is marked unavailable");
         assertEquals(409, checkoutCart(UUID.randomUUID().toString()).status());
         assertEquals(10, stock(api, a, tea));
-        assertEquals(2, ((List<?>) expect(200, api.get("/api/v1/cart", buyer.token())).get("lines")).size());
-        assertEquals(List.of(), expect(200, api.send(HttpRequest.DELETE("/api/v1/cart"), buyer.token())).get("lines"));
+        assertEquals(
+                2,
+                ((List<?>) expect(200, api.get("/api/v1/cart", buyer.token())).get("lines")).size());
+        assertEquals(
+                List.of(),
+                expect(200, api.send(HttpRequest.DELETE("/api/v1/cart"), buyer.token()))
+                        .get("lines"));
     }
 }

@@ -40,10 +40,13 @@ class OversellTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
 
@@ -56,8 +59,10 @@ class OversellTest {
         String operator = CatalogFixtures.operator(organizations, api);
         long lastTen = OrderingFixtures.listed(api, supplier, operator, 12800, 10);
         long plenty = OrderingFixtures.listed(api, other, operator, 2000, 1000);
-        List<Buyer> buyers = IntStream.range(0, BUYERS).parallel()
-                .mapToObj(i -> OrderingFixtures.buyer(organizations, api)).toList();
+        List<Buyer> buyers = IntStream.range(0, BUYERS)
+                .parallel()
+                .mapToObj(i -> OrderingFixtures.buyer(organizations, api))
+                .toList();
 
         // every buyer wants one of the last ten and one of a plentiful product, in either line order: the
         // reservations of a checkout go in ascending product id, so crossing orders cannot deadlock
@@ -66,7 +71,8 @@ class OversellTest {
         List<Future<Api.Response>> results = new ArrayList<>();
         for (int i = 0; i < BUYERS; i++) {
             Buyer buyer = buyers.get(i);
-            Map<String, Object> body = i % 2 == 0 ? checkout(line(lastTen, 1), line(plenty, 1))
+            Map<String, Object> body = i % 2 == 0
+                    ? checkout(line(lastTen, 1), line(plenty, 1))
                     : checkout(line(plenty, 1), line(lastTen, 1));
             results.add(pool.submit(() -> {
                 start.await();
@@ -88,6 +94,9 @@ class OversellTest {
         assertEquals(10, db.count("SELECT coalesce(sum(quantity), 0) FROM order_line WHERE product_id = ?", plenty));
         assertEquals(0, ((Number) db.document(lastTen).get("stock")).intValue());
         assertEquals(false, db.document(lastTen).get("inStock"));
-        assertEquals(409, expect(409, place(api, buyers.get(0).token(), null, checkout(line(lastTen, 1)))).status());
+        assertEquals(
+                409,
+                expect(409, place(api, buyers.get(0).token(), null, checkout(line(lastTen, 1))))
+                        .status());
     }
 }

@@ -44,10 +44,14 @@ class TransitionTableTest {
 
     /** The states an order can be in; CANCELLED twice: cancelled before and after payment behave differently. */
     enum State {
-        PENDING_PAYMENT(OrderStatus.PENDING_PAYMENT, false), PAID(OrderStatus.PAID, true),
-        SHIPPED(OrderStatus.SHIPPED, true), DELIVERED(OrderStatus.DELIVERED, true),
-        ACCEPTED(OrderStatus.ACCEPTED, true), CANCELLED_UNPAID(OrderStatus.CANCELLED, false),
-        CANCELLED_PAID(OrderStatus.CANCELLED, true), REFUNDED(OrderStatus.REFUNDED, true);
+        PENDING_PAYMENT(OrderStatus.PENDING_PAYMENT, false),
+        PAID(OrderStatus.PAID, true),
+        SHIPPED(OrderStatus.SHIPPED, true),
+        DELIVERED(OrderStatus.DELIVERED, true),
+        ACCEPTED(OrderStatus.ACCEPTED, true),
+        CANCELLED_UNPAID(OrderStatus.CANCELLED, false),
+        CANCELLED_PAID(OrderStatus.CANCELLED, true),
+        REFUNDED(OrderStatus.REFUNDED, true);
 
         final OrderStatus status;
         final boolean paid;
@@ -60,7 +64,11 @@ class TransitionTableTest {
 
     /** What the test does, and the move of the production table ({@link OrderLifecycle}) each one is. */
     enum Action {
-        PAY(Move.PAY), SHIP(Move.SHIP), DELIVER(Move.DELIVER), ACCEPT(Move.ACCEPT), CANCEL(Move.CANCEL),
+        PAY(Move.PAY),
+        SHIP(Move.SHIP),
+        DELIVER(Move.DELIVER),
+        ACCEPT(Move.ACCEPT),
+        CANCEL(Move.CANCEL),
         REFUND_IN_FULL(Move.REFUND_IN_FULL);
 
         final Move move;
@@ -80,12 +88,16 @@ class TransitionTableTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
+
     @Inject
     OrderPayments orders;
 
@@ -116,9 +128,10 @@ class TransitionTableTest {
 
     /** A fresh order in that state, reached by legal moves only. */
     long orderIn(State state) {
-        long order = id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, 1))))).get(0));
+        long order = id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, 1)))))
+                .get(0));
         switch (state) {
-            case PENDING_PAYMENT -> { }
+            case PENDING_PAYMENT -> {}
             case CANCELLED_UNPAID -> run(order, Action.CANCEL);
             case CANCELLED_PAID -> {
                 run(order, Action.PAY);
@@ -134,8 +147,11 @@ class TransitionTableTest {
                     if (state.ordinal() < step.ordinal()) {
                         break;
                     }
-                    run(order, step == State.SHIPPED ? Action.SHIP : step == State.DELIVERED ? Action.DELIVER
-                            : Action.ACCEPT);
+                    run(
+                            order,
+                            step == State.SHIPPED
+                                    ? Action.SHIP
+                                    : step == State.DELIVERED ? Action.DELIVER : Action.ACCEPT);
                 }
             }
         }
@@ -148,11 +164,14 @@ class TransitionTableTest {
         return switch (action) {
             case PAY -> facade(() -> orders.markPaid(order, "test-" + order, Instant.now(), Actor.system("test")));
             case SHIP -> api.post(base + "shipment", SHIPMENT, supplier.token()).status();
-            case DELIVER -> api.post(base + "delivery", Map.of(), supplier.token()).status();
-            case ACCEPT -> api.post(base + "acceptance", Map.of(), buyer.token()).status();
-            case CANCEL -> api.post(base + "cancellation", Map.of(), buyer.token()).status();
-            case REFUND_IN_FULL -> facade(() -> orders.recordRefund(order, 3000, "test-refund-" + order,
-                    Actor.system("test")));
+            case DELIVER ->
+                api.post(base + "delivery", Map.of(), supplier.token()).status();
+            case ACCEPT ->
+                api.post(base + "acceptance", Map.of(), buyer.token()).status();
+            case CANCEL ->
+                api.post(base + "cancellation", Map.of(), buyer.token()).status();
+            case REFUND_IN_FULL ->
+                facade(() -> orders.recordRefund(order, 3000, "test-refund-" + order, Actor.system("test")));
         };
     }
 
@@ -209,11 +228,16 @@ class TransitionTableTest {
                 case ACCEPT -> "acceptance";
                 default -> "cancellation";
             };
-            Api.Response r = api.post("/api/v1/orders/" + order + "/" + step, a == Action.SHIP ? SHIPMENT : Map.of(),
+            Api.Response r = api.post(
+                    "/api/v1/orders/" + order + "/" + step,
+                    a == Action.SHIP ? SHIPMENT : Map.of(),
                     a == Action.SHIP || a == Action.DELIVER ? supplier.token() : buyer.token());
             assertEquals(409, r.status());
             assertEquals("application/problem+json", r.contentType());
-            assertEquals(true, ((String) r.get("detail")).contains("订单当前状态为"), r.body().toString());
+            assertEquals(
+                    true,
+                    ((String) r.get("detail")).contains("订单当前状态为"),
+                    r.body().toString());
         }
     }
 

@@ -39,8 +39,8 @@ class BankAccountTest extends GatewayTestBase {
         String name = PaymentFixtures.organizationName(api, other.token());
         assertEquals(404, api.get(PATH, other.token()).status());
 
-        Map<String, Object> saved = expect(200, api.put(PATH, account(name, "2408 0201 0900 1234 567"),
-                other.token())).body();
+        Map<String, Object> saved = expect(200, api.put(PATH, account(name, "2408 0201 0900 1234 567"), other.token()))
+                .body();
         assertEquals("240802010900123456" + "7", saved.get("accountNumber"), "spaces are dropped");
         assertEquals(name, saved.get("accountName"));
         Map<String, Object> got = expect(200, api.get(PATH, other.token())).body();
@@ -51,16 +51,24 @@ class BankAccountTest extends GatewayTestBase {
 
         Api.Response letters = api.put(PATH, account(name, "6222abc"), other.token());
         assertEquals(400, letters.status());
-        assertTrue(letters.violatedFields().contains("accountNumber"), letters.body().toString());
+        assertTrue(
+                letters.violatedFields().contains("accountNumber"),
+                letters.body().toString());
         Map<String, Object> noBank = account(name, "24080201090012345");
         noBank.put("bankName", "");
         assertEquals(400, api.put(PATH, noBank, other.token()).status());
         Api.Response wrongName = api.put(PATH, account("张三", "24080201090012345"), other.token());
         assertEquals(422, wrongName.status());
-        assertTrue(((String) wrongName.get("detail")).contains("户名须与供应商登记名称一致"), wrongName.body().toString());
-        assertEquals(403, api.put(PATH, account(name, "24080201090012345"), buyer.token()).status());
+        assertTrue(
+                ((String) wrongName.get("detail")).contains("户名须与供应商登记名称一致"),
+                wrongName.body().toString());
+        assertEquals(
+                403,
+                api.put(PATH, account(name, "24080201090012345"), buyer.token()).status());
         assertEquals(403, api.get(PATH, operator).status());
-        assertEquals("2408020109001234567", expect(200, api.get(PATH, other.token())).get("accountNumber"),
+        assertEquals(
+                "2408020109001234567",
+                expect(200, api.get(PATH, other.token())).get("accountNumber"),
                 "refused changes change nothing");
     }
 
@@ -80,20 +88,29 @@ class BankAccountTest extends GatewayTestBase {
         assertTrue(!ta.get("reference").equals(tb.get("reference")), "one reference per payment");
 
         // the supplier changes its account: the payment keeps what the buyer was told
-        expect(200, api.put(PATH, account(PaymentFixtures.organizationName(api, supplier.token()), "9558800000000001"),
-                supplier.token()));
+        expect(
+                200,
+                api.put(
+                        PATH,
+                        account(PaymentFixtures.organizationName(api, supplier.token()), "9558800000000001"),
+                        supplier.token()));
         long newOrder = placeOrder(1);
-        Map<String, Object> tc = (Map<String, Object>) expect(201, pay(newOrder, "BANK_TRANSFER", null)).get("transfer");
+        Map<String, Object> tc = (Map<String, Object>)
+                expect(201, pay(newOrder, "BANK_TRANSFER", null)).get("transfer");
         assertEquals("9558800000000001", tc.get("accountNumber"));
-        assertEquals(accountNumber, db.rows("SELECT payee_account_number FROM payment WHERE id = ?",
-                paymentId(a)).get(0).get("payee_account_number"));
+        assertEquals(
+                accountNumber,
+                db.rows("SELECT payee_account_number FROM payment WHERE id = ?", paymentId(a))
+                        .get(0)
+                        .get("payee_account_number"));
     }
 
     @Test
     void choosingBankTransferFromASupplierWithoutAnAccount_is422() {
         Supplier bare = CatalogFixtures.supplier(organizations, api);
         long product = OrderingFixtures.listed(api, bare, operator, 5000, 5);
-        long order = id(orders(expect(201, place(api, buyer.token(), null, checkout(line(product, 1))))).get(0));
+        long order = id(orders(expect(201, place(api, buyer.token(), null, checkout(line(product, 1)))))
+                .get(0));
         Api.Response r = pay(order, "BANK_TRANSFER", "bt-" + order);
         assertEquals(422, r.status());
         assertTrue(((String) r.get("detail")).contains("尚未登记对公收款账户"), r.body().toString());

@@ -1,11 +1,6 @@
 package cn.huinong.payments;
 
 import static cn.huinong.support.CatalogFixtures.expect;
-import static cn.huinong.support.OrderingFixtures.checkout;
-import static cn.huinong.support.OrderingFixtures.id;
-import static cn.huinong.support.OrderingFixtures.line;
-import static cn.huinong.support.OrderingFixtures.orders;
-import static cn.huinong.support.OrderingFixtures.place;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,39 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.huinong.identity.Organizations;
-import cn.huinong.region.Designations;
 import cn.huinong.support.Api;
-import cn.huinong.support.CatalogDb;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
 import cn.huinong.support.OrderingFixtures.Buyer;
 import cn.huinong.support.PaymentFixtures;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Card payments against WireMock standing in for the Stripe-compatible gateway; real HTTP, JWTs and PostgreSQL. */
 /** Card payments against WireMock standing in for the Stripe-compatible gateway; real HTTP, JWTs and PostgreSQL. */
@@ -88,8 +64,14 @@ class CardPaymentTest extends GatewayTestBase {
         String succeeded = event("payment_intent.succeeded", 2 * PRICE, "succeeded", payment, null);
         assertEquals(false, expect(200, deliver(succeeded)).get("duplicate"));
         assertEquals(true, expect(200, deliver(succeeded)).get("duplicate"));
-        expect(200, deliver(event("payment_intent.payment_failed", 2 * PRICE, "requires_payment_method", payment,
-                "Your card was declined.")));
+        expect(
+                200,
+                deliver(event(
+                        "payment_intent.payment_failed",
+                        2 * PRICE,
+                        "requires_payment_method",
+                        payment,
+                        "Your card was declined.")));
         expect(200, deliver(event("charge.refunded", 2 * PRICE, "succeeded", payment, null)));
         o = order(order);
         assertEquals("PAID", o.get("status"));
@@ -109,8 +91,10 @@ class CardPaymentTest extends GatewayTestBase {
         assertEquals("PAID", order(order).get("status"));
 
         assertEquals("SUCCEEDED", expect(200, confirm(payment)).get("status"));
-        assertEquals(0, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")))
-                .size());
+        assertEquals(
+                0,
+                gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")))
+                        .size());
         assertEquals(1, paidHistory(order));
         assertEquals(1, paidOutbox(order));
         assertEquals(1, payments(order(order)).size());
@@ -121,22 +105,32 @@ class CardPaymentTest extends GatewayTestBase {
         long order = placeOrder(1);
         stubCreate(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
-        expect(200, deliver(event("payment_intent.payment_failed", PRICE, "requires_payment_method", payment,
-                "Your card has insufficient funds.")));
+        expect(
+                200,
+                deliver(event(
+                        "payment_intent.payment_failed",
+                        PRICE,
+                        "requires_payment_method",
+                        payment,
+                        "Your card has insufficient funds.")));
         Map<String, Object> o = order(order);
         assertEquals("PENDING_PAYMENT", o.get("status"));
         assertEquals("FAILED", payments(o).get(0).get("status"));
         assertEquals("Your card has insufficient funds.", payments(o).get(0).get("failureMessage"));
         // the buyer may pay again: the declined attempt's intent (still open at the gateway) is cancelled first
         String declined = intent;
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + declined + "/cancel")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(intentJson(declined, PRICE, "canceled", payment))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + declined + "/cancel"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(declined, PRICE, "canceled", payment))));
         intent = intent + "b";
         stubCreate(PRICE);
         long second = paymentId(expect(201, pay(order, "CARD", null)));
-        assertEquals(1, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + declined + "/cancel")))
-                .size());
+        assertEquals(
+                1,
+                gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + declined + "/cancel")))
+                        .size());
         List<Map<String, Object>> both = payments(order(order));
         assertEquals("CANCELLED", both.get(0).get("status"));
         assertEquals(second, ((Number) both.get(1).get("paymentId")).longValue());
@@ -169,13 +163,20 @@ class CardPaymentTest extends GatewayTestBase {
     @Test
     void gateway500ThenOk_isRetriedWithTheSameIdempotencyKey() {
         long order = placeOrder(1);
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("recovered")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("flaky")
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .inScenario("flaky")
                 .whenScenarioStateIs("recovered")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(intentJson(intent, PRICE, "requires_payment_method", 0))));
         Api.Response created = expect(201, pay(order, "CARD", null));
         long payment = paymentId(created);
@@ -188,9 +189,12 @@ class CardPaymentTest extends GatewayTestBase {
     @Test
     void gatewayTimeout_leavesPending_thenReconciliationSettles() {
         long order = placeOrder(1);
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withFixedDelay(2500)
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, PRICE, "requires_payment_method", 0))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse()
+                        .withFixedDelay(2500)
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, PRICE, "requires_payment_method", 0))));
         Api.Response created = expect(201, pay(order, "CARD", null));
         long payment = paymentId(created);
         assertEquals("PENDING", created.get("status"));
@@ -202,21 +206,28 @@ class CardPaymentTest extends GatewayTestBase {
 
         // meanwhile the intent was created and paid at the gateway; reconciliation asks again with the same key
         gateway.resetAll();
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key",
-                equalTo("payment-" + payment)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withHeader("Idempotent-Replayed", "true")
-                .withBody(intentJson(intent, PRICE, "succeeded", payment))));
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, PRICE, "succeeded", payment))));
-        Api.Response reconciled = expect(200, api.post("/api/v1/payments/" + payment + "/reconciliation", Map.of(),
-                operator));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo("payment-" + payment))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Idempotent-Replayed", "true")
+                        .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+        Api.Response reconciled =
+                expect(200, api.post("/api/v1/payments/" + payment + "/reconciliation", Map.of(), operator));
         assertEquals("SUCCEEDED", reconciled.get("status"));
         assertEquals("PAID", order(order).get("status"));
         assertEquals(1, paidOutbox(order));
         // the buyer cannot reconcile
-        assertEquals(403, api.post("/api/v1/payments/" + payment + "/reconciliation", Map.of(), buyer.token())
-                .status());
+        assertEquals(
+                403,
+                api.post("/api/v1/payments/" + payment + "/reconciliation", Map.of(), buyer.token())
+                        .status());
     }
 
     @Test
@@ -250,8 +261,10 @@ class CardPaymentTest extends GatewayTestBase {
         assertEquals(409, pay(cancelled, "CARD", null).status());
         // someone else's order does not exist for this buyer
         Buyer other = OrderingFixtures.buyer(organizations, api);
-        assertEquals(404, api.post("/api/v1/orders/" + order + "/payments", Map.of("method", "CARD"), other.token())
-                .status());
+        assertEquals(
+                404,
+                api.post("/api/v1/orders/" + order + "/payments", Map.of("method", "CARD"), other.token())
+                        .status());
     }
 
     @Test
@@ -259,13 +272,19 @@ class CardPaymentTest extends GatewayTestBase {
         long order = placeOrder(1);
         stubCreate(PRICE);
         gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
-                .withRequestBody(containing("pm_card_chargeDeclined")).willReturn(aResponse().withStatus(402)
+                .withRequestBody(containing("pm_card_chargeDeclined"))
+                .willReturn(aResponse()
+                        .withStatus(402)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
                                 + "\"decline_code\":\"generic_decline\",\"message\":\"Your card was declined.\"}}")));
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
-        Api.Response r = expect(200, api.post("/api/v1/payments/" + payment + "/confirmation",
-                Map.of("paymentMethod", "pm_card_chargeDeclined"), buyer.token()));
+        Api.Response r = expect(
+                200,
+                api.post(
+                        "/api/v1/payments/" + payment + "/confirmation",
+                        Map.of("paymentMethod", "pm_card_chargeDeclined"),
+                        buyer.token()));
         assertEquals("FAILED", r.get("status"));
         assertEquals("Your card was declined.", r.get("failureMessage"));
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
@@ -291,20 +310,28 @@ class CardPaymentTest extends GatewayTestBase {
         Supplier stranger = CatalogFixtures.supplier(organizations, api);
         assertEquals(404, api.post(receipt, Map.of(), stranger.token()).status());
         assertEquals(403, api.post(receipt, Map.of(), buyer.token()).status());
-        assertEquals(404, api.post("/api/v1/payments/999999999/receipt", Map.of(), supplier.token()).status());
+        assertEquals(
+                404,
+                api.post("/api/v1/payments/999999999/receipt", Map.of(), supplier.token())
+                        .status());
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
 
         Api.Response received = expect(200, api.post(receipt, Map.of(), supplier.token()));
         assertEquals("SUCCEEDED", received.get("status"));
         assertEquals(3 * PRICE, amount(received.body()));
         // a second confirmation is harmless
-        assertEquals("SUCCEEDED", expect(200, api.post(receipt, Map.of(), supplier.token())).get("status"));
+        assertEquals(
+                "SUCCEEDED",
+                expect(200, api.post(receipt, Map.of(), supplier.token())).get("status"));
         Map<String, Object> o = order(order);
         assertEquals("PAID", o.get("status"));
         assertEquals("HN" + order + "P" + payment, payments(o).get(0).get("transferReference"));
         assertEquals(1, paidOutbox(order));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_SUCCEEDED' AND resource_id = ?",
-                String.valueOf(payment)));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_SUCCEEDED' AND resource_id = ?",
+                        String.valueOf(payment)));
     }
 
     @Test
@@ -352,9 +379,13 @@ class CardPaymentTest extends GatewayTestBase {
         assertEquals(409, refund(order, 100, null, supplier.token()).status()); // not paid yet
         expect(200, confirm(payment));
         for (long amount : new long[] {10000, 2 * PRICE - 10000}) {
-            gateway.stubFor(post(urlEqualTo("/v1/refunds")).withRequestBody(containing("amount=" + amount + "&"))
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                            .withBody("{\"id\":\"re_" + UUID.randomUUID().toString().replace("-", "")
+            gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                    .withRequestBody(containing("amount=" + amount + "&"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"id\":\"re_"
+                                    + UUID.randomUUID().toString().replace("-", "")
                                     + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"status\":\"succeeded\","
                                     + "\"payment_intent\":\"" + intent + "\",\"currency\":\"cny\"}")));
         }
@@ -371,11 +402,20 @@ class CardPaymentTest extends GatewayTestBase {
         List<LoggedRequest> refunds = gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds")));
         assertEquals(1, refunds.size());
         assertEquals("refund-" + refundId, refunds.get(0).getHeader("Idempotency-Key"));
-        assertTrue(refunds.get(0).getBodyAsString().contains("amount=10000"), refunds.get(0).getBodyAsString());
+        assertTrue(
+                refunds.get(0).getBodyAsString().contains("amount=10000"),
+                refunds.get(0).getBodyAsString());
         assertTrue(refunds.get(0).getBodyAsString().contains("payment_intent=" + intent));
 
         assertEquals(403, refund(order, 100, null, buyer.token()).status());
-        assertEquals(404, refund(order, 100, null, CatalogFixtures.supplier(organizations, api).token()).status());
+        assertEquals(
+                404,
+                refund(
+                                order,
+                                100,
+                                null,
+                                CatalogFixtures.supplier(organizations, api).token())
+                        .status());
         assertEquals(400, refund(order, 0, null, supplier.token()).status());
         Api.Response tooMuch = refund(order, 2 * PRICE - 10000 + 1, null, supplier.token());
         assertEquals(422, tooMuch.status());
@@ -387,11 +427,19 @@ class CardPaymentTest extends GatewayTestBase {
         assertEquals("REFUNDED", o.get("status"));
         assertEquals(2 * PRICE, fen(o, "refundedFen"));
         assertEquals(422, refund(order, 1, null, operator).status());
-        assertEquals(2, gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))).size());
-        assertEquals(2, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = "
-                + "'ORDER_REFUNDED'", order));
-        assertEquals(2 * PRICE, db.count("SELECT coalesce(sum(amount_fen), 0) FROM order_event_outbox WHERE order_id = ?"
-                + " AND event_type = 'ORDER_REFUNDED'", order));
+        assertEquals(
+                2, gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))).size());
+        assertEquals(
+                2,
+                db.count(
+                        "SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = "
+                                + "'ORDER_REFUNDED'",
+                        order));
+        assertEquals(
+                2 * PRICE,
+                db.count(
+                        "SELECT coalesce(sum(amount_fen), 0) FROM order_event_outbox WHERE order_id = ?"
+                                + " AND event_type = 'ORDER_REFUNDED'",
+                        order));
     }
-
 }

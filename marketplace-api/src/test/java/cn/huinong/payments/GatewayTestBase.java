@@ -7,15 +7,10 @@ import static cn.huinong.support.OrderingFixtures.line;
 import static cn.huinong.support.OrderingFixtures.orders;
 import static cn.huinong.support.OrderingFixtures.place;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.huinong.identity.Organizations;
 import cn.huinong.region.Designations;
@@ -28,28 +23,20 @@ import cn.huinong.support.OrderingFixtures.Buyer;
 import cn.huinong.support.PaymentFixtures;
 import cn.huinong.support.WebhookSigner;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -63,15 +50,19 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     static final String API_VERSION = "2026-07-29.dahlia";
     static final long PRICE = 12800;
 
-    final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    final WireMockServer gateway =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     CatalogDb db;
 
@@ -86,11 +77,17 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         gateway.start();
-        return Map.of("huinong.payments.api-base", gateway.baseUrl(),
-                "huinong.payments.secret-key", "sk_test_huinong",
-                "huinong.payments.webhook-secret", SECRET,
-                "huinong.payments.max-network-retries", "2",
-                "huinong.payments.read-timeout", "1s");
+        return Map.of(
+                "huinong.payments.api-base",
+                gateway.baseUrl(),
+                "huinong.payments.secret-key",
+                "sk_test_huinong",
+                "huinong.payments.webhook-secret",
+                SECRET,
+                "huinong.payments.max-network-retries",
+                "2",
+                "huinong.payments.read-timeout",
+                "1s");
     }
 
     @AfterAll
@@ -112,27 +109,31 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     }
 
     long placeOrder(int quantity) {
-        return id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, quantity))))).get(0));
+        return id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, quantity)))))
+                .get(0));
     }
 
     static String intentJson(String id, long amount, String status, long paymentId) {
         return """
                 {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"cny",
                  "status":"%s","client_secret":"%s_secret_abc","livemode":false,
-                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount,
-                "succeeded".equals(status) ? amount : 0, status, id, paymentId);
+                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount, "succeeded".equals(status) ? amount : 0, status, id, paymentId);
     }
 
     void stubCreate(long amount) {
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, amount, "requires_payment_method", 0))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, amount, "requires_payment_method", 0))));
     }
 
     void stubConfirm(long amount) {
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, amount, "succeeded", 0))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, amount, "succeeded", 0))));
     }
 
     Api.Response pay(long order, String method, String key) {
@@ -144,7 +145,9 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     }
 
     Api.Response confirm(long payment) {
-        return api.post("/api/v1/payments/" + payment + "/confirmation", Map.of("paymentMethod", "pm_card_visa"),
+        return api.post(
+                "/api/v1/payments/" + payment + "/confirmation",
+                Map.of("paymentMethod", "pm_card_visa"),
                 buyer.token());
     }
 
@@ -163,8 +166,8 @@ abstract class GatewayTestBase implements TestPropertyProvider {
 
     /** ORDER_PAID and PAYMENT_SUCCEEDED events: exactly one of each for a paid order. */
     long paidOutbox(long order) {
-        long paid = db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
-                order);
+        long paid = db.count(
+                "SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'", order);
         long succeeded = db.count("""
                 SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'PAYMENT_SUCCEEDED'
                 AND amount_fen = (SELECT total_fen FROM purchase_order WHERE id = ?)
@@ -194,7 +197,8 @@ abstract class GatewayTestBase implements TestPropertyProvider {
 
     Api.Response deliver(String payload, String signature) {
         MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/payments/webhook", payload)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header("Stripe-Signature", signature);
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Stripe-Signature", signature);
         return api.send(r, null);
     }
 
@@ -215,8 +219,8 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     }
 
     Api.Response refund(long order, long amountFen, String key, String token) {
-        MutableHttpRequest<?> r = HttpRequest.POST("/api/v1/orders/" + order + "/refunds",
-                Map.of("amountFen", amountFen, "reason", "部分商品破损"));
+        MutableHttpRequest<?> r = HttpRequest.POST(
+                "/api/v1/orders/" + order + "/refunds", Map.of("amountFen", amountFen, "reason", "部分商品破损"));
         if (key != null) {
             r.header("Idempotency-Key", key);
         }

@@ -45,8 +45,10 @@ class PaymentIntegrityTest extends GatewayTestBase {
 
     @Inject
     Payments payments;
+
     @Inject
     Orders orderFacade;
+
     @Inject
     QuotaLedger ledger;
 
@@ -54,8 +56,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
         return """
                 {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"%s",
                  "status":"%s","client_secret":"%s_secret_abc","livemode":false,
-                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount, "succeeded".equals(status) ? amount : 0,
-                currency, status, id, paymentId);
+                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount, "succeeded".equals(status) ? amount : 0, currency, status, id, paymentId);
     }
 
     @Test
@@ -69,7 +70,9 @@ class PaymentIntegrityTest extends GatewayTestBase {
         expect(200, deliver(forged));
         // our own intent, but for 1 fen; our own intent and amount, another currency
         expect(200, deliver(eventOf("payment_intent.succeeded", intentJson(intent, 1, "cny", "succeeded", payment))));
-        expect(200, deliver(eventOf("payment_intent.succeeded", intentJson(intent, PRICE, "usd", "succeeded", payment))));
+        expect(
+                200,
+                deliver(eventOf("payment_intent.succeeded", intentJson(intent, PRICE, "usd", "succeeded", payment))));
 
         Map<String, Object> o = order(order);
         assertEquals("PENDING_PAYMENT", o.get("status"));
@@ -77,8 +80,10 @@ class PaymentIntegrityTest extends GatewayTestBase {
         assertEquals(0, paidHistory(order));
         assertEquals(0, paidOutbox(order));
 
-        List<Map<String, Object>> open = expect(200, api.get("/api/v1/payments/mismatches?size=200", operator)).items()
-                .stream().filter(m -> ((Number) m.get("paymentId")).longValue() == payment).toList();
+        List<Map<String, Object>> open =
+                expect(200, api.get("/api/v1/payments/mismatches?size=200", operator)).items().stream()
+                        .filter(m -> ((Number) m.get("paymentId")).longValue() == payment)
+                        .toList();
         assertEquals(3, open.size());
         Map<String, Object> first = open.get(2);
         assertEquals(List.of("INTENT_ID", "AMOUNT", "AMOUNT_RECEIVED"), first.get("reasons"));
@@ -87,25 +92,42 @@ class PaymentIntegrityTest extends GatewayTestBase {
         assertEquals(order, ((Number) first.get("orderId")).longValue());
         assertEquals(List.of("AMOUNT", "AMOUNT_RECEIVED"), open.get(1).get("reasons"));
         assertEquals(List.of("CURRENCY"), open.get(0).get("reasons"));
-        assertEquals(3, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_GATEWAY_MISMATCH' "
-                + "AND detail->>'paymentId' = ?", String.valueOf(payment)));
+        assertEquals(
+                3,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_GATEWAY_MISMATCH' "
+                                + "AND detail->>'paymentId' = ?",
+                        String.valueOf(payment)));
 
-        Map<String, Object> attention = expect(200, api.get("/api/v1/payments/attention?size=200", operator)).items()
-                .stream().filter(a -> ((Number) a.get("paymentId")).longValue() == payment).findFirst().orElseThrow();
+        Map<String, Object> attention =
+                expect(200, api.get("/api/v1/payments/attention?size=200", operator)).items().stream()
+                        .filter(a -> ((Number) a.get("paymentId")).longValue() == payment)
+                        .findFirst()
+                        .orElseThrow();
         assertEquals(3, ((Number) attention.get("openMismatches")).intValue());
         assertEquals(403, api.get("/api/v1/payments/mismatches", buyer.token()).status());
 
         long id = ((Number) first.get("id")).longValue();
-        assertEquals(400, api.post("/api/v1/payments/mismatches/" + id + "/resolution", Map.of("resolution", " "),
-                operator).status());
-        Api.Response resolved = expect(200, api.post("/api/v1/payments/mismatches/" + id + "/resolution",
-                Map.of("resolution", "伪造事件，已报告网关"), operator));
+        assertEquals(
+                400,
+                api.post("/api/v1/payments/mismatches/" + id + "/resolution", Map.of("resolution", " "), operator)
+                        .status());
+        Api.Response resolved = expect(
+                200,
+                api.post(
+                        "/api/v1/payments/mismatches/" + id + "/resolution",
+                        Map.of("resolution", "伪造事件，已报告网关"),
+                        operator));
         assertNotNull(resolved.get("resolvedAt"));
-        assertEquals(409, api.post("/api/v1/payments/mismatches/" + id + "/resolution",
-                Map.of("resolution", "再次处理"), operator).status());
+        assertEquals(
+                409,
+                api.post("/api/v1/payments/mismatches/" + id + "/resolution", Map.of("resolution", "再次处理"), operator)
+                        .status());
 
         // the genuine event still settles
-        expect(200, deliver(eventOf("payment_intent.succeeded", intentJson(intent, PRICE, "cny", "succeeded", payment))));
+        expect(
+                200,
+                deliver(eventOf("payment_intent.succeeded", intentJson(intent, PRICE, "cny", "succeeded", payment))));
         assertEquals("PAID", order(order).get("status"));
         assertEquals(1, paidOutbox(order));
     }
@@ -114,9 +136,11 @@ class PaymentIntegrityTest extends GatewayTestBase {
     void aConfirmationAnsweredForAnotherAmount_settlesNothing() {
         long order = placeOrder(1);
         stubCreate(PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, 1, "cny", "succeeded", 0))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, 1, "cny", "succeeded", 0))));
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertEquals("PENDING", expect(200, confirm(payment)).get("status"));
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
@@ -127,19 +151,30 @@ class PaymentIntegrityTest extends GatewayTestBase {
     void anEventNamingOurPaymentBeforeItsIntentIsKnown_isCheckedWithTheGatewayInsteadOfBelieved() {
         long order = placeOrder(1);
         // the creation's answer is lost: the payment has no intent yet
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(500)));
+        gateway.stubFor(
+                post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(500)));
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
-        assertNull(db.rows("SELECT intent_id FROM payment WHERE id = ?", payment).get(0).get("intent_id"));
+        assertNull(db.rows("SELECT intent_id FROM payment WHERE id = ?", payment)
+                .get(0)
+                .get("intent_id"));
         // now the gateway answers creations with our intent, still unpaid
         gateway.resetAll();
         stubCreate(PRICE);
         gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(intentJson(intent, PRICE, "cny", "requires_payment_method", payment))));
-        expect(200, deliver(eventOf("payment_intent.succeeded", intentJson("pi_attacker2", PRICE, "cny", "succeeded",
-                payment))));
+        expect(
+                200,
+                deliver(eventOf(
+                        "payment_intent.succeeded", intentJson("pi_attacker2", PRICE, "cny", "succeeded", payment))));
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
-        assertEquals(intent, db.rows("SELECT intent_id FROM payment WHERE id = ?", payment).get(0).get("intent_id"),
+        assertEquals(
+                intent,
+                db.rows("SELECT intent_id FROM payment WHERE id = ?", payment)
+                        .get(0)
+                        .get("intent_id"),
                 "our own key told us our intent");
         assertEquals(0, paidOutbox(order));
     }
@@ -148,16 +183,29 @@ class PaymentIntegrityTest extends GatewayTestBase {
     void tenParallelAttempts_leaveOneLivePayment_andCaptureExactlyOnce() throws Exception {
         long order = placeOrder(1);
         // every creation gets its own intent, named after our key; confirm and cancel answer for the intent in the path
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withTransformers("response-template")
-                .withBody(intentJson("pi_{{request.headers.[Idempotency-Key]}}", PRICE, "cny",
-                        "requires_payment_method", 0))));
-        gateway.stubFor(post(urlMatching("/v1/payment_intents/[^/]+/cancel")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withTransformers("response-template")
-                .withBody(intentJson("{{request.pathSegments.[2]}}", PRICE, "cny", "canceled", 0))));
-        gateway.stubFor(post(urlMatching("/v1/payment_intents/[^/]+/confirm")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withTransformers("response-template")
-                .withBody(intentJson("{{request.pathSegments.[2]}}", PRICE, "cny", "succeeded", 0))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody(intentJson(
+                                "pi_{{request.headers.[Idempotency-Key]}}",
+                                PRICE,
+                                "cny",
+                                "requires_payment_method",
+                                0))));
+        gateway.stubFor(post(urlMatching("/v1/payment_intents/[^/]+/cancel"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody(intentJson("{{request.pathSegments.[2]}}", PRICE, "cny", "canceled", 0))));
+        gateway.stubFor(post(urlMatching("/v1/payment_intents/[^/]+/confirm"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withTransformers("response-template")
+                        .withBody(intentJson("{{request.pathSegments.[2]}}", PRICE, "cny", "succeeded", 0))));
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -175,13 +223,16 @@ class PaymentIntegrityTest extends GatewayTestBase {
             }
             assertTrue(!created.isEmpty());
             assertEquals(1, db.count("""
-                    SELECT count(*) FROM payment WHERE order_id = ? AND status IN ('PENDING', 'AWAITING_TRANSFER', 'FAILED')""",
-                    order), "one live payment");
+                    SELECT count(*) FROM payment WHERE order_id = ? AND status IN ('PENDING', 'AWAITING_TRANSFER', 'FAILED')""", order), "one live payment");
             // every superseded attempt was cancelled, at the gateway first
-            for (Map<String, Object> p : db.rows("SELECT intent_id FROM payment WHERE order_id = ? AND status = "
-                    + "'CANCELLED'", order)) {
-                assertTrue(gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + p.get("intent_id")
-                        + "/cancel"))).size() >= 1, p.toString());
+            for (Map<String, Object> p :
+                    db.rows("SELECT intent_id FROM payment WHERE order_id = ? AND status = " + "'CANCELLED'", order)) {
+                assertTrue(
+                        gateway.findAll(postRequestedFor(
+                                                urlEqualTo("/v1/payment_intents/" + p.get("intent_id") + "/cancel")))
+                                        .size()
+                                >= 1,
+                        p.toString());
             }
 
             List<Callable<Api.Response>> confirmations = new ArrayList<>();
@@ -200,7 +251,10 @@ class PaymentIntegrityTest extends GatewayTestBase {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, gateway.findAll(postRequestedFor(urlPathMatching("/v1/payment_intents/.+/confirm"))).size(),
+        assertEquals(
+                1,
+                gateway.findAll(postRequestedFor(urlPathMatching("/v1/payment_intents/.+/confirm")))
+                        .size(),
                 "exactly one capture");
         assertEquals("PAID", order(order).get("status"));
         assertEquals(1, paidOutbox(order));
@@ -213,13 +267,21 @@ class PaymentIntegrityTest extends GatewayTestBase {
         Api.Response again = pay(order, "CARD", null);
         assertEquals(409, again.status());
         assertTrue(((String) again.get("detail")).contains("撤销"), again.body().toString());
-        assertEquals(403, api.post("/api/v1/payments/" + transfer + "/cancellation", Map.of(), supplier.token()).status());
-        assertEquals("CANCELLED", expect(200, api.post("/api/v1/payments/" + transfer + "/cancellation", Map.of(),
-                buyer.token())).get("status"));
+        assertEquals(
+                403,
+                api.post("/api/v1/payments/" + transfer + "/cancellation", Map.of(), supplier.token())
+                        .status());
+        assertEquals(
+                "CANCELLED",
+                expect(200, api.post("/api/v1/payments/" + transfer + "/cancellation", Map.of(), buyer.token()))
+                        .get("status"));
         stubCreate(PRICE);
         assertEquals("PENDING", expect(201, pay(order, "CARD", null)).get("status"));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_CANCELLED' AND resource_id = ?",
-                String.valueOf(transfer)));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_CANCELLED' AND resource_id = ?",
+                        String.valueOf(transfer)));
     }
 
     @Test
@@ -229,11 +291,14 @@ class PaymentIntegrityTest extends GatewayTestBase {
         Api.Response created = expect(201, pay(order, "BANK_TRANSFER", null));
         long payment = paymentId(created);
         Instant expires = Instant.parse((String) created.get("expiresAt"));
-        assertTrue(Duration.between(before, expires).compareTo(Duration.ofDays(7).minusMinutes(1)) > 0, expires.toString());
+        assertTrue(
+                Duration.between(before, expires).compareTo(Duration.ofDays(7).minusMinutes(1)) > 0,
+                expires.toString());
         Map<String, Object> p = payments(order(order)).get(0);
         assertEquals("BANK_TRANSFER", p.get("method"));
         assertEquals("AWAITING_TRANSFER", p.get("status"));
-        assertEquals(expires.toString(), Instant.parse((String) p.get("expiresAt")).toString());
+        assertEquals(
+                expires.toString(), Instant.parse((String) p.get("expiresAt")).toString());
 
         // the next day the order still waits, its stock reserved
         orderFacade.expireUnpaid(Instant.now().plus(Duration.ofDays(1)));
@@ -241,38 +306,78 @@ class PaymentIntegrityTest extends GatewayTestBase {
         // a day before the window closes the buyer is reminded, once
         payments.reconcileAll(expires.minus(Duration.ofHours(12)));
         payments.reconcileAll(expires.minus(Duration.ofHours(11)));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_TRANSFER_REMINDED' "
-                + "AND resource_id = ?", String.valueOf(payment)));
-        Map<String, Object> due = expect(200, api.get("/api/v1/payments/awaiting-transfer", buyer.token())).items()
-                .stream().filter(d -> ((Number) d.get("paymentId")).longValue() == payment).findFirst().orElseThrow();
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_TRANSFER_REMINDED' "
+                                + "AND resource_id = ?",
+                        String.valueOf(payment)));
+        Map<String, Object> due =
+                expect(200, api.get("/api/v1/payments/awaiting-transfer", buyer.token())).items().stream()
+                        .filter(d -> ((Number) d.get("paymentId")).longValue() == payment)
+                        .findFirst()
+                        .orElseThrow();
         assertNotNull(due.get("remindedAt"));
         assertNotNull(due.get("transfer"));
 
         // the slip: uploaded by the buyer, attached with the transfer date, seen by the supplier only
         long file = FileFixtures.uploaded(api, buyer.token(), "TRANSFER_SLIP", FileFixtures.pdf());
         String today = LocalDate.now(BEIJING).toString();
-        assertEquals(400, api.post("/api/v1/payments/" + payment + "/slip", Map.of("fileId", file,
-                "transferDate", LocalDate.now(BEIJING).plusDays(1).toString()), buyer.token()).status());
-        long otherUnitsFile = FileFixtures.uploaded(api, cn.huinong.support.OrderingFixtures.buyer(organizations, api)
-                .token(), "TRANSFER_SLIP", FileFixtures.pdf());
-        assertEquals(400, api.post("/api/v1/payments/" + payment + "/slip", Map.of("fileId", otherUnitsFile,
-                "transferDate", today), buyer.token()).status(), "only a file of the buyer's own unit");
-        Api.Response slipped = expect(200, api.post("/api/v1/payments/" + payment + "/slip", Map.of("fileId", file,
-                "transferDate", today), buyer.token()));
+        assertEquals(
+                400,
+                api.post(
+                                "/api/v1/payments/" + payment + "/slip",
+                                Map.of(
+                                        "fileId",
+                                        file,
+                                        "transferDate",
+                                        LocalDate.now(BEIJING).plusDays(1).toString()),
+                                buyer.token())
+                        .status());
+        long otherUnitsFile = FileFixtures.uploaded(
+                api,
+                cn.huinong.support.OrderingFixtures.buyer(organizations, api).token(),
+                "TRANSFER_SLIP",
+                FileFixtures.pdf());
+        assertEquals(
+                400,
+                api.post(
+                                "/api/v1/payments/" + payment + "/slip",
+                                Map.of("fileId", otherUnitsFile, "transferDate", today),
+                                buyer.token())
+                        .status(),
+                "only a file of the buyer's own unit");
+        Api.Response slipped = expect(
+                200,
+                api.post(
+                        "/api/v1/payments/" + payment + "/slip",
+                        Map.of("fileId", file, "transferDate", today),
+                        buyer.token()));
         assertEquals(today, slipped.get("transferDate"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> slip = (Map<String, Object>) payments(expect(200, api.get("/api/v1/orders/" + order,
-                supplier.token())).body()).get(0).get("slip");
+        Map<String, Object> slip =
+                (Map<String, Object>) payments(expect(200, api.get("/api/v1/orders/" + order, supplier.token()))
+                                .body())
+                        .get(0)
+                        .get("slip");
         assertEquals(file, ((Number) slip.get("fileId")).longValue());
         assertEquals(200, FileFixtures.download(client, file, supplier.token()).status());
-        assertEquals(404, FileFixtures.download(client, file, CatalogFixtures.supplier(organizations, api).token())
-                .status());
+        assertEquals(
+                404,
+                FileFixtures.download(
+                                client,
+                                file,
+                                CatalogFixtures.supplier(organizations, api).token())
+                        .status());
 
-        assertEquals(422, api.post("/api/v1/payments/" + payment + "/receipt", Map.of("amountFen", PRICE - 1),
-                supplier.token()).status());
+        assertEquals(
+                422,
+                api.post("/api/v1/payments/" + payment + "/receipt", Map.of("amountFen", PRICE - 1), supplier.token())
+                        .status());
         assertEquals("AWAITING_TRANSFER", payments(order(order)).get(0).get("status"));
-        Api.Response received = expect(200, api.post("/api/v1/payments/" + payment + "/receipt",
-                Map.of("amountFen", PRICE), supplier.token()));
+        Api.Response received = expect(
+                200,
+                api.post("/api/v1/payments/" + payment + "/receipt", Map.of("amountFen", PRICE), supplier.token()));
         assertEquals("SUCCEEDED", received.get("status"));
         assertEquals(today, received.get("transferDateConfirmed"));
         assertEquals("PAID", order(order).get("status"));
@@ -283,23 +388,42 @@ class PaymentIntegrityTest extends GatewayTestBase {
         long order = placeOrder(1);
         int lastYear = LocalDate.now(BEIJING).getYear() - 1;
         // the order was placed on 29 December of last year
-        db.update("UPDATE purchase_order SET created_at = ? WHERE id = ?",
-                LocalDate.of(lastYear, 12, 29).atTime(10, 0).atZone(BEIJING).toInstant(), order);
+        db.update(
+                "UPDATE purchase_order SET created_at = ? WHERE id = ?",
+                LocalDate.of(lastYear, 12, 29).atTime(10, 0).atZone(BEIJING).toInstant(),
+                order);
         long payment = paymentId(expect(201, pay(order, "BANK_TRANSFER", null)));
         long file = FileFixtures.uploaded(api, buyer.token(), "TRANSFER_SLIP", FileFixtures.pdf());
-        expect(200, api.post("/api/v1/payments/" + payment + "/slip", Map.of("fileId", file,
-                "transferDate", lastYear + "-12-30"), buyer.token()));
-        assertEquals(400, api.post("/api/v1/payments/" + payment + "/receipt", Map.of("transferDate",
-                lastYear + "-12-28"), supplier.token()).status(), "not before the order");
-        Api.Response received = expect(200, api.post("/api/v1/payments/" + payment + "/receipt", Map.of(),
-                supplier.token()));
+        expect(
+                200,
+                api.post(
+                        "/api/v1/payments/" + payment + "/slip",
+                        Map.of("fileId", file, "transferDate", lastYear + "-12-30"),
+                        buyer.token()));
+        assertEquals(
+                400,
+                api.post(
+                                "/api/v1/payments/" + payment + "/receipt",
+                                Map.of("transferDate", lastYear + "-12-28"),
+                                supplier.token())
+                        .status(),
+                "not before the order");
+        Api.Response received =
+                expect(200, api.post("/api/v1/payments/" + payment + "/receipt", Map.of(), supplier.token()));
         assertEquals(lastYear + "-12-30", received.get("transferDateConfirmed"));
         Instant paidAt = Instant.parse((String) order(order).get("paidAt"));
         assertEquals(LocalDate.of(lastYear, 12, 30), LocalDate.ofInstant(paidAt, BEIJING));
 
         ledger.drain(1_000_000);
-        assertEquals(lastYear, ((Number) db.rows("SELECT year FROM quota_ledger WHERE order_id = ? AND event_type = "
-                + "'ORDER_PAID'", order).get(0).get("year")).intValue());
+        assertEquals(
+                lastYear,
+                ((Number) db.rows(
+                                        "SELECT year FROM quota_ledger WHERE order_id = ? AND event_type = "
+                                                + "'ORDER_PAID'",
+                                        order)
+                                .get(0)
+                                .get("year"))
+                        .intValue());
     }
 
     @Test
@@ -331,12 +455,18 @@ class PaymentIntegrityTest extends GatewayTestBase {
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertEquals("SUCCEEDED", expect(200, confirm(payment)).get("status"));
         // the supplier's partial refund of one unit is still pending at the gateway when the buyer cancels
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).withRequestBody(containing("amount=" + PRICE + "&"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .withRequestBody(containing("amount=" + PRICE + "&"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")
                         .withBody(refundJson("re_{{request.headers.[Idempotency-Key]}}", PRICE, "pending"))));
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).withRequestBody(containing("amount=" + 2 * PRICE + "&"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .withRequestBody(containing("amount=" + 2 * PRICE + "&"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withTransformers("response-template")
                         .withBody(refundJson("re_{{request.headers.[Idempotency-Key]}}", 2 * PRICE, "succeeded"))));
         Api.Response manual = expect(201, refund(order, PRICE, null, supplier.token()));
@@ -353,15 +483,18 @@ class PaymentIntegrityTest extends GatewayTestBase {
         // the manual refund fails after all: its part goes back at once, on that webhook
         expect(200, deliver(eventOf("refund.failed", """
                 {"id":"re_refund-%d","object":"refund","amount":%d,"currency":"cny","status":"failed",
-                 "failure_reason":"expired_or_canceled_card","payment_intent":"%s","metadata":{"refund_id":"%d"}}"""
-                .formatted(manualId, PRICE, intent, manualId))));
+                 "failure_reason":"expired_or_canceled_card","payment_intent":"%s","metadata":{"refund_id":"%d"}}""".formatted(manualId, PRICE, intent, manualId))));
         rows = db.rows("SELECT * FROM refund WHERE payment_id = ? ORDER BY id", payment);
         assertEquals(3, rows.size());
         assertEquals("FAILED", rows.get(0).get("status"));
         assertEquals("CANCELLATION", rows.get(2).get("cause"));
         assertEquals(PRICE, ((Number) rows.get(2).get("amount_fen")).longValue());
-        assertEquals(3 * PRICE, db.count("SELECT coalesce(sum(amount_fen), 0) FROM refund WHERE payment_id = ? "
-                + "AND status <> 'FAILED'", payment));
+        assertEquals(
+                3 * PRICE,
+                db.count(
+                        "SELECT coalesce(sum(amount_fen), 0) FROM refund WHERE payment_id = ? "
+                                + "AND status <> 'FAILED'",
+                        payment));
     }
 
     @Test
@@ -371,14 +504,22 @@ class PaymentIntegrityTest extends GatewayTestBase {
         stubConfirm(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         expect(200, confirm(payment));
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_partial" + payment, 100, "pending"))));
-        long refundId = ((Number) expect(201, refund(order, 100, null, supplier.token())).get("refundId")).longValue();
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson("re_partial" + payment, 100, "pending"))));
+        long refundId = ((Number)
+                        expect(201, refund(order, 100, null, supplier.token())).get("refundId"))
+                .longValue();
         expect(200, deliver(eventOf("refund.updated", """
                 {"id":"re_partial%d","object":"refund","amount":%d,"currency":"cny","status":"succeeded",
                  "payment_intent":"%s","metadata":{"refund_id":"%d"}}""".formatted(payment, PRICE, intent, refundId))));
-        assertEquals("PENDING", db.rows("SELECT status FROM refund WHERE id = ?", refundId).get(0).get("status"));
+        assertEquals(
+                "PENDING",
+                db.rows("SELECT status FROM refund WHERE id = ?", refundId)
+                        .get(0)
+                        .get("status"));
         assertEquals(0, fen(order(order), "refundedFen"));
         assertEquals(1, db.count("SELECT count(*) FROM payment_mismatch WHERE refund_id = ?", refundId));
     }

@@ -40,6 +40,7 @@ class RefundTest extends GatewayTestBase {
 
     @Inject
     Payments payments;
+
     @Inject
     Orders orderFacade;
 
@@ -55,39 +56,47 @@ class RefundTest extends GatewayTestBase {
     static String refundJson(String id, long amount, String status, String intent, Long refundId) {
         return """
                 {"id":"%s","object":"refund","amount":%d,"currency":"cny","status":"%s","payment_intent":"%s",
-                 "metadata":{%s}}""".formatted(id, amount, status, intent,
-                refundId == null ? "" : "\"refund_id\":\"" + refundId + "\"");
+                 "metadata":{%s}}""".formatted(id, amount, status, intent, refundId == null ? "" : "\"refund_id\":\"" + refundId + "\"");
     }
 
     void stubRefund(long amount, String status) {
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_" + UUID.randomUUID().toString().replace("-", ""), amount, status, intent,
-                        null))));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson(
+                                "re_" + UUID.randomUUID().toString().replace("-", ""), amount, status, intent, null))));
     }
 
     void stubRefundError(int status, String type) {
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"type\":\"" + type + "\",\"message\":\"refund trouble\"}}")));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"" + type + "\",\"message\":\"refund trouble\"}}")));
     }
 
     void stubRefundList(String... refunds) {
-        gateway.stubFor(WireMock.get(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":false,\"data\":["
-                        + String.join(",", refunds) + "]}")));
+        gateway.stubFor(WireMock.get(urlPathEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":false,\"data\":["
+                                + String.join(",", refunds) + "]}")));
     }
 
     /** Refund requests for this test's intent (the sweep also looks at what earlier tests left in the database). */
     List<LoggedRequest> refundPosts() {
-        return gateway.findAll(postRequestedFor(urlEqualTo("/v1/refunds"))
-                .withRequestBody(containing("payment_intent=" + intent)));
+        return gateway.findAll(
+                postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("payment_intent=" + intent)));
     }
 
     Map<String, Object> cancel(long order) {
-        return expect(200, api.post("/api/v1/orders/" + order + "/cancellation", Map.of("reason", "采购计划调整"),
-                buyer.token())).body();
+        return expect(
+                        200,
+                        api.post(
+                                "/api/v1/orders/" + order + "/cancellation", Map.of("reason", "采购计划调整"), buyer.token()))
+                .body();
     }
 
     /** The payment's refunds: id, status, cause, amount, offline, gateway id, oldest first. */
@@ -96,8 +105,8 @@ class RefundTest extends GatewayTestBase {
     }
 
     long refundedOutbox(long order) {
-        return db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_REFUNDED'",
-                order);
+        return db.count(
+                "SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_REFUNDED'", order);
     }
 
     @SuppressWarnings("unchecked")
@@ -107,7 +116,9 @@ class RefundTest extends GatewayTestBase {
     }
 
     Map<String, Object> attentionOf(long payment) {
-        return attention().stream().filter(i -> ((Number) i.get("paymentId")).longValue() == payment).findFirst()
+        return attention().stream()
+                .filter(i -> ((Number) i.get("paymentId")).longValue() == payment)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -129,22 +140,34 @@ class RefundTest extends GatewayTestBase {
         List<LoggedRequest> posts = refundPosts();
         assertEquals(1, posts.size());
         assertEquals("refund-" + refunds.get(0).get("id"), posts.get(0).getHeader("Idempotency-Key"));
-        assertTrue(posts.get(0).getBodyAsString().contains("amount=" + 2 * PRICE), posts.get(0).getBodyAsString());
+        assertTrue(
+                posts.get(0).getBodyAsString().contains("amount=" + 2 * PRICE),
+                posts.get(0).getBodyAsString());
         assertTrue(posts.get(0).getBodyAsString().contains("payment_intent=" + intent));
 
         Map<String, Object> o = order(order);
         assertEquals("CANCELLED", o.get("status"));
         assertEquals(2 * PRICE, fen(o, "refundedFen"));
         List<Map<String, Object>> history = (List<Map<String, Object>>) o.get("history");
-        assertEquals(List.of("ORDER_PLACED", "ORDER_PAID", "ORDER_CANCELLED", "ORDER_REFUNDED"),
+        assertEquals(
+                List.of("ORDER_PLACED", "ORDER_PAID", "ORDER_CANCELLED", "ORDER_REFUNDED"),
                 history.stream().map(h -> h.get("action")).toList());
         assertEquals("CANCELLED", history.get(3).get("toStatus"));
-        assertEquals(1, db.count("""
+        assertEquals(
+                1,
+                db.count(
+                        """
                 SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_REFUNDED'
-                  AND amount_fen = ? AND eligible_fen = ? AND payload->>'paymentRef' = ?""", order, 2 * PRICE,
-                fen(o, "eligibleFen"), "refund-" + refunds.get(0).get("id")));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'REFUND_SUCCEEDED' AND resource_id = ?",
-                String.valueOf(refunds.get(0).get("id"))));
+                  AND amount_fen = ? AND eligible_fen = ? AND payload->>'paymentRef' = ?""",
+                        order,
+                        2 * PRICE,
+                        fen(o, "eligibleFen"),
+                        "refund-" + refunds.get(0).get("id")));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'REFUND_SUCCEEDED' AND resource_id = ?",
+                        String.valueOf(refunds.get(0).get("id"))));
 
         // the sweep finds nothing more to do
         payments.reconcileAll(Instant.now().plus(LATER));
@@ -168,7 +191,8 @@ class RefundTest extends GatewayTestBase {
         assertEquals(true, refunds.get(0).get("offline"));
         assertEquals(0, refundPosts().size());
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> shown = (List<Map<String, Object>>) payments(order(order)).get(0).get("refunds");
+        List<Map<String, Object>> shown =
+                (List<Map<String, Object>>) payments(order(order)).get(0).get("refunds");
         assertEquals(1, shown.size());
         assertEquals(true, shown.get(0).get("offline"), "the order shows the refund the supplier must make");
         assertEquals("CANCELLATION", shown.get(0).get("cause"));
@@ -177,16 +201,28 @@ class RefundTest extends GatewayTestBase {
         assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
 
         long refundId = ((Number) refunds.get(0).get("id")).longValue();
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         Map<String, Object> sent = Map.of("sentOn", today, "bankReference", "B20261205001");
-        assertEquals(403, api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, buyer.token()).status());
-        assertEquals(404, api.post("/api/v1/refunds/" + refundId + "/confirmation", sent,
-                CatalogFixtures.supplier(organizations, api).token()).status());
-        Api.Response confirmed = expect(200, api.post("/api/v1/refunds/" + refundId + "/confirmation", sent,
-                supplier.token()));
+        assertEquals(
+                403,
+                api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, buyer.token())
+                        .status());
+        assertEquals(
+                404,
+                api.post(
+                                "/api/v1/refunds/" + refundId + "/confirmation",
+                                sent,
+                                CatalogFixtures.supplier(organizations, api).token())
+                        .status());
+        Api.Response confirmed =
+                expect(200, api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, supplier.token()));
         assertEquals("SUCCEEDED", confirmed.get("status"));
         assertEquals(PRICE, fen(confirmed.body(), "refundedFen"));
-        assertEquals(409, api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, supplier.token()).status());
+        assertEquals(
+                409,
+                api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, supplier.token())
+                        .status());
         assertEquals(PRICE, fen(order(order), "refundedFen"));
         assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
         assertEquals(1, refundedOutbox(order));
@@ -255,24 +291,31 @@ class RefundTest extends GatewayTestBase {
     void aRefundWhoseOutcomeIsUnknown_isReconciledByRetrievingIt() {
         long order = placeOrder(1);
         long payment = payByCard(order, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withFixedDelay(2500).withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_late", PRICE, "succeeded", intent, null))));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withFixedDelay(2500)
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson("re_late", PRICE, "succeeded", intent, null))));
         cancel(order);
         long refundId = ((Number) refundsOf(payment).get(0).get("id")).longValue();
         assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
 
         // the gateway did make it: found among the intent's refunds by our refund_id, not sent again
         gateway.resetAll();
-        stubRefundList(refundJson("re_other", 100, "succeeded", intent, null),
+        stubRefundList(
+                refundJson("re_other", 100, "succeeded", intent, null),
                 refundJson("re_made", PRICE, "succeeded", intent, refundId));
         payments.reconcileAll(Instant.now().plus(LATER));
         Map<String, Object> r = refundsOf(payment).get(0);
         assertEquals("SUCCEEDED", r.get("status"));
         assertEquals("re_made", r.get("gateway_refund_id"));
         assertEquals(0, refundPosts().size());
-        assertEquals(1, gateway.findAll(getRequestedFor(urlPathEqualTo("/v1/refunds"))
-                .withQueryParam("payment_intent", equalTo(intent))).size());
+        assertEquals(
+                1,
+                gateway.findAll(getRequestedFor(urlPathEqualTo("/v1/refunds"))
+                                .withQueryParam("payment_intent", equalTo(intent)))
+                        .size());
         assertEquals(PRICE, fen(order(order), "refundedFen"));
         assertEquals(1, refundedOutbox(order));
     }
@@ -282,9 +325,11 @@ class RefundTest extends GatewayTestBase {
         // pending at the gateway, then refund.updated says succeeded (twice: a redelivery)
         long order = placeOrder(1);
         long payment = payByCard(order, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_pending1", PRICE, "pending", intent, null))));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson("re_pending1", PRICE, "pending", intent, null))));
         cancel(order);
         long refundId = ((Number) refundsOf(payment).get(0).get("id")).longValue();
         assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
@@ -307,15 +352,24 @@ class RefundTest extends GatewayTestBase {
         gateway.resetAll();
         long second = placeOrder(1);
         long secondPayment = payByCard(second, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_pending2", PRICE, "pending", intent, null))));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson("re_pending2", PRICE, "pending", intent, null))));
         cancel(second);
         long secondRefund = ((Number) refundsOf(secondPayment).get(0).get("id")).longValue();
-        expect(200, deliver(eventOf("refund.failed", refundJson("re_pending2", PRICE, "failed", intent, secondRefund)
-                .replace("\"status\":\"failed\"", "\"status\":\"failed\",\"failure_reason\":\"expired_or_canceled_card\""))));
+        expect(
+                200,
+                deliver(eventOf(
+                        "refund.failed",
+                        refundJson("re_pending2", PRICE, "failed", intent, secondRefund)
+                                .replace(
+                                        "\"status\":\"failed\"",
+                                        "\"status\":\"failed\",\"failure_reason\":\"expired_or_canceled_card\""))));
         assertEquals("FAILED", refundsOf(secondPayment).get(0).get("status"));
-        assertTrue(((String) refundsOf(secondPayment).get(0).get("failure_message")).contains("expired_or_canceled_card"));
+        assertTrue(
+                ((String) refundsOf(secondPayment).get(0).get("failure_message")).contains("expired_or_canceled_card"));
         assertEquals(0, fen(order(second), "refundedFen"));
         assertEquals(0, refundedOutbox(second));
         assertEquals(PRICE, fen(attentionOf(secondPayment), "outstandingFen"));
@@ -325,13 +379,17 @@ class RefundTest extends GatewayTestBase {
         gateway.resetAll();
         long third = placeOrder(1);
         long thirdPayment = payByCard(third, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_pending3", PRICE, "pending", intent, null))));
+        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson("re_pending3", PRICE, "pending", intent, null))));
         cancel(third);
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/refunds/re_pending3")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(refundJson("re_pending3", PRICE, "succeeded", intent, null))));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/refunds/re_pending3"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(refundJson("re_pending3", PRICE, "succeeded", intent, null))));
         expect(200, deliver(eventOf("charge.refunded", """
                 {"id":"ch_3","object":"charge","amount":%d,"amount_refunded":%d,"refunded":true,"currency":"cny",
                  "payment_intent":"%s","status":"succeeded"}""".formatted(PRICE, PRICE, intent))));
@@ -356,8 +414,11 @@ class RefundTest extends GatewayTestBase {
         Map<String, Object> o = order(order);
         assertEquals("CANCELLED", o.get("status"));
         assertEquals("ORPHANED", payments(o).get(0).get("status"));
-        assertEquals(0, db.count("SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
-                order));
+        assertEquals(
+                0,
+                db.count(
+                        "SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_PAID'",
+                        order));
         Map<String, Object> item = attentionOf(payment);
         assertEquals("ORPHANED", item.get("status"));
         assertEquals(PRICE, fen(item, "outstandingFen"));
@@ -378,8 +439,11 @@ class RefundTest extends GatewayTestBase {
         o = order(order);
         assertEquals(0, fen(o, "refundedFen"));
         assertEquals(0, refundedOutbox(order));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_ORPHANED' AND resource_id = ?",
-                String.valueOf(payment)));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'PAYMENT_ORPHANED' AND resource_id = ?",
+                        String.valueOf(payment)));
     }
 
     @Test
@@ -404,17 +468,25 @@ class RefundTest extends GatewayTestBase {
         stubCreate(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         // paid at the gateway (Stripe.js with the client secret), the webhook lost
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, PRICE, "succeeded", payment))));
 
         payments.reconcileAll(Instant.now());
-        assertEquals(0, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size(),
+        assertEquals(
+                0,
+                gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent)))
+                        .size(),
                 "not stuck yet");
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
 
         payments.reconcileAll(Instant.now().plus(LATER));
-        assertEquals(1, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size());
+        assertEquals(
+                1,
+                gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent)))
+                        .size());
         assertEquals("PAID", order(order).get("status"));
         assertEquals("SUCCEEDED", payments(order(order)).get(0).get("status"));
         assertEquals(1, paidOutbox(order));
@@ -427,21 +499,34 @@ class RefundTest extends GatewayTestBase {
         long order = placeOrder(1);
         stubCreate(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, PRICE, "requires_payment_method", payment))));
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(intentJson(intent, PRICE, "canceled", payment))));
-        orderFacade.expireUnpaid(Instant.parse((String) order(order).get("expiresAt")).plusSeconds(1));
+        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, PRICE, "requires_payment_method", payment))));
+        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/cancel"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(intentJson(intent, PRICE, "canceled", payment))));
+        orderFacade.expireUnpaid(
+                Instant.parse((String) order(order).get("expiresAt")).plusSeconds(1));
 
-        assertEquals(1, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
-                .size(), "the expiry cancels the intent at once");
+        assertEquals(
+                1,
+                gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
+                        .size(),
+                "the expiry cancels the intent at once");
         assertEquals("CANCELLED", payments(order(order)).get(0).get("status"));
         payments.reconcileAll(Instant.now().plus(LATER));
-        assertEquals(0, gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent))).size(),
+        assertEquals(
+                0,
+                gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent)))
+                        .size(),
                 "not looked at again");
-        assertEquals(1, gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
-                .size());
+        assertEquals(
+                1,
+                gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
+                        .size());
     }
 }

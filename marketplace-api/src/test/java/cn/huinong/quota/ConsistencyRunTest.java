@@ -45,14 +45,19 @@ class ConsistencyRunTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     OrderPayments orders;
+
     @Inject
     QuotaLedger ledger;
+
     @Inject
     QuotaDb db;
 
@@ -81,7 +86,8 @@ class ConsistencyRunTest implements TestPropertyProvider {
         String operator = CatalogFixtures.operator(organizations, api);
         long tea = OrderingFixtures.listed(api, supplier, operator, PRICE, 1_000);
         Unit unit = QuotaFixtures.unit(organizations, api, "520102");
-        long order = id(orders(expect(201, place(api, unit.token(), null, checkout(line(tea, 2))))).get(0));
+        long order = id(orders(expect(201, place(api, unit.token(), null, checkout(line(tea, 2)))))
+                .get(0));
         orders.markPaid(order, "run-" + order, Instant.parse("2034-03-01T02:00:00Z"), Actor.system("test"));
         ledger.drain(1_000_000);
 
@@ -92,8 +98,8 @@ class ConsistencyRunTest implements TestPropertyProvider {
         assertEquals("DONE", cleanRun.get("status"), cleanRun.toString());
         assertEquals("已完成", cleanRun.get("statusLabel"));
         assertTrue(((Number) cleanRun.get("unitsChecked")).longValue() >= 1);
-        assertTrue(((List<?>) cleanRun.get("mismatches")).stream()
-                .noneMatch(m -> ((Number) ((Map<?, ?>) m).get("organizationId")).longValue() == unit.id()));
+        assertTrue(((List<?>) cleanRun.get("mismatches"))
+                .stream().noneMatch(m -> ((Number) ((Map<?, ?>) m).get("organizationId")).longValue() == unit.id()));
 
         db.update("""
                 INSERT INTO quota_ledger (event_id, event_type, order_id, organization_id, channel, year, eligible_fen,
@@ -101,28 +107,39 @@ class ConsistencyRunTest implements TestPropertyProvider {
                 VALUES (gen_random_uuid(), 'ORDER_PAID', 0, ?, 'CANTEEN', ?, 555, now(), now())
                 """, unit.id(), YEAR);
         Map<String, Object> found = finished(api, expect(202, api.post(start, Map.of(), operator)), operator);
-        Map<?, ?> mismatch = ((List<?>) found.get("mismatches")).stream().map(Map.class::cast)
-                .filter(m -> ((Number) m.get("organizationId")).longValue() == unit.id()).findFirst()
-                .orElseThrow(() -> new AssertionError(found.toString()));
+        Map<?, ?> mismatch = ((List<?>) found.get("mismatches"))
+                .stream()
+                        .map(Map.class::cast)
+                        .filter(m -> ((Number) m.get("organizationId")).longValue() == unit.id())
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(found.toString()));
         assertEquals(2 * PRICE, ((Number) mismatch.get("fromOrdersFen")).longValue());
         assertEquals(2 * PRICE + 555, ((Number) mismatch.get("ledgerFen")).longValue());
         // the synchronous command agrees
-        Api.Response sync = expect(200, api.post("/api/v1/operator/quota/consistency-check?year=" + YEAR, Map.of(),
-                operator));
+        Api.Response sync =
+                expect(200, api.post("/api/v1/operator/quota/consistency-check?year=" + YEAR, Map.of(), operator));
         assertEquals(((List<?>) sync.get("mismatches")).size(), ((Number) found.get("mismatchCount")).intValue());
 
-        List<Map<String, Object>> listed = expect(200, api.get("/api/v1/operator/quota/consistency-checks?size=5",
-                operator)).items();
+        List<Map<String, Object>> listed = expect(
+                        200, api.get("/api/v1/operator/quota/consistency-checks?size=5", operator))
+                .items();
         assertEquals(found.get("id"), listed.get(0).get("id"), "newest first");
         assertEquals(List.of(), listed.get(0).get("mismatches"), "lists leave the mismatches out");
-        assertEquals(2, db.count("SELECT count(*) FROM audit_event WHERE action = 'QUOTA_CONSISTENCY_CHECK_FINISHED'"
-                + " AND resource_id IN (?, ?)", String.valueOf(clean.get("id")), String.valueOf(found.get("id"))));
+        assertEquals(
+                2,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'QUOTA_CONSISTENCY_CHECK_FINISHED'"
+                                + " AND resource_id IN (?, ?)",
+                        String.valueOf(clean.get("id")),
+                        String.valueOf(found.get("id"))));
 
         // one running check per year; only operators; unknown runs
         db.update("INSERT INTO quota_consistency_run (year, status, started_by) VALUES (2035, 'RUNNING', 'test')");
-        Api.Response busy = expect(409, api.post("/api/v1/operator/quota/consistency-checks?year=2035", Map.of(),
-                operator));
-        assertTrue(((String) busy.get("detail")).contains("2035年度的核对正在进行"), busy.body().toString());
+        Api.Response busy =
+                expect(409, api.post("/api/v1/operator/quota/consistency-checks?year=2035", Map.of(), operator));
+        assertTrue(
+                ((String) busy.get("detail")).contains("2035年度的核对正在进行"),
+                busy.body().toString());
         expect(403, api.post(start, Map.of(), unit.token()));
         expect(403, api.get("/api/v1/operator/quota/consistency-checks", unit.token()));
         expect(404, api.get("/api/v1/operator/quota/consistency-checks/999999999", operator));

@@ -52,16 +52,22 @@ class LedgerTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     OrderPayments orders;
+
     @Inject
     QuotaLedger ledger;
+
     @Inject
     Quotas quotas;
+
     @Inject
     QuotaDb db;
 
@@ -103,7 +109,8 @@ class LedgerTest {
 
     Map<String, Object> progress(Unit unit, int year) {
         ledger.drain(1_000_000);
-        return expect(200, api.get("/api/v1/quota/plans/" + year + "/progress", unit.token())).body();
+        return expect(200, api.get("/api/v1/quota/plans/" + year + "/progress", unit.token()))
+                .body();
     }
 
     long spent(Unit unit, int year) {
@@ -114,7 +121,7 @@ class LedgerTest {
     void onlyPaidEligibleMoneyCounts() {
         Unit unit = QuotaFixtures.unit(organizations, api, GUIYANG);
         paidOrder(unit, 2, "2030-03-01T02:00:00Z");
-        order(unit, "CANTEEN", line(eligibleTea, 5));                                   // never paid
+        order(unit, "CANTEEN", line(eligibleTea, 5)); // never paid
         long mixed = order(unit, "CANTEEN", line(eligibleTea, 1), line(ineligibleTea, 4)); // one supplier: one order
         pay(mixed, "2030-04-01T02:00:00Z");
         long cancelled = order(unit, "CANTEEN", line(eligibleTea, 7));
@@ -130,8 +137,8 @@ class LedgerTest {
         pay(order(unit, "STAFF", line(eligibleTea, 2)), "2030-05-02T02:00:00Z");
         pay(order(unit, "CANTEEN", line(eligibleTea, 3)), "2030-05-03T02:00:00Z");
         assertEquals(6 * PRICE, spent(unit, 2030));
-        assertEquals(3, db.count("SELECT count(DISTINCT channel) FROM quota_ledger WHERE organization_id = ?",
-                unit.id()));
+        assertEquals(
+                3, db.count("SELECT count(DISTINCT channel) FROM quota_ledger WHERE organization_id = ?", unit.id()));
     }
 
     @Test
@@ -152,17 +159,27 @@ class LedgerTest {
         assertEquals(0, spent(unit, QuotaRules.yearOf(Instant.now())));
         refund(order, 3 * PRICE); // the rest: the order is REFUNDED
         assertEquals(0, spent(unit, 2025));
-        assertEquals(2, db.count("SELECT count(*) FROM quota_ledger WHERE order_id = ? AND event_type = "
-                + "'ORDER_REFUNDED' AND year = 2025", order));
+        assertEquals(
+                2,
+                db.count(
+                        "SELECT count(*) FROM quota_ledger WHERE order_id = ? AND event_type = "
+                                + "'ORDER_REFUNDED' AND year = 2025",
+                        order));
     }
 
     @SuppressWarnings("unchecked")
     long[] trend(int year, String region, String token) {
         ledger.drain(1_000_000);
-        Map<String, Object> t = expect(200, api.get("/api/v1/monitoring/trend?year=" + year
-                + (region == null ? "" : "&region=" + region), token)).body();
-        return ((List<Map<String, Object>>) t.get("months")).stream()
-                .mapToLong(m -> ((Number) m.get("eligibleSpentFen")).longValue()).toArray();
+        Map<String, Object> t = expect(
+                        200,
+                        api.get(
+                                "/api/v1/monitoring/trend?year=" + year + (region == null ? "" : "&region=" + region),
+                                token))
+                .body();
+        return ((List<Map<String, Object>>) t.get("months"))
+                .stream()
+                        .mapToLong(m -> ((Number) m.get("eligibleSpentFen")).longValue())
+                        .toArray();
     }
 
     /** What the trend used to compute: the region's ledger rows of the year, by month of payment in Beijing. */
@@ -219,8 +236,10 @@ class LedgerTest {
         Map<String, Object> p = progress(unit, 2025);
         assertEquals(40_000, ((Number) p.get("eligibleSpentFen")).longValue());
         assertEquals(60_000, ((Number) p.get("remainingFen")).longValue());
-        assertEquals(new BigDecimal("0.4"), new BigDecimal(p.get("completionRate").toString()).stripTrailingZeros());
-        assertEquals(new BigDecimal("0.04"), new BigDecimal(p.get("shareOfTotal").toString()).stripTrailingZeros());
+        assertEquals(
+                new BigDecimal("0.4"), new BigDecimal(p.get("completionRate").toString()).stripTrailingZeros());
+        assertEquals(
+                new BigDecimal("0.04"), new BigDecimal(p.get("shareOfTotal").toString()).stripTrailingZeros());
         assertEquals(false, p.get("onPace")); // 2025 is over: the whole reserve was due
         assertEquals(100_000, ((Number) p.get("expectedByNowFen")).longValue());
         paidOrder(unit, 6, "2025-11-01T02:00:00Z");
@@ -313,8 +332,8 @@ class LedgerTest {
             pool.shutdown();
         }
         assertEquals(12 * PRICE, spent(unit, 2030));
-        assertEquals(12, db.count("SELECT count(*) FROM quota_ledger WHERE organization_id = ? AND year = 2030",
-                unit.id()));
+        assertEquals(
+                12, db.count("SELECT count(*) FROM quota_ledger WHERE organization_id = ? AND year = 2030", unit.id()));
     }
 
     @Test
@@ -326,8 +345,10 @@ class LedgerTest {
         paidOrder(tampered, 2, "2031-01-11T02:00:00Z");
         ledger.drain(1_000_000);
         ConsistencyReport clean = quotas.consistencyCheck(2031);
-        assertTrue(clean.mismatches().stream().noneMatch(m -> m.organizationId() == honest.id()
-                || m.organizationId() == tampered.id()), clean.toString());
+        assertTrue(
+                clean.mismatches().stream()
+                        .noneMatch(m -> m.organizationId() == honest.id() || m.organizationId() == tampered.id()),
+                clean.toString());
 
         db.update("""
                 INSERT INTO quota_ledger (event_id, event_type, order_id, organization_id, channel, year, eligible_fen,
@@ -335,15 +356,18 @@ class LedgerTest {
                 VALUES (gen_random_uuid(), 'ORDER_PAID', 0, ?, 'CANTEEN', 2031, 777, now(), now())
                 """, tampered.id());
         ConsistencyReport found = quotas.consistencyCheck(2031);
-        ConsistencyReport.Mismatch m = found.mismatches().stream().filter(x -> x.organizationId() == tampered.id())
-                .findFirst().orElseThrow(() -> new AssertionError(found.toString()));
+        ConsistencyReport.Mismatch m = found.mismatches().stream()
+                .filter(x -> x.organizationId() == tampered.id())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(found.toString()));
         assertEquals(2 * PRICE, m.fromOrdersFen());
         assertEquals(2 * PRICE + 777, m.ledgerFen());
         assertEquals(2 * PRICE, m.figuresFen());
         assertTrue(found.mismatches().stream().noneMatch(x -> x.organizationId() == honest.id()));
 
         String operator = CatalogFixtures.operator(organizations, api);
-        Api.Response r = expect(200, api.post("/api/v1/operator/quota/consistency-check?year=2031", Map.of(), operator));
+        Api.Response r =
+                expect(200, api.post("/api/v1/operator/quota/consistency-check?year=2031", Map.of(), operator));
         assertTrue(r.get("mismatches").toString().contains(String.valueOf(tampered.id())));
         expect(403, api.post("/api/v1/operator/quota/consistency-check?year=2031", Map.of(), honest.token()));
     }

@@ -53,26 +53,29 @@ class QuotaArithmeticTableTest {
     static final String BEIJING = "110105";
     /** Eligible tea from a designated county, and tea grown elsewhere: sold, never counted. */
     static final long TEA = 10_000;
+
     static final long OTHER_TEA = 3_000;
     static final int NOW = QuotaRules.yearOf(Instant.now());
 
     /** How a row files: {@code reservedFen == null} files exactly the minimum the floor allows. */
-    record Filing(String canteen, long annualFen, Long reservedFen, BigDecimal exceptionPercent,
-                  Long amendedAnnualFen) {
-    }
+    record Filing(
+            String canteen, long annualFen, Long reservedFen, BigDecimal exceptionPercent, Long amendedAnnualFen) {}
 
     /** One order of one unit; {@code paidAt == null} leaves it unpaid, {@code cancel} cancels it unpaid. */
-    record Purchase(String channel, int eligible, int ineligible, String paidAt, boolean cancel, long refundFen) {
-    }
+    record Purchase(String channel, int eligible, int ineligible, String paidAt, boolean cancel, long refundFen) {}
 
     /**
      * What must hold: the plan's floor and minimum, the reserve progress reports, and the counted (eligible spent)
      * money per year as the unit sees it; {@code ownFen} what the unit itself bought when it differs (a shared
      * canteen's member); {@code planVersions} how many versions the plan has.
      */
-    record Outcome(BigDecimal floorPercent, long minimumFen, long reservedFen, Map<Integer, Long> countedByYear,
-                   Long ownFen, int planVersions) {
-    }
+    record Outcome(
+            BigDecimal floorPercent,
+            long minimumFen,
+            long reservedFen,
+            Map<Integer, Long> countedByYear,
+            Long ownFen,
+            int planVersions) {}
 
     record Row(String name, String county, int year, Filing filing, List<Purchase> purchases, Outcome expected) {
         @Override
@@ -83,67 +86,114 @@ class QuotaArithmeticTableTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                row("floor 10% of 10,000.05 yuan is rounded up to the fen", GUIYANG, 2030,
-                        own(1_000_005), none(),
-                        outcome("10", 100_001, 100_001, Map.of(2030, 0L))),
-                row("an exact floor needs no rounding", GUIYANG, 2030,
-                        own(1_000_000), none(),
+                row(
+                        "floor 10% of 10,000.05 yuan is rounded up to the fen",
+                        GUIYANG, 2030, own(1_000_005), none(), outcome("10", 100_001, 100_001, Map.of(2030, 0L))),
+                row(
+                        "an exact floor needs no rounding",
+                        GUIYANG,
+                        2030,
+                        own(1_000_000),
+                        none(),
                         outcome("10", 100_000, 100_000, Map.of(2030, 0L))),
-                row("Beijing's 2026 floor is 15%, rounded up", BEIJING, 2026,
-                        own(1_000_001), none(),
-                        outcome("15", 150_001, 150_001, Map.of(2026, 0L))),
-                row("Beijing falls back to the national 10% in other years", BEIJING, 2030,
-                        own(1_000_001), none(),
-                        outcome("10", 100_001, 100_001, Map.of(2030, 0L))),
-                row("an approved 8.5% exception becomes the floor", GUIYANG, 2030,
-                        new Filing("OWN", 1_000_001, null, new BigDecimal("8.5"), null), none(),
+                row(
+                        "Beijing's 2026 floor is 15%, rounded up",
+                        BEIJING, 2026, own(1_000_001), none(), outcome("15", 150_001, 150_001, Map.of(2026, 0L))),
+                row(
+                        "Beijing falls back to the national 10% in other years",
+                        BEIJING, 2030, own(1_000_001), none(), outcome("10", 100_001, 100_001, Map.of(2030, 0L))),
+                row(
+                        "an approved 8.5% exception becomes the floor",
+                        GUIYANG,
+                        2030,
+                        new Filing("OWN", 1_000_001, null, new BigDecimal("8.5"), null),
+                        none(),
                         outcome("8.5", 85_001, 85_001, Map.of(2030, 0L))),
-                row("a reserve above the floor is kept as filed", GUIYANG, 2030,
-                        new Filing("OWN", 1_000_000, 250_000L, null, null), none(),
+                row(
+                        "a reserve above the floor is kept as filed",
+                        GUIYANG,
+                        2030,
+                        new Filing("OWN", 1_000_000, 250_000L, null, null),
+                        none(),
                         outcome("10", 100_000, 250_000, Map.of(2030, 0L))),
-                row("an outsourced canteen reserves like an own one and its purchases count", GUIYANG, 2030,
+                row(
+                        "an outsourced canteen reserves like an own one and its purchases count",
+                        GUIYANG,
+                        2030,
                         new Filing("OUTSOURCED", 500_000, null, null, null),
                         List.of(paid("CANTEEN", 2, "2030-03-01T02:00:00Z")),
                         outcome("10", 50_000, 50_000, Map.of(2030, 2 * TEA))),
-                row("no canteen reserves nothing; its purchases are still booked", GUIYANG, 2030,
+                row(
+                        "no canteen reserves nothing; its purchases are still booked",
+                        GUIYANG,
+                        2030,
                         new Filing("NONE", 0, null, null, null),
                         List.of(paid("CANTEEN", 1, "2030-03-01T02:00:00Z")),
                         outcome("10", 0, 0, Map.of(2030, TEA))),
-                row("a shared canteen's member counts at the representative, once", GUIYANG, 2030,
+                row(
+                        "a shared canteen's member counts at the representative, once",
+                        GUIYANG,
+                        2030,
                         new Filing("SHARED", 0, null, null, null),
                         List.of(paid("CANTEEN", 2, "2030-04-01T02:00:00Z")),
                         // the representative (filed OWN 2,000,000 / 200,000, bought nothing) shows the same 2 x TEA
                         new Outcome(new BigDecimal("10"), 0, 200_000, Map.of(2030, 2 * TEA), 2 * TEA, 1)),
-                row("only paid orders count: unpaid and cancelled do not", GUIYANG, 2030,
+                row(
+                        "only paid orders count: unpaid and cancelled do not",
+                        GUIYANG,
+                        2030,
                         own(1_000_000),
-                        List.of(paid("CANTEEN", 3, "2030-05-01T02:00:00Z"), unpaid("CANTEEN", 5),
+                        List.of(
+                                paid("CANTEEN", 3, "2030-05-01T02:00:00Z"),
+                                unpaid("CANTEEN", 5),
                                 new Purchase("CANTEEN", 7, 0, null, true, 0)),
                         outcome("10", 100_000, 100_000, Map.of(2030, 3 * TEA))),
-                row("only the eligible part of a mixed order counts", GUIYANG, 2030,
+                row(
+                        "only the eligible part of a mixed order counts",
+                        GUIYANG,
+                        2030,
                         own(1_000_000),
                         List.of(new Purchase("CANTEEN", 1, 4, "2030-05-01T02:00:00Z", false, 0)),
                         outcome("10", 100_000, 100_000, Map.of(2030, TEA))),
-                row("union and staff purchases count toward the unit", GUIYANG, 2030,
+                row(
+                        "union and staff purchases count toward the unit",
+                        GUIYANG,
+                        2030,
                         own(1_000_000),
-                        List.of(paid("UNION", 1, "2030-06-01T02:00:00Z"), paid("STAFF", 2, "2030-06-02T02:00:00Z"),
+                        List.of(
+                                paid("UNION", 1, "2030-06-01T02:00:00Z"),
+                                paid("STAFF", 2, "2030-06-02T02:00:00Z"),
                                 paid("CANTEEN", 3, "2030-06-03T02:00:00Z")),
                         outcome("10", 100_000, 100_000, Map.of(2030, 6 * TEA))),
-                row("a refund made now is taken back in the year of the original payment", GUIYANG, 2025,
+                row(
+                        "a refund made now is taken back in the year of the original payment",
+                        GUIYANG,
+                        2025,
                         own(1_000_000),
                         List.of(new Purchase("CANTEEN", 4, 0, "2025-12-20T02:00:00Z", false, TEA)),
                         outcome("10", 100_000, 100_000, Map.of(2025, 3 * TEA, NOW, 0L))),
-                row("a refund of a mixed order takes back only its eligible share", GUIYANG, 2030,
+                row(
+                        "a refund of a mixed order takes back only its eligible share",
+                        GUIYANG,
+                        2030,
                         own(1_000_000),
                         // 10,000 eligible of 13,000: a refund of 1,300 is a tenth, so 1,000 eligible
                         List.of(new Purchase("CANTEEN", 1, 1, "2030-06-01T02:00:00Z", false, 1_300)),
                         outcome("10", 100_000, 100_000, Map.of(2030, TEA - 1_000))),
-                row("payments at the turn of the year belong to the year in Beijing", GUIYANG, 2030,
+                row(
+                        "payments at the turn of the year belong to the year in Beijing",
+                        GUIYANG,
+                        2030,
                         own(1_000_000),
-                        List.of(paid("CANTEEN", 1, "2029-12-31T15:59:59Z"),  // 23:59:59 on 31 December in Beijing
-                                paid("CANTEEN", 2, "2029-12-31T16:00:00Z"),  // 00:00:00 on 1 January 2030
+                        List.of(
+                                paid("CANTEEN", 1, "2029-12-31T15:59:59Z"), // 23:59:59 on 31 December in Beijing
+                                paid("CANTEEN", 2, "2029-12-31T16:00:00Z"), // 00:00:00 on 1 January 2030
                                 paid("CANTEEN", 4, "2030-12-31T16:00:00Z")), // 00:00:00 on 1 January 2031
                         outcome("10", 100_000, 100_000, Map.of(2029, TEA, 2030, 2 * TEA, 2031, 4 * TEA))),
-                row("an amendment raises the minimum, keeps history and keeps the money", GUIYANG, 2030,
+                row(
+                        "an amendment raises the minimum, keeps history and keeps the money",
+                        GUIYANG,
+                        2030,
                         new Filing("OWN", 1_000_000, null, null, 2_000_005L),
                         List.of(paid("CANTEEN", 2, "2030-02-01T02:00:00Z")),
                         new Outcome(new BigDecimal("10"), 200_001, 200_001, Map.of(2030, 2 * TEA), null, 2)));
@@ -152,12 +202,16 @@ class QuotaArithmeticTableTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     OrderPayments orders;
+
     @Inject
     QuotaLedger ledger;
 
@@ -188,9 +242,11 @@ class QuotaArithmeticTableTest {
         if (filing.canteen().equals("SHARED")) {
             representative = QuotaFixtures.unit(organizations, api, row.county());
             expect(200, api.put(planPath(row.year()), plan("OWN", 2_000_000, 200_000), representative.token()));
-            filed = expect(200, api.put(planPath(row.year()), shared(representative.id()), unit.token())).body();
+            filed = expect(200, api.put(planPath(row.year()), shared(representative.id()), unit.token()))
+                    .body();
         } else if (filing.canteen().equals("NONE")) {
-            filed = expect(200, api.put(planPath(row.year()), Map.of("canteen", "NONE"), unit.token())).body();
+            filed = expect(200, api.put(planPath(row.year()), Map.of("canteen", "NONE"), unit.token()))
+                    .body();
         } else {
             filed = file(unit, row.year(), filing.canteen(), filing.annualFen(), filing.reservedFen());
         }
@@ -206,14 +262,16 @@ class QuotaArithmeticTableTest {
         Map<String, Object> planned = filed;
         Map<String, Object> progress = progress(unit, row.year());
         List<Executable> checks = new ArrayList<>();
-        checks.add(() -> assertEquals(0, want.floorPercent().compareTo(decimal(planned.get("floorPercent"))),
+        checks.add(() -> assertEquals(
+                0,
+                want.floorPercent().compareTo(decimal(planned.get("floorPercent"))),
                 "floor percent " + planned.get("floorPercent")));
         checks.add(() -> assertEquals(want.minimumFen(), fen(planned, "minimumReservedFen"), "minimum"));
         checks.add(() -> assertEquals(want.planVersions(), ((Number) planned.get("version")).intValue(), "versions"));
         checks.add(() -> assertEquals(want.reservedFen(), fen(progress, "reservedFen"), "reserved in progress"));
         for (Map.Entry<Integer, Long> e : want.countedByYear().entrySet()) {
-            checks.add(() -> assertEquals(e.getValue(), fen(progress(unit, e.getKey()), "eligibleSpentFen"),
-                    "counted in " + e.getKey()));
+            checks.add(() -> assertEquals(
+                    e.getValue(), fen(progress(unit, e.getKey()), "eligibleSpentFen"), "counted in " + e.getKey()));
         }
         if (want.ownFen() != null) {
             checks.add(() -> assertEquals(want.ownFen(), fen(progress, "ownSpentFen"), "own purchases"));
@@ -221,8 +279,10 @@ class QuotaArithmeticTableTest {
         if (representative != null) {
             Unit rep = representative;
             checks.add(() -> assertEquals(rep.id(), fen(progress, "countedAtOrganizationId"), "counted at"));
-            checks.add(() -> assertEquals(want.countedByYear().get(row.year()),
-                    fen(progress(rep, row.year()), "eligibleSpentFen"), "counted once, at the representative"));
+            checks.add(() -> assertEquals(
+                    want.countedByYear().get(row.year()),
+                    fen(progress(rep, row.year()), "eligibleSpentFen"),
+                    "counted once, at the representative"));
         }
         if (filing.canteen().equals("NONE")) {
             checks.add(() -> assertEquals(true, progress.get("onPace"), "no canteen is never lagging"));
@@ -241,7 +301,8 @@ class QuotaArithmeticTableTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = checkout(lines.toArray(new Map[0]));
         body.put("channel", p.channel());
-        long order = id(orders(expect(201, place(api, unit.token(), null, body))).get(0));
+        long order =
+                id(orders(expect(201, place(api, unit.token(), null, body))).get(0));
         if (p.cancel()) {
             expect(200, api.post("/api/v1/orders/" + order + "/cancellation", Map.of(), unit.token()));
         }
@@ -256,15 +317,24 @@ class QuotaArithmeticTableTest {
     void approveException(Unit unit, int year, BigDecimal percent) {
         String province = unit.regionCode().substring(0, 2) + "0000";
         String regulator = QuotaFixtures.regulator(organizations, api, unit.regionCode(), province);
-        Api.Response requested = expect(201, api.post(planPath(year) + "/ratio-exceptions",
-                Map.of("ratioPercent", percent, "reason", "食堂规模小，脱贫地区产品品类不足"), unit.token()));
-        expect(200, api.post("/api/v1/quota/ratio-exceptions/" + requested.get("id") + "/decision",
-                Map.of("decision", "APPROVE", "reason", "同意"), regulator));
+        Api.Response requested = expect(
+                201,
+                api.post(
+                        planPath(year) + "/ratio-exceptions",
+                        Map.of("ratioPercent", percent, "reason", "食堂规模小，脱贫地区产品品类不足"),
+                        unit.token()));
+        expect(
+                200,
+                api.post(
+                        "/api/v1/quota/ratio-exceptions/" + requested.get("id") + "/decision",
+                        Map.of("decision", "APPROVE", "reason", "同意"),
+                        regulator));
     }
 
     Map<String, Object> file(Unit unit, int year, String canteen, long annualFen, Long reservedFen) {
         long reserved = reservedFen != null ? reservedFen : minimum(unit, year, annualFen);
-        return expect(200, api.put(planPath(year), plan(canteen, annualFen, reserved), unit.token())).body();
+        return expect(200, api.put(planPath(year), plan(canteen, annualFen, reserved), unit.token()))
+                .body();
     }
 
     /** The minimum as the server states it when a filing is one fen short of nothing: read from the 422. */

@@ -33,8 +33,10 @@ class QuotaPlanTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     CatalogDb db;
 
@@ -54,8 +56,9 @@ class QuotaPlanTest {
         Unit unit = QuotaFixtures.unit(organizations, api, GUIYANG);
         // 10% of 1,234,567.89 yuan is 123,456.789 yuan: at least 12,345,679 fen
         Api.Response r = expect(422, file(unit, 2030, plan("OWN", 123_456_789, 12_345_678)));
-        assertTrue(((String) r.get("detail")).contains("至少123,456.79元（12345679分）")
-                && ((String) r.get("detail")).contains("10%"),
+        assertTrue(
+                ((String) r.get("detail")).contains("至少123,456.79元（12345679分）")
+                        && ((String) r.get("detail")).contains("10%"),
                 r.body().toString());
         assertEquals(List.of("reservedFen"), r.violatedFields());
         assertEquals(12_345_679, ((Number) r.get("minimumReservedFen")).longValue());
@@ -79,14 +82,16 @@ class QuotaPlanTest {
     @Test
     void floorIsReadableBeforeFilingPerProvinceAndYear() {
         Unit beijing = QuotaFixtures.unit(organizations, api, BEIJING);
-        Map<String, Object> floor = expect(200, api.get("/api/v1/quota/plans/2026/floor", beijing.token())).body();
+        Map<String, Object> floor = expect(200, api.get("/api/v1/quota/plans/2026/floor", beijing.token()))
+                .body();
         assertEquals("110000", floor.get("provinceCode"));
         assertEquals(15, ((Number) floor.get("floorPercent")).intValue());
         assertEquals(15, ((Number) floor.get("provinceFloorPercent")).intValue());
         assertNull(floor.get("ratioExceptionId"));
         assertTrue(floor.get("deadline") != null);
         Unit guiyang = QuotaFixtures.unit(organizations, api, GUIYANG);
-        Map<String, Object> national = expect(200, api.get("/api/v1/quota/plans/2030/floor", guiyang.token())).body();
+        Map<String, Object> national = expect(200, api.get("/api/v1/quota/plans/2030/floor", guiyang.token()))
+                .body();
         assertEquals(10, ((Number) national.get("floorPercent")).intValue());
         assertEquals(false, national.get("lateIfFiledNow"));
         expect(403, api.get("/api/v1/quota/plans/2030/floor", CatalogFixtures.operator(organizations, api)));
@@ -101,7 +106,8 @@ class QuotaPlanTest {
         Unit none = QuotaFixtures.unit(organizations, api, GUIYANG);
         Api.Response r = expect(200, file(none, 2030, Map.of("canteen", "NONE")));
         assertEquals(0, ((Number) r.get("reservedFen")).longValue());
-        Map<String, Object> progress = expect(200, api.get("/api/v1/quota/plans/2030/progress", none.token())).body();
+        Map<String, Object> progress = expect(200, api.get("/api/v1/quota/plans/2030/progress", none.token()))
+                .body();
         assertEquals(true, progress.get("filed"));
         assertEquals(true, progress.get("onPace"));
         assertNull(progress.get("completionRate"));
@@ -146,24 +152,35 @@ class QuotaPlanTest {
         expect(200, file(unit, 2030, plan("OWN", 1_000_000, 100_000)));
         Api.Response second = expect(200, file(unit, 2030, plan("OWN", 1_200_000, 150_000)));
         assertEquals(2, ((Number) second.get("version")).intValue());
-        Map<String, Object> current = expect(200, api.get("/api/v1/quota/plans/2030", unit.token())).body();
+        Map<String, Object> current =
+                expect(200, api.get("/api/v1/quota/plans/2030", unit.token())).body();
         assertEquals(150_000, ((Number) current.get("reservedFen")).longValue());
 
         List<Map<String, Object>> versions = versions(unit, 2030);
         assertEquals(2, versions.size());
         assertEquals(100_000, ((Number) versions.get(0).get("reservedFen")).longValue());
         assertEquals(150_000, ((Number) versions.get(1).get("reservedFen")).longValue());
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE resource_type = 'quota_plan' "
-                + "AND resource_id = ? AND action = 'QUOTA_PLAN_FILED'", unit.id() + "/2030"));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE resource_type = 'quota_plan' "
-                + "AND resource_id = ? AND action = 'QUOTA_PLAN_AMENDED'", unit.id() + "/2030"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE resource_type = 'quota_plan' "
+                                + "AND resource_id = ? AND action = 'QUOTA_PLAN_FILED'",
+                        unit.id() + "/2030"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE resource_type = 'quota_plan' "
+                                + "AND resource_id = ? AND action = 'QUOTA_PLAN_AMENDED'",
+                        unit.id() + "/2030"));
     }
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> versions(Unit unit, int year) {
-        return (List<Map<String, Object>>) (List<?>) client.toBlocking().retrieve(
-                io.micronaut.http.HttpRequest.GET("/api/v1/quota/plans/" + year + "/versions").bearerAuth(unit.token()),
-                io.micronaut.core.type.Argument.listOf(Map.class));
+        return (List<Map<String, Object>>) (List<?>) client.toBlocking()
+                .retrieve(
+                        io.micronaut.http.HttpRequest.GET("/api/v1/quota/plans/" + year + "/versions")
+                                .bearerAuth(unit.token()),
+                        io.micronaut.core.type.Argument.listOf(Map.class));
     }
 
     @Test
@@ -181,7 +198,8 @@ class QuotaPlanTest {
     void unfiledPlanIsNotFoundAndItsProgressSaysNotFiled() {
         Unit unit = QuotaFixtures.unit(organizations, api, GUIYANG);
         expect(404, api.get("/api/v1/quota/plans/2030", unit.token()));
-        Map<String, Object> progress = expect(200, api.get("/api/v1/quota/plans/2030/progress", unit.token())).body();
+        Map<String, Object> progress = expect(200, api.get("/api/v1/quota/plans/2030/progress", unit.token()))
+                .body();
         assertEquals(false, progress.get("filed"));
         assertEquals(false, progress.get("onPace"));
         assertEquals(0, ((Number) progress.get("reservedFen")).longValue());
@@ -202,8 +220,8 @@ class QuotaPlanTest {
         String path = "/api/v1/quota/plans/2030/ratio-exceptions";
         expect(422, api.post(path, Map.of("ratioPercent", 10, "reason", "食堂规模小"), unit.token()));
         expect(400, api.post(path, Map.of("ratioPercent", 8.123, "reason", "食堂规模小"), unit.token()));
-        Api.Response requested = expect(201, api.post(path, Map.of("ratioPercent", 8.5,
-                "reason", "食堂主要供应本地蔬菜，脱贫地区产品品类不足"), unit.token()));
+        Api.Response requested = expect(
+                201, api.post(path, Map.of("ratioPercent", 8.5, "reason", "食堂主要供应本地蔬菜，脱贫地区产品品类不足"), unit.token()));
         assertEquals("PENDING", requested.get("status"));
         long id = ((Number) requested.get("id")).longValue();
         expect(409, api.post(path, Map.of("ratioPercent", 8, "reason", "再次申请"), unit.token()));
@@ -214,8 +232,7 @@ class QuotaPlanTest {
         expect(403, api.post(decision, Map.of("decision", "APPROVE"), elsewhere));
         expect(403, api.post(decision, Map.of("decision", "APPROVE"), unit.token()));
         expect(400, api.post(decision, Map.of("decision", "REJECT"), guizhou));
-        Api.Response approved = expect(200, api.post(decision, Map.of("decision", "APPROVE", "reason", "同意"),
-                guizhou));
+        Api.Response approved = expect(200, api.post(decision, Map.of("decision", "APPROVE", "reason", "同意"), guizhou));
         assertEquals("APPROVED", approved.get("status"));
         expect(409, api.post(decision, Map.of("decision", "REJECT", "reason", "改判"), guizhou));
 
@@ -223,17 +240,25 @@ class QuotaPlanTest {
         assertEquals(8.5, ((Number) filed.get("floorPercent")).doubleValue());
         assertEquals(id, ((Number) filed.get("ratioExceptionId")).longValue());
         expect(422, file(unit, 2030, plan("OWN", 1_000_000, 84_999)));
-        Map<String, Object> floor = expect(200, api.get("/api/v1/quota/plans/2030/floor", unit.token())).body();
+        Map<String, Object> floor = expect(200, api.get("/api/v1/quota/plans/2030/floor", unit.token()))
+                .body();
         assertEquals(8.5, ((Number) floor.get("floorPercent")).doubleValue());
         assertEquals(10, ((Number) floor.get("provinceFloorPercent")).intValue());
         assertEquals(id, ((Number) floor.get("ratioExceptionId")).longValue());
 
-        List<Map<String, Object>> mine = expect(200, api.get("/api/v1/quota/ratio-exceptions", unit.token())).items();
+        List<Map<String, Object>> mine = expect(200, api.get("/api/v1/quota/ratio-exceptions", unit.token()))
+                .items();
         assertEquals(1, mine.size());
-        assertFalse(expect(200, api.get("/api/v1/quota/ratio-exceptions?status=APPROVED", guizhou)).items().isEmpty());
+        assertFalse(expect(200, api.get("/api/v1/quota/ratio-exceptions?status=APPROVED", guizhou))
+                .items()
+                .isEmpty());
         assertTrue(expect(200, api.get("/api/v1/quota/ratio-exceptions?year=2030", elsewhere)).items().stream()
                 .noneMatch(e -> ((Number) e.get("id")).longValue() == id));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE resource_type = 'quota_ratio_exception' "
-                + "AND resource_id = ? AND action = 'QUOTA_RATIO_EXCEPTION_APPROVED'", String.valueOf(id)));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE resource_type = 'quota_ratio_exception' "
+                                + "AND resource_id = ? AND action = 'QUOTA_RATIO_EXCEPTION_APPROVED'",
+                        String.valueOf(id)));
     }
 }

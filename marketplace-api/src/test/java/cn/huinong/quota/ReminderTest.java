@@ -15,8 +15,8 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.support.Api;
 import cn.huinong.support.QuotaDb;
-import cn.huinong.support.QuotaFixtures.Unit;
 import cn.huinong.support.QuotaFixtures;
+import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,10 +53,13 @@ class ReminderTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     QuotaDb db;
+
     @Inject
     Reminders reminders;
 
@@ -66,6 +69,7 @@ class ReminderTest {
     String qiannanUnitRegulator;
     /** the year whose deadline is the next 30 June (today or later), and the days until it. */
     int nearYear;
+
     long daysLeft;
     Unit notFiled;
     Unit lagging;
@@ -105,8 +109,12 @@ class ReminderTest {
     }
 
     List<Map<String, Object>> due(int year, String query, String token) {
-        return expect(200, api.get("/api/v1/monitoring/reminders?year=" + year + "&region=" + ANSHUN + "&size=200"
-                + query, token)).items();
+        return expect(
+                        200,
+                        api.get(
+                                "/api/v1/monitoring/reminders?year=" + year + "&region=" + ANSHUN + "&size=200" + query,
+                                token))
+                .items();
     }
 
     static Optional<Map<String, Object>> find(List<Map<String, Object>> items, Unit unit) {
@@ -128,7 +136,8 @@ class ReminderTest {
         // the units that filed for that year are not due (NONE: no reserve, never behind)
         assertTrue(find(within, lagging).isEmpty() && find(within, none).isEmpty());
         if (daysLeft > 0) {
-            assertTrue(find(due(nearYear, "&withinDays=" + (daysLeft - 1), anshun), notFiled).isEmpty());
+            assertTrue(find(due(nearYear, "&withinDays=" + (daysLeft - 1), anshun), notFiled)
+                    .isEmpty());
         }
     }
 
@@ -160,7 +169,9 @@ class ReminderTest {
         List<Map<String, Object>> all = due(PAST, "", anshun);
         List<Long> ids = all.stream().map(i -> n(i, "organizationId")).toList();
         assertTrue(ids.indexOf(notFiled.id()) >= 0 && ids.indexOf(notFiled.id()) < ids.indexOf(lagging.id()));
-        List<Long> byGap = due(PAST, "&sort=GAP_DESC", anshun).stream().map(i -> n(i, "organizationId")).toList();
+        List<Long> byGap = due(PAST, "&sort=GAP_DESC", anshun).stream()
+                .map(i -> n(i, "organizationId"))
+                .toList();
         assertTrue(byGap.indexOf(representative.id()) < byGap.indexOf(lagging.id())); // 200,000 before 100,000
     }
 
@@ -173,14 +184,21 @@ class ReminderTest {
         expect(403, api.post("/api/v1/monitoring/reminders", send(PAST, ANSHUN, List.of(notFiled.id())), yunnan));
         // in scope of the region asked, but a selected unit is not: 403, and nothing is sent
         expect(403, api.post("/api/v1/monitoring/reminders", send(PAST, null, List.of(outsider.id())), anshun));
-        expect(403, api.post("/api/v1/monitoring/reminders", send(PAST, null, List.of(notFiled.id(), outsider.id())),
-                qiannanUnitRegulator));
+        expect(
+                403,
+                api.post(
+                        "/api/v1/monitoring/reminders",
+                        send(PAST, null, List.of(notFiled.id(), outsider.id())),
+                        qiannanUnitRegulator));
         assertEquals(0, db.count("SELECT count(*) FROM quota_reminder WHERE organization_id = ?", outsider.id()));
         // a buyer unit is not a regulator
         expect(403, api.get(base, notFiled.token()));
         // no region: the caller's scope
-        assertTrue(find(expect(200, api.get("/api/v1/monitoring/reminders?year=" + PAST + "&size=200", anshun))
-                .items(), notFiled).isPresent());
+        assertTrue(find(
+                        expect(200, api.get("/api/v1/monitoring/reminders?year=" + PAST + "&size=200", anshun))
+                                .items(),
+                        notFiled)
+                .isPresent());
     }
 
     static Map<String, Object> send(int year, String region, List<Long> ids) {
@@ -196,12 +214,16 @@ class ReminderTest {
     void sentReminderAppearsForTheUnitAndIsAudited() {
         Map<String, Object> body = send(PAST, ANSHUN, List.of(lagging.id()));
         body.put("note", "请于本月底前说明情况");
-        Map<String, Object> r = expect(200, api.post("/api/v1/monitoring/reminders", body, anshun)).body();
+        Map<String, Object> r = expect(200, api.post("/api/v1/monitoring/reminders", body, anshun))
+                .body();
         assertEquals(1, n(r, "sent"));
-        assertEquals(List.of(lagging.id()), ((List<?>) r.get("organizationIds")).stream()
-                .map(i -> ((Number) i).longValue()).toList());
+        assertEquals(
+                List.of(lagging.id()),
+                ((List<?>) r.get("organizationIds"))
+                        .stream().map(i -> ((Number) i).longValue()).toList());
 
-        Map<String, Object> mine = expect(200, api.get("/api/v1/quota/reminders?year=" + PAST, lagging.token())).body();
+        Map<String, Object> mine = expect(200, api.get("/api/v1/quota/reminders?year=" + PAST, lagging.token()))
+                .body();
         assertEquals(1, n(mine, "unread"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> messages = (List<Map<String, Object>>) mine.get("messages");
@@ -212,20 +234,29 @@ class ReminderTest {
         assertNotNull(m.get("senderName"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> alerts = (List<Map<String, Object>>) mine.get("alerts");
-        Map<String, Object> behind = alerts.stream().filter(a -> "BEHIND_PACE".equals(a.get("kind"))).findFirst()
+        Map<String, Object> behind = alerts.stream()
+                .filter(a -> "BEHIND_PACE".equals(a.get("kind")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(alerts.toString()));
         assertEquals(100_000, n(behind, "amountFen"));
-        assertEquals(1, db.count("SELECT count(*) FROM audit_event WHERE action = 'QUOTA_REMINDER_SENT'"
-                + " AND resource_type = 'quota_reminder' AND detail -> 'organizationIds' @> ?::jsonb",
-                "[" + lagging.id() + "]"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'QUOTA_REMINDER_SENT'"
+                                + " AND resource_type = 'quota_reminder' AND detail -> 'organizationIds' @> ?::jsonb",
+                        "[" + lagging.id() + "]"));
 
         // the unit reads it; another unit cannot
         long id = n(m, "id");
         expect(404, api.post("/api/v1/quota/reminders/" + id + "/read", Map.of(), notFiled.token()));
         assertNotNull(expect(200, api.post("/api/v1/quota/reminders/" + id + "/read", Map.of(), lagging.token()))
                 .get("readAt"));
-        assertEquals(0, n(expect(200, api.get("/api/v1/quota/reminders?year=" + PAST, lagging.token())).body(),
-                "unread"));
+        assertEquals(
+                0,
+                n(
+                        expect(200, api.get("/api/v1/quota/reminders?year=" + PAST, lagging.token()))
+                                .body(),
+                        "unread"));
         // the list shows that it was reminded
         assertEquals(1, n(find(due(PAST, "", anshun), lagging).orElseThrow(), "reminders"));
     }
@@ -233,14 +264,21 @@ class ReminderTest {
     @Test
     void doubleSendOnTheSameDayRemindsOnce() {
         Map<String, Object> body = send(PAST, ANSHUN, List.of(notFiled.id()));
-        Map<String, Object> first = expect(200, api.post("/api/v1/monitoring/reminders", body, anshun)).body();
-        Map<String, Object> second = expect(200, api.post("/api/v1/monitoring/reminders", body, anshun)).body();
+        Map<String, Object> first = expect(200, api.post("/api/v1/monitoring/reminders", body, anshun))
+                .body();
+        Map<String, Object> second = expect(200, api.post("/api/v1/monitoring/reminders", body, anshun))
+                .body();
         assertEquals(1, n(first, "sent"));
         assertEquals(0, n(second, "sent"));
         assertEquals(1, n(second, "alreadyRemindedToday"));
-        assertEquals(1, db.count("SELECT count(*) FROM quota_reminder WHERE organization_id = ? AND year = ?",
-                notFiled.id(), PAST));
-        Map<String, Object> mine = expect(200, api.get("/api/v1/quota/reminders?year=" + PAST, notFiled.token())).body();
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT count(*) FROM quota_reminder WHERE organization_id = ? AND year = ?",
+                        notFiled.id(),
+                        PAST));
+        Map<String, Object> mine = expect(200, api.get("/api/v1/quota/reminders?year=" + PAST, notFiled.token()))
+                .body();
         assertEquals(1, ((List<?>) mine.get("messages")).size());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> alerts = (List<Map<String, Object>>) mine.get("alerts");
@@ -251,33 +289,56 @@ class ReminderTest {
         // to every unit listed: each one once a day, whoever sent before
         Map<String, Object> all = send(PAST, ANSHUN, null);
         all.put("filter", "NOT_FILED");
-        long listed = expect(200, api.get("/api/v1/monitoring/reminders?year=" + PAST + "&region=" + ANSHUN
-                + "&filter=NOT_FILED&withinDays=30", anshun)).body().get("total") instanceof Number t ? t.longValue() : -1;
-        Map<String, Object> everyone = expect(200, api.post("/api/v1/monitoring/reminders", all, anshun)).body();
+        long listed = expect(
+                                        200,
+                                        api.get(
+                                                "/api/v1/monitoring/reminders?year=" + PAST + "&region=" + ANSHUN
+                                                        + "&filter=NOT_FILED&withinDays=30",
+                                                anshun))
+                                .body()
+                                .get("total")
+                        instanceof Number t
+                ? t.longValue()
+                : -1;
+        Map<String, Object> everyone = expect(200, api.post("/api/v1/monitoring/reminders", all, anshun))
+                .body();
         assertEquals(listed, n(everyone, "sent") + n(everyone, "alreadyRemindedToday"));
         assertFalse(((List<?>) everyone.get("organizationIds")).contains(notFiled.id()));
     }
 
     @Test
     void exportsTheListAsCsvAndXlsx() {
-        HttpResponse<byte[]> r = client.toBlocking().exchange(HttpRequest.GET("/api/v1/monitoring/reminders?year="
-                + PAST + "&region=" + ANSHUN + "&format=csv").bearerAuth(anshun).accept("text/csv"),
-                Argument.of(byte[].class));
+        HttpResponse<byte[]> r = client.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/api/v1/monitoring/reminders?year=" + PAST + "&region=" + ANSHUN
+                                        + "&format=csv")
+                                .bearerAuth(anshun)
+                                .accept("text/csv"),
+                        Argument.of(byte[].class));
         assertEquals(200, r.code());
         String csv = new String(r.body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF单位ID,单位名称"), csv);
         assertTrue(csv.contains(String.valueOf(lagging.id())) && csv.contains("进度滞后"));
         assertTrue(r.getHeaders().get("Content-Disposition").contains("quota-reminders-520400-2025.csv"));
-        HttpResponse<byte[]> x = client.toBlocking().exchange(HttpRequest.GET("/api/v1/monitoring/reminders?year="
-                + PAST + "&region=" + ANSHUN + "&format=xlsx").bearerAuth(anshun)
-                .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Argument.of(byte[].class));
+        HttpResponse<byte[]> x = client.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/api/v1/monitoring/reminders?year=" + PAST + "&region=" + ANSHUN
+                                        + "&format=xlsx")
+                                .bearerAuth(anshun)
+                                .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                        Argument.of(byte[].class));
         assertEquals(200, x.code());
         assertEquals('P', (char) x.body()[0]); // a zip
     }
 
     List<Map<String, Object>> candidates(Unit seeker, String q) {
-        return expect(200, api.get("/api/v1/quota/representative-candidates?year=" + PAST + "&size=200"
-                + (q == null ? "" : "&q=" + q), seeker.token())).items();
+        return expect(
+                        200,
+                        api.get(
+                                "/api/v1/quota/representative-candidates?year=" + PAST + "&size=200"
+                                        + (q == null ? "" : "&q=" + q),
+                                seeker.token()))
+                .items();
     }
 
     @Test
@@ -291,14 +352,18 @@ class ReminderTest {
         assertTrue(candidates(seeker, lagging.username()).isEmpty());
         assertTrue(candidates(seeker, none.username()).isEmpty());
         List<Map<String, Object>> byName = candidates(seeker, representative.username());
-        assertEquals(List.of(representative.id()), byName.stream().map(i -> n(i, "organizationId")).toList());
+        assertEquals(
+                List.of(representative.id()),
+                byName.stream().map(i -> n(i, "organizationId")).toList());
         Map<String, Object> rep = byName.get(0);
         assertEquals(true, rep.get("eligible"));
         assertEquals(true, rep.get("filed"));
         assertEquals("OWN", rep.get("canteen"));
         assertEquals("COUNTY", rep.get("proximity"));
-        assertTrue(candidates(seeker, null).stream().allMatch(i -> PINGBA.equals(i.get("regionCode"))
-                && n(i, "organizationId") != seeker.id() && n(i, "organizationId") != member.id()));
+        assertTrue(candidates(seeker, null).stream()
+                .allMatch(i -> PINGBA.equals(i.get("regionCode"))
+                        && n(i, "organizationId") != seeker.id()
+                        && n(i, "organizationId") != member.id()));
         // regulators do not file
         expect(403, api.get("/api/v1/quota/representative-candidates?year=" + PAST, anshun));
     }
@@ -309,15 +374,16 @@ class ReminderTest {
         for (long rep : List.of(member.id(), notFiled.id(), seeker.id())) {
             Api.Response r = api.put("/api/v1/quota/plans/" + PAST, shared(rep), seeker.token());
             expect(422, r);
-            assertTrue(String.valueOf(r.get("detail")).contains("代表单位"), r.body().toString());
+            assertTrue(
+                    String.valueOf(r.get("detail")).contains("代表单位"), r.body().toString());
         }
         expect(200, api.put("/api/v1/quota/plans/" + PAST, shared(representative.id()), seeker.token()));
     }
 
     @Test
     void unitNotFiledBeforeADistantDeadlineGetsANoticeNotAWarning() {
-        Map<String, Object> mine = expect(200, api.get("/api/v1/quota/reminders?year=" + nearYear,
-                notFiled.token())).body();
+        Map<String, Object> mine = expect(200, api.get("/api/v1/quota/reminders?year=" + nearYear, notFiled.token()))
+                .body();
         @SuppressWarnings("unchecked")
         Map<String, Object> a = ((List<Map<String, Object>>) mine.get("alerts")).get(0);
         assertEquals(daysLeft, n(a, "daysLeft"));
@@ -332,14 +398,18 @@ class ReminderTest {
         Actor regulator = new Actor("yunnan-regulator", yunnanId, "REGULATOR", null);
         DueQuery guizhou = new DueQuery(nearYear, "52", null, DueFilter.ALL, 30, DueSort.URGENCY, Instant.now());
         assertThrows(ForbiddenException.class, () -> reminders.due(guizhou, PageQuery.of(1, 10), regulator));
-        assertThrows(ForbiddenException.class, () -> reminders.forEachDue(guizhou, regulator, u -> { }));
+        assertThrows(ForbiddenException.class, () -> reminders.forEachDue(guizhou, regulator, u -> {}));
         assertThrows(ForbiddenException.class, () -> reminders.send(guizhou, null, null, regulator));
-        assertThrows(ForbiddenException.class, () -> reminders.outsideScope(guizhou, List.of(notFiled.id()), regulator));
+        assertThrows(
+                ForbiddenException.class, () -> reminders.outsideScope(guizhou, List.of(notFiled.id()), regulator));
         Actor buyer = new Actor("a-unit", notFiled.id(), "BUYER", null);
         assertThrows(ForbiddenException.class, () -> reminders.due(guizhou, PageQuery.of(1, 10), buyer));
         // within its own province it may
         DueQuery yunnanQuery = new DueQuery(nearYear, "53", null, DueFilter.ALL, 30, DueSort.URGENCY, Instant.now());
-        assertEquals(0, reminders.due(yunnanQuery, PageQuery.of(1, 10), regulator).items().stream()
-                .filter(u -> !u.regionCode().startsWith("53")).count());
+        assertEquals(
+                0,
+                reminders.due(yunnanQuery, PageQuery.of(1, 10), regulator).items().stream()
+                        .filter(u -> !u.regionCode().startsWith("53"))
+                        .count());
     }
 }

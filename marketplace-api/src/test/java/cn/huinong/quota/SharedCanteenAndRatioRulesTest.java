@@ -41,8 +41,10 @@ class SharedCanteenAndRatioRulesTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     QuotaDb db;
 
@@ -96,7 +98,8 @@ class SharedCanteenAndRatioRulesTest {
     void representativeThatDoesNotFileAnOwnCanteenIsRefused() {
         Unit member = QuotaFixtures.unit(organizations, api, HONGHUAGANG);
         for (String canteen : List.of("OUTSOURCED", "NONE")) {
-            refusedOnTheRepresentative(file(member, shared(representativeFiling(HONGHUAGANG, canteen).id())));
+            refusedOnTheRepresentative(file(
+                    member, shared(representativeFiling(HONGHUAGANG, canteen).id())));
         }
         Unit notFiled = QuotaFixtures.unit(organizations, api, HONGHUAGANG);
         refusedOnTheRepresentative(file(member, shared(notFiled.id())));
@@ -130,18 +133,28 @@ class SharedCanteenAndRatioRulesTest {
         for (Unit u : all) {
             db.update("UPDATE organization SET name = ? WHERE id = ?", tag + "-" + u.username(), u.id());
         }
-        List<Map<String, Object>> items = expect(200, api.get("/api/v1/quota/representative-candidates?year=" + YEAR
-                + "&size=100&q=" + tag, seeker.token())).items();
-        assertEquals(List.of(own.id()), items.stream().map(i -> ((Number) i.get("organizationId")).longValue())
-                .toList(), items.toString());
+        List<Map<String, Object>> items = expect(
+                        200,
+                        api.get(
+                                "/api/v1/quota/representative-candidates?year=" + YEAR + "&size=100&q=" + tag,
+                                seeker.token()))
+                .items();
+        assertEquals(
+                List.of(own.id()),
+                items.stream()
+                        .map(i -> ((Number) i.get("organizationId")).longValue())
+                        .toList(),
+                items.toString());
         Map<String, Object> c = items.get(0);
         assertEquals("COUNTY", c.get("proximity"));
         assertEquals("OWN", c.get("canteen"));
         assertEquals(true, c.get("eligible"));
         // and every unit the lookup offers is accepted by the filing
         Unit member = QuotaFixtures.unit(organizations, api, HONGHUAGANG);
-        List<Map<String, Object>> offered = expect(200, api.get("/api/v1/quota/representative-candidates?year=" + YEAR
-                + "&size=100", member.token())).items();
+        List<Map<String, Object>> offered = expect(
+                        200,
+                        api.get("/api/v1/quota/representative-candidates?year=" + YEAR + "&size=100", member.token()))
+                .items();
         assertFalse(offered.isEmpty());
         for (Map<String, Object> o : offered) {
             assertEquals(HONGHUAGANG, o.get("regionCode"), o.toString());
@@ -150,30 +163,42 @@ class SharedCanteenAndRatioRulesTest {
     }
 
     long requestException(Unit unit) {
-        Api.Response r = expect(201, api.post("/api/v1/quota/plans/" + YEAR + "/ratio-exceptions",
-                Map.of("ratioPercent", 8, "reason", "食堂规模小，脱贫地区产品品类不足"), unit.token()));
+        Api.Response r = expect(
+                201,
+                api.post(
+                        "/api/v1/quota/plans/" + YEAR + "/ratio-exceptions",
+                        Map.of("ratioPercent", 8, "reason", "食堂规模小，脱贫地区产品品类不足"),
+                        unit.token()));
         return ((Number) r.get("id")).longValue();
     }
 
     Api.Response decide(long id, String token) {
-        return api.post("/api/v1/quota/ratio-exceptions/" + id + "/decision",
-                Map.of("decision", "APPROVE", "reason", "同意"), token);
+        return api.post(
+                "/api/v1/quota/ratio-exceptions/" + id + "/decision",
+                Map.of("decision", "APPROVE", "reason", "同意"),
+                token);
     }
 
     @Test
     void commerceAndOtherDepartmentsCannotDecideARatioException() {
         Unit unit = QuotaFixtures.unit(organizations, api, HONGHUAGANG);
         long id = requestException(unit);
-        for (DepartmentKind kind : List.of(DepartmentKind.COMMERCE, DepartmentKind.AGRICULTURE,
-                DepartmentKind.RURAL_REVITALIZATION, DepartmentKind.SUPERVISING)) {
+        for (DepartmentKind kind : List.of(
+                DepartmentKind.COMMERCE,
+                DepartmentKind.AGRICULTURE,
+                DepartmentKind.RURAL_REVITALIZATION,
+                DepartmentKind.SUPERVISING)) {
             String token = QuotaFixtures.regulator(organizations, api, "520102", "520000", kind);
             Api.Response r = expect(403, decide(id, token));
             assertTrue(String.valueOf(r.get("detail")).contains("财政"), r.body().toString());
         }
         assertEquals(1, db.count("SELECT count(*) FROM quota_ratio_exception WHERE id = ? AND status = 'PENDING'", id));
-        assertEquals(0, db.count("SELECT count(*) FROM audit_event WHERE resource_type = 'quota_ratio_exception'"
-                + " AND resource_id = ? AND action IN ('QUOTA_RATIO_EXCEPTION_APPROVED', 'QUOTA_RATIO_EXCEPTION_REJECTED')",
-                String.valueOf(id)));
+        assertEquals(
+                0,
+                db.count(
+                        "SELECT count(*) FROM audit_event WHERE resource_type = 'quota_ratio_exception'"
+                                + " AND resource_id = ? AND action IN ('QUOTA_RATIO_EXCEPTION_APPROVED', 'QUOTA_RATIO_EXCEPTION_REJECTED')",
+                        String.valueOf(id)));
     }
 
     @Test

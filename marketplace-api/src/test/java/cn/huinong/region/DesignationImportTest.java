@@ -31,10 +31,13 @@ class DesignationImportTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Regions regions;
+
     @Inject
     AuditLog audit;
 
@@ -53,14 +56,16 @@ class DesignationImportTest {
                 .addPart("mode", mode)
                 .addPart("file", "counties.csv", MediaType.TEXT_PLAIN_TYPE, csv.getBytes(StandardCharsets.UTF_8))
                 .build();
-        return api.send(HttpRequest.POST("/api/v1/regions/designations/imports", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), token);
+        return api.send(
+                HttpRequest.POST("/api/v1/regions/designations/imports", body)
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                token);
     }
 
     @Test
     void replacesMergesAndReportsTheDifference() {
-        Api.Response first = upload("POVERTY_ALLEVIATED", "REPLACE", "regionCode,name\n522634,雷山县\n522633,从江县\n",
-                operator);
+        Api.Response first =
+                upload("POVERTY_ALLEVIATED", "REPLACE", "regionCode,name\n522634,雷山县\n522633,从江县\n", operator);
         assertEquals(201, first.status(), first.body().toString());
         assertEquals("APPLIED", first.get("status"));
         assertEquals(2, ((Number) first.get("designatedCount")).intValue());
@@ -83,33 +88,57 @@ class DesignationImportTest {
         assertEquals("榕江县", list.items().get(0).get("name"));
         assertEquals("贵州省", list.items().get(0).get("provinceName"));
 
-        var entries = audit.search(new AuditQuery(null, "REGION_DESIGNATIONS_IMPORTED", "designation-import",
-                String.valueOf(replaced.get("id")), null, null), PageQuery.of(0, 5)).items();
+        var entries = audit.search(
+                        new AuditQuery(
+                                null,
+                                "REGION_DESIGNATIONS_IMPORTED",
+                                "designation-import",
+                                String.valueOf(replaced.get("id")),
+                                null,
+                                null),
+                        PageQuery.of(0, 5))
+                .items();
         assertEquals(1, entries.size());
-        assertEquals(java.util.Set.of("522633", "522634"),
-                java.util.Set.copyOf((List<?>) entries.get(0).detail().get("removed")));
+        assertEquals(java.util.Set.of("522633", "522634"), java.util.Set.copyOf((List<?>)
+                entries.get(0).detail().get("removed")));
     }
 
     @Test
     void aFileWithBadLinesChangesNothingAndSaysWhichLines() {
         upload("KEY_ASSISTANCE", "REPLACE", "522633\n", operator);
-        Api.Response bad = upload("KEY_ASSISTANCE", "REPLACE", "regionCode,name\n522632,榕江县\n999999\n522600\n", operator);
+        Api.Response bad =
+                upload("KEY_ASSISTANCE", "REPLACE", "regionCode,name\n522632,榕江县\n999999\n522600\n", operator);
 
         assertEquals(422, bad.status(), bad.body().toString());
         assertEquals("application/problem+json", bad.contentType());
         assertEquals("文件有2处错误，未做任何更改", bad.get("detail"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> lineErrors = (List<Map<String, Object>>) bad.get("lineErrors");
-        assertEquals(List.of(3, 4), lineErrors.stream().map(e -> ((Number) e.get("line")).intValue()).toList());
+        assertEquals(
+                List.of(3, 4),
+                lineErrors.stream()
+                        .map(e -> ((Number) e.get("line")).intValue())
+                        .toList());
         assertTrue(regions.find("522633").orElseThrow().keyAssistance(), "the old list stays");
         assertFalse(regions.find("522632").orElseThrow().keyAssistance(), "no good line was applied");
 
         Api.Response history = api.get("/api/v1/regions/designations/imports?size=50", operator);
-        assertTrue(history.items().stream().anyMatch(i -> "REJECTED".equals(i.get("status"))
-                && ((Number) i.get("id")).longValue() == ((Number) bad.get("importId")).longValue()
-                && ((Number) i.get("errorCount")).intValue() == 2));
-        assertEquals(1, audit.search(new AuditQuery(null, "REGION_DESIGNATION_IMPORT_REJECTED", "designation-import",
-                String.valueOf(bad.get("importId")), null, null), PageQuery.of(0, 5)).total());
+        assertTrue(history.items().stream()
+                .anyMatch(i -> "REJECTED".equals(i.get("status"))
+                        && ((Number) i.get("id")).longValue() == ((Number) bad.get("importId")).longValue()
+                        && ((Number) i.get("errorCount")).intValue() == 2));
+        assertEquals(
+                1,
+                audit.search(
+                                new AuditQuery(
+                                        null,
+                                        "REGION_DESIGNATION_IMPORT_REJECTED",
+                                        "designation-import",
+                                        String.valueOf(bad.get("importId")),
+                                        null,
+                                        null),
+                                PageQuery.of(0, 5))
+                        .total());
     }
 
     @Test
@@ -126,8 +155,10 @@ class DesignationImportTest {
 
     @Test
     void onlyOperatorsImport() {
-        String regulator = api.login(Fixtures.provisioned(organizations, OrganizationKind.REGULATOR), Fixtures.PASSWORD);
-        assertEquals(403, upload("KEY_ASSISTANCE", "REPLACE", "522633\n", regulator).status());
+        String regulator =
+                api.login(Fixtures.provisioned(organizations, OrganizationKind.REGULATOR), Fixtures.PASSWORD);
+        assertEquals(
+                403, upload("KEY_ASSISTANCE", "REPLACE", "522633\n", regulator).status());
         assertEquals(401, upload("KEY_ASSISTANCE", "REPLACE", "522633\n", null).status());
     }
 }

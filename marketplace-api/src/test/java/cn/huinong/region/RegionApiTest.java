@@ -20,13 +20,16 @@ class RegionApiTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Regions regions;
 
     @Test
     void servesTheWholeGbt2260Tree() {
-        List<Map<String, Object>> provinces = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/regions?level=PROVINCE"),
-                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> provinces = client.toBlocking()
+                .retrieve(
+                        HttpRequest.GET("/api/v1/regions?level=PROVINCE"),
+                        Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(31, provinces.size(), "31 provincial divisions of the mainland");
         assertEquals("110000", provinces.get(0).get("code"));
 
@@ -35,8 +38,10 @@ class RegionApiTest {
         assertEquals("COUNTY", county.get("level"));
         assertEquals("522600", county.get("parentCode"));
 
-        List<Map<String, Object>> counties = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/regions/522600/children"),
-                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> counties = client.toBlocking()
+                .retrieve(
+                        HttpRequest.GET("/api/v1/regions/522600/children"),
+                        Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(16, counties.size(), "黔东南 has 16 counties and cities");
         assertTrue(counties.stream().allMatch(c -> "COUNTY".equals(c.get("level"))));
     }
@@ -50,9 +55,12 @@ class RegionApiTest {
 
     @Test
     void unknownCodesAre404ProblemJson() {
-        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(
+                HttpClientResponseException.class,
                 () -> client.toBlocking().retrieve("/api/v1/regions/999999", Map.class));
         assertEquals(404, e.code());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertEquals(
+                "application/problem+json",
+                e.getResponse().getContentType().orElseThrow().toString());
     }
 }

@@ -41,12 +41,16 @@ class DegradedSearchTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     CatalogIndex index;
+
     @Inject
     OutboxIndexer indexer;
+
     @Inject
     Organizations organizations;
 
@@ -96,7 +100,8 @@ class DegradedSearchTest {
         assertEquals(List.of(1004L, 1002L), ids(search("sort=sales&size=2")));
 
         Api.Response organic = search("certification=ORGANIC");
-        assertEquals(Map.of("GREEN_FOOD", 3L, "ORGANIC", 2L, "GEOGRAPHICAL_INDICATION", 1L, "ASSISTANCE_PRODUCT", 1L),
+        assertEquals(
+                Map.of("GREEN_FOOD", 3L, "ORGANIC", 2L, "GEOGRAPHICAL_INDICATION", 1L, "ASSISTANCE_PRODUCT", 1L),
                 facet(organic, "certification"));
         assertEquals(Map.of("230000", 1L, "530000", 1L), facet(organic, "province"));
         assertEquals(Map.of("13", 1L, "14", 1L), facet(organic, "brand"));
@@ -105,16 +110,23 @@ class DegradedSearchTest {
 
     @Test
     void suggestsFromTheDatabase() {
-        List<Map<String, Object>> list = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalog/suggest?q="
-                + URLEncoder.encode("都匀", StandardCharsets.UTF_8)), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> list = client.toBlocking()
+                .retrieve(
+                        HttpRequest.GET("/api/v1/catalog/suggest?q=" + URLEncoder.encode("都匀", StandardCharsets.UTF_8)),
+                        Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals("都匀毛尖 茶叶礼盒", list.get(0).get("text"));
         assertEquals(1002, ((Number) list.get(0).get("productId")).intValue());
-        assertTrue(list.stream().anyMatch(s -> "都匀毛尖".equals(s.get("text")) && s.get("productId") == null), list.toString());
+        assertTrue(
+                list.stream().anyMatch(s -> "都匀毛尖".equals(s.get("text")) && s.get("productId") == null),
+                list.toString());
     }
 
     @Test
     void stillValidatesAndReportsTheEngineDownToOperators() {
-        assertEquals(400, api.get("/api/v1/catalog/search?minPriceFen=9&maxPriceFen=1", null).status());
+        assertEquals(
+                400,
+                api.get("/api/v1/catalog/search?minPriceFen=9&maxPriceFen=1", null)
+                        .status());
         String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
         Api.Response status = api.get("/api/v1/search/index/status", operator);
         assertEquals(200, status.status(), status.body().toString());

@@ -29,10 +29,13 @@ class EmbeddedIndexerTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     CatalogIndex index;
+
     @Inject
     OutboxIndexer indexer;
 
@@ -41,7 +44,9 @@ class EmbeddedIndexerTest {
         assertEquals("test-embedded-catalog", index.alias());
         SearchDocuments docs = new SearchDocuments(DelegatingDataSource.unwrapDataSource(dataSource), index, indexer);
         docs.reset(null);
-        docs.put(doc(2001, "榕江小香鸡").category("禽肉", "04", "0401").origin("522632", "榕江县", "520000", "贵州省")
+        docs.put(doc(2001, "榕江小香鸡")
+                .category("禽肉", "04", "0401")
+                .origin("522632", "榕江县", "520000", "贵州省")
                 .price(8800, "只", "1.2kg"));
         Api api = new Api(client);
         List<Long> found = List.of();
@@ -55,7 +60,10 @@ class EmbeddedIndexerTest {
         assertEquals(List.of(2001L), found, "found through Elasticsearch, without anyone draining by hand");
         assertTrue(indexer.metrics().running());
         ElasticsearchClient es = SearchDocuments.testElasticsearch();
-        for (String name : es.indices().get(g -> g.index("test-embedded-catalog*")).result().keySet()) {
+        for (String name : es.indices()
+                .get(g -> g.index("test-embedded-catalog*"))
+                .result()
+                .keySet()) {
             es.indices().delete(d -> d.index(name));
         }
         es._transport().close();

@@ -46,10 +46,13 @@ class HangingEngineSearchTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     CatalogIndex index;
+
     @Inject
     OutboxIndexer indexer;
 
@@ -63,8 +66,11 @@ class HangingEngineSearchTest implements TestPropertyProvider {
         Thread acceptor = new Thread(this::acceptForever, "hanging-engine");
         acceptor.setDaemon(true);
         acceptor.start();
-        return Map.of("huinong.elasticsearch.url", "http://127.0.0.1:" + blackhole.getLocalPort(),
-                "huinong.elasticsearch.timeout", "700ms");
+        return Map.of(
+                "huinong.elasticsearch.url",
+                "http://127.0.0.1:" + blackhole.getLocalPort(),
+                "huinong.elasticsearch.timeout",
+                "700ms");
     }
 
     /** Accepts every connection and counts the HTTP requests on it (request lines), answering none. */
@@ -83,7 +89,8 @@ class HangingEngineSearchTest implements TestPropertyProvider {
     }
 
     private void countRequests(Socket s) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.matches("(GET|POST|PUT|HEAD|DELETE) \\S+ HTTP/1\\.1")) {

@@ -24,23 +24,33 @@ class OutboxLagHealthTest {
 
     @Inject
     List<HealthIndicator> indicators;
+
     @Inject
     DataSource dataSource;
 
     private HealthResult searchHealth() {
-        return indicators.stream().map(i -> Mono.from(i.getResult()).block())
-                .filter(r -> r != null && "elasticsearch".equals(r.getName())).findFirst().orElseThrow();
+        return indicators.stream()
+                .map(i -> Mono.from(i.getResult()).block())
+                .filter(r -> r != null && "elasticsearch".equals(r.getName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void reportsAnOutboxLaggingBehindTheThreshold() throws Exception {
         DataSource ds = DelegatingDataSource.unwrapDataSource(dataSource);
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM catalog_outbox");
         }
-        assertEquals("UP", searchHealth().getStatus().getName(), String.valueOf(searchHealth().getDetails()));
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO catalog_outbox (product_id, version, created_at) VALUES (990001, 1, now() - interval '1 hour')");
+        assertEquals(
+                "UP",
+                searchHealth().getStatus().getName(),
+                String.valueOf(searchHealth().getDetails()));
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO catalog_outbox (product_id, version, created_at) VALUES (990001, 1, now() - interval '1 hour')");
         }
         try {
             HealthResult lagging = searchHealth();
@@ -49,7 +59,8 @@ class OutboxLagHealthTest {
             String reason = String.valueOf(((Map<?, ?>) lagging.getDetails()).get("reason"));
             assertTrue(reason.contains("索引") && reason.contains("滞后"), reason);
         } finally {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("DELETE FROM catalog_outbox WHERE product_id = 990001");
             }
         }

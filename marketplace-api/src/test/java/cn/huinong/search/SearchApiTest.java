@@ -40,12 +40,16 @@ class SearchApiTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     CatalogIndex index;
+
     @Inject
     OutboxIndexer indexer;
+
     @Inject
     Organizations organizations;
 
@@ -86,13 +90,16 @@ class SearchApiTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Long> facet(Api.Response r, String name) {
-        List<Map<String, Object>> buckets = (List<Map<String, Object>>) ((Map<String, Object>) r.get("facets")).get(name);
-        return buckets.stream().collect(Collectors.toMap(b -> (String) b.get("value"), b -> ((Number) b.get("count")).longValue()));
+        List<Map<String, Object>> buckets =
+                (List<Map<String, Object>>) ((Map<String, Object>) r.get("facets")).get(name);
+        return buckets.stream()
+                .collect(Collectors.toMap(b -> (String) b.get("value"), b -> ((Number) b.get("count")).longValue()));
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, String> labels(Api.Response r, String name) {
-        List<Map<String, Object>> buckets = (List<Map<String, Object>>) ((Map<String, Object>) r.get("facets")).get(name);
+        List<Map<String, Object>> buckets =
+                (List<Map<String, Object>>) ((Map<String, Object>) r.get("facets")).get(name);
         return buckets.stream().collect(Collectors.toMap(b -> (String) b.get("value"), b -> (String) b.get("label")));
     }
 
@@ -132,7 +139,9 @@ class SearchApiTest {
         assertEquals("盒", tea.get("unit"));
         assertEquals("250g", tea.get("spec"));
         assertEquals(Map.of("id", 7, "name", "雷山县苗岭银球茶农民专业合作社"), tea.get("supplier"));
-        assertEquals(Map.of("code", "522634", "name", "雷山县", "province", "520000", "provinceName", "贵州省"), tea.get("origin"));
+        assertEquals(
+                Map.of("code", "522634", "name", "雷山县", "province", "520000", "provinceName", "贵州省"),
+                tea.get("origin"));
         assertEquals(Map.of("id", 11, "name", "雷山银球茶", "kind", "REGIONAL_PUBLIC"), tea.get("brand"));
         assertEquals(List.of("GEOGRAPHICAL_INDICATION", "GREEN_FOOD"), tea.get("certifications"));
         assertEquals(true, tea.get("eligible"));
@@ -166,7 +175,8 @@ class SearchApiTest {
         assertEquals(List.of(1005L, 1001L, 1002L), byPrice("category=02"), "a root category finds its descendants");
         assertEquals(List.of(1001L, 1002L), byPrice("category=0201"));
         assertEquals(List.of(1005L, 1004L), byPrice("certification=ORGANIC"));
-        assertEquals(List.of(1003L, 1001L, 1002L, 1006L).stream().sorted().toList(),
+        assertEquals(
+                List.of(1003L, 1001L, 1002L, 1006L).stream().sorted().toList(),
                 byPrice("province=520000").stream().sorted().toList());
         assertEquals(List.of(1003L, 1001L), byPrice("county=522634"));
         assertEquals(List.of(1001L), byPrice("brand=11"));
@@ -192,10 +202,12 @@ class SearchApiTest {
     @Test
     void facetCountsIgnoreTheirOwnSelectionButNotTheOthers() {
         Api.Response all = search("");
-        assertEquals(Map.of("GREEN_FOOD", 3L, "ORGANIC", 2L, "GEOGRAPHICAL_INDICATION", 1L, "ASSISTANCE_PRODUCT", 1L),
+        assertEquals(
+                Map.of("GREEN_FOOD", 3L, "ORGANIC", 2L, "GEOGRAPHICAL_INDICATION", 1L, "ASSISTANCE_PRODUCT", 1L),
                 facet(all, "certification"));
         assertEquals(Map.of("520000", 4L, "230000", 1L, "530000", 1L), facet(all, "province"));
-        assertEquals(Map.of("02", 3L, "0201", 2L, "0202", 1L, "01", 2L, "0101", 1L, "0102", 1L, "03", 1L, "0301", 1L),
+        assertEquals(
+                Map.of("02", 3L, "0201", 2L, "0202", 1L, "01", 2L, "0101", 1L, "0102", 1L, "03", 1L, "0301", 1L),
                 facet(all, "category"));
         assertEquals(Map.of("11", 1L, "12", 1L, "13", 1L, "14", 1L, "15", 1L), facet(all, "brand"));
         assertEquals("绿色食品", labels(all, "certification").get("GREEN_FOOD"));
@@ -212,7 +224,8 @@ class SearchApiTest {
 
         Api.Response guizhouGreen = search("province=520000&certification=GREEN_FOOD");
         assertEquals(Map.of("520000", 2L, "230000", 1L), facet(guizhouGreen, "province"));
-        assertEquals(Map.of("GREEN_FOOD", 2L, "GEOGRAPHICAL_INDICATION", 1L, "ASSISTANCE_PRODUCT", 1L),
+        assertEquals(
+                Map.of("GREEN_FOOD", 2L, "GEOGRAPHICAL_INDICATION", 1L, "ASSISTANCE_PRODUCT", 1L),
                 facet(guizhouGreen, "certification"));
 
         Api.Response tea = search(q("茶叶") + "&eligible=true");
@@ -237,7 +250,9 @@ class SearchApiTest {
         assertEquals(List.of(1002L, 1006L, 1001L, 1004L, 1005L, 1003L), ids(search("sort=price_desc")));
         assertEquals(List.of(1004L, 1002L, 1005L, 1001L, 1006L, 1003L), ids(search("sort=sales")));
         assertEquals(List.of(1005L, 1002L, 1006L, 1001L, 1004L, 1003L), ids(search("sort=newest")), "unlisted last");
-        assertEquals(List.of(1004L, 1002L, 1005L, 1001L, 1006L, 1003L), ids(search("sort=relevance")),
+        assertEquals(
+                List.of(1004L, 1002L, 1005L, 1001L, 1006L, 1003L),
+                ids(search("sort=relevance")),
                 "without words, relevance falls back to sales");
     }
 
@@ -245,18 +260,26 @@ class SearchApiTest {
     @SuppressWarnings("unchecked")
     void suggestsProductAndBrandNamesForThePrefix() {
         List<Map<String, Object>> list = suggest("都匀");
-        assertTrue(list.stream().anyMatch(s -> "都匀毛尖 茶叶礼盒".equals(s.get("text"))
-                && ((Number) s.get("productId")).longValue() == 1002), list.toString());
-        assertTrue(list.stream().anyMatch(s -> "都匀毛尖".equals(s.get("text")) && s.get("productId") == null), list.toString());
+        assertTrue(
+                list.stream()
+                        .anyMatch(s ->
+                                "都匀毛尖 茶叶礼盒".equals(s.get("text")) && ((Number) s.get("productId")).longValue() == 1002),
+                list.toString());
+        assertTrue(
+                list.stream().anyMatch(s -> "都匀毛尖".equals(s.get("text")) && s.get("productId") == null),
+                list.toString());
         assertEquals(List.of(), suggest("不存在的"));
         assertTrue(suggest("已下架").isEmpty(), "unsearchable products are not suggested");
     }
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> suggest(String prefix) {
-        return client.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/v1/catalog/suggest?q="
-                + URLEncoder.encode(prefix, StandardCharsets.UTF_8)),
-                io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+        return client.toBlocking()
+                .retrieve(
+                        io.micronaut.http.HttpRequest.GET(
+                                "/api/v1/catalog/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8)),
+                        io.micronaut.core.type.Argument.listOf(
+                                io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
     }
 
     @Test
@@ -283,7 +306,8 @@ class SearchApiTest {
         String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
         assertEquals(401, api.get("/api/v1/search/index/status", null).status());
         assertEquals(403, api.get("/api/v1/search/index/status", buyer).status());
-        assertEquals(403, api.post("/api/v1/search/index/rebuild", Map.of(), buyer).status());
+        assertEquals(
+                403, api.post("/api/v1/search/index/rebuild", Map.of(), buyer).status());
         assertEquals(403, api.get("/api/v1/search/index/metrics", buyer).status());
 
         Api.Response status = api.get("/api/v1/search/index/status", operator);
@@ -317,8 +341,9 @@ class SearchApiTest {
         assertEquals(6, ((Number) search("").get("total")).intValue(), "search goes on over the new index");
 
         try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             var rs = c.createStatement().executeQuery(
-                     "SELECT count(*) FROM audit_event WHERE action = 'SEARCH_INDEX_REBUILD_REQUESTED'")) {
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM audit_event WHERE action = 'SEARCH_INDEX_REBUILD_REQUESTED'")) {
             rs.next();
             assertTrue(rs.getLong(1) >= 1, "the rebuild request is audited");
         }
@@ -336,15 +361,20 @@ class SearchApiTest {
         assertEquals("test-catalog", explained.get("index"));
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) explained.get("body");
-        assertTrue(body.keySet().containsAll(List.of("query", "post_filter", "aggregations", "sort")), body.keySet().toString());
+        assertTrue(
+                body.keySet().containsAll(List.of("query", "post_filter", "aggregations", "sort")),
+                body.keySet().toString());
 
         String esUrl = System.getenv().getOrDefault("HUINONG_TEST_ES_URL", "http://127.0.0.1:9202");
-        String direct = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                        .newBuilder(java.net.URI.create(esUrl + "/test-catalog/_search"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String direct = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(esUrl + "/test-catalog/_search"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
         long total = ((Number) search(query).get("total")).longValue();
         assertTrue(total > 0);
         assertTrue(direct.contains("\"total\":{\"value\":" + total + ","), direct);

@@ -22,6 +22,7 @@ class SearchEngineDownHealthTest {
 
     @Inject
     List<HealthIndicator> indicators;
+
     @Inject
     @Client("/")
     HttpClient client;
@@ -31,7 +32,8 @@ class SearchEngineDownHealthTest {
         HealthResult result = indicators.stream()
                 .map(i -> Mono.from(i.getResult()).block())
                 .filter(r -> r != null && "elasticsearch".equals(r.getName()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertEquals("DEGRADED", result.getStatus().getName());
         assertTrue(result.getStatus().getOperational().orElse(false));
         assertEquals(200, new Api(client).get("/health", null).status());

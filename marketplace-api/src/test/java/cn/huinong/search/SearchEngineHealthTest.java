@@ -25,7 +25,8 @@ class SearchEngineHealthTest {
         HealthResult result = indicators.stream()
                 .map(i -> Mono.from(i.getResult()).block())
                 .filter(r -> r != null && "elasticsearch".equals(r.getName()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertEquals("UP", result.getStatus().getName(), String.valueOf(result.getDetails()));
         assertNotEquals("red", ((Map<?, ?>) result.getDetails()).get("cluster"));
         assertTrue(((Map<?, ?>) result.getDetails()).containsKey("outboxBacklog"), String.valueOf(result.getDetails()));

@@ -14,18 +14,19 @@ class CreditCodeTest {
 
     /** Published credit codes of real organisations (the first is GB 32100's own example). */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "91350100M000100Y43",
-        "91330100716105852F", // 阿里巴巴（中国）有限公司
-        "91440300708461136T", // 深圳市腾讯计算机系统有限公司
-        "914403001922038216", // 华为技术有限公司
-        "91110108551385082Q", // 小米科技有限责任公司
-        "91110000802100433B", // 百度在线网络技术（北京）有限公司
-        "91310000MA1FL1MMXL",
-        "91110000710935732K",
-        "11100000000013127D", // 机关 (government organ)
-        "12100000400000624D"  // 事业单位 (public institution)
-    })
+    @ValueSource(
+            strings = {
+                "91350100M000100Y43",
+                "91330100716105852F", // 阿里巴巴（中国）有限公司
+                "91440300708461136T", // 深圳市腾讯计算机系统有限公司
+                "914403001922038216", // 华为技术有限公司
+                "91110108551385082Q", // 小米科技有限责任公司
+                "91110000802100433B", // 百度在线网络技术（北京）有限公司
+                "91310000MA1FL1MMXL",
+                "91110000710935732K",
+                "11100000000013127D", // 机关 (government organ)
+                "12100000400000624D" // 事业单位 (public institution)
+            })
     void acceptsRealCodes(String code) {
         assertTrue(CreditCode.isValid(code), code);
         assertEquals(code, CreditCode.parse(code).value());
@@ -73,7 +74,8 @@ class CreditCodeTest {
 
     @Test
     void parseNormalisesCaseAndSpaces() {
-        assertEquals("91350100M000100Y43", CreditCode.parse("  91350100m000100y43 ").value());
+        assertEquals(
+                "91350100M000100Y43", CreditCode.parse("  91350100m000100y43 ").value());
     }
 
     @Test

@@ -60,12 +60,19 @@ public final class Api {
         }
         try {
             HttpResponse<Map> r = client.toBlocking().exchange(request, Argument.of(Map.class), Argument.of(Map.class));
-            return new Response(r.code(), r.getBody().orElse(Map.of()), r.getHeaders(),
+            return new Response(
+                    r.code(),
+                    r.getBody().orElse(Map.of()),
+                    r.getHeaders(),
                     r.getContentType().map(Object::toString).orElse(null));
         } catch (HttpClientResponseException e) {
             HttpResponse<?> r = e.getResponse();
             Map<String, Object> body = r.getBody(Map.class).orElse(Map.of());
-            return new Response(r.code(), body, r.getHeaders(), r.getContentType().map(Object::toString).orElse(null));
+            return new Response(
+                    r.code(),
+                    body,
+                    r.getHeaders(),
+                    r.getContentType().map(Object::toString).orElse(null));
         }
     }
 

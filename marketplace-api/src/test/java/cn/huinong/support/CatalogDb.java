@@ -27,8 +27,8 @@ public class CatalogDb {
 
     /** The product's search document, or null. */
     public Map<String, Object> document(long productId) {
-        String text = tx.executeRead(s -> jdbc.prepareStatement(
-                "SELECT document::text FROM product_search_document WHERE product_id = ?", ps -> {
+        String text = tx.executeRead(s ->
+                jdbc.prepareStatement("SELECT document::text FROM product_search_document WHERE product_id = ?", ps -> {
                     ps.setLong(1, productId);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? rs.getString(1) : null;

@@ -23,27 +23,41 @@ public final class CatalogFixtures {
     public static final String LEISHAN = "522634";
     /** A leaf category: 茶叶 / 绿茶. */
     public static final String GREEN_TEA = "0501";
+
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    public record Supplier(long id, String username, String token) {
-    }
+    public record Supplier(long id, String username, String token) {}
 
-    private CatalogFixtures() {
-    }
+    private CatalogFixtures() {}
 
     /** Makes sure the counties are on the POVERTY_ALLEVIATED list (MERGE: nothing else changes). */
     public static void designate(Designations designations, String... counties) {
-        designations.importCsv(Actor.system("test"), DesignationKind.POVERTY_ALLEVIATED, DesignationMode.MERGE,
-                "test.csv", (String.join("\n", counties) + "\n").getBytes(StandardCharsets.UTF_8));
+        designations.importCsv(
+                Actor.system("test"),
+                DesignationKind.POVERTY_ALLEVIATED,
+                DesignationMode.MERGE,
+                "test.csv",
+                (String.join("\n", counties) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** A supplier registered in {@code regionCode}, approved unless {@code approve} is false, logged in. */
     public static Supplier supplier(Organizations organizations, Api api, String regionCode, boolean approve) {
         String username = Fixtures.username("supplier");
-        OrganizationView o = organizations.register(new NewOrganization(OrganizationKind.SUPPLIER,
-                "测试农民专业合作社" + SEQ.incrementAndGet() + "-" + username, Fixtures.creditCode("93" + regionCode),
-                regionCode, "王芳", "13912345678", SupplierType.COOPERATIVE, null, null, null, username,
-                Fixtures.PASSWORD), Actor.system("test"));
+        OrganizationView o = organizations.register(
+                new NewOrganization(
+                        OrganizationKind.SUPPLIER,
+                        "测试农民专业合作社" + SEQ.incrementAndGet() + "-" + username,
+                        Fixtures.creditCode("93" + regionCode),
+                        regionCode,
+                        "王芳",
+                        "13912345678",
+                        SupplierType.COOPERATIVE,
+                        null,
+                        null,
+                        null,
+                        username,
+                        Fixtures.PASSWORD),
+                Actor.system("test"));
         if (approve) {
             organizations.decide(o.id(), Decision.APPROVE, null, Actor.system("test"));
         }

@@ -20,12 +20,15 @@ public record DeclaredAccess(String method, String path, List<String> secured) {
         Map<String, DeclaredAccess> routes = new LinkedHashMap<>();
         router.uriRoutes().forEach(r -> {
             String path = template(r);
-            if (!path.startsWith("/api/") || r.getHttpMethod() == HttpMethod.HEAD
+            if (!path.startsWith("/api/")
+                    || r.getHttpMethod() == HttpMethod.HEAD
                     || r.getHttpMethod() == HttpMethod.OPTIONS) {
                 return;
             }
             List<String> secured = Arrays.asList(r.getAnnotationMetadata().stringValues(Secured.class));
-            routes.put(r.getHttpMethod() + " " + path, new DeclaredAccess(r.getHttpMethod().name(), path, secured));
+            routes.put(
+                    r.getHttpMethod() + " " + path,
+                    new DeclaredAccess(r.getHttpMethod().name(), path, secured));
         });
         return routes;
     }

@@ -37,6 +37,5 @@ public final class EndlessText extends Reader {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -17,8 +17,7 @@ import java.util.zip.ZipOutputStream;
 /** Uploads (POST /files) and downloads (GET /files/{id}) as a browser would, and small files of each kind. */
 public final class FileFixtures {
 
-    private FileFixtures() {
-    }
+    private FileFixtures() {}
 
     /** A tiny but real PDF (one page, the text "回单"). */
     public static byte[] pdf() {
@@ -33,13 +32,64 @@ public final class FileFixtures {
     }
 
     public static byte[] png() {
-        return new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0,
-                1, 0, 0, 0, 1, 8, 6, 0, 0, 0};
+        return new byte[] {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            '\r',
+            '\n',
+            0x1A,
+            '\n',
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            1,
+            8,
+            6,
+            0,
+            0,
+            0
+        };
     }
 
     public static byte[] jpeg() {
-        return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0,
-                0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
+        return new byte[] {
+            (byte) 0xFF,
+            (byte) 0xD8,
+            (byte) 0xFF,
+            (byte) 0xE0,
+            0,
+            16,
+            'J',
+            'F',
+            'I',
+            'F',
+            0,
+            1,
+            1,
+            0,
+            0,
+            1,
+            0,
+            1,
+            0,
+            0,
+            (byte) 0xFF,
+            (byte) 0xD9
+        };
     }
 
     /** A ZIP package; an OFD document when it has OFD.xml at its root. */
@@ -59,14 +109,14 @@ public final class FileFixtures {
         }
     }
 
-    public static Api.Response upload(Api api, String token, String purpose, String name, String declaredType,
-                                      byte[] content) {
+    public static Api.Response upload(
+            Api api, String token, String purpose, String name, String declaredType, byte[] content) {
         MultipartBody.Builder body = MultipartBody.builder().addPart("file", name, MediaType.of(declaredType), content);
         if (purpose != null) {
             body.addPart("purpose", purpose);
         }
-        return api.send(HttpRequest.POST("/api/v1/files", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
-                token);
+        return api.send(
+                HttpRequest.POST("/api/v1/files", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), token);
     }
 
     public static long uploaded(Api api, String token, String purpose, byte[] content) {
@@ -78,8 +128,7 @@ public final class FileFixtures {
     }
 
     /** The response of GET /files/{id}, with its bytes (empty unless 200). */
-    public record Download(int status, byte[] bytes, HttpResponse<?> response) {
-    }
+    public record Download(int status, byte[] bytes, HttpResponse<?> response) {}
 
     public static Download download(HttpClient client, long fileId, String token) {
         MutableHttpRequest<?> r = HttpRequest.GET("/api/v1/files/" + fileId);

@@ -17,8 +17,7 @@ public final class Fixtures {
     public static final String PASSWORD = "Secret123";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A valid, random credit code: type, region, 9 random characters, computed check character. */
     public static String creditCode(String typeAndRegion) {
@@ -55,9 +54,20 @@ public final class Fixtures {
     public static String provisioned(Organizations organizations, OrganizationKind kind) {
         String username = username(kind.name().toLowerCase());
         boolean regulator = kind == OrganizationKind.REGULATOR;
-        organizations.provision(new NewOrganization(kind, "测试" + kind + RANDOM.nextInt(100000),
-                creditCode("11520000"), "520102", "测试联系人", "13800000000", null, null,
-                regulator ? DepartmentKind.COMMERCE : null, regulator ? "520000" : null, username, PASSWORD),
+        organizations.provision(
+                new NewOrganization(
+                        kind,
+                        "测试" + kind + RANDOM.nextInt(100000),
+                        creditCode("11520000"),
+                        "520102",
+                        "测试联系人",
+                        "13800000000",
+                        null,
+                        null,
+                        regulator ? DepartmentKind.COMMERCE : null,
+                        regulator ? "520000" : null,
+                        username,
+                        PASSWORD),
                 Actor.system("test"));
         return username;
     }

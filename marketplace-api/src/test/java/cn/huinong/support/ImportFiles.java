@@ -18,13 +18,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class ImportFiles {
 
-    private ImportFiles() {
-    }
+    private ImportFiles() {}
 
     public static Path xlsx(int rows) {
         try {
             Path file = Files.createTempFile("huinong-import-", ".xlsx");
-            try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true); OutputStream out = Files.newOutputStream(file)) {
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true);
+                    OutputStream out = Files.newOutputStream(file)) {
                 Sheet sheet = wb.createSheet("商品");
                 Row header = sheet.createRow(0);
                 String[] columns = {"name", "categoryCode", "originRegionCode", "unit", "spec", "priceFen", "stock"};

@@ -7,11 +7,9 @@ import java.util.Map;
 public final class Json {
 
     /** A JSON fragment written as is: "1e400", "\"\\ud800\"", "[null]". */
-    public record Raw(String json) {
-    }
+    public record Raw(String json) {}
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();

@@ -12,11 +12,14 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class OpenApiDocument {
 
-    public record Parameter(String name, String in, boolean required, Map<String, Object> schema) {
-    }
+    public record Parameter(String name, String in, boolean required, Map<String, Object> schema) {}
 
-    public record Operation(String method, String path, List<Parameter> parameters, String bodyMediaType,
-                            Map<String, Object> bodySchema) {
+    public record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            String bodyMediaType,
+            Map<String, Object> bodySchema) {
 
         public boolean hasJsonBody() {
             return bodyMediaType != null && bodyMediaType.contains("json");
@@ -52,19 +55,21 @@ public final class OpenApiDocument {
             Map<String, Object> o = (Map<String, Object>) op;
             List<Parameter> parameters = new ArrayList<>();
             for (Map<String, Object> p : (List<Map<String, Object>>) o.getOrDefault("parameters", List.of())) {
-                parameters.add(new Parameter((String) p.get("name"), (String) p.get("in"),
+                parameters.add(new Parameter(
+                        (String) p.get("name"),
+                        (String) p.get("in"),
                         Boolean.TRUE.equals(p.get("required")),
                         resolve((Map<String, Object>) p.getOrDefault("schema", Map.of()))));
             }
             String media = null;
             Map<String, Object> body = null;
-            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) o.getOrDefault("requestBody",
-                    Map.of())).getOrDefault("content", Map.of());
+            Map<String, Object> content = (Map<String, Object>)
+                    ((Map<String, Object>) o.getOrDefault("requestBody", Map.of())).getOrDefault("content", Map.of());
             for (String type : List.of("application/json", "multipart/form-data")) {
                 if (content.containsKey(type)) {
                     media = type;
-                    body = resolve((Map<String, Object>) ((Map<String, Object>) content.get(type))
-                            .getOrDefault("schema", Map.of()));
+                    body = resolve((Map<String, Object>)
+                            ((Map<String, Object>) content.get(type)).getOrDefault("schema", Map.of()));
                     break;
                 }
             }
@@ -107,7 +112,11 @@ public final class OpenApiDocument {
     public static String type(Map<String, Object> schema) {
         Object t = schema.get("type");
         if (t instanceof List<?> types) {
-            return types.stream().map(String::valueOf).filter(x -> !x.equals("null")).findFirst().orElse("string");
+            return types.stream()
+                    .map(String::valueOf)
+                    .filter(x -> !x.equals("null"))
+                    .findFirst()
+                    .orElse("string");
         }
         if (t == null && schema.containsKey("properties")) {
             return "object";
@@ -127,8 +136,10 @@ public final class OpenApiDocument {
             case "integer" -> lower.equals("year") || lower.endsWith("year") ? 2030 : 1;
             case "number" -> 1;
             case "boolean" -> true;
-            case "array" -> depth > 3 ? List.of()
-                    : List.of(plausible(name, (Map<String, Object>) s.getOrDefault("items", Map.of()), depth + 1));
+            case "array" ->
+                depth > 3
+                        ? List.of()
+                        : List.of(plausible(name, (Map<String, Object>) s.getOrDefault("items", Map.of()), depth + 1));
             case "object" -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 if (depth <= 3) {
@@ -144,8 +155,11 @@ public final class OpenApiDocument {
                 if (format.equals("date-time")) {
                     yield "2026-01-01T00:00:00Z";
                 }
-                if (lower.contains("region") || lower.equals("province") || lower.equals("county")
-                        || lower.equals("code") || lower.equals("region")) {
+                if (lower.contains("region")
+                        || lower.equals("province")
+                        || lower.equals("county")
+                        || lower.equals("code")
+                        || lower.equals("region")) {
                     yield "520102";
                 }
                 yield "测试";

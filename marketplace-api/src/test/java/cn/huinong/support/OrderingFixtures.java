@@ -13,11 +13,9 @@ public final class OrderingFixtures {
 
     public static final String ADDRESS = "贵州省贵阳市南明区市政府机关食堂";
 
-    public record Buyer(long organizationId, String username, String token) {
-    }
+    public record Buyer(long organizationId, String username, String token) {}
 
-    private OrderingFixtures() {
-    }
+    private OrderingFixtures() {}
 
     /** An approved buyer unit (采购单位) with its admin user, logged in. */
     public static Buyer buyer(Organizations organizations, Api api) {
@@ -27,8 +25,8 @@ public final class OrderingFixtures {
 
     @SuppressWarnings("unchecked")
     public static Buyer login(Api api, String username) {
-        Api.Response r = CatalogFixtures.expect(200, api.post("/api/v1/auth/login",
-                Map.of("username", username, "password", Fixtures.PASSWORD), null));
+        Api.Response r = CatalogFixtures.expect(
+                200, api.post("/api/v1/auth/login", Map.of("username", username, "password", Fixtures.PASSWORD), null));
         Map<String, Object> user = (Map<String, Object>) r.get("user");
         return new Buyer(((Number) user.get("organizationId")).longValue(), username, (String) r.get("accessToken"));
     }
@@ -38,8 +36,13 @@ public final class OrderingFixtures {
         return listed(api, supplier, operator, priceFen, stock, CatalogFixtures.LEISHAN);
     }
 
-    public static long listed(Api api, CatalogFixtures.Supplier supplier, String operator, long priceFen, int stock,
-                              String originRegionCode) {
+    public static long listed(
+            Api api,
+            CatalogFixtures.Supplier supplier,
+            String operator,
+            long priceFen,
+            int stock,
+            String originRegionCode) {
         Map<String, Object> body = CatalogFixtures.product();
         body.put("priceFen", priceFen);
         body.put("stock", stock);
@@ -85,6 +88,7 @@ public final class OrderingFixtures {
     /** The product's stock as its supplier sees it. */
     public static int stock(Api api, CatalogFixtures.Supplier supplier, long productId) {
         return ((Number) CatalogFixtures.expect(200, api.get("/api/v1/products/" + productId, supplier.token()))
-                .get("stock")).intValue();
+                        .get("stock"))
+                .intValue();
     }
 }

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class OwnSchema {
 
-    private OwnSchema() {
-    }
+    private OwnSchema() {}
 
     /** Properties that point the datasource and Flyway at a fresh schema {@code t_<name>}. */
     public static Map<String, String> properties(String name) {
@@ -24,7 +23,8 @@ public final class OwnSchema {
             throw new IllegalArgumentException("schema name: lower-case letters, digits and _ only: " + name);
         }
         String schema = "t_" + name;
-        String base = System.getenv().getOrDefault("HUINONG_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5434/huinong_test");
+        String base =
+                System.getenv().getOrDefault("HUINONG_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5434/huinong_test");
         String user = System.getenv().getOrDefault("HUINONG_DB_USER", "huinong");
         drop(base, user, schema);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -35,7 +35,8 @@ public final class OwnSchema {
     }
 
     private static void drop(String url, String user, String schema) {
-        try (Connection c = DriverManager.getConnection(url, user, System.getenv().getOrDefault("HUINONG_DB_PASSWORD", "huinong"));
+        try (Connection c = DriverManager.getConnection(
+                        url, user, System.getenv().getOrDefault("HUINONG_DB_PASSWORD", "huinong"));
                 Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {

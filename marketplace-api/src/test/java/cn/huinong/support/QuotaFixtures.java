@@ -15,11 +15,9 @@ public final class QuotaFixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    public record Unit(long id, String username, String token, String regionCode) {
-    }
+    public record Unit(long id, String username, String token, String regionCode) {}
 
-    private QuotaFixtures() {
-    }
+    private QuotaFixtures() {}
 
     /** An approved buyer unit (a public institution) registered in {@code regionCode}, logged in. */
     public static Unit unit(Organizations organizations, Api api, String regionCode) {
@@ -29,15 +27,16 @@ public final class QuotaFixtures {
     /** The same, with a supervising department (主管部门, itself a buyer unit). */
     public static Unit unit(Organizations organizations, Api api, String regionCode, Long parentOrganizationId) {
         String username = Fixtures.username("buyer");
-        OrganizationView o = provision(organizations, OrganizationKind.BUYER, regionCode, null, null, username,
-                parentOrganizationId);
+        OrganizationView o = provision(
+                organizations, OrganizationKind.BUYER, regionCode, null, null, username, parentOrganizationId);
         return new Unit(o.id(), username, api.login(username, Fixtures.PASSWORD), regionCode);
     }
 
     /** The same, without logging in (for volume: monitoring tests). */
     public static long unitId(Organizations organizations, String regionCode) {
-        return provision(organizations, OrganizationKind.BUYER, regionCode, null, null, Fixtures.username("buyer"),
-                null).id();
+        return provision(
+                        organizations, OrganizationKind.BUYER, regionCode, null, null, Fixtures.username("buyer"), null)
+                .id();
     }
 
     /**
@@ -49,19 +48,40 @@ public final class QuotaFixtures {
     }
 
     /** The same, for a department of another kind (commerce, agriculture, ...). */
-    public static String regulator(Organizations organizations, Api api, String regionCode, String scopeRegionCode,
-                                   DepartmentKind department) {
+    public static String regulator(
+            Organizations organizations,
+            Api api,
+            String regionCode,
+            String scopeRegionCode,
+            DepartmentKind department) {
         String username = Fixtures.username("regulator");
         provision(organizations, OrganizationKind.REGULATOR, regionCode, department, scopeRegionCode, username, null);
         return api.login(username, Fixtures.PASSWORD);
     }
 
-    private static OrganizationView provision(Organizations organizations, OrganizationKind kind, String regionCode,
-                                              DepartmentKind department, String scope, String username,
-                                              Long parentOrganizationId) {
-        return organizations.provision(new NewOrganization(kind, "测试预算单位" + SEQ.incrementAndGet() + "-" + username,
-                Fixtures.creditCode("12" + regionCode), regionCode, "李明", "13800000000", null, parentOrganizationId, department,
-                scope, username, Fixtures.PASSWORD), Actor.system("test"));
+    private static OrganizationView provision(
+            Organizations organizations,
+            OrganizationKind kind,
+            String regionCode,
+            DepartmentKind department,
+            String scope,
+            String username,
+            Long parentOrganizationId) {
+        return organizations.provision(
+                new NewOrganization(
+                        kind,
+                        "测试预算单位" + SEQ.incrementAndGet() + "-" + username,
+                        Fixtures.creditCode("12" + regionCode),
+                        regionCode,
+                        "李明",
+                        "13800000000",
+                        null,
+                        parentOrganizationId,
+                        department,
+                        scope,
+                        username,
+                        Fixtures.PASSWORD),
+                Actor.system("test"));
     }
 
     public static Map<String, Object> plan(String canteen, long annualFen, long reservedFen) {

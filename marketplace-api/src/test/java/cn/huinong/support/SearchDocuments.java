@@ -41,12 +41,16 @@ public final class SearchDocuments {
 
     /** Empties the tables; with {@code es}, also drops the test alias's indices and creates a fresh one. */
     public void reset(ElasticsearchClient es) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DELETE FROM catalog_outbox");
             s.execute("DELETE FROM product_search_document");
         }
         if (es != null) {
-            for (String name : es.indices().get(g -> g.index(index.alias() + "*").allowNoIndices(true)).result().keySet()) {
+            for (String name : es.indices()
+                    .get(g -> g.index(index.alias() + "*").allowNoIndices(true))
+                    .result()
+                    .keySet()) {
                 es.indices().delete(d -> d.index(name));
             }
             index.ensure(es);
@@ -70,7 +74,8 @@ public final class SearchDocuments {
                 ps.setString(4, JSON.writeValueAsString(doc.fields));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)")) {
                 ps.setLong(1, doc.id());
                 ps.setLong(2, version);
                 ps.executeUpdate();

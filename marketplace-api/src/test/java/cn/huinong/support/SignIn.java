@@ -12,16 +12,21 @@ public final class SignIn {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SignIn() {
-    }
+    private SignIn() {}
 
     /**
      * A client address no other test (and no earlier run on the same database) uses: in the IPv6 documentation
      * block 2001:db8::/32, written as the server writes it.
      */
     public static String freshAddress() {
-        String literal = String.format("2001:db8:%x:%x:%x:%x:%x:%x", RANDOM.nextInt(0x10000), RANDOM.nextInt(0x10000),
-                RANDOM.nextInt(0x10000), RANDOM.nextInt(0x10000), RANDOM.nextInt(0x10000), RANDOM.nextInt(0x10000));
+        String literal = String.format(
+                "2001:db8:%x:%x:%x:%x:%x:%x",
+                RANDOM.nextInt(0x10000),
+                RANDOM.nextInt(0x10000),
+                RANDOM.nextInt(0x10000),
+                RANDOM.nextInt(0x10000),
+                RANDOM.nextInt(0x10000),
+                RANDOM.nextInt(0x10000));
         try {
             return InetAddress.getByName(literal).getHostAddress();
         } catch (UnknownHostException e) {
@@ -30,13 +35,19 @@ public final class SignIn {
     }
 
     public static Api.Response login(Api api, String username, String password, String address) {
-        return api.send(from(HttpRequest.POST("/api/v1/auth/login", Map.of("username", username, "password", password)),
-                address), null);
+        return api.send(
+                from(
+                        HttpRequest.POST("/api/v1/auth/login", Map.of("username", username, "password", password)),
+                        address),
+                null);
     }
 
     public static Api.Response totp(Api api, String challenge, String code, String address) {
-        return api.send(from(HttpRequest.POST("/api/v1/auth/login/totp", Map.of("challenge", challenge, "code", code)),
-                address), null);
+        return api.send(
+                from(
+                        HttpRequest.POST("/api/v1/auth/login/totp", Map.of("challenge", challenge, "code", code)),
+                        address),
+                null);
     }
 
     public static MutableHttpRequest<?> from(MutableHttpRequest<?> request, String address) {

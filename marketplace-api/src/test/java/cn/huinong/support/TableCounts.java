@@ -30,7 +30,9 @@ public class TableCounts {
 
     /** Tables whose writes a refused request may make: the audit trail and sign-in throttling. */
     static boolean exempt(String table) {
-        return table.startsWith("audit") || table.contains("login") || table.contains("throttle")
+        return table.startsWith("audit")
+                || table.contains("login")
+                || table.contains("throttle")
                 || table.startsWith("flyway");
     }
 
@@ -50,8 +52,12 @@ public class TableCounts {
                 }
                 return names;
             }));
-            countAll = "SELECT " + String.join(", ", tables.stream()
-                    .map(t -> "(SELECT count(*) FROM \"" + t + "\")").toList());
+            countAll = "SELECT "
+                    + String.join(
+                            ", ",
+                            tables.stream()
+                                    .map(t -> "(SELECT count(*) FROM \"" + t + "\")")
+                                    .toList());
         }
         return tables;
     }

@@ -13,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class TotpCodes {
 
-    private TotpCodes() {
-    }
+    private TotpCodes() {}
 
     public static String at(String base32Secret, Instant time) {
         return forStep(base32Secret, Math.floorDiv(time.getEpochSecond(), 30));
@@ -30,7 +29,9 @@ public final class TotpCodes {
             mac.init(new SecretKeySpec(decode(base32Secret), "HmacSHA1"));
             byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = h[h.length - 1] & 0x0F;
-            int binary = ((h[offset] & 0x7F) << 24) | ((h[offset + 1] & 0xFF) << 16) | ((h[offset + 2] & 0xFF) << 8)
+            int binary = ((h[offset] & 0x7F) << 24)
+                    | ((h[offset + 1] & 0xFF) << 16)
+                    | ((h[offset + 2] & 0xFF) << 8)
                     | (h[offset + 3] & 0xFF);
             return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
         } catch (Exception e) {

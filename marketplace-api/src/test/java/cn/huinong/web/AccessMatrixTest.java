@@ -52,10 +52,13 @@ class AccessMatrixTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Router router;
+
     @Inject
     Organizations organizations;
+
     @Inject
     CatalogDb db;
 
@@ -80,33 +83,61 @@ class AccessMatrixTest {
         long listed = OrderingFixtures.listed(api, supplier, operator, 9_900, 50);
         long draft = CatalogFixtures.create(api, supplier.token(), CatalogFixtures.product());
         foreignIds.addAll(List.of(supplier.id(), listed, draft));
-        foreignIds.add(id(api.post("/api/v1/brands", Map.of("name", "矩阵品牌" + System.nanoTime(),
-                "kind", "ENTERPRISE"), supplier.token())));
-        foreignIds.add(id(api.post("/api/v1/products/" + draft + "/certifications", Map.of("kind", "GREEN_FOOD",
-                "number", "GF5226342600" + (10 + (int) (System.nanoTime() % 90)), "issuer", "中国绿色食品发展中心",
-                "issuedOn", "2026-01-05", "expiresOn", "2028-12-31"), supplier.token())));
+        foreignIds.add(id(api.post(
+                "/api/v1/brands", Map.of("name", "矩阵品牌" + System.nanoTime(), "kind", "ENTERPRISE"), supplier.token())));
+        foreignIds.add(id(api.post(
+                "/api/v1/products/" + draft + "/certifications",
+                Map.of(
+                        "kind",
+                        "GREEN_FOOD",
+                        "number",
+                        "GF5226342600" + (10 + (int) (System.nanoTime() % 90)),
+                        "issuer",
+                        "中国绿色食品发展中心",
+                        "issuedOn",
+                        "2026-01-05",
+                        "expiresOn",
+                        "2028-12-31"),
+                supplier.token())));
         // an import refused for its content still has an id
-        Object imported = api.send(HttpRequest.POST("/api/v1/products/imports", MultipartBody.builder()
-                .addPart("file", "p.csv", MediaType.of("text/csv"), "名称\n".getBytes(StandardCharsets.UTF_8)).build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), supplier.token()).get("id");
+        Object imported = api.send(
+                        HttpRequest.POST(
+                                        "/api/v1/products/imports",
+                                        MultipartBody.builder()
+                                                .addPart(
+                                                        "file",
+                                                        "p.csv",
+                                                        MediaType.of("text/csv"),
+                                                        "名称\n".getBytes(StandardCharsets.UTF_8))
+                                                .build())
+                                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                        supplier.token())
+                .get("id");
         if (imported instanceof Number n) {
             foreignIds.add(n.longValue());
         }
         QuotaFixtures.Unit unit = QuotaFixtures.unit(organizations, api, "520102");
         foreignIds.add(unit.id());
-        Api.Response checkout = OrderingFixtures.place(api, unit.token(), "matrix-" + System.nanoTime(),
+        Api.Response checkout = OrderingFixtures.place(
+                api,
+                unit.token(),
+                "matrix-" + System.nanoTime(),
                 OrderingFixtures.checkout(OrderingFixtures.line(listed, 1)));
         OrderingFixtures.orders(checkout).forEach(o -> foreignIds.add(OrderingFixtures.id(o)));
-        foreignIds.add(id(api.post("/api/v1/quota/plans/2030/ratio-exceptions", Map.of("ratioPercent", 8,
-                "reason", "食堂规模小"), unit.token())));
+        foreignIds.add(id(api.post(
+                "/api/v1/quota/plans/2030/ratio-exceptions",
+                Map.of("ratioPercent", 8, "reason", "食堂规模小"),
+                unit.token())));
         // and the newest row of every table with an id: whatever other tests (or later modules) keep
         for (Map<String, Object> row : db.rows("""
                 SELECT table_name FROM information_schema.columns
                 WHERE table_schema = 'public' AND column_name = 'id' AND data_type IN ('bigint', 'integer')
                 """)) {
             String table = (String) row.get("table_name");
-            db.rows("SELECT max(id) AS id FROM \"" + table + "\"").stream().map(r -> r.get("id"))
-                    .filter(v -> v instanceof Number).forEach(v -> foreignIds.add(((Number) v).longValue()));
+            db.rows("SELECT max(id) AS id FROM \"" + table + "\"").stream()
+                    .map(r -> r.get("id"))
+                    .filter(v -> v instanceof Number)
+                    .forEach(v -> foreignIds.add(((Number) v).longValue()));
         }
         foreignIds.removeIf(id -> id <= 0);
         caller("BUYER", QuotaFixtures.unit(organizations, api, "520103"));
@@ -117,7 +148,8 @@ class AccessMatrixTest {
         tokens.put("REGULATOR", regulator);
         // its own organisation may carry the same number as another kind of resource: that is not "foreign"
         @SuppressWarnings("unchecked")
-        Map<String, Object> regulatorOrg = (Map<String, Object>) api.get("/api/v1/me", regulator).get("organization");
+        Map<String, Object> regulatorOrg =
+                (Map<String, Object>) api.get("/api/v1/me", regulator).get("organization");
         ownOrganization.put("REGULATOR", ((Number) regulatorOrg.get("id")).longValue());
         tokens.put("OPERATOR", operator);
     }
@@ -146,8 +178,10 @@ class AccessMatrixTest {
             if (declared == null) {
                 continue; // HostileRequestsTest reports documented routes that are not routed
             }
-            List<String> idVariables = op.in("path").stream().map(Parameter::name)
-                    .filter(AccessMatrixTest::namesAResource).toList();
+            List<String> idVariables = op.in("path").stream()
+                    .map(Parameter::name)
+                    .filter(AccessMatrixTest::namesAResource)
+                    .toList();
             // anonymous: 401 unless the route is public
             long anyForeign = foreignIds.last();
             int anonymous = call(op, null, anyForeign);
@@ -164,7 +198,9 @@ class AccessMatrixTest {
                     continue;
                 }
                 boolean operator = role.equals("OPERATOR");
-                if (!idVariables.isEmpty() && !declared.anonymous() && (!operator || op.method().equals("GET"))) {
+                if (!idVariables.isEmpty()
+                        && !declared.anonymous()
+                        && (!operator || op.method().equals("GET"))) {
                     for (long id : foreignIds) {
                         if (id == ownOrganization.getOrDefault(role, -1L)) {
                             continue;
@@ -188,24 +224,28 @@ class AccessMatrixTest {
         cells++;
         String path = op.path();
         for (Parameter p : op.in("path")) {
-            String value = namesAResource(p.name()) || p.name().equals("productId") ? String.valueOf(id)
+            String value = namesAResource(p.name()) || p.name().equals("productId")
+                    ? String.valueOf(id)
                     : HostileRequestsTest.encode(String.valueOf(doc.plausible(p.name(), p.schema(), 0)));
             path = path.replace("{" + p.name() + "}", value);
         }
         List<String> query = new ArrayList<>();
         for (Parameter p : op.in("query")) {
             if (p.required()) {
-                query.add(p.name() + "=" + HostileRequestsTest.encode(String.valueOf(doc.plausible(p.name(),
-                        p.schema(), 0))));
+                query.add(p.name() + "="
+                        + HostileRequestsTest.encode(String.valueOf(doc.plausible(p.name(), p.schema(), 0))));
             }
         }
-        MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.valueOf(op.method()),
-                path + (query.isEmpty() ? "" : "?" + String.join("&", query)));
+        MutableHttpRequest<Object> request = HttpRequest.create(
+                HttpMethod.valueOf(op.method()), path + (query.isEmpty() ? "" : "?" + String.join("&", query)));
         if (op.hasJsonBody()) {
-            request.body(Json.write(doc.plausible(null, op.bodySchema(), 0))).contentType(MediaType.APPLICATION_JSON_TYPE);
+            request.body(Json.write(doc.plausible(null, op.bodySchema(), 0)))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
         } else if (op.hasMultipartBody()) {
-            request.body(MultipartBody.builder().addPart("file", "m.csv", MediaType.of("text/csv"),
-                    "名称\n".getBytes(StandardCharsets.UTF_8)).build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
+            request.body(MultipartBody.builder()
+                            .addPart("file", "m.csv", MediaType.of("text/csv"), "名称\n".getBytes(StandardCharsets.UTF_8))
+                            .build())
+                    .contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
         }
         request.header("Idempotency-Key", "matrix-" + cells);
         // JSON first, anything else too: routes that write HTML or files are reached (not 406) and answer for access

@@ -24,18 +24,32 @@ class ClientAddressDefaultTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     AuditLog audit;
 
     @Test
     void proxyHeadersAreIgnoredWhenNoProxyIsTrusted() {
         Map<String, Object> body = Fixtures.registration("SUPPLIER");
-        Api.Response r = new Api(client).send(HttpRequest.POST("/api/v1/organizations/registrations", body)
-                .header("X-Forwarded-For", "203.0.113.7")
-                .header("Forwarded", "for=203.0.113.8"), null);
+        Api.Response r = new Api(client)
+                .send(
+                        HttpRequest.POST("/api/v1/organizations/registrations", body)
+                                .header("X-Forwarded-For", "203.0.113.7")
+                                .header("Forwarded", "for=203.0.113.8"),
+                        null);
         assertEquals(201, r.status(), r.body().toString());
-        String address = audit.search(new AuditQuery(null, "ORGANIZATION_REGISTERED", "organization",
-                String.valueOf(r.get("id")), null, null), PageQuery.of(0, 1)).items().get(0).ipAddress();
+        String address = audit.search(
+                        new AuditQuery(
+                                null,
+                                "ORGANIZATION_REGISTERED",
+                                "organization",
+                                String.valueOf(r.get("id")),
+                                null,
+                                null),
+                        PageQuery.of(0, 1))
+                .items()
+                .get(0)
+                .ipAddress();
         assertEquals("127.0.0.1", address);
     }
 }

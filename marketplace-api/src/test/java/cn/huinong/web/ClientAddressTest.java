@@ -27,6 +27,7 @@ class ClientAddressTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     AuditLog audit;
 
@@ -39,13 +40,23 @@ class ClientAddressTest {
 
     /** The address the audit trail recorded for an anonymous registration sent with these headers. */
     private String auditedAddress(Map<String, String> headers) {
-        MutableHttpRequest<?> request = HttpRequest.POST("/api/v1/organizations/registrations",
-                Fixtures.registration("SUPPLIER"));
+        MutableHttpRequest<?> request =
+                HttpRequest.POST("/api/v1/organizations/registrations", Fixtures.registration("SUPPLIER"));
         headers.forEach(request::header);
         Api.Response r = api.send(request, null);
         assertEquals(201, r.status(), r.body().toString());
-        return audit.search(new AuditQuery(null, "ORGANIZATION_REGISTERED", "organization", String.valueOf(r.get("id")),
-                null, null), PageQuery.of(0, 1)).items().get(0).ipAddress();
+        return audit.search(
+                        new AuditQuery(
+                                null,
+                                "ORGANIZATION_REGISTERED",
+                                "organization",
+                                String.valueOf(r.get("id")),
+                                null,
+                                null),
+                        PageQuery.of(0, 1))
+                .items()
+                .get(0)
+                .ipAddress();
     }
 
     @Test
@@ -61,12 +72,14 @@ class ClientAddressTest {
 
     @Test
     void trustedHopsInTheChainAreSkipped() {
-        assertEquals("203.0.113.10", auditedAddress(Map.of("X-Forwarded-For", "198.51.100.66, 203.0.113.10, 127.0.0.1")));
+        assertEquals(
+                "203.0.113.10", auditedAddress(Map.of("X-Forwarded-For", "198.51.100.66, 203.0.113.10, 127.0.0.1")));
     }
 
     @Test
     void forwardedIsReadToo() {
-        assertEquals("2001:db8:0:0:0:0:0:17",
+        assertEquals(
+                "2001:db8:0:0:0:0:0:17",
                 auditedAddress(Map.of("Forwarded", "for=198.51.100.66, for=\"[2001:db8::17]:4711\";proto=https")));
         assertEquals("203.0.113.11", auditedAddress(Map.of("Forwarded", "for=203.0.113.11:8080")));
     }

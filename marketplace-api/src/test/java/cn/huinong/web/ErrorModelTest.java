@@ -67,8 +67,10 @@ class ErrorModelTest {
 
     @Test
     void wrongContentTypeIsAProblemToo() {
-        Api.Response r = api.send(HttpRequest.POST("/api/v1/auth/login", "username=x")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), null);
+        Api.Response r = api.send(
+                HttpRequest.POST("/api/v1/auth/login", "username=x")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE),
+                null);
         assertTrue(r.status() == 400 || r.status() == 415, String.valueOf(r.status()));
         assertEquals("application/problem+json", r.contentType());
     }
@@ -90,8 +92,11 @@ class ErrorModelTest {
 
     @Test
     void problemBodiesAlwaysCarryTheFourMembers() {
-        for (Map<String, Object> body : new Map[] {api.get("/api/v1/nope", null).body(), api.get("/api/v1/me", null).body()}) {
-            assertTrue(body.keySet().containsAll(java.util.List.of("type", "title", "status", "detail")), body.toString());
+        for (Map<String, Object> body : new Map[] {
+            api.get("/api/v1/nope", null).body(), api.get("/api/v1/me", null).body()
+        }) {
+            assertTrue(
+                    body.keySet().containsAll(java.util.List.of("type", "title", "status", "detail")), body.toString());
         }
     }
 }

@@ -22,6 +22,7 @@ class HealthVisibilityTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
 
@@ -47,8 +48,11 @@ class HealthVisibilityTest {
         Api.Response r = api.get("/health", operator);
         assertEquals(200, r.status(), r.body().toString());
         Map<String, Object> details = (Map<String, Object>) r.get("details");
-        assertTrue(details != null && details.containsKey("jdbc") && details.containsKey("elasticsearch"), r.body().toString());
-        Map<String, Object> es = (Map<String, Object>) ((Map<String, Object>) details.get("elasticsearch")).get("details");
+        assertTrue(
+                details != null && details.containsKey("jdbc") && details.containsKey("elasticsearch"),
+                r.body().toString());
+        Map<String, Object> es =
+                (Map<String, Object>) ((Map<String, Object>) details.get("elasticsearch")).get("details");
         assertTrue(es.containsKey("outboxBacklog"), es.toString());
         assertTrue(r.body().toString().contains("jdbc:postgresql:"), r.body().toString());
     }

@@ -48,24 +48,35 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileRequestsTest {
 
-    static final List<String> BAD_PATH = List.of("abc", "-1", "0", "99999999999999999999", "%00", "%FF", "1.5",
-            "%E2%80%AE", "%0A");
-    static final List<String> BAD_QUERY = List.of("abc", "-1", "99999999999999999999", "%00", "%0A", "%FF%FE",
-            "1e400", "x".repeat(3000));
-    static final List<String> BAD_BODIES = List.of("{", "[]", "null", "\"x\"", "{\"a\":}", "{}", "{} {}",
-            "[".repeat(200) + "]".repeat(200), "{\"" + "k".repeat(1000) + "\":1}", "{\"a\":1,\"a\":2}");
+    static final List<String> BAD_PATH =
+            List.of("abc", "-1", "0", "99999999999999999999", "%00", "%FF", "1.5", "%E2%80%AE", "%0A");
+    static final List<String> BAD_QUERY =
+            List.of("abc", "-1", "99999999999999999999", "%00", "%0A", "%FF%FE", "1e400", "x".repeat(3000));
+    static final List<String> BAD_BODIES = List.of(
+            "{",
+            "[]",
+            "null",
+            "\"x\"",
+            "{\"a\":}",
+            "{}",
+            "{} {}",
+            "[".repeat(200) + "]".repeat(200),
+            "{\"" + "k".repeat(1000) + "\":1}",
+            "{\"a\":1,\"a\":2}");
 
-    record Variant(String label, String path, String query, String body, MediaType contentType,
-                   MultipartBody multipart) {
-    }
+    record Variant(
+            String label, String path, String query, String body, MediaType contentType, MultipartBody multipart) {}
 
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Router router;
+
     @Inject
     Organizations organizations;
+
     @Inject
     TableCounts counts;
 
@@ -93,7 +104,9 @@ class HostileRequestsTest {
 
     @Test
     void everyOperationSurvivesHostileInputWithoutAPartialWrite() {
-        assertTrue(doc.operations().size() >= 80, "operations in the OpenAPI document: " + doc.operations().size());
+        assertTrue(
+                doc.operations().size() >= 80,
+                "operations in the OpenAPI document: " + doc.operations().size());
         snapshot = counts.snapshot();
         horizon = counts.writeHorizon();
         for (Operation op : doc.operations()) {
@@ -111,7 +124,8 @@ class HostileRequestsTest {
                 failures.add(route + ": routed but not in the OpenAPI document");
             }
         }
-        System.out.println("hostile requests sent: " + sent + " (" + unsendable + " refused by the client); accepted (2xx) per operation: " + accepted);
+        System.out.println("hostile requests sent: " + sent + " (" + unsendable
+                + " refused by the client); accepted (2xx) per operation: " + accepted);
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
     }
 
@@ -133,22 +147,37 @@ class HostileRequestsTest {
             for (String bad : BAD_PATH) {
                 Map<String, String> p = new LinkedHashMap<>(path);
                 p.put(name, bad);
-                out.add(new Variant("path " + name + "=" + bad, fill(op.path(), p), queryString(query), body,
-                        MediaType.APPLICATION_JSON_TYPE, null));
+                out.add(new Variant(
+                        "path " + name + "=" + bad,
+                        fill(op.path(), p),
+                        queryString(query),
+                        body,
+                        MediaType.APPLICATION_JSON_TYPE,
+                        null));
             }
         }
         for (Parameter param : op.in("query")) {
             for (String bad : BAD_QUERY) {
                 Map<String, String> q = new LinkedHashMap<>(query);
                 q.put(param.name(), bad);
-                out.add(new Variant("query " + param.name() + "=" + shorten(bad), fill(op.path(), path),
-                        queryString(q), body, MediaType.APPLICATION_JSON_TYPE, null));
+                out.add(new Variant(
+                        "query " + param.name() + "=" + shorten(bad),
+                        fill(op.path(), path),
+                        queryString(q),
+                        body,
+                        MediaType.APPLICATION_JSON_TYPE,
+                        null));
             }
         }
         if (op.hasJsonBody()) {
             for (String bad : BAD_BODIES) {
-                out.add(new Variant("body " + shorten(bad), fill(op.path(), path), queryString(query), bad,
-                        MediaType.APPLICATION_JSON_TYPE, null));
+                out.add(new Variant(
+                        "body " + shorten(bad),
+                        fill(op.path(), path),
+                        queryString(query),
+                        bad,
+                        MediaType.APPLICATION_JSON_TYPE,
+                        null));
             }
             if (plausibleBody instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
@@ -161,51 +190,94 @@ class HostileRequestsTest {
                 MultipartBody.Builder b = MultipartBody.builder();
                 for (String other : doc.properties(op.bodySchema()).keySet()) {
                     if (other.equals("file")) {
-                        b.addPart("file", "hostile.csv", MediaType.of("text/csv"),
+                        b.addPart(
+                                "file",
+                                "hostile.csv",
+                                MediaType.of("text/csv"),
                                 "名称\n测试\u0000\n".getBytes(StandardCharsets.UTF_8));
                     } else {
                         b.addPart(other, other.equals(name) ? "坏\u0000值" : "POVERTY_ALLEVIATED");
                     }
                 }
-                out.add(new Variant("multipart " + name + " with NUL", fill(op.path(), path), queryString(query),
-                        null, MediaType.MULTIPART_FORM_DATA_TYPE, b.build()));
+                out.add(new Variant(
+                        "multipart " + name + " with NUL",
+                        fill(op.path(), path),
+                        queryString(query),
+                        null,
+                        MediaType.MULTIPART_FORM_DATA_TYPE,
+                        b.build()));
             }
-            for (String fileName : List.of("坏\u0085名.csv", "坏\u0000名.csv", "..%2F..%2Fetc%2Fpasswd", "x".repeat(1000) + ".csv")) {
+            for (String fileName :
+                    List.of("坏\u0085名.csv", "坏\u0000名.csv", "..%2F..%2Fetc%2Fpasswd", "x".repeat(1000) + ".csv")) {
                 MultipartBody.Builder b = MultipartBody.builder();
                 for (String other : doc.properties(op.bodySchema()).keySet()) {
                     if (other.equals("file")) {
-                        b.addPart("file", fileName, MediaType.of("text/csv"), "名称\n测试\n".getBytes(StandardCharsets.UTF_8));
+                        b.addPart(
+                                "file",
+                                fileName,
+                                MediaType.of("text/csv"),
+                                "名称\n测试\n".getBytes(StandardCharsets.UTF_8));
                     } else {
                         b.addPart(other, "POVERTY_ALLEVIATED");
                     }
                 }
-                out.add(new Variant("multipart file name " + shorten(fileName), fill(op.path(), path),
-                        queryString(query), null, MediaType.MULTIPART_FORM_DATA_TYPE, b.build()));
+                out.add(new Variant(
+                        "multipart file name " + shorten(fileName),
+                        fill(op.path(), path),
+                        queryString(query),
+                        null,
+                        MediaType.MULTIPART_FORM_DATA_TYPE,
+                        b.build()));
             }
-            out.add(new Variant("multipart as JSON", fill(op.path(), path), queryString(query), "{\"file\":1}",
-                    MediaType.APPLICATION_JSON_TYPE, null));
+            out.add(new Variant(
+                    "multipart as JSON",
+                    fill(op.path(), path),
+                    queryString(query),
+                    "{\"file\":1}",
+                    MediaType.APPLICATION_JSON_TYPE,
+                    null));
         }
         return out;
     }
 
     /** One variant per hostile value of each field (nested objects too), the other fields plausible. */
     @SuppressWarnings("unchecked")
-    void fieldVariants(Operation op, Map<String, Object> root, Map<String, Object> schema, Map<String, Object> target,
-                       String prefix, Map<String, String> path, Map<String, String> query, List<Variant> out,
-                       int depth) {
-        for (Map.Entry<String, Map<String, Object>> property : doc.properties(schema).entrySet()) {
+    void fieldVariants(
+            Operation op,
+            Map<String, Object> root,
+            Map<String, Object> schema,
+            Map<String, Object> target,
+            String prefix,
+            Map<String, String> path,
+            Map<String, String> query,
+            List<Variant> out,
+            int depth) {
+        for (Map.Entry<String, Map<String, Object>> property :
+                doc.properties(schema).entrySet()) {
             String name = property.getKey();
             Object original = target.get(name);
             for (Object bad : hostileValues(property.getValue())) {
                 target.put(name, bad);
-                out.add(new Variant("field " + prefix + name + "=" + shorten(String.valueOf(bad)),
-                        fill(op.path(), path), queryString(query), Json.write(root), MediaType.APPLICATION_JSON_TYPE,
+                out.add(new Variant(
+                        "field " + prefix + name + "=" + shorten(String.valueOf(bad)),
+                        fill(op.path(), path),
+                        queryString(query),
+                        Json.write(root),
+                        MediaType.APPLICATION_JSON_TYPE,
                         null));
             }
             target.put(name, original);
             if (depth < 2 && original instanceof Map<?, ?> nested) {
-                fieldVariants(op, root, property.getValue(), (Map<String, Object>) nested, prefix + name + ".", path,
-                        query, out, depth + 1);
+                fieldVariants(
+                        op,
+                        root,
+                        property.getValue(),
+                        (Map<String, Object>) nested,
+                        prefix + name + ".",
+                        path,
+                        query,
+                        out,
+                        depth + 1);
             }
         }
     }
@@ -218,17 +290,45 @@ class HostileRequestsTest {
             return values;
         }
         switch (OpenApiDocument.type(schema)) {
-            case "integer" -> values.addAll(List.of(new Raw("\"abc\""), -1, 0, new Raw("9223372036854775808"),
-                    new Raw("-9223372036854775809"), new Raw("2147483648"), new Raw("1e400"), new Raw("1.5"),
-                    new Raw("true")));
-            case "number" -> values.addAll(List.of(new Raw("\"abc\""), -1, new Raw("1e400"), new Raw("-1e400"),
-                    new Raw("99999999999999999999999999.999"), new Raw("0.000000000000000000001")));
+            case "integer" ->
+                values.addAll(List.of(
+                        new Raw("\"abc\""),
+                        -1,
+                        0,
+                        new Raw("9223372036854775808"),
+                        new Raw("-9223372036854775809"),
+                        new Raw("2147483648"),
+                        new Raw("1e400"),
+                        new Raw("1.5"),
+                        new Raw("true")));
+            case "number" ->
+                values.addAll(List.of(
+                        new Raw("\"abc\""),
+                        -1,
+                        new Raw("1e400"),
+                        new Raw("-1e400"),
+                        new Raw("99999999999999999999999999.999"),
+                        new Raw("0.000000000000000000001")));
             case "boolean" -> values.addAll(List.of(new Raw("\"yes\""), new Raw("1")));
-            case "array" -> values.addAll(List.of(new Raw("\"x\""), new Raw("[null]"), new Raw("{}"),
-                    new Raw("[" + String.join(",", java.util.Collections.nCopies(2000, "{}")) + "]")));
+            case "array" ->
+                values.addAll(List.of(
+                        new Raw("\"x\""),
+                        new Raw("[null]"),
+                        new Raw("{}"),
+                        new Raw("[" + String.join(",", java.util.Collections.nCopies(2000, "{}")) + "]")));
             case "object" -> values.addAll(List.of(new Raw("42"), new Raw("[]"), new Raw("\"x\"")));
-            default -> values.addAll(List.of(new Raw("{}"), "坏\u0000值", "\u001b[31m红\u0007", "x".repeat(100_000),
-                    new Raw("\"\\ud800\""), "", "   ", "2026-02-30", "-1", "99999999999999999999"));
+            default ->
+                values.addAll(List.of(
+                        new Raw("{}"),
+                        "坏\u0000值",
+                        "\u001b[31m红\u0007",
+                        "x".repeat(100_000),
+                        new Raw("\"\\ud800\""),
+                        "",
+                        "   ",
+                        "2026-02-30",
+                        "-1",
+                        "99999999999999999999"));
         }
         return values;
     }
@@ -263,7 +363,9 @@ class HostileRequestsTest {
             return;
         }
         int status = r.code();
-        String text = r.getBody(byte[].class).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String text = r.getBody(byte[].class)
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .orElse("");
         if (status >= 500) {
             failures.add(what + ": " + status + " " + shorten(text));
         } else if (status >= 400) {
@@ -317,5 +419,4 @@ class HostileRequestsTest {
         String flat = s.replace("\n", "\\n");
         return flat.length() <= 120 ? flat : flat.substring(0, 120) + "…(" + s.length() + ")";
     }
-
 }

@@ -46,10 +46,13 @@ class InputHygieneTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     CatalogDb db;
+
     @Inject
     io.micronaut.runtime.server.EmbeddedServer server;
 
@@ -123,8 +126,8 @@ class InputHygieneTest {
         broken.put("contactName", "李\uD800明");
         checks.add(() -> refused(api.put("/api/v1/quota/plans/2032", broken, unit.token()), "contactName"));
         assertAll(checks);
-        assertEquals(0, db.count("SELECT count(*) FROM quota_plan WHERE organization_id = ? AND year = 2032",
-                unit.id()));
+        assertEquals(
+                0, db.count("SELECT count(*) FROM quota_plan WHERE organization_id = ? AND year = 2032", unit.id()));
         Map<String, Object> multiLine = QuotaFixtures.plan("OWN", 1_000_000, 100_000);
         multiLine.put("note", "第一行\r\n第二行\t（制表）");
         Api.Response ok = api.put("/api/v1/quota/plans/2032", multiLine, unit.token());
@@ -194,19 +197,25 @@ class InputHygieneTest {
             String field = c[0].equals("imageUrls") && c[1] instanceof List ? "imageUrls[0]" : (String) c[0];
             checks.add(() -> {
                 Api.Response r = refused(api.post("/api/v1/products", body, supplier.token()), field);
-                assertTrue(r.violations().get(0).get("message").toString().contains((String) c[2]), r.body().toString());
+                assertTrue(
+                        r.violations().get(0).get("message").toString().contains((String) c[2]),
+                        r.body().toString());
             });
         }
         Map<String, Object> plan = QuotaFixtures.plan("KITCHEN", 1_000_000, 100_000);
         checks.add(() -> assertTrue(refused(api.put("/api/v1/quota/plans/2032", plan, unit.token()), "canteen")
-                .violations().get(0).get("message").toString().contains("OWN")));
+                .violations()
+                .get(0)
+                .get("message")
+                .toString()
+                .contains("OWN")));
         Map<String, Object> flag = QuotaFixtures.plan("OWN", 1_000_000, 100_000);
         flag.put("unionPurchase", "yes");
         checks.add(() -> refused(api.put("/api/v1/quota/plans/2032", flag, unit.token()), "unionPurchase"));
-        Map<String, Object> certificate = Map.of("kind", "GREEN_FOOD", "number", "GF522634261234", "issuer", "中国绿色食品发展中心",
-                "issuedOn", "2026-13-45");
-        checks.add(() -> refused(api.post("/api/v1/products/1/certifications", certificate, supplier.token()),
-                "issuedOn"));
+        Map<String, Object> certificate = Map.of(
+                "kind", "GREEN_FOOD", "number", "GF522634261234", "issuer", "中国绿色食品发展中心", "issuedOn", "2026-13-45");
+        checks.add(() ->
+                refused(api.post("/api/v1/products/1/certifications", certificate, supplier.token()), "issuedOn"));
         Map<String, Object> unknown = CatalogFixtures.product();
         unknown.put("pricefen", 1);
         checks.add(() -> refused(api.post("/api/v1/products", unknown, supplier.token()), "pricefen"));
@@ -216,10 +225,18 @@ class InputHygieneTest {
     @Test
     void unparsablePathAndQueryValuesNameTheParameter() {
         Map<String, Object> plan = QuotaFixtures.plan("OWN", 1_000_000, 100_000);
-        assertTrue(refused(api.put("/api/v1/quota/plans/abc", plan, unit.token()), "year").violations().get(0)
-                .get("message").toString().contains("应为整数"));
-        assertTrue(refused(api.put("/api/v1/quota/plans/99999999999", plan, unit.token()), "year").violations().get(0)
-                .get("message").toString().contains("超出范围"));
+        assertTrue(refused(api.put("/api/v1/quota/plans/abc", plan, unit.token()), "year")
+                .violations()
+                .get(0)
+                .get("message")
+                .toString()
+                .contains("应为整数"));
+        assertTrue(refused(api.put("/api/v1/quota/plans/99999999999", plan, unit.token()), "year")
+                .violations()
+                .get(0)
+                .get("message")
+                .toString()
+                .contains("超出范围"));
         refused(api.get("/api/v1/catalog/search?minPriceFen=abc", null), "minPriceFen");
         refused(api.get("/api/v1/catalog/search?size=99999999999", null), "size");
         refused(api.get("/api/v1/products/abc", null), "id");
@@ -228,15 +245,17 @@ class InputHygieneTest {
 
     @Test
     void malformedEmptyAndDeepBodiesAre400InChinese() {
-        for (String body : List.of("{\"name\": ", "{} trailing", "[" .repeat(5000) + "]".repeat(5000), "\"text\"",
-                "{\"a\":1,}")) {
-            Api.Response r = api.send(HttpRequest.POST("/api/v1/products", body)
-                    .contentType(MediaType.APPLICATION_JSON_TYPE), supplier.token());
+        for (String body :
+                List.of("{\"name\": ", "{} trailing", "[".repeat(5000) + "]".repeat(5000), "\"text\"", "{\"a\":1,}")) {
+            Api.Response r = api.send(
+                    HttpRequest.POST("/api/v1/products", body).contentType(MediaType.APPLICATION_JSON_TYPE),
+                    supplier.token());
             assertEquals(400, r.status(), body.length() > 40 ? body.substring(0, 40) : body);
             noInternals(r);
         }
-        Api.Response empty = api.send(HttpRequest.POST("/api/v1/products", "")
-                .contentType(MediaType.APPLICATION_JSON_TYPE), supplier.token());
+        Api.Response empty = api.send(
+                HttpRequest.POST("/api/v1/products", "").contentType(MediaType.APPLICATION_JSON_TYPE),
+                supplier.token());
         refused(empty, "body");
     }
 
@@ -246,8 +265,9 @@ class InputHygieneTest {
         String padding = " ".repeat(300_000);
         String body = "{" + padding + "\"canteen\": \"OWN\", \"annualCanteenProcurementFen\": 1000000," + padding
                 + "\"reservedFen\": 100000, \"note\": \"分块到达\"}";
-        Api.Response r = api.send(HttpRequest.PUT("/api/v1/quota/plans/2033", body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE), unit.token());
+        Api.Response r = api.send(
+                HttpRequest.PUT("/api/v1/quota/plans/2033", body).contentType(MediaType.APPLICATION_JSON_TYPE),
+                unit.token());
         assertEquals(200, r.status(), r.body().toString());
         assertEquals("分块到达", r.get("note"));
     }
@@ -264,9 +284,14 @@ class InputHygieneTest {
         // a 2 MB upload is not refused for its size (its content is the import's to judge)
         byte[] csv = ("名称,分类\n" + "x,0501\n".repeat(300_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.length > 2_000_000);
-        Api.Response upload = api.send(HttpRequest.POST("/api/v1/products/imports", MultipartBody.builder()
-                .addPart("file", "products.csv", MediaType.of("text/csv"), csv).build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), supplier.token());
+        Api.Response upload = api.send(
+                HttpRequest.POST(
+                                "/api/v1/products/imports",
+                                MultipartBody.builder()
+                                        .addPart("file", "products.csv", MediaType.of("text/csv"), csv)
+                                        .build())
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                supplier.token());
         assertTrue(upload.status() != 413 && upload.status() < 500, upload.status() + " " + upload.body());
     }
 }

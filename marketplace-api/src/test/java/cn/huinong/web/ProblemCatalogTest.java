@@ -48,8 +48,15 @@ class ProblemCatalogTest {
     @Test
     void theScanFindsTheSpecificTypes() throws IOException {
         Set<String> used = slugsInSources();
-        assertTrue(used.containsAll(List.of("plan-below-floor", "duplicate-credit-code", "username-taken",
-                "invalid-credentials", "organization-not-approved", "method-not-allowed")), used.toString());
+        assertTrue(
+                used.containsAll(List.of(
+                        "plan-below-floor",
+                        "duplicate-credit-code",
+                        "username-taken",
+                        "invalid-credentials",
+                        "organization-not-approved",
+                        "method-not-allowed")),
+                used.toString());
     }
 
     private static Set<String> slugsInSources() throws IOException {

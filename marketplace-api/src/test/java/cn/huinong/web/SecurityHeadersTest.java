@@ -32,6 +32,7 @@ class SecurityHeadersTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
 
@@ -52,7 +53,8 @@ class SecurityHeadersTest {
             String csp = h.get("Content-Security-Policy");
             assertTrue(csp != null, what + ": no CSP");
             assertTrue(csp.contains("default-src 'self'"), what + ": " + csp);
-            assertTrue(csp.contains("script-src 'self'") && !csp.contains("script-src 'self' 'unsafe"), what + ": " + csp);
+            assertTrue(
+                    csp.contains("script-src 'self'") && !csp.contains("script-src 'self' 'unsafe"), what + ": " + csp);
             assertTrue(csp.contains("frame-ancestors 'none'"), what + ": " + csp);
             assertTrue(csp.contains("object-src 'none'"), what + ": " + csp);
         });
@@ -60,13 +62,16 @@ class SecurityHeadersTest {
 
     @Test
     void everyKindOfAnswerCarriesTheSecurityHeaders() {
-        String buyer = QuotaFixtures.unit(organizations, new Api(client), "520102").token();
+        String buyer =
+                QuotaFixtures.unit(organizations, new Api(client), "520102").token();
         List<Executable> checks = new ArrayList<>();
         HttpResponse<?> me = exchange(HttpRequest.GET("/api/v1/me").bearerAuth(buyer));
         checks.add(() -> assertEquals(200, me.code()));
         secured("API route", me, checks);
-        checks.add(() -> assertTrue(String.valueOf(me.getHeaders().get("Cache-Control")).contains("no-store"),
-                "API answers with personal data are not cached: " + me.getHeaders().get("Cache-Control")));
+        checks.add(() -> assertTrue(
+                String.valueOf(me.getHeaders().get("Cache-Control")).contains("no-store"),
+                "API answers with personal data are not cached: "
+                        + me.getHeaders().get("Cache-Control")));
 
         HttpResponse<?> icon = exchange(HttpRequest.GET("/favicon.svg"));
         checks.add(() -> assertEquals(200, icon.code(), "static file"));
@@ -74,7 +79,8 @@ class SecurityHeadersTest {
 
         HttpResponse<?> spa = exchange(HttpRequest.GET("/buyer/quota").accept("text/html"));
         checks.add(() -> assertEquals(200, spa.code(), "SPA fallback"));
-        checks.add(() -> assertTrue(new String((byte[]) spa.getBody(byte[].class).orElseThrow()).contains("<div id=\"app\">")));
+        checks.add(() ->
+                assertTrue(new String((byte[]) spa.getBody(byte[].class).orElseThrow()).contains("<div id=\"app\">")));
         secured("SPA fallback", spa, checks);
 
         HttpResponse<?> index = exchange(HttpRequest.GET("/").accept("text/html"));
@@ -90,7 +96,8 @@ class SecurityHeadersTest {
         HttpResponse<?> bad = exchange(HttpRequest.GET("/api/v1/catalog/search?q=%00"));
         checks.add(() -> assertEquals(400, bad.code()));
         secured("400", bad, checks);
-        checks.add(() -> assertTrue(String.valueOf(bad.getHeaders().get("Cache-Control")).contains("no-store")));
+        checks.add(() ->
+                assertTrue(String.valueOf(bad.getHeaders().get("Cache-Control")).contains("no-store")));
         assertAll(checks);
     }
 
@@ -98,7 +105,8 @@ class SecurityHeadersTest {
     void theIndexPageHasNoInlineScriptForTheCspToAllow() {
         HttpResponse<?> index = exchange(HttpRequest.GET("/").accept("text/html"));
         String html = new String((byte[]) index.getBody(byte[].class).orElseThrow());
-        java.util.regex.Matcher script = java.util.regex.Pattern.compile("(?s)<script([^>]*)>(.*?)</script>").matcher(html);
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("(?s)<script([^>]*)>(.*?)</script>")
+                .matcher(html);
         int scripts = 0;
         while (script.find()) {
             scripts++;
@@ -106,6 +114,10 @@ class SecurityHeadersTest {
             assertTrue(script.group(2).isBlank(), "inline script body in index.html: " + script.group());
         }
         assertTrue(scripts > 0, html);
-        assertFalse(java.util.regex.Pattern.compile("\\son[a-z]+\\s*=").matcher(html).find(), "inline event handler");
+        assertFalse(
+                java.util.regex.Pattern.compile("\\son[a-z]+\\s*=")
+                        .matcher(html)
+                        .find(),
+                "inline event handler");
     }
 }

@@ -11,7 +11,10 @@ import java.time.Duration;
  * archiver writes older ones before deleting them, and how many go into one file.
  */
 @ConfigurationProperties("huinong.audit")
-record AuditSettings(@NotNull Duration retention, @NotBlank String archiveFolder, @Min(1) int archiveBatchSize) {
+record AuditSettings(
+        @NotNull Duration retention,
+        @NotBlank String archiveFolder,
+        @Min(1) int archiveBatchSize) {
 
     static final Duration MINIMUM_RETENTION = Duration.ofDays(180);
 

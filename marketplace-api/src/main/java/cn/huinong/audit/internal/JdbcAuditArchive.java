@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
 class JdbcAuditArchive implements AuditArchive {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditArchive.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Sql sql;
     private final TransactionOperations<Connection> tx;
@@ -56,7 +57,13 @@ class JdbcAuditArchive implements AuditArchive {
 
     private final Clock clock;
 
-    JdbcAuditArchive(Sql sql, TransactionOperations<Connection> tx, AuditLog audit, ObjectMapper json, AuditSettings settings, Clock clock) {
+    JdbcAuditArchive(
+            Sql sql,
+            TransactionOperations<Connection> tx,
+            AuditLog audit,
+            ObjectMapper json,
+            AuditSettings settings,
+            Clock clock) {
         this.clock = clock;
         this.sql = sql;
         this.tx = tx;
@@ -65,11 +72,14 @@ class JdbcAuditArchive implements AuditArchive {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelay = "${huinong.audit.archive-interval:1d}", initialDelay = "${huinong.audit.archive-initial-delay:30m}")
+    @Scheduled(
+            fixedDelay = "${huinong.audit.archive-interval:1d}",
+            initialDelay = "${huinong.audit.archive-initial-delay:30m}")
     void scheduled() {
         ArchiveRun run = archiveExpired();
         if (run.archivedEvents() > 0) {
-            LOG.info("archived {} audit events older than {} to {}", run.archivedEvents(), run.olderThan(), run.files());
+            LOG.info(
+                    "archived {} audit events older than {} to {}", run.archivedEvents(), run.olderThan(), run.files());
         }
     }
 
@@ -92,20 +102,36 @@ class JdbcAuditArchive implements AuditArchive {
         return new ArchiveRun(olderThan, total, files);
     }
 
-    record Batch(int count, String file) {
-    }
+    record Batch(int count, String file) {}
 
-    record Row(long id, Instant occurredAt, String actor, Long organizationId, String action, String resourceType,
-               String resourceId, String detail, String ipAddress) {
-    }
+    record Row(
+            long id,
+            Instant occurredAt,
+            String actor,
+            Long organizationId,
+            String action,
+            String resourceType,
+            String resourceId,
+            String detail,
+            String ipAddress) {}
 
     private Batch archiveBatch(Instant olderThan) {
-        List<Row> rows = sql.list("""
+        List<Row> rows = sql.list(
+                """
                 SELECT id, occurred_at, actor, organization_id, action, resource_type, resource_id, detail::text, ip_address
                 FROM audit_event WHERE occurred_at < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                rs -> new Row(rs.getLong(1), Sql.instant(rs, "occurred_at"), rs.getString(3), Sql.nullableLong(rs, "organization_id"),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)),
-                olderThan, settings.archiveBatchSize());
+                rs -> new Row(
+                        rs.getLong(1),
+                        Sql.instant(rs, "occurred_at"),
+                        rs.getString(3),
+                        Sql.nullableLong(rs, "organization_id"),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)),
+                olderThan,
+                settings.archiveBatchSize());
         if (rows.isEmpty()) {
             return new Batch(0, null);
         }
@@ -115,8 +141,8 @@ class JdbcAuditArchive implements AuditArchive {
         String name = "audit-" + first + "-" + last + "-" + STAMP.format(Instant.now(clock)) + ".jsonl.gz";
         String sha256 = write(folder, name, rows);
         sql.update("SET LOCAL huinong.audit_archive = 'on'");
-        int deleted = sql.update("DELETE FROM audit_event WHERE id = ANY (?)",
-                (Object) rows.stream().map(Row::id).toArray(Long[]::new));
+        int deleted = sql.update("DELETE FROM audit_event WHERE id = ANY (?)", (Object)
+                rows.stream().map(Row::id).toArray(Long[]::new));
         sql.update("SET LOCAL huinong.audit_archive = 'off'");
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("events", deleted);
@@ -134,9 +160,10 @@ class JdbcAuditArchive implements AuditArchive {
             Files.createDirectories(folder);
             Path partial = folder.resolve(name + ".partial");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-                 DigestOutputStream hashed = new DigestOutputStream(file, digest);
-                 GZIPOutputStream gzip = new GZIPOutputStream(hashed)) {
+            try (OutputStream file = Files.newOutputStream(
+                            partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+                    DigestOutputStream hashed = new DigestOutputStream(file, digest);
+                    GZIPOutputStream gzip = new GZIPOutputStream(hashed)) {
                 for (Row r : rows) {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("id", r.id());

@@ -8,14 +8,12 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +22,11 @@ import java.util.Map;
 @Singleton
 class JdbcAuditLog implements AuditLog {
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final ObjectMapper json;
 
-    JdbcAuditLog(JdbcOperations jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    JdbcAuditLog(Sql sql, ObjectMapper json) {
+        this.sql = sql;
         this.json = json;
     }
 
@@ -36,18 +34,17 @@ class JdbcAuditLog implements AuditLog {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void record(Actor actor, String action, String resourceType, String resourceId, Map<String, ?> detail) {
         String detailJson = write(detail == null ? Map.of() : detail);
-        jdbc.prepareStatement("""
+        sql.update(
+                """
                 INSERT INTO audit_event (actor, organization_id, action, resource_type, resource_id, detail, ip_address)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", ps -> {
-            ps.setString(1, actor.username());
-            ps.setObject(2, actor.organizationId());
-            ps.setString(3, action);
-            ps.setString(4, resourceType);
-            ps.setString(5, resourceId);
-            ps.setString(6, detailJson);
-            ps.setString(7, actor.ipAddress());
-            return ps.executeUpdate();
-        });
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                actor.username(),
+                actor.organizationId(),
+                action,
+                resourceType,
+                resourceId,
+                detailJson,
+                actor.ipAddress());
     }
 
     @Override
@@ -79,32 +76,26 @@ class JdbcAuditLog implements AuditLog {
             where.append(" AND occurred_at < ?");
             args.add(Timestamp.from(q.to()));
         }
-        long total = jdbc.prepareStatement("SELECT count(*) FROM audit_event" + where, ps -> {
-            Sql.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-        List<AuditEventView> items = jdbc.prepareStatement("""
+        long total = sql.count("SELECT count(*) FROM audit_event" + where, args.toArray());
+        args.add(page.size());
+        args.add(page.offset());
+        List<AuditEventView> items = sql.list(
+                """
                 SELECT id, occurred_at, actor, organization_id, action, resource_type, resource_id, detail::text, ip_address
-                FROM audit_event""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?", ps -> {
-            Sql.bind(ps, args.toArray());
-            ps.setInt(args.size() + 1, page.size());
-            ps.setLong(args.size() + 2, page.offset());
-            List<AuditEventView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AuditEventView(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            read(rs.getString(8)), rs.getString(9)));
-                }
-            }
-            return out;
-        });
+                FROM audit_event""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
+                rs -> new AuditEventView(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        read(rs.getString(8)),
+                        rs.getString(9)),
+                args.toArray());
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
-
 
     private String write(Map<String, ?> detail) {
         try {

@@ -7,6 +7,7 @@ import cn.huinong.audit.AuditQuery;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 
 @Controller("/api/v1/audit-events")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class AuditController {
 
@@ -38,12 +40,24 @@ class AuditController {
 
     /** Browse the audit trail, newest first. */
     @Get
-    PageResponse<AuditEventView> list(@Nullable @QueryValue String actor, @Nullable @QueryValue String action,
-                                      @Nullable @QueryValue String resourceType, @Nullable @QueryValue String resourceId,
-                                      @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
-                                      @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
-        return audit.search(new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(resourceType),
-                blankToNull(resourceId), from, to), PageQuery.of(page, size));
+    PageResponse<AuditEventView> list(
+            @Nullable @QueryValue String actor,
+            @Nullable @QueryValue String action,
+            @Nullable @QueryValue String resourceType,
+            @Nullable @QueryValue String resourceId,
+            @Nullable @QueryValue Instant from,
+            @Nullable @QueryValue Instant to,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size) {
+        return audit.search(
+                new AuditQuery(
+                        blankToNull(actor),
+                        blankToNull(action),
+                        blankToNull(resourceType),
+                        blankToNull(resourceId),
+                        from,
+                        to),
+                PageQuery.of(page, size));
     }
 
     private static String blankToNull(String s) {

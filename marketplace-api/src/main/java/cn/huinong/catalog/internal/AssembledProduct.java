@@ -7,9 +7,18 @@ import cn.huinong.identity.OrganizationView;
 import java.util.List;
 
 /** A product with everything its page and its search document show, read in one place. */
-record AssembledProduct(ProductRow row, OrganizationView supplier, String categoryName, List<String> categoryPath,
-                        String originName, String provinceCode, String provinceName, String prefectureCode,
-                        BrandView brand, List<CertificationView> certifications, Eligibility eligibility) {
+record AssembledProduct(
+        ProductRow row,
+        OrganizationView supplier,
+        String categoryName,
+        List<String> categoryPath,
+        String originName,
+        String provinceCode,
+        String provinceName,
+        String prefectureCode,
+        BrandView brand,
+        List<CertificationView> certifications,
+        Eligibility eligibility) {
 
     boolean searchable() {
         return row.status() == cn.huinong.catalog.ProductStatus.LISTED

@@ -12,9 +12,9 @@ import java.math.BigDecimal;
  * sanity factor over the category median, bulk import limits.
  */
 @ConfigurationProperties("huinong.catalog")
-record CatalogSettings(@Min(0) int priceRiseReviewPercent,
-                       @NotNull @DecimalMin("1.0") BigDecimal priceFlagFactor,
-                       @Min(1) int priceFlagMinPeers,
-                       @Min(1) @Max(5000) int importBatchSize,
-                       @Min(1) int importMaxRows) {
-}
+record CatalogSettings(
+        @Min(0) int priceRiseReviewPercent,
+        @NotNull @DecimalMin("1.0") BigDecimal priceFlagFactor,
+        @Min(1) int priceFlagMinPeers,
+        @Min(1) @Max(5000) int importBatchSize,
+        @Min(1) int importMaxRows) {}

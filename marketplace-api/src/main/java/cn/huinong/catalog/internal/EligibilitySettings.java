@@ -10,6 +10,8 @@ import java.util.Set;
 record EligibilitySettings(@Nullable List<String> requireAssistanceRecognitionProvinces) {
 
     Set<String> provinces() {
-        return requireAssistanceRecognitionProvinces == null ? Set.of() : Set.copyOf(requireAssistanceRecognitionProvinces);
+        return requireAssistanceRecognitionProvinces == null
+                ? Set.of()
+                : Set.copyOf(requireAssistanceRecognitionProvinces);
     }
 }

@@ -1,18 +1,18 @@
 package cn.huinong.catalog.internal;
 
-import cn.huinong.catalog.BrandKindNotAllowed;
-import cn.huinong.catalog.DuplicateBrandName;
-import cn.huinong.shared.Role;
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.catalog.BrandKind;
+import cn.huinong.catalog.BrandKindNotAllowed;
 import cn.huinong.catalog.BrandView;
 import cn.huinong.catalog.Brands;
+import cn.huinong.catalog.DuplicateBrandName;
 import cn.huinong.catalog.NewBrand;
 import cn.huinong.region.Regions;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.annotation.Transactional;
@@ -65,14 +65,25 @@ class JdbcBrands implements Brands {
         if (!v.isEmpty()) {
             throw new InvalidInputException(v.get(0).message(), v);
         }
-        if (sql.count("SELECT count(*) FROM brand WHERE owner_organization_id = ? AND lower(name) = lower(?)",
-                actor.organizationId(), name) > 0) {
+        if (sql.count(
+                        "SELECT count(*) FROM brand WHERE owner_organization_id = ? AND lower(name) = lower(?)",
+                        actor.organizationId(),
+                        name)
+                > 0) {
             throw new DuplicateBrandName("已有同名品牌：" + name, List.of(new Violation("name", "已有同名品牌")));
         }
-        long id = sql.one("""
+        long id = sql.one(
+                        """
                 INSERT INTO brand (owner_organization_id, name, kind, region_code, in_national_catalogue, created_by)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1), actor.organizationId(), name,
-                b.kind().name(), b.regionCode(), b.inNationalCatalogue(), actor.username()).orElseThrow();
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""",
+                        rs -> rs.getLong(1),
+                        actor.organizationId(),
+                        name,
+                        b.kind().name(),
+                        b.regionCode(),
+                        b.inNationalCatalogue(),
+                        actor.username())
+                .orElseThrow();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("name", name);
         detail.put("kind", b.kind().name());
@@ -99,8 +110,11 @@ class JdbcBrands implements Brands {
         Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = page.size();
         all[args.length + 1] = page.offset();
-        return new PageResponse<>(sql.list(SELECT + " " + where + " ORDER BY b.id DESC LIMIT ? OFFSET ?",
-                JdbcBrands::map, all), page.page(), page.size(), total);
+        return new PageResponse<>(
+                sql.list(SELECT + " " + where + " ORDER BY b.id DESC LIMIT ? OFFSET ?", JdbcBrands::map, all),
+                page.page(),
+                page.size(),
+                total);
     }
 
     @Override
@@ -110,8 +124,14 @@ class JdbcBrands implements Brands {
     }
 
     private static BrandView map(ResultSet rs) throws SQLException {
-        return new BrandView(rs.getLong("id"), rs.getString("name"), BrandKind.valueOf(rs.getString("kind")),
-                rs.getString("region_code"), rs.getString("region_name"), rs.getBoolean("in_national_catalogue"),
-                rs.getLong("owner_organization_id"), Sql.instant(rs, "created_at"));
+        return new BrandView(
+                rs.getLong("id"),
+                rs.getString("name"),
+                BrandKind.valueOf(rs.getString("kind")),
+                rs.getString("region_code"),
+                rs.getString("region_name"),
+                rs.getBoolean("in_national_catalogue"),
+                rs.getLong("owner_organization_id"),
+                Sql.instant(rs, "created_at"));
     }
 }

@@ -1,8 +1,8 @@
 package cn.huinong.catalog.internal;
 
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.Categories;
 import cn.huinong.catalog.CategoryNode;
+import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -15,8 +15,7 @@ import java.util.Optional;
 @Singleton
 class JdbcCategories implements Categories {
 
-    private record Entry(String code, String name, String parentCode) {
-    }
+    private record Entry(String code, String name, String parentCode) {}
 
     private final Sql sql;
     private volatile Map<String, Entry> entries;
@@ -29,7 +28,8 @@ class JdbcCategories implements Categories {
         Map<String, Entry> e = entries;
         if (e == null) {
             Map<String, Entry> loaded = new LinkedHashMap<>();
-            for (Entry x : sql.list("SELECT code, name, parent_code FROM category ORDER BY level, sort_order, code",
+            for (Entry x : sql.list(
+                    "SELECT code, name, parent_code FROM category ORDER BY level, sort_order, code",
                     rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)))) {
                 loaded.put(x.code(), x);
             }
@@ -58,8 +58,9 @@ class JdbcCategories implements Categories {
     @Transactional(readOnly = true)
     public List<String> path(String code) {
         List<String> path = new ArrayList<>();
-        for (Entry e = code == null ? null : entries().get(code); e != null;
-             e = e.parentCode() == null ? null : entries().get(e.parentCode())) {
+        for (Entry e = code == null ? null : entries().get(code);
+                e != null;
+                e = e.parentCode() == null ? null : entries().get(e.parentCode())) {
             path.add(0, e.code());
         }
         return path;

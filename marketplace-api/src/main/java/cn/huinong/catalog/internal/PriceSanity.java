@@ -13,8 +13,7 @@ import java.util.Optional;
 @Singleton
 class PriceSanity {
 
-    private record Peers(long count, Long medianFen) {
-    }
+    private record Peers(long count, Long medianFen) {}
 
     private final Sql sql;
     private final CatalogSettings settings;
@@ -26,10 +25,14 @@ class PriceSanity {
 
     /** The reason to flag, or empty when the price is plausible (or there are too few peers to say). */
     Optional<String> check(long productId, String categoryCode, String unit, long priceFen) {
-        Peers peers = sql.one("""
+        Peers peers = sql.one(
+                        """
                 SELECT count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY price_fen)
                 FROM product WHERE status = 'LISTED' AND category_code = ? AND unit = ? AND id <> ?""",
-                rs -> new Peers(rs.getLong(1), Sql.nullableLong(rs, "percentile_disc")), categoryCode, unit, productId)
+                        rs -> new Peers(rs.getLong(1), Sql.nullableLong(rs, "percentile_disc")),
+                        categoryCode,
+                        unit,
+                        productId)
                 .orElseThrow();
         if (peers.count() < settings.priceFlagMinPeers() || peers.medianFen() == null) {
             return Optional.empty();
@@ -38,7 +41,8 @@ class PriceSanity {
         if (BigDecimal.valueOf(priceFen).compareTo(limit) <= 0) {
             return Optional.empty();
         }
-        BigDecimal times = BigDecimal.valueOf(priceFen).divide(BigDecimal.valueOf(peers.medianFen()), 1, RoundingMode.HALF_UP);
+        BigDecimal times =
+                BigDecimal.valueOf(priceFen).divide(BigDecimal.valueOf(peers.medianFen()), 1, RoundingMode.HALF_UP);
         return Optional.of("价格 " + yuan(priceFen) + " 元/" + unit + " 是同品类已上架商品中位价 " + yuan(peers.medianFen())
                 + " 元/" + unit + " 的 " + times.toPlainString() + " 倍（" + peers.count() + " 个商品，超过 "
                 + settings.priceFlagFactor().stripTrailingZeros().toPlainString() + " 倍即提示）");

@@ -38,8 +38,14 @@ class ProductAssembler {
 
     private final Clock clock;
 
-    ProductAssembler(ProductStore products, Organizations organizations, Regions regions, Categories categories,
-                     Brands brands, EligibilityPolicy policy, Clock clock) {
+    ProductAssembler(
+            ProductStore products,
+            Organizations organizations,
+            Regions regions,
+            Categories categories,
+            Brands brands,
+            EligibilityPolicy policy,
+            Clock clock) {
         this.clock = clock;
         this.products = products;
         this.organizations = organizations;
@@ -51,7 +57,8 @@ class ProductAssembler {
 
     /** GB/T 2260 codes are never reused, so a code's name and lineage never change: cached (designations are not). */
     private String regionName(String code) {
-        String name = names.computeIfAbsent(code, c -> regions.find(c).map(RegionView::name).orElse(""));
+        String name = names.computeIfAbsent(
+                code, c -> regions.find(c).map(RegionView::name).orElse(""));
         return name.isEmpty() ? null : name;
     }
 
@@ -72,14 +79,25 @@ class ProductAssembler {
         String originName = regionName(row.originRegionCode());
         String provinceName = provinceCode == null ? null : regionName(provinceCode);
         List<CertificationView> certs = products.certificationsOf(row.id(), ProductAssembler.today(clock));
-        boolean recognised = certs.stream()
-                .anyMatch(c -> c.kind() == CertificationKind.ASSISTANCE_PRODUCT && c.valid());
-        EligibilityFacts facts = new EligibilityFacts(supplier.status() == OrganizationStatus.APPROVED,
+        boolean recognised =
+                certs.stream().anyMatch(c -> c.kind() == CertificationKind.ASSISTANCE_PRODUCT && c.valid());
+        EligibilityFacts facts = new EligibilityFacts(
+                supplier.status() == OrganizationStatus.APPROVED,
                 regions.isDesignated(supplier.regionCode(), DesignationKind.POVERTY_ALLEVIATED),
-                regions.isDesignated(row.originRegionCode(), DesignationKind.POVERTY_ALLEVIATED), provinceCode,
+                regions.isDesignated(row.originRegionCode(), DesignationKind.POVERTY_ALLEVIATED),
+                provinceCode,
                 recognised);
-        return new AssembledProduct(row, supplier, categories.name(row.categoryCode()).orElse(row.categoryCode()),
-                categories.path(row.categoryCode()), originName, provinceCode, provinceName, prefectureCode,
-                row.brandId() == null ? null : brands.find(row.brandId()).orElse(null), certs, policy.decide(facts));
+        return new AssembledProduct(
+                row,
+                supplier,
+                categories.name(row.categoryCode()).orElse(row.categoryCode()),
+                categories.path(row.categoryCode()),
+                originName,
+                provinceCode,
+                provinceName,
+                prefectureCode,
+                row.brandId() == null ? null : brands.find(row.brandId()).orElse(null),
+                certs,
+                policy.decide(facts));
     }
 }

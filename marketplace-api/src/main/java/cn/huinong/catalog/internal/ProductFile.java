@@ -51,14 +51,31 @@ import org.xml.sax.XMLReader;
  */
 final class ProductFile {
 
-    static final List<String> COLUMNS = List.of("name", "categoryCode", "originRegionCode", "unit", "spec", "priceFen",
-            "price", "stock", "brandName", "description");
+    static final List<String> COLUMNS = List.of(
+            "name",
+            "categoryCode",
+            "originRegionCode",
+            "unit",
+            "spec",
+            "priceFen",
+            "price",
+            "stock",
+            "brandName",
+            "description");
     static final List<String> REQUIRED = List.of("name", "categoryCode", "originRegionCode", "unit", "spec", "stock");
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("商品名称", "name"), Map.entry("品类代码", "categoryCode"), Map.entry("产地代码", "originRegionCode"),
-            Map.entry("单位", "unit"), Map.entry("规格", "spec"), Map.entry("价格（分）", "priceFen"),
-            Map.entry("价格(分)", "priceFen"), Map.entry("价格（元）", "price"), Map.entry("价格(元)", "price"),
-            Map.entry("库存", "stock"), Map.entry("品牌", "brandName"), Map.entry("描述", "description"));
+            Map.entry("商品名称", "name"),
+            Map.entry("品类代码", "categoryCode"),
+            Map.entry("产地代码", "originRegionCode"),
+            Map.entry("单位", "unit"),
+            Map.entry("规格", "spec"),
+            Map.entry("价格（分）", "priceFen"),
+            Map.entry("价格(分)", "priceFen"),
+            Map.entry("价格（元）", "price"),
+            Map.entry("价格(元)", "price"),
+            Map.entry("库存", "stock"),
+            Map.entry("品牌", "brandName"),
+            Map.entry("描述", "description"));
 
     /** One data row: its line in the file (from 1, the header included) and its cells by column. */
     record Line(int line, Map<String, String> cells) {
@@ -68,8 +85,7 @@ final class ProductFile {
         }
     }
 
-    record Parsed(String format, List<String> columns, List<Line> lines) {
-    }
+    record Parsed(String format, List<String> columns, List<Line> lines) {}
 
     /** Most bytes any part of an XLSX (a sheet, the shared strings, the styles) may inflate to. */
     static final long MAX_PART_BYTES = 64L * 1024 * 1024;
@@ -82,8 +98,7 @@ final class ProductFile {
         ZipSecureFile.setMinInflateRatio(Math.max(ZipSecureFile.getMinInflateRatio(), 0.01));
     }
 
-    private ProductFile() {
-    }
+    private ProductFile() {}
 
     /** Reads a file in memory (tests, small files): XLSX through a temporary file, CSV directly. */
     static Parsed parse(byte[] content, int maxRows) {
@@ -184,14 +199,18 @@ final class ProductFile {
         List<Violation> v = new ArrayList<>();
         for (String raw : row) {
             String h = raw == null ? "" : raw.strip();
-            String column = ALIASES.getOrDefault(h, COLUMNS.stream().filter(c -> c.equalsIgnoreCase(h)).findFirst()
-                    .orElse(h.isEmpty() ? null : "?" + h));
+            String column = ALIASES.getOrDefault(
+                    h,
+                    COLUMNS.stream()
+                            .filter(c -> c.equalsIgnoreCase(h))
+                            .findFirst()
+                            .orElse(h.isEmpty() ? null : "?" + h));
             header.add(column);
         }
-        header.stream().filter(h -> h != null && h.startsWith("?"))
+        header.stream()
+                .filter(h -> h != null && h.startsWith("?"))
                 .forEach(h -> v.add(new Violation("file", "未知的列：" + h.substring(1))));
-        REQUIRED.stream().filter(c -> !header.contains(c))
-                .forEach(c -> v.add(new Violation("file", "缺少必填列：" + c)));
+        REQUIRED.stream().filter(c -> !header.contains(c)).forEach(c -> v.add(new Violation("file", "缺少必填列：" + c)));
         if (!header.contains("priceFen") && !header.contains("price")) {
             v.add(new Violation("file", "缺少价格列：priceFen（分）或 price（元，最多两位小数）"));
         }
@@ -207,8 +226,10 @@ final class ProductFile {
 
     private static InvalidInputException unreadable(String format) {
         return "CSV".equals(format)
-                ? new InvalidInputException("无法读取CSV文件", List.of(new Violation("file", "无法读取CSV文件：请确认是逗号分隔的文本文件（UTF-8 或 GB18030）")))
-                : new InvalidInputException("无法读取XLSX文件", List.of(new Violation("file", "无法读取XLSX文件：请确认是 Excel 2007 及以上格式")));
+                ? new InvalidInputException(
+                        "无法读取CSV文件", List.of(new Violation("file", "无法读取CSV文件：请确认是逗号分隔的文本文件（UTF-8 或 GB18030）")))
+                : new InvalidInputException(
+                        "无法读取XLSX文件", List.of(new Violation("file", "无法读取XLSX文件：请确认是 Excel 2007 及以上格式")));
     }
 
     /**
@@ -246,8 +267,8 @@ final class ProductFile {
             }
             try (InputStream sheet = limited(sheets.next())) {
                 XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new SheetRows(rows),
-                        new DataFormatter(Locale.ROOT), false));
+                xml.setContentHandler(new XSSFSheetXMLHandler(
+                        styles, null, strings, new SheetRows(rows), new DataFormatter(Locale.ROOT), false));
                 xml.parse(new InputSource(sheet));
             }
             return rows.done();
@@ -258,8 +279,8 @@ final class ProductFile {
                 throw refused;
             }
             if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-                throw new InvalidInputException("文件内容过大", List.of(new Violation("file",
-                        "文件解压后过大或压缩比异常（疑似压缩炸弹），未导入任何商品")));
+                throw new InvalidInputException(
+                        "文件内容过大", List.of(new Violation("file", "文件解压后过大或压缩比异常（疑似压缩炸弹），未导入任何商品")));
             }
             throw unreadable("XLSX");
         } catch (Exception e) {
@@ -335,8 +356,10 @@ final class ProductFile {
             private void count(int n) {
                 count += n;
                 if (count > MAX_PART_BYTES) {
-                    throw new InvalidInputException("文件内容过大", List.of(new Violation("file",
-                            "文件解压后超过" + (MAX_PART_BYTES / (1024 * 1024)) + " MB，请拆分后导入")));
+                    throw new InvalidInputException(
+                            "文件内容过大",
+                            List.of(new Violation(
+                                    "file", "文件解压后超过" + (MAX_PART_BYTES / (1024 * 1024)) + " MB，请拆分后导入")));
                 }
             }
         };

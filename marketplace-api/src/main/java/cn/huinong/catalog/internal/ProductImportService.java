@@ -1,13 +1,13 @@
 package cn.huinong.catalog.internal;
 
-import cn.huinong.shared.Role;
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.catalog.ProductDraft;
 import cn.huinong.catalog.ProductImportView;
 import cn.huinong.catalog.ProductImports;
 import cn.huinong.catalog.RowError;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ImportRejected;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
@@ -39,7 +39,8 @@ import java.util.Objects;
 class ProductImportService implements ProductImports {
 
     private static final int MAX_ERRORS_REPORTED = 500;
-    private static final TransactionDefinition SEPARATE = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
+    private static final TransactionDefinition SEPARATE =
+            TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
     private static final Map<String, String> FIELD_TO_COLUMN = Map.of("brandId", "brandName");
 
     private final Sql sql;
@@ -50,8 +51,14 @@ class ProductImportService implements ProductImports {
     private final CatalogSettings settings;
     private final ObjectMapper json;
 
-    ProductImportService(Sql sql, TransactionOperations<Connection> tx, ProductService products,
-                         SearchDocuments documents, AuditLog audit, CatalogSettings settings, ObjectMapper json) {
+    ProductImportService(
+            Sql sql,
+            TransactionOperations<Connection> tx,
+            ProductService products,
+            SearchDocuments documents,
+            AuditLog audit,
+            CatalogSettings settings,
+            ObjectMapper json) {
         this.sql = sql;
         this.tx = tx;
         this.products = products;
@@ -61,8 +68,7 @@ class ProductImportService implements ProductImports {
         this.json = json;
     }
 
-    private record Candidate(int line, ProductDraft draft) {
-    }
+    private record Candidate(int line, ProductDraft draft) {}
 
     @Override
     public ProductImportView importFile(String fileName, Path content, boolean submit, Actor actor) {
@@ -72,10 +78,20 @@ class ProductImportService implements ProductImports {
         if (file.lines().isEmpty()) {
             throw new InvalidInputException("文件中没有商品行", List.of(new Violation("file", "文件中没有商品行")));
         }
-        long importId = tx.execute(SEPARATE, s -> sql.one("""
+        long importId = tx.execute(
+                SEPARATE,
+                s -> sql.one(
+                                """
                 INSERT INTO product_import (supplier_id, file_name, format, submit, status, total_rows, created_by)
-                VALUES (?, ?, ?, ?, 'PROCESSING', ?, ?) RETURNING id""", rs -> rs.getLong(1), supplierId, fileName,
-                file.format(), submit, file.lines().size(), actor.username()).orElseThrow());
+                VALUES (?, ?, ?, ?, 'PROCESSING', ?, ?) RETURNING id""",
+                                rs -> rs.getLong(1),
+                                supplierId,
+                                fileName,
+                                file.format(),
+                                submit,
+                                file.lines().size(),
+                                actor.username())
+                        .orElseThrow());
         List<RowError> errors = new ArrayList<>();
         List<Candidate> candidates = tx.executeRead(s -> validate(file, supplierId, errors));
         if (!errors.isEmpty()) {
@@ -84,8 +100,10 @@ class ProductImportService implements ProductImports {
         try {
             return tx.executeWrite(s -> write(importId, candidates, submit, supplierId, actor));
         } catch (RuntimeException e) {
-            tx.execute(SEPARATE, s -> sql.update(
-                    "UPDATE product_import SET status = 'FAILED', finished_at = now() WHERE id = ?", importId));
+            tx.execute(
+                    SEPARATE,
+                    s -> sql.update(
+                            "UPDATE product_import SET status = 'FAILED', finished_at = now() WHERE id = ?", importId));
             throw e;
         }
     }
@@ -94,14 +112,14 @@ class ProductImportService implements ProductImports {
         Map<String, Long> brands = new HashMap<>();
         sql.list("""
                 SELECT lower(name), id, owner_organization_id = ? FROM brand
-                WHERE owner_organization_id = ? OR kind = 'REGIONAL_PUBLIC' ORDER BY 3, id""",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), supplierId, supplierId)
+                WHERE owner_organization_id = ? OR kind = 'REGIONAL_PUBLIC' ORDER BY 3, id""", rs -> Map.entry(rs.getString(1), rs.getLong(2)), supplierId, supplierId)
                 .forEach(e -> brands.put(e.getKey(), e.getValue())); // own brands last: they win a name clash
         boolean pricedInFen = file.columns().contains("priceFen");
         List<Candidate> out = new ArrayList<>();
         for (ProductFile.Line l : file.lines()) {
             List<RowError> rowErrors = new ArrayList<>();
-            Long priceFen = pricedInFen && l.get("priceFen") != null ? fen(l, "priceFen", rowErrors)
+            Long priceFen = pricedInFen && l.get("priceFen") != null
+                    ? fen(l, "priceFen", rowErrors)
                     : file.columns().contains("price") ? yuanToFen(l, rowErrors) : fen(l, "priceFen", rowErrors);
             Integer stock = integer(l, "stock", rowErrors);
             Long brandId = null;
@@ -112,9 +130,17 @@ class ProductImportService implements ProductImports {
                     rowErrors.add(new RowError(l.line(), "brandName", brandName, "未找到该品牌，请先创建品牌"));
                 }
             }
-            ProductDraft draft = ProductService.normalize(new ProductDraft(l.get("name"), l.get("categoryCode"),
-                    l.get("originRegionCode"), l.get("unit"), l.get("spec"), priceFen == null ? 1 : priceFen,
-                    stock == null ? 0 : stock, brandId, l.get("description"), List.of()));
+            ProductDraft draft = ProductService.normalize(new ProductDraft(
+                    l.get("name"),
+                    l.get("categoryCode"),
+                    l.get("originRegionCode"),
+                    l.get("unit"),
+                    l.get("spec"),
+                    priceFen == null ? 1 : priceFen,
+                    stock == null ? 0 : stock,
+                    brandId,
+                    l.get("description"),
+                    List.of()));
             for (Violation v : products.violations(draft, supplierId)) {
                 String column = FIELD_TO_COLUMN.getOrDefault(v.field(), v.field());
                 if ("priceFen".equals(column) && !pricedInFen) {
@@ -167,7 +193,11 @@ class ProductImportService implements ProductImports {
             sql.update("""
                     UPDATE product_import SET status = 'REJECTED', error_count = ?, errors = ?::jsonb, finished_at = now()
                     WHERE id = ?""", errors.size(), write(reported), importId);
-            audit.record(actor, "PRODUCT_IMPORT_REJECTED", "product-import", String.valueOf(importId),
+            audit.record(
+                    actor,
+                    "PRODUCT_IMPORT_REJECTED",
+                    "product-import",
+                    String.valueOf(importId),
                     Map.of("totalRows", file.lines().size(), "errorCount", errors.size()));
             return null;
         });
@@ -178,8 +208,8 @@ class ProductImportService implements ProductImports {
         throw new ImportRejected("文件有" + errors.size() + "处错误，未导入任何商品", List.of(), ext);
     }
 
-    private ProductImportView write(long importId, List<Candidate> candidates, boolean submit, long supplierId,
-                                    Actor actor) {
+    private ProductImportView write(
+            long importId, List<Candidate> candidates, boolean submit, long supplierId, Actor actor) {
         int batch = settings.importBatchSize();
         List<Long> ids = new ArrayList<>(candidates.size());
         for (int from = 0; from < candidates.size(); from += batch) {
@@ -190,8 +220,9 @@ class ProductImportService implements ProductImports {
             }
             int processed = Math.min(candidates.size(), from + batch);
             // progress is committed on its own so that GET /imports/{id} can show it while this transaction runs
-            tx.execute(SEPARATE, s -> sql.update("UPDATE product_import SET processed_rows = ? WHERE id = ?",
-                    processed, importId));
+            tx.execute(
+                    SEPARATE,
+                    s -> sql.update("UPDATE product_import SET processed_rows = ? WHERE id = ?", processed, importId));
         }
         sql.update("""
                 UPDATE product_import SET status = 'COMPLETED', processed_rows = ?, created_count = ?, finished_at = now()
@@ -207,7 +238,8 @@ class ProductImportService implements ProductImports {
     @Override
     public ProductImportView find(long id, Actor actor) {
         return tx.executeRead(s -> {
-            Long owner = sql.one("SELECT supplier_id FROM product_import WHERE id = ?", rs -> rs.getLong(1), id).orElse(null);
+            Long owner = sql.one("SELECT supplier_id FROM product_import WHERE id = ?", rs -> rs.getLong(1), id)
+                    .orElse(null);
             if (owner == null || !(actor.is(Role.OPERATOR) || owner.equals(actor.organizationId()))) {
                 throw new NotFoundException("导入记录不存在：" + id);
             }
@@ -222,10 +254,19 @@ class ProductImportService implements ProductImports {
     }
 
     private static ProductImportView map(ResultSet rs) throws SQLException {
-        return new ProductImportView(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"),
-                rs.getBoolean("submit"), rs.getString("status"), rs.getInt("total_rows"), rs.getInt("processed_rows"),
-                rs.getInt("created_count"), rs.getInt("error_count"), rs.getString("created_by"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "finished_at"));
+        return new ProductImportView(
+                rs.getLong("id"),
+                rs.getString("file_name"),
+                rs.getString("format"),
+                rs.getBoolean("submit"),
+                rs.getString("status"),
+                rs.getInt("total_rows"),
+                rs.getInt("processed_rows"),
+                rs.getInt("created_count"),
+                rs.getInt("error_count"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "finished_at"));
     }
 
     @Override

@@ -51,8 +51,16 @@ class ProductService implements Products {
     private final AuditLog audit;
     private final CatalogSettings settings;
 
-    ProductService(ProductStore store, ProductAssembler assembler, SearchDocuments documents, PriceSanity prices,
-                   Categories categories, Regions regions, Brands brands, AuditLog audit, CatalogSettings settings) {
+    ProductService(
+            ProductStore store,
+            ProductAssembler assembler,
+            SearchDocuments documents,
+            PriceSanity prices,
+            Categories categories,
+            Regions regions,
+            Brands brands,
+            AuditLog audit,
+            CatalogSettings settings) {
         this.store = store;
         this.assembler = assembler;
         this.documents = documents;
@@ -118,7 +126,11 @@ class ProductService implements Products {
     /** Moves a LISTED product back to PENDING_REVIEW because its key facts changed (audited). */
     void sendBackToReview(ProductRow before, String reason, Actor actor) {
         store.moveTo(before.id(), ProductStatus.PENDING_REVIEW, reason);
-        audit.record(actor, "PRODUCT_SENT_BACK_TO_REVIEW", "product", String.valueOf(before.id()),
+        audit.record(
+                actor,
+                "PRODUCT_SENT_BACK_TO_REVIEW",
+                "product",
+                String.valueOf(before.id()),
                 transition(before.status(), ProductStatus.PENDING_REVIEW, reason));
     }
 
@@ -145,8 +157,13 @@ class ProductService implements Products {
     public ProductView submit(long id, Actor actor) {
         ProductRow before = store.lock(id);
         requireOwner(before, actor);
-        transition(before, EnumSet.of(ProductStatus.DRAFT, ProductStatus.DELISTED), ProductStatus.PENDING_REVIEW,
-                null, "PRODUCT_SUBMITTED", actor);
+        transition(
+                before,
+                EnumSet.of(ProductStatus.DRAFT, ProductStatus.DELISTED),
+                ProductStatus.PENDING_REVIEW,
+                null,
+                "PRODUCT_SUBMITTED",
+                actor);
         return view(id, actor);
     }
 
@@ -159,11 +176,21 @@ class ProductService implements Products {
         }
         ProductRow before = store.lock(id);
         if (decision == ReviewDecision.APPROVE) {
-            transition(before, EnumSet.of(ProductStatus.PENDING_REVIEW), ProductStatus.LISTED, cleanReason,
-                    "PRODUCT_APPROVED", actor);
+            transition(
+                    before,
+                    EnumSet.of(ProductStatus.PENDING_REVIEW),
+                    ProductStatus.LISTED,
+                    cleanReason,
+                    "PRODUCT_APPROVED",
+                    actor);
         } else {
-            transition(before, EnumSet.of(ProductStatus.PENDING_REVIEW), ProductStatus.DRAFT, cleanReason,
-                    "PRODUCT_REJECTED", actor);
+            transition(
+                    before,
+                    EnumSet.of(ProductStatus.PENDING_REVIEW),
+                    ProductStatus.DRAFT,
+                    cleanReason,
+                    "PRODUCT_REJECTED",
+                    actor);
         }
         return view(id, actor);
     }
@@ -179,8 +206,8 @@ class ProductService implements Products {
         return view(id, actor);
     }
 
-    private void transition(ProductRow before, Set<ProductStatus> from, ProductStatus to, String reason, String action,
-                            Actor actor) {
+    private void transition(
+            ProductRow before, Set<ProductStatus> from, ProductStatus to, String reason, String action, Actor actor) {
         if (!from.contains(before.status())) {
             throw new ProductTransitionNotAllowed("商品当前状态为“" + before.status().label() + "”，不能" + verb(to));
         }
@@ -212,7 +239,11 @@ class ProductService implements Products {
         Optional<String> reason = prices.check(id, d.categoryCode(), d.unit(), d.priceFen());
         store.flagPrice(id, reason.isPresent(), reason.orElse(null));
         if (reason.isPresent() && !wasFlagged) {
-            audit.record(actor, "PRODUCT_PRICE_FLAGGED", "product", String.valueOf(id),
+            audit.record(
+                    actor,
+                    "PRODUCT_PRICE_FLAGGED",
+                    "product",
+                    String.valueOf(id),
                     Map.of("priceFen", d.priceFen(), "reason", reason.get()));
         }
     }
@@ -221,7 +252,8 @@ class ProductService implements Products {
     @Transactional(readOnly = true)
     public ProductView view(long id, Actor actor) {
         AssembledProduct p = assembler.assemble(store.find(id).orElseThrow(() -> new NotFoundException("商品不存在：" + id)));
-        boolean privileged = actor.is(Role.OPERATOR) || Objects.equals(actor.organizationId(), p.row().supplierId());
+        boolean privileged = actor.is(Role.OPERATOR)
+                || Objects.equals(actor.organizationId(), p.row().supplierId());
         if (!privileged && !p.searchable()) {
             throw new NotFoundException("商品不存在：" + id);
         }
@@ -232,14 +264,29 @@ class ProductService implements Products {
         ProductRow r = p.row();
         BrandView b = p.brand();
         List<CertificationView> certs = p.certifications();
-        return new ProductView(r.id(), r.name(), r.description(),
+        return new ProductView(
+                r.id(),
+                r.name(),
+                r.description(),
                 new ProductView.Category(r.categoryCode(), p.categoryName(), p.categoryPath()),
                 new ProductView.Supplier(r.supplierId(), p.supplier().name()),
                 new ProductView.Origin(r.originRegionCode(), p.originName(), p.provinceCode(), p.provinceName()),
-                b == null ? null : new ProductView.Brand(b.id(), b.name(), b.kind()), r.unit(), r.spec(), r.priceFen(),
-                r.stock(), r.imageUrls(), r.status(), privileged ? r.reviewReason() : null,
-                privileged ? r.priceFlagged() : null, privileged ? r.priceFlagReason() : null, certs,
-                p.eligibility().eligible(), p.eligibility().reasons(), r.salesCount(), r.listedAt(), r.createdAt(),
+                b == null ? null : new ProductView.Brand(b.id(), b.name(), b.kind()),
+                r.unit(),
+                r.spec(),
+                r.priceFen(),
+                r.stock(),
+                r.imageUrls(),
+                r.status(),
+                privileged ? r.reviewReason() : null,
+                privileged ? r.priceFlagged() : null,
+                privileged ? r.priceFlagReason() : null,
+                certs,
+                p.eligibility().eligible(),
+                p.eligibility().reasons(),
+                r.salesCount(),
+                r.listedAt(),
+                r.createdAt(),
                 r.updatedAt());
     }
 
@@ -249,7 +296,8 @@ class ProductService implements Products {
         long supplierId = supplierOf(actor);
         return status == null
                 ? store.summaries("WHERE p.supplier_id = ?", "p.id DESC", page, supplierId)
-                : store.summaries("WHERE p.supplier_id = ? AND p.status = ?", "p.id DESC", page, supplierId, status.name());
+                : store.summaries(
+                        "WHERE p.supplier_id = ? AND p.status = ?", "p.id DESC", page, supplierId, status.name());
     }
 
     @Override
@@ -287,9 +335,19 @@ class ProductService implements Products {
     }
 
     static ProductDraft normalize(ProductDraft d) {
-        return new ProductDraft(strip(d.name()), strip(d.categoryCode()), strip(d.originRegionCode()), strip(d.unit()),
-                strip(d.spec()), d.priceFen(), d.stock(), d.brandId(), strip(d.description()),
-                d.imageUrls() == null ? List.of() : d.imageUrls().stream().map(String::strip).toList());
+        return new ProductDraft(
+                strip(d.name()),
+                strip(d.categoryCode()),
+                strip(d.originRegionCode()),
+                strip(d.unit()),
+                strip(d.spec()),
+                d.priceFen(),
+                d.stock(),
+                d.brandId(),
+                strip(d.description()),
+                d.imageUrls() == null
+                        ? List.of()
+                        : d.imageUrls().stream().map(String::strip).toList());
     }
 
     private static String strip(String s) {
@@ -307,7 +365,8 @@ class ProductService implements Products {
         } else if (!categories.isLeaf(d.categoryCode())) {
             v.add(new Violation("categoryCode", "请选择到最末级品类（" + d.categoryCode() + " 下还有子品类）"));
         }
-        Optional<RegionView> origin = d.originRegionCode() == null ? Optional.empty() : regions.find(d.originRegionCode());
+        Optional<RegionView> origin =
+                d.originRegionCode() == null ? Optional.empty() : regions.find(d.originRegionCode());
         if (origin.isEmpty()) {
             v.add(new Violation("originRegionCode", "未知的产地行政区划代码：" + d.originRegionCode()));
         } else if (origin.get().level() != RegionLevel.COUNTY) {
@@ -327,8 +386,9 @@ class ProductService implements Products {
         }
         if (d.brandId() != null) {
             Optional<BrandView> brand = brands.find(d.brandId());
-            if (brand.isEmpty() || (brand.get().ownerOrganizationId() != supplierId
-                    && brand.get().kind() != BrandKind.REGIONAL_PUBLIC)) {
+            if (brand.isEmpty()
+                    || (brand.get().ownerOrganizationId() != supplierId
+                            && brand.get().kind() != BrandKind.REGIONAL_PUBLIC)) {
                 v.add(new Violation("brandId", "品牌不存在或不属于本机构"));
             }
         }

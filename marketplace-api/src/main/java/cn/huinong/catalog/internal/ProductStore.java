@@ -1,6 +1,5 @@
 package cn.huinong.catalog.internal;
 
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.CertificationKind;
 import cn.huinong.catalog.CertificationRules;
 import cn.huinong.catalog.CertificationStatus;
@@ -10,6 +9,7 @@ import cn.huinong.catalog.ProductStatus;
 import cn.huinong.catalog.ProductSummary;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
@@ -52,21 +52,46 @@ class ProductStore {
     }
 
     long insert(long supplierId, ProductDraft d, ProductStatus status, Long importId) {
-        return sql.one("""
+        return sql.one(
+                        """
                 INSERT INTO product (supplier_id, name, category_code, origin_region_code, unit, spec, price_fen, stock,
                                      brand_id, description, image_urls, status, import_id, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, CASE WHEN ? THEN now() END) RETURNING id""",
-                rs -> rs.getLong(1), supplierId, d.name(), d.categoryCode(), d.originRegionCode(), d.unit(), d.spec(),
-                d.priceFen(), d.stock(), d.brandId(), d.description(), write(d.imageUrls()), status.name(), importId,
-                status == ProductStatus.PENDING_REVIEW).orElseThrow();
+                        rs -> rs.getLong(1),
+                        supplierId,
+                        d.name(),
+                        d.categoryCode(),
+                        d.originRegionCode(),
+                        d.unit(),
+                        d.spec(),
+                        d.priceFen(),
+                        d.stock(),
+                        d.brandId(),
+                        d.description(),
+                        write(d.imageUrls()),
+                        status.name(),
+                        importId,
+                        status == ProductStatus.PENDING_REVIEW)
+                .orElseThrow();
     }
 
     void updateFacts(long id, ProductDraft d) {
-        sql.update("""
+        sql.update(
+                """
                 UPDATE product SET name = ?, category_code = ?, origin_region_code = ?, unit = ?, spec = ?, price_fen = ?,
                                    stock = ?, brand_id = ?, description = ?, image_urls = ?::jsonb, updated_at = now()
-                WHERE id = ?""", d.name(), d.categoryCode(), d.originRegionCode(), d.unit(), d.spec(), d.priceFen(),
-                d.stock(), d.brandId(), d.description(), write(d.imageUrls()), id);
+                WHERE id = ?""",
+                d.name(),
+                d.categoryCode(),
+                d.originRegionCode(),
+                d.unit(),
+                d.spec(),
+                d.priceFen(),
+                d.stock(),
+                d.brandId(),
+                d.description(),
+                write(d.imageUrls()),
+                id);
     }
 
     void moveTo(long id, ProductStatus to, String reviewReason) {
@@ -89,8 +114,7 @@ class ProductStore {
     List<Long> idsTouchingRegions(String[] regionCodes) {
         return sql.list("""
                 SELECT p.id FROM product p JOIN organization_directory o ON o.id = p.supplier_id
-                WHERE p.origin_region_code = ANY (?) OR o.region_code = ANY (?) ORDER BY p.id""",
-                rs -> rs.getLong(1), regionCodes, regionCodes);
+                WHERE p.origin_region_code = ANY (?) OR o.region_code = ANY (?) ORDER BY p.id""", rs -> rs.getLong(1), regionCodes, regionCodes);
     }
 
     PageResponse<ProductSummary> summaries(String where, String orderBy, PageQuery page, Object... args) {
@@ -98,23 +122,37 @@ class ProductStore {
         Object[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = page.size();
         all[args.length + 1] = page.offset();
-        List<ProductSummary> items = sql.list("""
+        List<ProductSummary> items = sql.list(
+                """
                 SELECT p.id, p.name, p.category_code, p.supplier_id, o.name AS supplier_name, p.origin_region_code, p.unit,
                        p.spec, p.price_fen, p.stock, p.status, p.review_reason, p.price_flagged, p.price_flag_reason,
                        p.submitted_at, p.updated_at
                 FROM product p JOIN organization_directory o ON o.id = p.supplier_id
-                """ + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", rs -> new ProductSummary(rs.getLong("id"),
-                rs.getString("name"), rs.getString("category_code"), rs.getLong("supplier_id"),
-                rs.getString("supplier_name"), rs.getString("origin_region_code"), rs.getString("unit"),
-                rs.getString("spec"), rs.getLong("price_fen"), rs.getInt("stock"),
-                ProductStatus.valueOf(rs.getString("status")), rs.getString("review_reason"),
-                rs.getBoolean("price_flagged"), rs.getString("price_flag_reason"), Sql.instant(rs, "submitted_at"),
-                Sql.instant(rs, "updated_at")), all);
+                """ + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
+                rs -> new ProductSummary(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("category_code"),
+                        rs.getLong("supplier_id"),
+                        rs.getString("supplier_name"),
+                        rs.getString("origin_region_code"),
+                        rs.getString("unit"),
+                        rs.getString("spec"),
+                        rs.getLong("price_fen"),
+                        rs.getInt("stock"),
+                        ProductStatus.valueOf(rs.getString("status")),
+                        rs.getString("review_reason"),
+                        rs.getBoolean("price_flagged"),
+                        rs.getString("price_flag_reason"),
+                        Sql.instant(rs, "submitted_at"),
+                        Sql.instant(rs, "updated_at")),
+                all);
         return new PageResponse<>(items, page.page(), page.size(), total);
     }
 
     List<CertificationView> certificationsOf(long productId, LocalDate today) {
-        return sql.list(CERT_SELECT + " WHERE c.product_id = ? ORDER BY c.id", rs -> certification(rs, today), productId);
+        return sql.list(
+                CERT_SELECT + " WHERE c.product_id = ? ORDER BY c.id", rs -> certification(rs, today), productId);
     }
 
     static final String CERT_SELECT = """
@@ -125,20 +163,43 @@ class ProductStore {
         CertificationKind kind = CertificationKind.valueOf(rs.getString("kind"));
         CertificationStatus status = CertificationStatus.valueOf(rs.getString("status"));
         LocalDate expiresOn = Sql.date(rs, "expires_on");
-        return new CertificationView(rs.getLong("id"), rs.getLong("product_id"), kind, kind.label(),
-                rs.getString("number"), rs.getString("issuer"), Sql.date(rs, "issued_on"), expiresOn,
-                rs.getString("evidence_url"), status, rs.getString("decision_reason"),
+        return new CertificationView(
+                rs.getLong("id"),
+                rs.getLong("product_id"),
+                kind,
+                kind.label(),
+                rs.getString("number"),
+                rs.getString("issuer"),
+                Sql.date(rs, "issued_on"),
+                expiresOn,
+                rs.getString("evidence_url"),
+                status,
+                rs.getString("decision_reason"),
                 CertificationRules.isValid(status, expiresOn, today));
     }
 
     private ProductRow map(ResultSet rs) throws SQLException {
-        return new ProductRow(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("name"),
-                rs.getString("category_code"), rs.getString("origin_region_code"), rs.getString("unit"),
-                rs.getString("spec"), rs.getLong("price_fen"), rs.getInt("stock"), Sql.nullableLong(rs, "brand_id"),
-                rs.getString("description"), read(rs.getString("image_urls")),
-                ProductStatus.valueOf(rs.getString("status")), rs.getString("review_reason"),
-                rs.getBoolean("price_flagged"), rs.getString("price_flag_reason"), rs.getLong("sales_count"),
-                Sql.instant(rs, "submitted_at"), Sql.instant(rs, "listed_at"), Sql.instant(rs, "created_at"),
+        return new ProductRow(
+                rs.getLong("id"),
+                rs.getLong("supplier_id"),
+                rs.getString("name"),
+                rs.getString("category_code"),
+                rs.getString("origin_region_code"),
+                rs.getString("unit"),
+                rs.getString("spec"),
+                rs.getLong("price_fen"),
+                rs.getInt("stock"),
+                Sql.nullableLong(rs, "brand_id"),
+                rs.getString("description"),
+                read(rs.getString("image_urls")),
+                ProductStatus.valueOf(rs.getString("status")),
+                rs.getString("review_reason"),
+                rs.getBoolean("price_flagged"),
+                rs.getString("price_flag_reason"),
+                rs.getLong("sales_count"),
+                Sql.instant(rs, "submitted_at"),
+                Sql.instant(rs, "listed_at"),
+                Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"));
     }
 

@@ -11,24 +11,71 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record SearchDocument(long id, String name, @Nullable String description, String categoryCode,
-                      List<String> categoryPath, String categoryName, long supplierId, String supplierName,
-                      String originCode, @Nullable String originName, @Nullable String provinceCode,
-                      @Nullable String provinceName, @Nullable String prefectureCode, @Nullable Long brandId,
-                      @Nullable String brandName, @Nullable String brandKind, List<String> certifications,
-                      boolean eligible, long priceFen, String unit, String spec, int stock, boolean inStock,
-                      long salesCount, @Nullable String listedAt, String updatedAt, @Nullable String imageUrl,
-                      String status) {
+record SearchDocument(
+        long id,
+        String name,
+        @Nullable String description,
+        String categoryCode,
+        List<String> categoryPath,
+        String categoryName,
+        long supplierId,
+        String supplierName,
+        String originCode,
+        @Nullable String originName,
+        @Nullable String provinceCode,
+        @Nullable String provinceName,
+        @Nullable String prefectureCode,
+        @Nullable Long brandId,
+        @Nullable String brandName,
+        @Nullable String brandKind,
+        List<String> certifications,
+        boolean eligible,
+        long priceFen,
+        String unit,
+        String spec,
+        int stock,
+        boolean inStock,
+        long salesCount,
+        @Nullable String listedAt,
+        String updatedAt,
+        @Nullable String imageUrl,
+        String status) {
 
     static SearchDocument of(AssembledProduct p) {
         ProductRow r = p.row();
-        return new SearchDocument(r.id(), r.name(), r.description(), r.categoryCode(), p.categoryPath(),
-                p.categoryName(), r.supplierId(), p.supplier().name(), r.originRegionCode(), p.originName(),
-                p.provinceCode(), p.provinceName(), p.prefectureCode(), r.brandId(),
-                p.brand() == null ? null : p.brand().name(), p.brand() == null ? null : p.brand().kind().name(),
-                p.certifications().stream().filter(c -> c.valid()).map(c -> c.kind().name()).distinct().sorted().toList(),
-                p.eligibility().eligible(), r.priceFen(), r.unit(), r.spec(), r.stock(), r.stock() > 0,
-                r.salesCount(), r.listedAt() == null ? null : r.listedAt().toString(), r.updatedAt().toString(),
-                r.imageUrls().isEmpty() ? null : r.imageUrls().get(0), r.status().name());
+        return new SearchDocument(
+                r.id(),
+                r.name(),
+                r.description(),
+                r.categoryCode(),
+                p.categoryPath(),
+                p.categoryName(),
+                r.supplierId(),
+                p.supplier().name(),
+                r.originRegionCode(),
+                p.originName(),
+                p.provinceCode(),
+                p.provinceName(),
+                p.prefectureCode(),
+                r.brandId(),
+                p.brand() == null ? null : p.brand().name(),
+                p.brand() == null ? null : p.brand().kind().name(),
+                p.certifications().stream()
+                        .filter(c -> c.valid())
+                        .map(c -> c.kind().name())
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                p.eligibility().eligible(),
+                r.priceFen(),
+                r.unit(),
+                r.spec(),
+                r.stock(),
+                r.stock() > 0,
+                r.salesCount(),
+                r.listedAt() == null ? null : r.listedAt().toString(),
+                r.updatedAt().toString(),
+                r.imageUrls().isEmpty() ? null : r.imageUrls().get(0),
+                r.status().name());
     }
 }

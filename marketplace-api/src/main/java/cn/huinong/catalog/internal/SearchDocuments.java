@@ -50,7 +50,8 @@ class SearchDocuments {
                 VALUES (?, 1, ?, ?::jsonb, now())
                 ON CONFLICT (product_id) DO UPDATE SET version = product_search_document.version + 1,
                     searchable = EXCLUDED.searchable, document = EXCLUDED.document, updated_at = now()
-                RETURNING version""", rs -> rs.getLong(1), productId, p.searchable(), document).orElseThrow();
+                RETURNING version""", rs -> rs.getLong(1), productId, p.searchable(), document)
+                .orElseThrow();
         sql.update("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)", productId, version);
         return version;
     }

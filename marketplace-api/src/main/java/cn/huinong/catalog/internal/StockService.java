@@ -1,7 +1,7 @@
 package cn.huinong.catalog.internal;
 
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.catalog.ProductStock;
+import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -30,8 +30,7 @@ class StockService implements ProductStock {
         return sql.update("""
                 UPDATE product p SET stock = p.stock - ?
                 WHERE p.id = ? AND p.stock >= ? AND p.status = 'LISTED'
-                  AND EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = p.supplier_id AND o.status = 'APPROVED')""",
-                quantity, productId, quantity) == 1;
+                  AND EXISTS (SELECT 1 FROM organization_directory o WHERE o.id = p.supplier_id AND o.status = 'APPROVED')""", quantity, productId, quantity) == 1;
     }
 
     @Override
@@ -46,7 +45,8 @@ class StockService implements ProductStock {
     @Override
     @Transactional(readOnly = true)
     public int available(long productId) {
-        return sql.one("SELECT stock FROM product WHERE id = ?", rs -> rs.getInt(1), productId).orElse(0);
+        return sql.one("SELECT stock FROM product WHERE id = ?", rs -> rs.getInt(1), productId)
+                .orElse(0);
     }
 
     @Override

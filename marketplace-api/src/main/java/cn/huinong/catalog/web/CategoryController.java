@@ -2,6 +2,7 @@ package cn.huinong.catalog.web;
 
 import cn.huinong.catalog.Categories;
 import cn.huinong.catalog.CategoryNode;
+import cn.huinong.web.InputProblems;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -9,6 +10,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 
 @Controller("/api/v1/catalog/categories")
+@InputProblems
 class CategoryController {
 
     private final Categories categories;

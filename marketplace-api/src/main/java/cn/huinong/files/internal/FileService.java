@@ -70,13 +70,16 @@ class FileService implements Files {
             byte[] head = new byte[Sniffer.HEAD];
             int headLength = 0;
             long size = 0;
-            try (InputStream in = content; OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+            try (InputStream in = content;
+                    OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
                 byte[] buffer = new byte[64 * 1024];
                 for (int n; (n = in.read(buffer)) != -1; ) {
                     size += n;
                     if (size > purpose.maxBytes()) {
-                        throw new TooLargeException("文件超过" + (purpose.maxBytes() >> 20) + "MB，请压缩后重新上传",
-                                List.of(new Violation("file", purpose.label() + "不能超过" + (purpose.maxBytes() >> 20) + "MB")));
+                        throw new TooLargeException(
+                                "文件超过" + (purpose.maxBytes() >> 20) + "MB，请压缩后重新上传",
+                                List.of(new Violation(
+                                        "file", purpose.label() + "不能超过" + (purpose.maxBytes() >> 20) + "MB")));
                     }
                     if (headLength < head.length) {
                         int k = Math.min(n, head.length - headLength);
@@ -92,7 +95,8 @@ class FileService implements Files {
             }
             FileType type = Sniffer.sniff(Arrays.copyOf(head, headLength), tmp)
                     .filter(purpose.types()::contains)
-                    .orElseThrow(() -> new InvalidInputException("不支持的文件类型",
+                    .orElseThrow(() -> new InvalidInputException(
+                            "不支持的文件类型",
                             List.of(new Violation("file", purpose.label() + "仅支持" + labels(purpose) + "文件"))));
             String digest = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(digest);
@@ -103,8 +107,8 @@ class FileService implements Files {
                 java.nio.file.Files.deleteIfExists(tmp);
             }
             tmp = null;
-            long id = store.insert(purpose, clean, type.mediaType(), size, digest, actor.organizationId(),
-                    actor.username());
+            long id = store.insert(
+                    purpose, clean, type.mediaType(), size, digest, actor.organizationId(), actor.username());
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("purpose", purpose.name());
             detail.put("name", clean);
@@ -131,16 +135,22 @@ class FileService implements Files {
     @Override
     @Transactional
     public StoredFileView attach(long fileId, FilePurpose purpose, String subjectType, long subjectId, Actor actor) {
-        FileStore.Row row = store.find(fileId).filter(r -> r.organizationId() != null
-                        && r.organizationId().equals(actor.organizationId()))
-                .orElseThrow(() -> new InvalidInputException("文件不存在或不是本单位上传的",
-                        List.of(new Violation("fileId", "请先上传文件（POST /files）再引用它"))));
+        FileStore.Row row = store.find(fileId)
+                .filter(r -> r.organizationId() != null && r.organizationId().equals(actor.organizationId()))
+                .orElseThrow(() -> new InvalidInputException(
+                        "文件不存在或不是本单位上传的", List.of(new Violation("fileId", "请先上传文件（POST /files）再引用它"))));
         if (row.view().purpose() != purpose) {
-            throw new InvalidInputException("文件用途不符", List.of(new Violation("fileId",
-                    "该文件是" + row.view().purpose().label() + "，这里需要" + purpose.label())));
+            throw new InvalidInputException(
+                    "文件用途不符",
+                    List.of(new Violation(
+                            "fileId", "该文件是" + row.view().purpose().label() + "，这里需要" + purpose.label())));
         }
         if (store.attach(fileId, subjectType, subjectId, actor.username())) {
-            audit.record(actor, "FILE_ATTACHED", "file", String.valueOf(fileId),
+            audit.record(
+                    actor,
+                    "FILE_ATTACHED",
+                    "file",
+                    String.valueOf(fileId),
                     Map.of("subjectType", subjectType, "subjectId", subjectId));
         }
         return row.view();
@@ -160,8 +170,12 @@ class FileService implements Files {
     public FileContent open(long fileId, Actor actor) {
         FileStore.Row row = store.find(fileId).orElseThrow(() -> notFound(fileId));
         boolean own = row.organizationId() != null && row.organizationId().equals(actor.organizationId());
-        if (!own && !actor.is(Role.OPERATOR) && store.attachments(fileId).stream().noneMatch(a ->
-                access.stream().anyMatch(x -> x.subjectType().equals(a.subjectType()) && x.canSee(a.subjectId(), actor)))) {
+        if (!own
+                && !actor.is(Role.OPERATOR)
+                && store.attachments(fileId).stream()
+                        .noneMatch(a -> access.stream()
+                                .anyMatch(x ->
+                                        x.subjectType().equals(a.subjectType()) && x.canSee(a.subjectId(), actor)))) {
             throw notFound(fileId);
         }
         Path path = pathOf(row.view().sha256());
@@ -172,15 +186,20 @@ class FileService implements Files {
     }
 
     private Path pathOf(String sha256) {
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return root.resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4))
+                .resolve(sha256);
     }
 
     /** The client's file name without folders or control characters, at most 200 characters; "未命名" when blank. */
     static String cleanName(String name) {
         String n = name == null ? "" : name;
         n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-        n = n.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new,
-                StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        n = n.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
         if (n.codePointCount(0, n.length()) > MAX_NAME) {
             n = n.substring(0, n.offsetByCodePoints(0, MAX_NAME));
         }

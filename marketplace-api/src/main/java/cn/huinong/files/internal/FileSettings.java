@@ -5,5 +5,4 @@ import jakarta.validation.constraints.NotBlank;
 
 /** Where the bytes of uploaded files live (a folder outside the database; {@code .run/files} for the demo). */
 @ConfigurationProperties("huinong.files")
-record FileSettings(@NotBlank String root) {
-}
+record FileSettings(@NotBlank String root) {}

@@ -13,11 +13,9 @@ import java.util.Optional;
 @Singleton
 class FileStore {
 
-    record Row(StoredFileView view, Long organizationId) {
-    }
+    record Row(StoredFileView view, Long organizationId) {}
 
-    record Attachment(String subjectType, long subjectId) {
-    }
+    record Attachment(String subjectType, long subjectId) {}
 
     private final Sql sql;
 
@@ -25,12 +23,27 @@ class FileStore {
         this.sql = sql;
     }
 
-    long insert(FilePurpose purpose, String name, String contentType, long size, String sha256, Long organizationId,
-                String uploadedBy) {
-        return sql.one("""
+    long insert(
+            FilePurpose purpose,
+            String name,
+            String contentType,
+            long size,
+            String sha256,
+            Long organizationId,
+            String uploadedBy) {
+        return sql.one(
+                        """
                 INSERT INTO stored_file (purpose, name, content_type, size_bytes, sha256, organization_id, uploaded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", rs -> rs.getLong(1), purpose.name(), name, contentType,
-                size, sha256, organizationId, uploadedBy).orElseThrow();
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+                        rs -> rs.getLong(1),
+                        purpose.name(),
+                        name,
+                        contentType,
+                        size,
+                        sha256,
+                        organizationId,
+                        uploadedBy)
+                .orElseThrow();
     }
 
     @io.micronaut.transaction.annotation.Transactional
@@ -46,13 +59,22 @@ class FileStore {
 
     @io.micronaut.transaction.annotation.Transactional
     List<Attachment> attachments(long fileId) {
-        return sql.list("SELECT subject_type, subject_id FROM file_attachment WHERE file_id = ?",
-                rs -> new Attachment(rs.getString(1), rs.getLong(2)), fileId);
+        return sql.list(
+                "SELECT subject_type, subject_id FROM file_attachment WHERE file_id = ?",
+                rs -> new Attachment(rs.getString(1), rs.getLong(2)),
+                fileId);
     }
 
     private static Row map(ResultSet rs) throws SQLException {
-        return new Row(new StoredFileView(rs.getLong("id"), rs.getString("name"), rs.getString("content_type"),
-                rs.getLong("size_bytes"), rs.getString("sha256"), FilePurpose.valueOf(rs.getString("purpose")),
-                Sql.instant(rs, "created_at")), Sql.nullableLong(rs, "organization_id"));
+        return new Row(
+                new StoredFileView(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("content_type"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("sha256"),
+                        FilePurpose.valueOf(rs.getString("purpose")),
+                        Sql.instant(rs, "created_at")),
+                Sql.nullableLong(rs, "organization_id"));
     }
 }

@@ -16,8 +16,7 @@ final class Sniffer {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     static final int HEAD = 16;
 
-    private Sniffer() {
-    }
+    private Sniffer() {}
 
     /** The type of a file whose first bytes are {@code head}; OFD is a ZIP package with OFD.xml at its root. */
     static Optional<FileType> sniff(byte[] head, Path file) {
@@ -45,6 +44,7 @@ final class Sniffer {
     }
 
     private static boolean starts(byte[] head, byte[] signature) {
-        return head.length >= signature.length && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
+        return head.length >= signature.length
+                && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
     }
 }

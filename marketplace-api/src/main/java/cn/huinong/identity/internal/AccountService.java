@@ -60,10 +60,20 @@ class AccountService implements Accounts, AccountAdministration {
 
     private final Clock clock;
 
-    AccountService(UserRepository users, PasswordHasher passwords, PasswordPolicy policy,
-                   PasswordSettings passwordSettings, LoginThrottle throttle, SessionStore sessions, TotpService totp,
-                   TokenGenerator tokens, IdentitySettings settings, AuditLog audit, Sql sql,
-                   TransactionOperations<Connection> tx, Clock clock) {
+    AccountService(
+            UserRepository users,
+            PasswordHasher passwords,
+            PasswordPolicy policy,
+            PasswordSettings passwordSettings,
+            LoginThrottle throttle,
+            SessionStore sessions,
+            TotpService totp,
+            TokenGenerator tokens,
+            IdentitySettings settings,
+            AuditLog audit,
+            Sql sql,
+            TransactionOperations<Connection> tx,
+            Clock clock) {
         this.clock = clock;
         this.users = users;
         this.passwords = passwords;
@@ -130,10 +140,18 @@ class AccountService implements Accounts, AccountAdministration {
         String address = clientAddress == null ? "unknown" : clientAddress;
         Optional<TotpService.Challenge> c = totp.challenge(challenge);
         Optional<UserRow> user = c.flatMap(ch -> users.findById(ch.userId()));
-        if (c.isEmpty() || user.isEmpty() || !c.get().usable() || !c.get().clientAddress().equals(address)) {
+        if (c.isEmpty()
+                || user.isEmpty()
+                || !c.get().usable()
+                || !c.get().clientAddress().equals(address)) {
             inTx(() -> {
-                auditLogin(user.map(UserRow::username).orElse("unknown"), user.orElse(null), address, false,
-                        CHALLENGE_INVALID, "TOTP");
+                auditLogin(
+                        user.map(UserRow::username).orElse("unknown"),
+                        user.orElse(null),
+                        address,
+                        false,
+                        CHALLENGE_INVALID,
+                        "TOTP");
                 return null;
             });
             throw new LoginChallengeExpired("验证已失效，请重新输入用户名和密码登录");
@@ -168,8 +186,13 @@ class AccountService implements Accounts, AccountAdministration {
             throttle.charge(username, address);
         } catch (LoginRefused refused) {
             inTx(() -> {
-                auditLogin(username, users.findByUsernameIgnoringCase(username).orElse(null), address, false,
-                        refused.reason(), factor == null ? "PASSWORD" : factor);
+                auditLogin(
+                        username,
+                        users.findByUsernameIgnoringCase(username).orElse(null),
+                        address,
+                        false,
+                        refused.reason(),
+                        factor == null ? "PASSWORD" : factor);
                 return null;
             });
             throw refused;
@@ -177,7 +200,8 @@ class AccountService implements Accounts, AccountAdministration {
     }
 
     private boolean temporaryPasswordSpent(UserRow u) {
-        return u.temporaryPasswordExpiresAt() != null && !u.temporaryPasswordExpiresAt().isAfter(Instant.now(clock));
+        return u.temporaryPasswordExpiresAt() != null
+                && !u.temporaryPasswordExpiresAt().isAfter(Instant.now(clock));
     }
 
     /** A session row and its token; an operator's one-time password is used up by this sign-in. */
@@ -188,12 +212,21 @@ class AccountService implements Accounts, AccountAdministration {
         SessionStore.Purpose purpose = purposeFor(u, u.mustChangePassword());
         String jti = SessionStore.newJti();
         int lifetime = (int) settings.tokenLifetime().toSeconds();
-        sessions.open(jti, u.id(), purpose, secondFactor, address, Instant.now(clock).plusSeconds(lifetime));
+        sessions.open(
+                jti, u.id(), purpose, secondFactor, address, Instant.now(clock).plusSeconds(lifetime));
         SessionUser session = new SessionUser(u.username(), List.of(u.role()), u.organizationId());
-        String token = tokens.generateToken(Authentication.build(u.username(), session.roles(),
-                        Map.of("organizationId", u.organizationId(), "jti", jti)), lifetime)
+        String token = tokens.generateToken(
+                        Authentication.build(
+                                u.username(),
+                                session.roles(),
+                                Map.of("organizationId", u.organizationId(), "jti", jti)),
+                        lifetime)
                 .orElseThrow(() -> new IllegalStateException("could not sign a token"));
-        return new IssuedToken(token, lifetime, session, purpose == SessionStore.Purpose.PASSWORD_CHANGE,
+        return new IssuedToken(
+                token,
+                lifetime,
+                session,
+                purpose == SessionStore.Purpose.PASSWORD_CHANGE,
                 purpose == SessionStore.Purpose.MFA_ENROLMENT);
     }
 
@@ -207,8 +240,13 @@ class AccountService implements Accounts, AccountAdministration {
         return SessionStore.Purpose.FULL;
     }
 
-    private void auditLogin(String usernameTried, @Nullable UserRow user, String address, boolean succeeded,
-                            @Nullable String reason, String factor) {
+    private void auditLogin(
+            String usernameTried,
+            @Nullable UserRow user,
+            String address,
+            boolean succeeded,
+            @Nullable String reason,
+            String factor) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("username", usernameTried);
         detail.put("outcome", succeeded ? (reason == null ? "SUCCEEDED" : reason) : "FAILED");
@@ -251,8 +289,16 @@ class AccountService implements Accounts, AccountAdministration {
             inTx(() -> {
                 if (sessions.revoke(jti, "IDLE_TIMEOUT")) {
                     UserRow u = users.findById(s.userId()).orElseThrow();
-                    audit.record(Actor.system("session-idle-timeout"), "SESSION_IDLE_TIMEOUT", "user", u.username(),
-                            Map.of("session", shortId(jti), "lastSeenAt", s.lastSeenAt().toString()));
+                    audit.record(
+                            Actor.system("session-idle-timeout"),
+                            "SESSION_IDLE_TIMEOUT",
+                            "user",
+                            u.username(),
+                            Map.of(
+                                    "session",
+                                    shortId(jti),
+                                    "lastSeenAt",
+                                    s.lastSeenAt().toString()));
                 }
                 return null;
             });
@@ -280,7 +326,10 @@ class AccountService implements Accounts, AccountAdministration {
         UserRow u = users.findByUsernameIgnoringCase(username)
                 .orElseThrow(() -> new NotFoundException("用户不存在：" + username));
         boolean enabled = totp.enabled(u.id());
-        return new AccountSecurity(enabled, totp.requiredFor(u.role()), enabled ? totp.recoveryCodesLeft(u.id()) : 0,
+        return new AccountSecurity(
+                enabled,
+                totp.requiredFor(u.role()),
+                enabled ? totp.recoveryCodesLeft(u.id()) : 0,
                 u.mustChangePassword());
     }
 
@@ -306,8 +355,7 @@ class AccountService implements Accounts, AccountAdministration {
                 throttle.cleared(u.username(), address);
                 return null;
             });
-            throw new InvalidInputException("新密码不能与当前密码相同",
-                    List.of(new Violation("newPassword", "新密码不能与当前密码相同")));
+            throw new InvalidInputException("新密码不能与当前密码相同", List.of(new Violation("newPassword", "新密码不能与当前密码相同")));
         }
         String hash = passwords.hash(newPassword);
         inTx(() -> {
@@ -316,7 +364,8 @@ class AccountService implements Accounts, AccountAdministration {
                         temporary_password_expires_at = NULL WHERE id = ?""", hash, u.id());
             throttle.cleared(u.username(), address);
             int ended = sessions.revokeAll(u.id(), "PASSWORD_CHANGED", jti);
-            sessions.find(jti).filter(s -> s.purpose() == SessionStore.Purpose.PASSWORD_CHANGE)
+            sessions.find(jti)
+                    .filter(s -> s.purpose() == SessionStore.Purpose.PASSWORD_CHANGE)
                     .ifPresent(s -> sessions.changePurpose(jti, purposeFor(u, false)));
             audit.record(actor, "PASSWORD_CHANGED", "user", u.username(), Map.of("otherSessionsEnded", ended));
             return null;
@@ -340,7 +389,8 @@ class AccountService implements Accounts, AccountAdministration {
             List<Object> all = new ArrayList<>(java.util.Arrays.asList(args)); // the term may be null
             all.add(page.size());
             all.add(page.offset());
-            List<AccountView> items = sql.list("""
+            List<AccountView> items = sql.list(
+                    """
                     SELECT u.id, u.username, u.role, u.organization_id, o.name, u.enabled, u.must_change_password,
                            u.created_at, l.locked_until,
                            EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS totp,
@@ -348,10 +398,19 @@ class AccountService implements Accounts, AccountAdministration {
                               AND s.expires_at > now()
                               AND s.last_seen_at > now() - make_interval(secs => %d)) AS live
                     """.formatted(sessions.idleTimeoutSeconds()) + where + " ORDER BY u.username LIMIT ? OFFSET ?",
-                    rs -> new AccountView(rs.getLong("id"), rs.getString("username"), rs.getString("role"),
-                            rs.getLong("organization_id"), rs.getString("name"), rs.getBoolean("enabled"),
-                            rs.getBoolean("totp"), rs.getBoolean("must_change_password"), Sql.instant(rs, "locked_until"),
-                            rs.getLong("live"), Sql.instant(rs, "created_at")), all.toArray());
+                    rs -> new AccountView(
+                            rs.getLong("id"),
+                            rs.getString("username"),
+                            rs.getString("role"),
+                            rs.getLong("organization_id"),
+                            rs.getString("name"),
+                            rs.getBoolean("enabled"),
+                            rs.getBoolean("totp"),
+                            rs.getBoolean("must_change_password"),
+                            Sql.instant(rs, "locked_until"),
+                            rs.getLong("live"),
+                            Sql.instant(rs, "created_at")),
+                    all.toArray());
             return new PageResponse<>(items, page.page(), page.size(), total);
         });
     }
@@ -402,8 +461,12 @@ class AccountService implements Accounts, AccountAdministration {
                 throw new TwoFactorNotEnabled("该用户未启用两步验证");
             }
             int ended = sessions.revokeAll(u.id(), "MFA_RESET", null);
-            audit.record(operator, "MFA_RESET", "user", u.username(), Map.of("factor", TotpService.FACTOR_TOTP,
-                    "sessionsEnded", ended));
+            audit.record(
+                    operator,
+                    "MFA_RESET",
+                    "user",
+                    u.username(),
+                    Map.of("factor", TotpService.FACTOR_TOTP, "sessionsEnded", ended));
             return null;
         });
     }

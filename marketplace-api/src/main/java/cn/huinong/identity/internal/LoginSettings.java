@@ -15,14 +15,21 @@ import java.time.Duration;
  * {@code accountLock.window}, for {@code accountLock.duration} or until an operator lifts it.
  */
 @ConfigurationProperties("huinong.login")
-record LoginSettings(@Min(1) int freeFailures, @NotNull Duration firstDelay, @NotNull Duration maxDelay,
-                     @NotNull Duration failureMemory, @Min(1) int maxFailuresPerAddress, @NotNull Duration addressWindow,
-                     @NotNull @Valid AccountLock accountLock) {
+record LoginSettings(
+        @Min(1) int freeFailures,
+        @NotNull Duration firstDelay,
+        @NotNull Duration maxDelay,
+        @NotNull Duration failureMemory,
+        @Min(1) int maxFailuresPerAddress,
+        @NotNull Duration addressWindow,
+        @NotNull @Valid AccountLock accountLock) {
 
     @ConfigurationProperties("account-lock")
-    record AccountLock(@Min(2) int distinctClients, @Min(1) int failures, @NotNull Duration window,
-                       @NotNull Duration duration) {
-    }
+    record AccountLock(
+            @Min(2) int distinctClients,
+            @Min(1) int failures,
+            @NotNull Duration window,
+            @NotNull Duration duration) {}
 
     /** How long a client waits after its n-th consecutive failure for an account (0 while n is within the free ones). */
     Duration delayAfter(int failures) {

@@ -54,26 +54,32 @@ class LoginThrottle {
         Optional<Instant> lockedUntil = lockedUntil(key);
         Instant now = now();
         if (lockedUntil.isPresent()) {
-            throw new LoginRefused(ACCOUNT_LOCKED, "该账号因多处登录失败已被临时锁定，请稍后再试或联系平台运营人员解锁",
-                    Duration.between(now, lockedUntil.get()));
+            throw new LoginRefused(
+                    ACCOUNT_LOCKED, "该账号因多处登录失败已被临时锁定，请稍后再试或联系平台运营人员解锁", Duration.between(now, lockedUntil.get()));
         }
         long fromAddress = sql.count("""
                 SELECT count(*) FROM login_attempt
-                WHERE ip_address = ? AND NOT succeeded AND at > now() - make_interval(secs => ?)""",
-                address, settings.addressWindow().toSeconds());
+                WHERE ip_address = ? AND NOT succeeded AND at > now() - make_interval(secs => ?)""", address, settings.addressWindow().toSeconds());
         if (fromAddress >= settings.maxFailuresPerAddress()) {
-            throw new LoginRefused(ADDRESS_THROTTLED, "该地址登录失败次数过多，请" + minutes(settings.addressWindow())
-                    + "分钟后再试", settings.addressWindow());
+            throw new LoginRefused(
+                    ADDRESS_THROTTLED,
+                    "该地址登录失败次数过多，请" + minutes(settings.addressWindow()) + "分钟后再试",
+                    settings.addressWindow());
         }
-        sql.update("INSERT INTO login_throttle (username_key, client_address) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                key, address);
-        record State(int failures, Instant lastFailure, Instant blockedUntil) {
-        }
-        State s = sql.one("""
+        sql.update(
+                "INSERT INTO login_throttle (username_key, client_address) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                key,
+                address);
+        record State(int failures, Instant lastFailure, Instant blockedUntil) {}
+        State s = sql.one(
+                        """
                 SELECT failures, last_failure_at, blocked_until FROM login_throttle
                 WHERE username_key = ? AND client_address = ? FOR UPDATE""",
-                rs -> new State(rs.getInt(1), Sql.instant(rs, "last_failure_at"), Sql.instant(rs, "blocked_until")),
-                key, address).orElseThrow();
+                        rs -> new State(
+                                rs.getInt(1), Sql.instant(rs, "last_failure_at"), Sql.instant(rs, "blocked_until")),
+                        key,
+                        address)
+                .orElseThrow();
         if (s.blockedUntil() != null && s.blockedUntil().isAfter(now)) {
             Duration wait = Duration.between(now, s.blockedUntil());
             throw new LoginRefused(THROTTLED, "登录失败次数过多，请" + readable(wait) + "后再试", roundUp(wait));
@@ -83,24 +89,28 @@ class LoginThrottle {
         Duration delay = settings.delayAfter(failures);
         sql.update("""
                 UPDATE login_throttle SET failures = ?, last_failure_at = ?, blocked_until = ?
-                WHERE username_key = ? AND client_address = ?""",
-                failures, now, delay.isZero() ? null : now.plus(delay), key, address);
+                WHERE username_key = ? AND client_address = ?""", failures, now, delay.isZero() ? null : now.plus(delay), key, address);
     }
 
     /** The attempt failed: it stays counted; enough failures from enough clients lock the account (audited). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void failed(String username, String address) {
         String key = key(username);
-        sql.update("INSERT INTO login_attempt (username, ip_address, succeeded) VALUES (?, ?, false)", username, address);
+        sql.update(
+                "INSERT INTO login_attempt (username, ip_address, succeeded) VALUES (?, ?, false)", username, address);
         LoginSettings.AccountLock lock = settings.accountLock();
-        record Spread(long clients, long failures) {
-        }
-        Spread spread = sql.one("""
+        record Spread(long clients, long failures) {}
+        Spread spread = sql.one(
+                        """
                 SELECT count(*), coalesce(sum(failures), 0) FROM login_throttle
                 WHERE username_key = ? AND last_failure_at > greatest(now() - make_interval(secs => ?),
                       coalesce((SELECT least(lifted_at, locked_until) FROM login_account_lock WHERE username_key = ?),
                                '-infinity'))""",
-                rs -> new Spread(rs.getLong(1), rs.getLong(2)), key, lock.window().toSeconds(), key).orElseThrow();
+                        rs -> new Spread(rs.getLong(1), rs.getLong(2)),
+                        key,
+                        lock.window().toSeconds(),
+                        key)
+                .orElseThrow();
         if (spread.clients() < lock.distinctClients() || spread.failures() < lock.failures()) {
             return;
         }
@@ -112,8 +122,7 @@ class LoginThrottle {
                 ON CONFLICT (username_key) DO UPDATE
                   SET locked_at = excluded.locked_at, locked_until = excluded.locked_until, clients = excluded.clients,
                       failures = excluded.failures, lifted_at = NULL, lifted_by = NULL
-                  WHERE l.lifted_at IS NOT NULL OR l.locked_until <= excluded.locked_at""",
-                key, now, until, (int) spread.clients(), (int) spread.failures());
+                  WHERE l.lifted_at IS NOT NULL OR l.locked_until <= excluded.locked_at""", key, now, until, (int) spread.clients(), (int) spread.failures());
         if (locked > 0) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("username", key);
@@ -128,20 +137,23 @@ class LoginThrottle {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void cleared(String username, String address) {
         sql.update("DELETE FROM login_throttle WHERE username_key = ? AND client_address = ?", key(username), address);
-        sql.update("INSERT INTO login_attempt (username, ip_address, succeeded) VALUES (?, ?, true)", username, address);
+        sql.update(
+                "INSERT INTO login_attempt (username, ip_address, succeeded) VALUES (?, ?, true)", username, address);
     }
 
     /** An operator lifts an account-wide lock (audited); 409 when the account is not locked. */
     @Transactional
     public void unlock(String username, Actor operator) {
         String key = key(username);
-        record Lock(Instant lockedAt, Instant lockedUntil) {
-        }
-        Lock lock = sql.one("""
+        record Lock(Instant lockedAt, Instant lockedUntil) {}
+        Lock lock = sql.one(
+                        """
                 UPDATE login_account_lock SET lifted_at = now(), lifted_by = ?
                 WHERE username_key = ? AND lifted_at IS NULL AND locked_until > now()
                 RETURNING locked_at, locked_until""",
-                rs -> new Lock(Sql.instant(rs, "locked_at"), Sql.instant(rs, "locked_until")), operator.username(), key)
+                        rs -> new Lock(Sql.instant(rs, "locked_at"), Sql.instant(rs, "locked_until")),
+                        operator.username(),
+                        key)
                 .orElseThrow(() -> new AccountNotLocked("该账号当前未被锁定"));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("username", key);
@@ -155,20 +167,23 @@ class LoginThrottle {
     public Optional<Instant> lockedUntil(String usernameKey) {
         return sql.one("""
                 SELECT locked_until FROM login_account_lock
-                WHERE username_key = ? AND lifted_at IS NULL AND locked_until > now()""",
-                rs -> Sql.instant(rs, "locked_until"), usernameKey);
+                WHERE username_key = ? AND lifted_at IS NULL AND locked_until > now()""", rs -> Sql.instant(rs, "locked_until"), usernameKey);
     }
 
     /** Forgets what no rule reads any more (old failures, old attempts, old locks). */
     @Transactional
     public int forgetOld() {
-        long keep = Math.max(settings.failureMemory().toSeconds(),
-                Math.max(settings.addressWindow().toSeconds(), settings.accountLock().window().toSeconds()));
+        long keep = Math.max(
+                settings.failureMemory().toSeconds(),
+                Math.max(
+                        settings.addressWindow().toSeconds(),
+                        settings.accountLock().window().toSeconds()));
         return sql.update("""
                 DELETE FROM login_throttle WHERE last_failure_at < now() - make_interval(secs => ?)
                   AND (blocked_until IS NULL OR blocked_until < now())""", keep)
                 + sql.update("DELETE FROM login_attempt WHERE at < now() - make_interval(secs => ?)", keep)
-                + sql.update("DELETE FROM login_account_lock WHERE locked_until < now() - make_interval(secs => ?)", keep);
+                + sql.update(
+                        "DELETE FROM login_account_lock WHERE locked_until < now() - make_interval(secs => ?)", keep);
     }
 
     private Instant now() {

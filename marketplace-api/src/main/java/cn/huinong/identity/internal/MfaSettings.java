@@ -15,12 +15,21 @@ import java.util.List;
  * JWT signing secret is used (set one of its own in production: {@code HUINONG_MFA_KEY}).
  */
 @ConfigurationProperties("huinong.identity.mfa")
-record MfaSettings(@Nullable List<String> requiredRoles, @NotBlank String issuer, @Nullable String encryptionKey,
-                   @NotNull Duration challengeLifetime, @Min(1) int maxCodeAttempts, @Min(4) int recoveryCodes) {
+record MfaSettings(
+        @Nullable List<String> requiredRoles,
+        @NotBlank String issuer,
+        @Nullable String encryptionKey,
+        @NotNull Duration challengeLifetime,
+        @Min(1) int maxCodeAttempts,
+        @Min(4) int recoveryCodes) {
 
     MfaSettings {
-        requiredRoles = requiredRoles == null ? List.of()
-                : requiredRoles.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        requiredRoles = requiredRoles == null
+                ? List.of()
+                : requiredRoles.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         encryptionKey = encryptionKey == null || encryptionKey.isBlank() ? null : encryptionKey;
         if (encryptionKey != null && encryptionKey.length() < 32) {
             throw new IllegalArgumentException("huinong.identity.mfa.encryption-key must have at least 32 characters");

@@ -30,8 +30,7 @@ interface OrganizationRepository extends CrudRepository<OrganizationRow, Long> {
             WHERE (CAST(:status AS text) IS NULL OR status = :status)
               AND (CAST(:kind AS text) IS NULL OR kind = :kind)
               AND (CAST(:q AS text) IS NULL OR name ILIKE '%' || :q || '%' OR credit_code LIKE '%' || upper(:q) || '%')
-            ORDER BY created_at DESC, id DESC""",
-            countQuery = """
+            ORDER BY created_at DESC, id DESC""", countQuery = """
             SELECT count(*) FROM organization
             WHERE (CAST(:status AS text) IS NULL OR status = :status)
               AND (CAST(:kind AS text) IS NULL OR kind = :kind)

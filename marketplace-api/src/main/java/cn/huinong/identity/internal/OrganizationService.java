@@ -20,9 +20,9 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.CreditCode;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RateLimitedException;
 import cn.huinong.shared.problem.RuleViolationException;
@@ -61,9 +61,17 @@ class OrganizationService implements Organizations {
 
     private final Clock clock;
 
-    OrganizationService(OrganizationRepository organizations, UserRepository users, PasswordHasher passwords,
-                        Regions regions, AuditLog audit, ApplicationEventPublisher<OrganizationDecided> decided,
-                        PasswordPolicy passwordPolicy, Sql sql, RegistrationSettings registration, Clock clock) {
+    OrganizationService(
+            OrganizationRepository organizations,
+            UserRepository users,
+            PasswordHasher passwords,
+            Regions regions,
+            AuditLog audit,
+            ApplicationEventPublisher<OrganizationDecided> decided,
+            PasswordPolicy passwordPolicy,
+            Sql sql,
+            RegistrationSettings registration,
+            Clock clock) {
         this.clock = clock;
         this.organizations = organizations;
         this.users = users;
@@ -80,8 +88,8 @@ class OrganizationService implements Organizations {
     @Transactional
     public OrganizationView register(NewOrganization r, Actor actor) {
         if (r.kind() != OrganizationKind.SUPPLIER && r.kind() != OrganizationKind.BUYER) {
-            throw new InvalidInputException("只能自助注册供应商或采购单位",
-                    List.of(new Violation("kind", "只能自助注册供应商（SUPPLIER）或采购单位（BUYER）")));
+            throw new InvalidInputException(
+                    "只能自助注册供应商或采购单位", List.of(new Violation("kind", "只能自助注册供应商（SUPPLIER）或采购单位（BUYER）")));
         }
         long recent = sql.count("""
                 SELECT count(*) FROM audit_event WHERE action = 'ORGANIZATION_REGISTERED' AND ip_address = ?
@@ -103,13 +111,12 @@ class OrganizationService implements Organizations {
      * one answers like a free one, the organisation waits for review with its admin account pending, and the
      * operator approves it under another username. Operators provisioning an organisation get a 409.
      */
-    private OrganizationView create(NewOrganization r, OrganizationStatus status, Actor actor, String action,
-                                    boolean anonymous) {
+    private OrganizationView create(
+            NewOrganization r, OrganizationStatus status, Actor actor, String action, boolean anonymous) {
         String creditCode = CreditCode.normalize(r.creditCode());
         validate(r, creditCode);
         if (organizations.existsByCreditCode(creditCode)) {
-            throw new DuplicateCreditCode("该统一社会信用代码已注册",
-                    List.of(new Violation("creditCode", "该统一社会信用代码已注册")));
+            throw new DuplicateCreditCode("该统一社会信用代码已注册", List.of(new Violation("creditCode", "该统一社会信用代码已注册")));
         }
         boolean usernameTaken = users.usernameTaken(r.adminUsername());
         if (usernameTaken && !anonymous) {
@@ -120,18 +127,39 @@ class OrganizationService implements Organizations {
         boolean approved = status == OrganizationStatus.APPROVED;
         OrganizationRow row;
         try {
-            row = organizations.save(new OrganizationRow(null, r.kind().name(), supplierTypeOf(r, creditCode),
-                    r.departmentKind() == null ? null : r.departmentKind().name(), r.name().strip(), creditCode,
-                    r.regionCode(), r.scopeRegionCode(), r.parentOrganizationId(), r.contactName().strip(),
-                    r.contactPhone().strip(), status.name(), null, approved ? actor.username() : null,
-                    approved ? now : null, now));
+            row = organizations.save(new OrganizationRow(
+                    null,
+                    r.kind().name(),
+                    supplierTypeOf(r, creditCode),
+                    r.departmentKind() == null ? null : r.departmentKind().name(),
+                    r.name().strip(),
+                    creditCode,
+                    r.regionCode(),
+                    r.scopeRegionCode(),
+                    r.parentOrganizationId(),
+                    r.contactName().strip(),
+                    r.contactPhone().strip(),
+                    status.name(),
+                    null,
+                    approved ? actor.username() : null,
+                    approved ? now : null,
+                    now));
             if (usernameTaken) {
                 sql.update("""
                         INSERT INTO organization_pending_admin (organization_id, requested_username, password_hash)
                         VALUES (?, ?, ?)""", row.id(), r.adminUsername(), passwordHash);
             } else {
-                users.save(new UserRow(null, row.id(), r.adminUsername(), passwordHash, r.kind().name(), true, now, now,
-                        false, null));
+                users.save(new UserRow(
+                        null,
+                        row.id(),
+                        r.adminUsername(),
+                        passwordHash,
+                        r.kind().name(),
+                        true,
+                        now,
+                        now,
+                        false,
+                        null));
             }
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
@@ -209,30 +237,41 @@ class OrganizationService implements Organizations {
         if (decision == Decision.REJECT && cleanReason == null) {
             throw new InvalidInputException("驳回时必须填写原因", List.of(new Violation("reason", "驳回时必须填写原因")));
         }
-        OrganizationRow before = organizations.findById(id)
-                .orElseThrow(() -> new NotFoundException("机构不存在：" + id));
+        OrganizationRow before = organizations.findById(id).orElseThrow(() -> new NotFoundException("机构不存在：" + id));
         Optional<PendingAdmin> pending = pendingAdmin(id);
         String assigned = null;
-        if (pending.isPresent() && decision == Decision.APPROVE && before.status().equals("PENDING")) {
+        if (pending.isPresent()
+                && decision == Decision.APPROVE
+                && before.status().equals("PENDING")) {
             assigned = adminUsername == null ? null : adminUsername.strip();
             if (assigned == null || !assigned.matches("[A-Za-z0-9][A-Za-z0-9._-]{3,31}")) {
-                throw new RuleViolationException("申请时填写的管理员用户名“" + pending.get().username()
-                        + "”已被占用：请指定新的管理员用户名并告知申请人", List.of(new Violation("adminUsername",
-                        "请填写新的管理员用户名（4-32位字母、数字或 . _ -，以字母或数字开头）")));
+                throw new RuleViolationException(
+                        "申请时填写的管理员用户名“" + pending.get().username() + "”已被占用：请指定新的管理员用户名并告知申请人",
+                        List.of(new Violation("adminUsername", "请填写新的管理员用户名（4-32位字母、数字或 . _ -，以字母或数字开头）")));
             }
             if (users.usernameTaken(assigned)) {
                 throw new UsernameTaken("用户名已被使用", List.of(new Violation("adminUsername", "用户名已被使用")));
             }
         }
-        OrganizationStatus to = decision == Decision.APPROVE ? OrganizationStatus.APPROVED : OrganizationStatus.REJECTED;
+        OrganizationStatus to =
+                decision == Decision.APPROVE ? OrganizationStatus.APPROVED : OrganizationStatus.REJECTED;
         if (organizations.decidePending(id, to.name(), cleanReason, actor.username()) == 0) {
-            throw new OrganizationAlreadyDecided("该机构已审核（当前状态：" + OrganizationStatus.valueOf(before.status()).label()
-                    + "），不能重复审核");
+            throw new OrganizationAlreadyDecided(
+                    "该机构已审核（当前状态：" + OrganizationStatus.valueOf(before.status()).label() + "），不能重复审核");
         }
         if (pending.isPresent()) {
             if (assigned != null) {
-                users.save(new UserRow(null, id, assigned, pending.get().passwordHash(), before.kind(), true,
-                        Instant.now(clock), Instant.now(clock), false, null));
+                users.save(new UserRow(
+                        null,
+                        id,
+                        assigned,
+                        pending.get().passwordHash(),
+                        before.kind(),
+                        true,
+                        Instant.now(clock),
+                        Instant.now(clock),
+                        false,
+                        null));
             }
             sql.update("DELETE FROM organization_pending_admin WHERE organization_id = ?", id);
         }
@@ -247,8 +286,12 @@ class OrganizationService implements Organizations {
         if (cleanReason != null) {
             detail.put("reason", cleanReason);
         }
-        audit.record(actor, decision == Decision.APPROVE ? "ORGANIZATION_APPROVED" : "ORGANIZATION_REJECTED",
-                "organization", String.valueOf(id), detail);
+        audit.record(
+                actor,
+                decision == Decision.APPROVE ? "ORGANIZATION_APPROVED" : "ORGANIZATION_REJECTED",
+                "organization",
+                String.valueOf(id),
+                detail);
         decided.publishEvent(new OrganizationDecided(id, OrganizationKind.valueOf(before.kind()), to));
         return view(organizations.findById(id).orElseThrow());
     }
@@ -274,29 +317,44 @@ class OrganizationService implements Organizations {
     @Override
     @Transactional(readOnly = true)
     public PageResponse<OrganizationView> search(OrganizationFilter f, PageQuery page) {
-        Page<OrganizationRow> rows = organizations.search(f.status() == null ? null : f.status().name(),
-                f.kind() == null ? null : f.kind().name(), f.q() == null || f.q().isBlank() ? null : f.q().strip(),
+        Page<OrganizationRow> rows = organizations.search(
+                f.status() == null ? null : f.status().name(),
+                f.kind() == null ? null : f.kind().name(),
+                f.q() == null || f.q().isBlank() ? null : f.q().strip(),
                 Pageable.from(page.page(), page.size()));
-        return new PageResponse<>(rows.getContent().stream().map(this::view).toList(), page.page(), page.size(),
-                rows.getTotalSize());
+        return new PageResponse<>(
+                rows.getContent().stream().map(this::view).toList(), page.page(), page.size(), rows.getTotalSize());
     }
 
     private OrganizationView view(OrganizationRow r) {
         String regionName = regions.find(r.regionCode()).map(RegionView::name).orElse(null);
-        return new OrganizationView(r.id(), OrganizationKind.valueOf(r.kind()), r.name(), r.creditCode(),
-                r.regionCode(), regionName, OrganizationStatus.valueOf(r.status()), r.scopeRegionCode(),
+        return new OrganizationView(
+                r.id(),
+                OrganizationKind.valueOf(r.kind()),
+                r.name(),
+                r.creditCode(),
+                r.regionCode(),
+                regionName,
+                OrganizationStatus.valueOf(r.status()),
+                r.scopeRegionCode(),
                 r.departmentKind() == null ? null : cn.huinong.identity.DepartmentKind.valueOf(r.departmentKind()),
-                r.supplierType() == null ? null : SupplierType.valueOf(r.supplierType()), r.parentOrganizationId(),
-                r.contactName(), r.contactPhone(), r.createdAt(), r.decidedAt(), r.decisionReason(),
+                r.supplierType() == null ? null : SupplierType.valueOf(r.supplierType()),
+                r.parentOrganizationId(),
+                r.contactName(),
+                r.contactPhone(),
+                r.createdAt(),
+                r.decidedAt(),
+                r.decisionReason(),
                 pendingAdmin(r.id()).map(PendingAdmin::username).orElse(null));
     }
 
-    record PendingAdmin(String username, String passwordHash) {
-    }
+    record PendingAdmin(String username, String passwordHash) {}
 
     private Optional<PendingAdmin> pendingAdmin(long organizationId) {
-        return sql.one("SELECT requested_username, password_hash FROM organization_pending_admin WHERE organization_id = ?",
-                rs -> new PendingAdmin(rs.getString(1), rs.getString(2)), organizationId);
+        return sql.one(
+                "SELECT requested_username, password_hash FROM organization_pending_admin WHERE organization_id = ?",
+                rs -> new PendingAdmin(rs.getString(1), rs.getString(2)),
+                organizationId);
     }
 
     private static boolean isUniqueViolation(Throwable e) {
@@ -315,8 +373,10 @@ class OrganizationService implements Organizations {
             return Map.of();
         }
         Map<Long, String> names = new HashMap<>();
-        sql.list("SELECT id, name FROM organization WHERE id = ANY(?)",
-                rs -> Map.entry(rs.getLong(1), rs.getString(2)), (Object) ids.stream().distinct().toArray(Long[]::new))
+        sql.list(
+                        "SELECT id, name FROM organization WHERE id = ANY(?)",
+                        rs -> Map.entry(rs.getLong(1), rs.getString(2)),
+                        (Object) ids.stream().distinct().toArray(Long[]::new))
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         return names;
     }
@@ -324,8 +384,12 @@ class OrganizationService implements Organizations {
     @Override
     @Transactional(readOnly = true)
     public Set<Long> idsNamedLike(String fragment, int limit) {
-        String pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return new LinkedHashSet<>(sql.list("SELECT id FROM organization WHERE name ILIKE ? ORDER BY id LIMIT ?",
-                rs -> rs.getLong(1), pattern, limit));
+        String pattern =
+                "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new LinkedHashSet<>(sql.list(
+                "SELECT id FROM organization WHERE name ILIKE ? ORDER BY id LIMIT ?",
+                rs -> rs.getLong(1),
+                pattern,
+                limit));
     }
 }

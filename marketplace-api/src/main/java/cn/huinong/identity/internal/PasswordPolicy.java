@@ -46,7 +46,8 @@ class PasswordPolicy {
         if (classes(password) < 3) {
             v.add(new Violation(field, "密码须包含大写字母、小写字母、数字、符号中的至少三类"));
         }
-        if (username != null && username.strip().length() >= 3
+        if (username != null
+                && username.strip().length() >= 3
                 && password.toLowerCase(Locale.ROOT).contains(username.strip().toLowerCase(Locale.ROOT))) {
             v.add(new Violation(field, "密码不能包含用户名"));
         }
@@ -56,7 +57,11 @@ class PasswordPolicy {
     void require(String field, String password, String username) {
         List<Violation> v = problems(field, password, username);
         if (!v.isEmpty()) {
-            throw new InvalidInputException("密码不符合要求：" + String.join("；", v.stream().map(Violation::message).toList()), v);
+            throw new InvalidInputException(
+                    "密码不符合要求："
+                            + String.join(
+                                    "；", v.stream().map(Violation::message).toList()),
+                    v);
         }
     }
 

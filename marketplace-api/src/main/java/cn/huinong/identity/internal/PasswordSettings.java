@@ -8,5 +8,5 @@ import java.time.Duration;
 
 /** Password rules ({@code minLength}, 3 of 4 character classes, not the username) and operator resets. */
 @ConfigurationProperties("huinong.identity.password")
-record PasswordSettings(@Min(8) @Max(64) int minLength, @NotNull Duration temporaryPasswordValidity) {
-}
+record PasswordSettings(
+        @Min(8) @Max(64) int minLength, @NotNull Duration temporaryPasswordValidity) {}

@@ -10,5 +10,5 @@ import java.time.Duration;
  * registering and then signing in costs a visible pending organisation, and only this many per address and window.
  */
 @ConfigurationProperties("huinong.identity.registration")
-record RegistrationSettings(@Min(1) int maxPerAddress, @NotNull Duration window) {
-}
+record RegistrationSettings(
+        @Min(1) int maxPerAddress, @NotNull Duration window) {}

@@ -9,11 +9,13 @@ import java.time.Duration;
  * most once per {@code touchInterval} (so the idle timeout is exact to within that interval).
  */
 @ConfigurationProperties("huinong.identity.session")
-record SessionSettings(@NotNull Duration idleTimeout, @NotNull Duration touchInterval) {
+record SessionSettings(
+        @NotNull Duration idleTimeout, @NotNull Duration touchInterval) {
 
     SessionSettings {
         if (idleTimeout != null && touchInterval != null && touchInterval.compareTo(idleTimeout) >= 0) {
-            throw new IllegalArgumentException("huinong.identity.session.touch-interval must be shorter than idle-timeout");
+            throw new IllegalArgumentException(
+                    "huinong.identity.session.touch-interval must be shorter than idle-timeout");
         }
     }
 }

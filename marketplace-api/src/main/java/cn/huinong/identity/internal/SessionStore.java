@@ -17,11 +17,22 @@ import java.util.Optional;
 @Singleton
 class SessionStore {
 
-    enum Purpose { FULL, PASSWORD_CHANGE, MFA_ENROLMENT }
-
-    record Session(String jti, long userId, Purpose purpose, boolean secondFactor, Instant lastSeenAt,
-                   Instant expiresAt, @Nullable Instant revokedAt, @Nullable String revokedReason, Instant now) {
+    enum Purpose {
+        FULL,
+        PASSWORD_CHANGE,
+        MFA_ENROLMENT
     }
+
+    record Session(
+            String jti,
+            long userId,
+            Purpose purpose,
+            boolean secondFactor,
+            Instant lastSeenAt,
+            Instant expiresAt,
+            @Nullable Instant revokedAt,
+            @Nullable String revokedReason,
+            Instant now) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,7 +51,8 @@ class SessionStore {
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void open(String jti, long userId, Purpose purpose, boolean secondFactor, String address, Instant expiresAt) {
+    public void open(
+            String jti, long userId, Purpose purpose, boolean secondFactor, String address, Instant expiresAt) {
         sql.update("""
                 INSERT INTO user_session (jti, user_id, purpose, second_factor, client_address, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?)""", jti, userId, purpose.name(), secondFactor, address, expiresAt);
@@ -48,12 +60,21 @@ class SessionStore {
 
     @Transactional(readOnly = true)
     public Optional<Session> find(String jti) {
-        return sql.one("""
+        return sql.one(
+                """
                 SELECT jti, user_id, purpose, second_factor, last_seen_at, expires_at, revoked_at, revoked_reason, now() AS now
-                FROM user_session WHERE jti = ?""", rs -> new Session(rs.getString("jti"), rs.getLong("user_id"),
-                Purpose.valueOf(rs.getString("purpose")), rs.getBoolean("second_factor"), Sql.instant(rs, "last_seen_at"),
-                Sql.instant(rs, "expires_at"), Sql.instant(rs, "revoked_at"), rs.getString("revoked_reason"),
-                Sql.instant(rs, "now")), jti);
+                FROM user_session WHERE jti = ?""",
+                rs -> new Session(
+                        rs.getString("jti"),
+                        rs.getLong("user_id"),
+                        Purpose.valueOf(rs.getString("purpose")),
+                        rs.getBoolean("second_factor"),
+                        Sql.instant(rs, "last_seen_at"),
+                        Sql.instant(rs, "expires_at"),
+                        Sql.instant(rs, "revoked_at"),
+                        rs.getString("revoked_reason"),
+                        Sql.instant(rs, "now")),
+                jti);
     }
 
     long idleTimeoutSeconds() {
@@ -74,14 +95,16 @@ class SessionStore {
     public void touch(String jti) {
         sql.update("""
                 UPDATE user_session SET last_seen_at = now()
-                WHERE jti = ? AND revoked_at IS NULL AND last_seen_at < now() - make_interval(secs => ?)""",
-                jti, settings.touchInterval().toSeconds());
+                WHERE jti = ? AND revoked_at IS NULL AND last_seen_at < now() - make_interval(secs => ?)""", jti, settings.touchInterval().toSeconds());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean revoke(String jti, String reason) {
-        return sql.update("UPDATE user_session SET revoked_at = now(), revoked_reason = ? WHERE jti = ? AND revoked_at IS NULL",
-                reason, jti) > 0;
+        return sql.update(
+                        "UPDATE user_session SET revoked_at = now(), revoked_reason = ? WHERE jti = ? AND revoked_at IS NULL",
+                        reason,
+                        jti)
+                > 0;
     }
 
     /** Ends every live session of the user except {@code keepJti} (null: all); how many ended. */
@@ -89,8 +112,7 @@ class SessionStore {
     public int revokeAll(long userId, String reason, @Nullable String keepJti) {
         return sql.update("""
                 UPDATE user_session SET revoked_at = now(), revoked_reason = ?
-                WHERE user_id = ? AND revoked_at IS NULL AND expires_at > now() AND jti IS DISTINCT FROM ?""",
-                reason, userId, keepJti);
+                WHERE user_id = ? AND revoked_at IS NULL AND expires_at > now() AND jti IS DISTINCT FROM ?""", reason, userId, keepJti);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

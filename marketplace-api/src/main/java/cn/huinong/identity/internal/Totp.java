@@ -50,8 +50,8 @@ final class Totp {
 
     static String code(byte[] secret, long step) {
         try {
-            int otp = GENERATOR.generateOneTimePassword(new SecretKeySpec(secret, "HmacSHA1"),
-                    Instant.ofEpochSecond(step * STEP.toSeconds()));
+            int otp = GENERATOR.generateOneTimePassword(
+                    new SecretKeySpec(secret, "HmacSHA1"), Instant.ofEpochSecond(step * STEP.toSeconds()));
             return String.format(Locale.ROOT, "%06d", otp);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
@@ -66,8 +66,10 @@ final class Totp {
         }
         long current = stepOf(now);
         for (long step = current - 1; step <= current + 1; step++) {
-            if (step > lastUsedStep && MessageDigest.isEqual(code(secret, step).getBytes(StandardCharsets.US_ASCII),
-                    c.getBytes(StandardCharsets.US_ASCII))) {
+            if (step > lastUsedStep
+                    && MessageDigest.isEqual(
+                            code(secret, step).getBytes(StandardCharsets.US_ASCII),
+                            c.getBytes(StandardCharsets.US_ASCII))) {
                 return OptionalLong.of(step);
             }
         }
@@ -114,7 +116,8 @@ final class Totp {
             cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(128, in, 0, 12));
             return cipher.doFinal(in, 12, in.length - 12);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a TOTP secret could not be opened (was huinong.identity.mfa.encryption-key changed?)", e);
+            throw new IllegalStateException(
+                    "a TOTP secret could not be opened (was huinong.identity.mfa.encryption-key changed?)", e);
         }
     }
 
@@ -132,13 +135,15 @@ final class Totp {
     }
 
     static String normaliseRecoveryCode(String code) {
-        return code == null ? "" : code.strip().toLowerCase(Locale.ROOT).replace("-", "").replace(" ", "");
+        return code == null
+                ? ""
+                : code.strip().toLowerCase(Locale.ROOT).replace("-", "").replace(" ", "");
     }
 
     static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

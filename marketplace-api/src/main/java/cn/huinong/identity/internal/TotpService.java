@@ -11,10 +11,10 @@ import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.Violation;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -38,8 +38,7 @@ class TotpService implements TwoFactor {
     static final String FACTOR_RECOVERY_CODE = "RECOVERY_CODE";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record Challenge(long userId, String clientAddress, int attempts, boolean usable) {
-    }
+    record Challenge(long userId, String clientAddress, int attempts, boolean usable) {}
 
     private final Sql sql;
     private final UserRepository users;
@@ -50,8 +49,14 @@ class TotpService implements TwoFactor {
 
     private final Clock clock;
 
-    TotpService(Sql sql, UserRepository users, SessionStore sessions, MfaSettings settings, AuditLog audit,
-                @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret, Clock clock) {
+    TotpService(
+            Sql sql,
+            UserRepository users,
+            SessionStore sessions,
+            MfaSettings settings,
+            AuditLog audit,
+            @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String jwtSecret,
+            Clock clock) {
         this.clock = clock;
         this.sql = sql;
         this.users = users;
@@ -59,7 +64,8 @@ class TotpService implements TwoFactor {
         this.settings = settings;
         this.audit = audit;
         // without a key of its own: one derived from the JWT secret (Totp hashes it again), never the same bytes
-        this.totp = new Totp(settings.encryptionKey() != null ? settings.encryptionKey() : "huinong-mfa-seal:" + jwtSecret);
+        this.totp =
+                new Totp(settings.encryptionKey() != null ? settings.encryptionKey() : "huinong-mfa-seal:" + jwtSecret);
     }
 
     @Transactional(readOnly = true)
@@ -100,25 +106,33 @@ class TotpService implements TwoFactor {
     @Transactional
     public List<String> confirmTotp(Actor actor, String jti, String code) {
         UserRow u = user(actor);
-        record Pending(String sealed, boolean confirmed) {
-        }
-        Pending p = sql.one("SELECT secret_sealed, confirmed_at IS NOT NULL FROM user_totp WHERE user_id = ? FOR UPDATE",
-                rs -> new Pending(rs.getString(1), rs.getBoolean(2)), u.id())
+        record Pending(String sealed, boolean confirmed) {}
+        Pending p = sql.one(
+                        "SELECT secret_sealed, confirmed_at IS NOT NULL FROM user_totp WHERE user_id = ? FOR UPDATE",
+                        rs -> new Pending(rs.getString(1), rs.getBoolean(2)),
+                        u.id())
                 .orElseThrow(() -> new TwoFactorEnrolmentNotStarted("请先开始绑定两步验证"));
         if (p.confirmed()) {
             throw new TwoFactorAlreadyEnabled("两步验证已启用");
         }
         OptionalLong step = Totp.matchingStep(totp.open(p.sealed()), code, 0, Instant.now(clock));
         if (step.isEmpty()) {
-            throw new InvalidInputException("验证码不正确",
-                    List.of(new Violation("code", "验证码不正确，请输入验证器中当前显示的6位数字")));
+            throw new InvalidInputException("验证码不正确", List.of(new Violation("code", "验证码不正确，请输入验证器中当前显示的6位数字")));
         }
-        sql.update("UPDATE user_totp SET confirmed_at = now(), last_used_step = ? WHERE user_id = ?", step.getAsLong(), u.id());
+        sql.update(
+                "UPDATE user_totp SET confirmed_at = now(), last_used_step = ? WHERE user_id = ?",
+                step.getAsLong(),
+                u.id());
         List<String> codes = newRecoveryCodes(u.id());
-        sessions.find(jti).filter(s -> s.purpose() == SessionStore.Purpose.MFA_ENROLMENT)
+        sessions.find(jti)
+                .filter(s -> s.purpose() == SessionStore.Purpose.MFA_ENROLMENT)
                 .ifPresent(s -> sessions.changePurpose(jti, SessionStore.Purpose.FULL));
-        audit.record(actor, "MFA_ENABLED", "user", u.username(), Map.of("factor", FACTOR_TOTP,
-                "recoveryCodes", codes.size()));
+        audit.record(
+                actor,
+                "MFA_ENABLED",
+                "user",
+                u.username(),
+                Map.of("factor", FACTOR_TOTP, "recoveryCodes", codes.size()));
         return codes;
     }
 
@@ -134,12 +148,16 @@ class TotpService implements TwoFactor {
         }
         Optional<String> factor = consumeSecondFactor(u.id(), code);
         if (factor.isEmpty()) {
-            throw new InvalidInputException("验证码不正确",
-                    List.of(new Violation("code", "验证码不正确，请输入验证器中的6位数字或一个恢复码")));
+            throw new InvalidInputException("验证码不正确", List.of(new Violation("code", "验证码不正确，请输入验证器中的6位数字或一个恢复码")));
         }
         sql.update("DELETE FROM user_recovery_code WHERE user_id = ?", u.id());
         sql.update("DELETE FROM user_totp WHERE user_id = ?", u.id());
-        audit.record(actor, "MFA_DISABLED", "user", u.username(), Map.of("factor", FACTOR_TOTP, "confirmedWith", factor.get()));
+        audit.record(
+                actor,
+                "MFA_DISABLED",
+                "user",
+                u.username(),
+                Map.of("factor", FACTOR_TOTP, "confirmedWith", factor.get()));
     }
 
     /** Removes the user's TOTP and recovery codes; whether there was one. */
@@ -155,26 +173,30 @@ class TotpService implements TwoFactor {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<String> consumeSecondFactor(long userId, String code) {
-        record Secret(String sealed, long lastUsedStep) {
-        }
+        record Secret(String sealed, long lastUsedStep) {}
         Optional<Secret> s = sql.one("""
-                SELECT secret_sealed, last_used_step FROM user_totp WHERE user_id = ? AND confirmed_at IS NOT NULL FOR UPDATE""",
-                rs -> new Secret(rs.getString(1), rs.getLong(2)), userId);
+                SELECT secret_sealed, last_used_step FROM user_totp WHERE user_id = ? AND confirmed_at IS NOT NULL FOR UPDATE""", rs -> new Secret(rs.getString(1), rs.getLong(2)), userId);
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        OptionalLong step = Totp.matchingStep(totp.open(s.get().sealed()), code, s.get().lastUsedStep(), Instant.now(clock));
+        OptionalLong step =
+                Totp.matchingStep(totp.open(s.get().sealed()), code, s.get().lastUsedStep(), Instant.now(clock));
         if (step.isPresent()) {
-            int used = sql.update("UPDATE user_totp SET last_used_step = ? WHERE user_id = ? AND last_used_step < ?",
-                    step.getAsLong(), userId, step.getAsLong());
+            int used = sql.update(
+                    "UPDATE user_totp SET last_used_step = ? WHERE user_id = ? AND last_used_step < ?",
+                    step.getAsLong(),
+                    userId,
+                    step.getAsLong());
             return used > 0 ? Optional.of(FACTOR_TOTP) : Optional.empty();
         }
         String normalised = Totp.normaliseRecoveryCode(code);
         if (normalised.length() != 10) {
             return Optional.empty();
         }
-        int used = sql.update("UPDATE user_recovery_code SET used_at = now() WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
-                userId, recoveryHash(userId, normalised));
+        int used = sql.update(
+                "UPDATE user_recovery_code SET used_at = now() WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+                userId,
+                recoveryHash(userId, normalised));
         return used > 0 ? Optional.of(FACTOR_RECOVERY_CODE) : Optional.empty();
     }
 
@@ -184,19 +206,25 @@ class TotpService implements TwoFactor {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        sql.update("INSERT INTO login_challenge (token_hash, user_id, client_address, expires_at) VALUES (?, ?, ?, ?)",
-                Totp.sha256(token), userId, clientAddress, Instant.now(clock).plus(settings.challengeLifetime()));
+        sql.update(
+                "INSERT INTO login_challenge (token_hash, user_id, client_address, expires_at) VALUES (?, ?, ?, ?)",
+                Totp.sha256(token),
+                userId,
+                clientAddress,
+                Instant.now(clock).plus(settings.challengeLifetime()));
         return token;
     }
 
     @Transactional(readOnly = true)
     public Optional<Challenge> challenge(String token) {
-        return sql.one("""
+        return sql.one(
+                """
                 SELECT user_id, client_address, attempts,
                        (used_at IS NULL AND expires_at > now() AND attempts < ?) AS usable
                 FROM login_challenge WHERE token_hash = ?""",
                 rs -> new Challenge(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)),
-                settings.maxCodeAttempts(), Totp.sha256(token == null ? "" : token));
+                settings.maxCodeAttempts(),
+                Totp.sha256(token == null ? "" : token));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -206,8 +234,10 @@ class TotpService implements TwoFactor {
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean useChallenge(String token) {
-        return sql.update("UPDATE login_challenge SET used_at = now() WHERE token_hash = ? AND used_at IS NULL",
-                Totp.sha256(token)) > 0;
+        return sql.update(
+                        "UPDATE login_challenge SET used_at = now() WHERE token_hash = ? AND used_at IS NULL",
+                        Totp.sha256(token))
+                > 0;
     }
 
     @Transactional
@@ -222,7 +252,9 @@ class TotpService implements TwoFactor {
             String code = Totp.newRecoveryCode();
             if (!codes.contains(code)) {
                 codes.add(code);
-                sql.update("INSERT INTO user_recovery_code (user_id, code_hash) VALUES (?, ?)", userId,
+                sql.update(
+                        "INSERT INTO user_recovery_code (user_id, code_hash) VALUES (?, ?)",
+                        userId,
                         recoveryHash(userId, Totp.normaliseRecoveryCode(code)));
             }
         }

@@ -5,6 +5,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Operators: users' sign-in (账号安全): one-time password reset, ending all sessions, lifting a lock. All audited. */
 @Controller("/api/v1/users")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class AccountAdminController {
 
@@ -30,8 +32,11 @@ class AccountAdminController {
 
     /** Users by username or organisation name; {@code locked=true}: only accounts under an account-wide lock. */
     @Get
-    PageResponse<AccountAdministration.AccountView> list(@Nullable @QueryValue String q, @Nullable @QueryValue Boolean locked,
-                                                         @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+    PageResponse<AccountAdministration.AccountView> list(
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue Boolean locked,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size) {
         return accounts.search(q, Boolean.TRUE.equals(locked), PageQuery.of(page, size));
     }
 

@@ -11,7 +11,5 @@ record AdminAccount(
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{3,31}", message = "用户名为4-32位字母、数字或 . _ -，以字母或数字开头")
         String username,
         // the password rules (length, classes, not the username) are checked with the rest of the registration
-        @NotBlank(message = "请填写密码")
-        @Size(max = 128, message = "密码不能超过128位")
-        String password) {
-}
+        @NotBlank(message = "请填写密码") @Size(max = 128, message = "密码不能超过128位")
+        String password) {}

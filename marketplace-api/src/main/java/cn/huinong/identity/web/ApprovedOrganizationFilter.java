@@ -10,8 +10,8 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteAttributes;
 import java.util.Arrays;
@@ -34,7 +34,9 @@ class ApprovedOrganizationFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     void requireApprovedOrganization(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/api/v1/me") || path.startsWith("/api/v1/me/") || path.startsWith("/api/v1/auth/")
+        if (path.equals("/api/v1/me")
+                || path.startsWith("/api/v1/me/")
+                || path.startsWith("/api/v1/auth/")
                 || openToAnyone(request)) {
             return;
         }
@@ -44,8 +46,7 @@ class ApprovedOrganizationFilter implements Ordered {
         }
         OrganizationStatus status = organizations.status(orgId.longValue()).orElse(null);
         if (status != OrganizationStatus.APPROVED) {
-            throw new OrganizationNotApproved(status == null ? "所属机构不存在"
-                    : "所属机构" + status.label() + "，暂不能进行此操作");
+            throw new OrganizationNotApproved(status == null ? "所属机构不存在" : "所属机构" + status.label() + "，暂不能进行此操作");
         }
     }
 

@@ -2,6 +2,8 @@ package cn.huinong.identity.web;
 
 import cn.huinong.identity.Accounts;
 import cn.huinong.shared.Actor;
+import cn.huinong.web.InputProblems;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1/auth")
+@InputProblems
 @Secured(SecurityRule.IS_ANONYMOUS)
 class AuthController {
 
@@ -50,6 +53,7 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
     @ApiResponse(responseCode = "204", description = "已退出登录")
+    @StandardProblems
     void logout(@Parameter(hidden = true) Authentication authentication, @Parameter(hidden = true) Actor actor) {
         accounts.logout(actor, SessionFilter.jtiOf(authentication));
     }

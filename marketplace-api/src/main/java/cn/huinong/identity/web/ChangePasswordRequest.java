@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @Serdeable
-record ChangePasswordRequest(@NotBlank(message = "请输入当前密码") @Size(max = 128, message = "密码过长") String currentPassword,
-                             @NotBlank(message = "请输入新密码") @Size(max = 128, message = "密码不能超过128位") String newPassword) {
-}
+record ChangePasswordRequest(
+        @NotBlank(message = "请输入当前密码") @Size(max = 128, message = "密码过长")
+        String currentPassword,
+
+        @NotBlank(message = "请输入新密码") @Size(max = 128, message = "密码不能超过128位")
+        String newPassword) {}

@@ -12,17 +12,34 @@ import io.micronaut.serde.annotation.Serdeable;
  * TOTP until that is done.
  */
 @Serdeable
-record LoginResponse(@Nullable String accessToken, @Nullable String tokenType, @Nullable Long expiresIn,
-                     @Nullable Accounts.SessionUser user, boolean mfaRequired, @Nullable String challenge,
-                     @Nullable Long challengeExpiresIn, boolean passwordChangeRequired, boolean mfaEnrolmentRequired) {
+record LoginResponse(
+        @Nullable String accessToken,
+        @Nullable String tokenType,
+        @Nullable Long expiresIn,
+        @Nullable Accounts.SessionUser user,
+        boolean mfaRequired,
+        @Nullable String challenge,
+        @Nullable Long challengeExpiresIn,
+        boolean passwordChangeRequired,
+        boolean mfaEnrolmentRequired) {
 
     static LoginResponse of(Accounts.IssuedToken t) {
-        return new LoginResponse(t.accessToken(), "Bearer", t.expiresInSeconds(), t.user(), false, null, null,
-                t.passwordChangeRequired(), t.mfaEnrolmentRequired());
+        return new LoginResponse(
+                t.accessToken(),
+                "Bearer",
+                t.expiresInSeconds(),
+                t.user(),
+                false,
+                null,
+                null,
+                t.passwordChangeRequired(),
+                t.mfaEnrolmentRequired());
     }
 
     static LoginResponse of(Accounts.LoginOutcome o) {
-        return o.token() != null ? of(o.token())
-                : new LoginResponse(null, null, null, null, true, o.challenge(), o.challengeExpiresInSeconds(), false, false);
+        return o.token() != null
+                ? of(o.token())
+                : new LoginResponse(
+                        null, null, null, null, true, o.challenge(), o.challengeExpiresInSeconds(), false, false);
     }
 }

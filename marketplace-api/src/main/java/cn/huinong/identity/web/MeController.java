@@ -5,6 +5,7 @@ import cn.huinong.identity.Organizations;
 import cn.huinong.identity.TwoFactor;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1/me")
+@StandardProblems
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class MeController {
 
@@ -37,8 +39,11 @@ class MeController {
     @Get
     MeResponse me(@Parameter(hidden = true) Actor actor) {
         Accounts.SessionUser user = accounts.user(actor.username());
-        return new MeResponse(user.username(), user.roles(), organizations.find(user.organizationId())
-                .orElseThrow(() -> new NotFoundException("机构不存在")), accounts.security(actor.username()));
+        return new MeResponse(
+                user.username(),
+                user.roles(),
+                organizations.find(user.organizationId()).orElseThrow(() -> new NotFoundException("机构不存在")),
+                accounts.security(actor.username()));
     }
 
     /** Change the caller's password: the old one stops working and the caller's other sessions end. */
@@ -46,10 +51,12 @@ class MeController {
     @Status(HttpStatus.NO_CONTENT)
     @ApiResponse(responseCode = "204", description = "密码已修改")
     @ApiResponse(responseCode = "400", description = "当前密码不正确，或新密码不符合规则（violations 逐项说明）")
-    void changePassword(@Valid @Body ChangePasswordRequest request,
-                        @Parameter(hidden = true) Authentication authentication, @Parameter(hidden = true) Actor actor) {
-        accounts.changePassword(actor, SessionFilter.jtiOf(authentication), request.currentPassword(),
-                request.newPassword());
+    void changePassword(
+            @Valid @Body ChangePasswordRequest request,
+            @Parameter(hidden = true) Authentication authentication,
+            @Parameter(hidden = true) Actor actor) {
+        accounts.changePassword(
+                actor, SessionFilter.jtiOf(authentication), request.currentPassword(), request.newPassword());
     }
 
     /** Start binding an authenticator app: a new secret and its otpauth:// URI (for the QR code). */
@@ -64,10 +71,12 @@ class MeController {
     @Post("/mfa/totp/confirmation")
     @ApiResponse(responseCode = "200", description = "两步验证已启用")
     @ApiResponse(responseCode = "400", description = "验证码不正确")
-    RecoveryCodesResponse confirmTotp(@Valid @Body TotpCodeRequest request,
-                                      @Parameter(hidden = true) Authentication authentication,
-                                      @Parameter(hidden = true) Actor actor) {
-        return new RecoveryCodesResponse(twoFactor.confirmTotp(actor, SessionFilter.jtiOf(authentication), request.code()));
+    RecoveryCodesResponse confirmTotp(
+            @Valid @Body TotpCodeRequest request,
+            @Parameter(hidden = true) Authentication authentication,
+            @Parameter(hidden = true) Actor actor) {
+        return new RecoveryCodesResponse(
+                twoFactor.confirmTotp(actor, SessionFilter.jtiOf(authentication), request.code()));
     }
 
     /** Turn TOTP off with a current code or a recovery code (422 where the role requires it). */

@@ -7,5 +7,5 @@ import java.util.List;
 
 /** Who the caller is; {@code security}: second factor on / required, recovery codes left, password change due. */
 @Serdeable
-record MeResponse(String username, List<String> roles, OrganizationView organization, Accounts.AccountSecurity security) {
-}
+record MeResponse(
+        String username, List<String> roles, OrganizationView organization, Accounts.AccountSecurity security) {}

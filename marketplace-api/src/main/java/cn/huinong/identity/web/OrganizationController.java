@@ -10,6 +10,7 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -20,14 +21,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
 @Controller("/api/v1/organizations")
+@StandardProblems
 class OrganizationController {
 
     private final Organizations organizations;
@@ -42,10 +44,15 @@ class OrganizationController {
     @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "400", description = "输入有误（violations 逐项说明）")
     @ApiResponse(responseCode = "409", description = "统一社会信用代码已注册（用户名是否已被占用不在答复中体现，见 ADR 9）")
-    @ApiResponse(responseCode = "201", description = "已提交，等待审核",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegistrationResponse.class)))
-    RegistrationResponse register(@Valid @Body RegisterOrganizationRequest request,
-            @Parameter(hidden = true) Actor actor) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "已提交，等待审核",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RegistrationResponse.class)))
+    RegistrationResponse register(
+            @Valid @Body RegisterOrganizationRequest request, @Parameter(hidden = true) Actor actor) {
         OrganizationView o = organizations.register(request.toCommand(), actor);
         return new RegistrationResponse(o.id(), o.status());
     }
@@ -54,29 +61,36 @@ class OrganizationController {
     @Post
     @Secured(Role.Names.OPERATOR)
     @Status(HttpStatus.CREATED)
-    @ApiResponse(responseCode = "201", description = "已创建并通过审核",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationView.class)))
-    OrganizationView provision(@Valid @Body ProvisionOrganizationRequest request,
-            @Parameter(hidden = true) Actor actor) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "已创建并通过审核",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = OrganizationView.class)))
+    OrganizationView provision(
+            @Valid @Body ProvisionOrganizationRequest request, @Parameter(hidden = true) Actor actor) {
         return organizations.provision(request.toCommand(), actor);
     }
 
+    /** Approves or rejects an organisation's application. */
     @Post("/{id}/decision")
     @ApiResponse(responseCode = "200", description = "审核完成")
     @ApiResponse(responseCode = "409", description = "该机构已审核，或指定的管理员用户名已被使用")
     @ApiResponse(responseCode = "422", description = "申请的管理员用户名已被占用：批准时须指定 adminUsername")
     @Secured(Role.Names.OPERATOR)
-    OrganizationView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
-            @Parameter(hidden = true) Actor actor) {
+    OrganizationView decide(
+            @PathVariable long id, @Valid @Body DecisionRequest request, @Parameter(hidden = true) Actor actor) {
         return organizations.decide(id, request.decision(), request.reason(), request.adminUsername(), actor);
     }
 
     /** The review queue and directory: filter by status, kind and name / credit code. */
     @Get
     @Secured(Role.Names.OPERATOR)
-    PageResponse<OrganizationView> list(@Nullable @QueryValue OrganizationStatus status,
-                                        @Nullable @QueryValue OrganizationKind kind, @Nullable @QueryValue String q,
-                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+    PageResponse<OrganizationView> list(
+            @Nullable @QueryValue OrganizationStatus status,
+            @Nullable @QueryValue OrganizationKind kind,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size) {
         return organizations.search(new OrganizationFilter(status, kind, q), PageQuery.of(page, size));
     }
 

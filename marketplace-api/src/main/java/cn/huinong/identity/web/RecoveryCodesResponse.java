@@ -5,5 +5,4 @@ import java.util.List;
 
 /** Shown once: each code signs in once instead of a TOTP code (e.g. when the phone is lost). */
 @Serdeable
-record RecoveryCodesResponse(List<String> recoveryCodes) {
-}
+record RecoveryCodesResponse(List<String> recoveryCodes) {}

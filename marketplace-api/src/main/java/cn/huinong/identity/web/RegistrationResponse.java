@@ -4,5 +4,4 @@ import cn.huinong.identity.OrganizationStatus;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
-record RegistrationResponse(long id, OrganizationStatus status) {
-}
+record RegistrationResponse(long id, OrganizationStatus status) {}

@@ -54,8 +54,7 @@ class SessionFilter implements Ordered {
                     throw new TwoFactorEnrolmentRequired("您的角色须启用两步验证：请先绑定验证器后再继续使用");
                 }
             }
-            case FULL -> {
-            }
+            case FULL -> {}
         }
     }
 

@@ -3,5 +3,4 @@ package cn.huinong.identity.web;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Serdeable
-record SessionRevocationResponse(String username, int sessionsEnded) {
-}
+record SessionRevocationResponse(String username, int sessionsEnded) {}

@@ -6,5 +6,6 @@ import jakarta.validation.constraints.Size;
 
 /** A code from the authenticator app (6 digits), or for removal also a recovery code. */
 @Serdeable
-record TotpCodeRequest(@NotBlank(message = "请输入验证码") @Size(max = 20, message = "验证码过长") String code) {
-}
+record TotpCodeRequest(
+        @NotBlank(message = "请输入验证码") @Size(max = 20, message = "验证码过长")
+        String code) {}

@@ -33,9 +33,22 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 @Singleton
 class Exports {
 
-    static final List<String> HEADERS = List.of("单位ID", "单位名称", "统一社会信用代码", "行政区划代码", "行政区划",
-            "是否填报", "食堂情况", "年度食堂食材采购总额（元）", "预留份额（元）", "已完成金额（元）", "完成率", "状态",
-            "逾期填报", "共用食堂代表单位ID", "填报截止日");
+    static final List<String> HEADERS = List.of(
+            "单位ID",
+            "单位名称",
+            "统一社会信用代码",
+            "行政区划代码",
+            "行政区划",
+            "是否填报",
+            "食堂情况",
+            "年度食堂食材采购总额（元）",
+            "预留份额（元）",
+            "已完成金额（元）",
+            "完成率",
+            "状态",
+            "逾期填报",
+            "共用食堂代表单位ID",
+            "填报截止日");
     static final int XLSX_MAX_ROWS = 1_048_575;
 
     private final QuotaFigures figures;
@@ -75,21 +88,35 @@ class Exports {
         }
     }
 
-    static final List<String> SUMMARY_HEADERS = List.of("行政区划代码", "地区", "预算单位（家）", "已填报（家）",
-            "预留份额（元）", "已完成金额（元）", "完成率", "已完成单位（家）", "进度滞后单位（家）");
+    static final List<String> SUMMARY_HEADERS =
+            List.of("行政区划代码", "地区", "预算单位（家）", "已填报（家）", "预留份额（元）", "已完成金额（元）", "完成率", "已完成单位（家）", "进度滞后单位（家）");
     static final List<String> TREND_HEADERS = List.of("月份", "当月完成额（元）", "累计完成额（元）", "按序时进度应累计完成（元）");
 
     /** The children of a summary, then its total. */
     static List<List<Object>> summaryRows(RegionSummary s) {
         List<List<Object>> rows = new ArrayList<>();
         for (RegionSummary.ChildSummary c : s.children()) {
-            rows.add(List.of(c.code(), c.name(), c.units(), c.filedUnits(), yuan(c.reservedFen()),
-                    yuan(c.eligibleSpentFen()), orEmpty(percent(c.completionRate())), c.completedUnits(),
+            rows.add(List.of(
+                    c.code(),
+                    c.name(),
+                    c.units(),
+                    c.filedUnits(),
+                    yuan(c.reservedFen()),
+                    yuan(c.eligibleSpentFen()),
+                    orEmpty(percent(c.completionRate())),
+                    c.completedUnits(),
                     c.laggingUnits()));
         }
-        rows.add(List.of(s.region().code(), s.region().name() + "合计", s.units(), s.filedUnits(),
-                yuan(s.reservedFen()), yuan(s.eligibleSpentFen()), orEmpty(percent(s.completionRate())),
-                s.completedUnits(), s.laggingUnits()));
+        rows.add(List.of(
+                s.region().code(),
+                s.region().name() + "合计",
+                s.units(),
+                s.filedUnits(),
+                yuan(s.reservedFen()),
+                yuan(s.eligibleSpentFen()),
+                orEmpty(percent(s.completionRate())),
+                s.completedUnits(),
+                s.laggingUnits()));
         return rows;
     }
 
@@ -97,12 +124,15 @@ class Exports {
         return s == null ? "" : s;
     }
 
-    static final List<String> SUPPLY_HEADERS = List.of("代码", "名称", "实付金额（元）", "退款金额（元）",
-            "净销售额（元）", "其中计入预留份额（元）", "订单数", "数量");
+    static final List<String> SUPPLY_HEADERS =
+            List.of("代码", "名称", "实付金额（元）", "退款金额（元）", "净销售额（元）", "其中计入预留份额（元）", "订单数", "数量");
 
     /** The supply side: CSV as one table with a leading 分组 column (the total first), XLSX one sheet per grouping. */
-    void supply(SupplySide.Sales totals, Map<SupplyDimension, List<SupplySide.Entry>> groupings, ExportFormat format,
-                OutputStream out) {
+    void supply(
+            SupplySide.Sales totals,
+            Map<SupplyDimension, List<SupplySide.Entry>> groupings,
+            ExportFormat format,
+            OutputStream out) {
         try {
             if (format == ExportFormat.CSV) {
                 CsvWriter w = CsvWriter.open(out);
@@ -110,9 +140,17 @@ class Exports {
                 headers.add("分组");
                 headers.addAll(SUPPLY_HEADERS);
                 csvTable(w, headers, sink -> {
-                    sink.accept(supplyCells("合计", new SupplySide.Entry(null, "合计", totals.paidFen(),
-                            totals.refundedFen(), totals.totalFen(), totals.eligibleFen(), totals.orders(),
-                            totals.quantity())));
+                    sink.accept(supplyCells(
+                            "合计",
+                            new SupplySide.Entry(
+                                    null,
+                                    "合计",
+                                    totals.paidFen(),
+                                    totals.refundedFen(),
+                                    totals.totalFen(),
+                                    totals.eligibleFen(),
+                                    totals.orders(),
+                                    totals.quantity())));
                     groupings.forEach((d, entries) -> entries.forEach(e -> sink.accept(supplyCells(d.label(), e))));
                 });
                 w.flush();
@@ -120,7 +158,10 @@ class Exports {
             }
             SXSSFWorkbook wb = new SXSSFWorkbook(200);
             try {
-                groupings.forEach((d, entries) -> sheet(wb, "按" + d.label(), SUPPLY_HEADERS,
+                groupings.forEach((d, entries) -> sheet(
+                        wb,
+                        "按" + d.label(),
+                        SUPPLY_HEADERS,
                         sink -> entries.forEach(e -> sink.accept(supplyCells(null, e)))));
                 wb.write(out);
                 out.flush();
@@ -162,26 +203,49 @@ class Exports {
     }
 
     static List<Object> cells(UnitFigures u) {
-        return java.util.Arrays.asList(u.organizationId(), u.name(), u.creditCode(), u.regionCode(), u.regionName(),
-                u.filed() ? "是" : "否", u.canteen() == null ? null : label(u.canteen()),
-                yuan(u.annualCanteenProcurementFen()), yuan(u.reservedFen()), yuan(u.eligibleSpentFen()),
+        return java.util.Arrays.asList(
+                u.organizationId(),
+                u.name(),
+                u.creditCode(),
+                u.regionCode(),
+                u.regionName(),
+                u.filed() ? "是" : "否",
+                u.canteen() == null ? null : label(u.canteen()),
+                yuan(u.annualCanteenProcurementFen()),
+                yuan(u.reservedFen()),
+                yuan(u.eligibleSpentFen()),
                 percent(u.completionRate()),
-                u.status().label(), u.late() ? "是" : "否", u.representativeOrganizationId(), u.deadline());
+                u.status().label(),
+                u.late() ? "是" : "否",
+                u.representativeOrganizationId(),
+                u.deadline());
     }
 
-    static final List<String> SLOW_HEADERS = List.of("商品ID", "商品名称", "品类", "供应商ID", "供应商名称", "产地代码",
-            "产地", "单价（元）", "库存", "上架时间", "最近销售时间", "距最近销售天数");
+    static final List<String> SLOW_HEADERS =
+            List.of("商品ID", "商品名称", "品类", "供应商ID", "供应商名称", "产地代码", "产地", "单价（元）", "库存", "上架时间", "最近销售时间", "距最近销售天数");
 
     static List<Object> slowCells(SlowProduct p) {
-        return java.util.Arrays.asList(p.productId(), p.name(), p.categoryName(), p.supplierId(), p.supplierName(),
-                p.originRegionCode(), p.originRegionName(), yuan(p.priceFen()), p.stock(), local(p.listedAt()),
-                p.lastSoldAt() == null ? "从未售出" : local(p.lastSoldAt()), p.daysSinceLastSale());
+        return java.util.Arrays.asList(
+                p.productId(),
+                p.name(),
+                p.categoryName(),
+                p.supplierId(),
+                p.supplierName(),
+                p.originRegionCode(),
+                p.originRegionName(),
+                yuan(p.priceFen()),
+                p.stock(),
+                local(p.listedAt()),
+                p.lastSoldAt() == null ? "从未售出" : local(p.lastSoldAt()),
+                p.daysSinceLastSale());
     }
 
     /** Date and time in Asia/Shanghai, to the minute. */
     static String local(java.time.Instant at) {
-        return at == null ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(at.atZone(QuotaRules.ZONE));
+        return at == null
+                ? null
+                : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(at.atZone(QuotaRules.ZONE));
     }
 
     static String percent(BigDecimal rate) {

@@ -28,11 +28,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class NoticeWriter {
 
     /** A table of the notice, rendered the same way in every format. */
-    record Table(String title, List<String> headers, List<List<Object>> rows, String note) {
-    }
+    record Table(String title, List<String> headers, List<List<Object>> rows, String note) {}
 
-    private NoticeWriter() {
-    }
+    private NoticeWriter() {}
 
     static void write(Notice n, NoticeFormat format, OutputStream out) {
         try {
@@ -68,39 +66,70 @@ final class NoticeWriter {
     static List<Table> tables(Notice n) {
         RegionSummary s = n.summary();
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("总体情况", List.of("项目", "数值"), List.of(
-                List.of("预算单位（家）", s.units()),
-                List.of("已填报单位（家）", s.filedUnits()),
-                List.of("预留份额（元）", yuan(s.reservedFen())),
-                List.of("已完成金额（元）", yuan(s.eligibleSpentFen())),
-                List.of("完成率", orDash(percent(s.completionRate()))),
-                List.of("已完成单位（家）", s.completedUnits()),
-                List.of("进度滞后单位（家）", n.laggingCount()),
-                List.of("未填报单位（家）", n.notFiledCount())), null));
+        tables.add(new Table(
+                "总体情况",
+                List.of("项目", "数值"),
+                List.of(
+                        List.of("预算单位（家）", s.units()),
+                        List.of("已填报单位（家）", s.filedUnits()),
+                        List.of("预留份额（元）", yuan(s.reservedFen())),
+                        List.of("已完成金额（元）", yuan(s.eligibleSpentFen())),
+                        List.of("完成率", orDash(percent(s.completionRate()))),
+                        List.of("已完成单位（家）", s.completedUnits()),
+                        List.of("进度滞后单位（家）", n.laggingCount()),
+                        List.of("未填报单位（家）", n.notFiledCount())),
+                null));
         List<List<Object>> children = new ArrayList<>();
         for (RegionSummary.ChildSummary c : s.children()) {
-            children.add(List.of(c.code(), c.name(), c.units(), c.filedUnits(), yuan(c.reservedFen()),
-                    yuan(c.eligibleSpentFen()), orDash(percent(c.completionRate())), c.completedUnits(),
+            children.add(List.of(
+                    c.code(),
+                    c.name(),
+                    c.units(),
+                    c.filedUnits(),
+                    yuan(c.reservedFen()),
+                    yuan(c.eligibleSpentFen()),
+                    orDash(percent(c.completionRate())),
+                    c.completedUnits(),
                     c.laggingUnits()));
         }
         if (!children.isEmpty()) {
-            children.add(List.of(s.region().code(), "合计", s.units(), s.filedUnits(), yuan(s.reservedFen()),
-                    yuan(s.eligibleSpentFen()), orDash(percent(s.completionRate())), s.completedUnits(),
+            children.add(List.of(
+                    s.region().code(),
+                    "合计",
+                    s.units(),
+                    s.filedUnits(),
+                    yuan(s.reservedFen()),
+                    yuan(s.eligibleSpentFen()),
+                    orDash(percent(s.completionRate())),
+                    s.completedUnits(),
                     s.laggingUnits()));
         }
-        tables.add(new Table("各地完成情况", List.of("行政区划代码", "地区", "预算单位（家）", "已填报（家）", "预留份额（元）",
-                "已完成金额（元）", "完成率", "已完成单位（家）", "进度滞后单位（家）"), children, null));
+        tables.add(new Table(
+                "各地完成情况",
+                List.of("行政区划代码", "地区", "预算单位（家）", "已填报（家）", "预留份额（元）", "已完成金额（元）", "完成率", "已完成单位（家）", "进度滞后单位（家）"),
+                children,
+                null));
         tables.add(ranking("完成率排名前" + Notice.RANKING + "位的单位", n.top()));
         tables.add(ranking("完成率排名后" + Notice.RANKING + "位的单位", n.bottom()));
         List<List<Object>> notFiled = new ArrayList<>();
         for (UnitFigures u : n.notFiled()) {
-            notFiled.add(List.of(notFiled.size() + 1, u.name(), u.creditCode(), orDash(u.regionName()),
+            notFiled.add(List.of(
+                    notFiled.size() + 1,
+                    u.name(),
+                    u.creditCode(),
+                    orDash(u.regionName()),
                     u.deadline().toString()));
         }
-        tables.add(new Table("尚未填报的单位", List.of("序号", "单位名称", "统一社会信用代码", "行政区划", "填报截止日"), notFiled,
+        tables.add(new Table(
+                "尚未填报的单位",
+                List.of("序号", "单位名称", "统一社会信用代码", "行政区划", "填报截止日"),
+                notFiled,
                 cut(n.notFiledCount(), n.notFiled().size())));
         Table lagging = ranking("进度滞后的单位", n.lagging());
-        tables.add(new Table(lagging.title(), lagging.headers(), lagging.rows(),
+        tables.add(new Table(
+                lagging.title(),
+                lagging.headers(),
+                lagging.rows(),
                 cut(n.laggingCount(), n.lagging().size())));
         return tables;
     }
@@ -108,11 +137,16 @@ final class NoticeWriter {
     private static Table ranking(String title, List<UnitFigures> units) {
         List<List<Object>> rows = new ArrayList<>();
         for (UnitFigures u : units) {
-            rows.add(List.of(rows.size() + 1, u.name(), orDash(u.regionName()), yuan(u.reservedFen()),
-                    yuan(u.eligibleSpentFen()), orDash(percent(u.completionRate())), u.status().label()));
+            rows.add(List.of(
+                    rows.size() + 1,
+                    u.name(),
+                    orDash(u.regionName()),
+                    yuan(u.reservedFen()),
+                    yuan(u.eligibleSpentFen()),
+                    orDash(percent(u.completionRate())),
+                    u.status().label()));
         }
-        return new Table(title, List.of("序号", "单位名称", "行政区划", "预留份额（元）", "已完成金额（元）", "完成率", "状态"),
-                rows, null);
+        return new Table(title, List.of("序号", "单位名称", "行政区划", "预留份额（元）", "已完成金额（元）", "完成率", "状态"), rows, null);
     }
 
     private static String cut(long count, int shown) {
@@ -125,8 +159,8 @@ final class NoticeWriter {
 
     /** Money in 万元 with two decimals, exact (never floating point). */
     static String wan(long fen) {
-        return new DecimalFormat("#,##0.00").format(BigDecimal.valueOf(fen).movePointLeft(6)
-                .setScale(2, RoundingMode.HALF_UP));
+        return new DecimalFormat("#,##0.00")
+                .format(BigDecimal.valueOf(fen).movePointLeft(6).setScale(2, RoundingMode.HALF_UP));
     }
 
     private static String cell(Object c) {
@@ -140,24 +174,34 @@ final class NoticeWriter {
     private static void html(Notice n, OutputStream out) throws IOException {
         StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(esc(n.title())).append("</title>\n<style>\n")
-                .append("body{font-family:\"FangSong\",\"仿宋\",\"SimSun\",\"Songti SC\",serif;color:#000;margin:2.5cm auto;")
+                .append(esc(n.title()))
+                .append("</title>\n<style>\n")
+                .append(
+                        "body{font-family:\"FangSong\",\"仿宋\",\"SimSun\",\"Songti SC\",serif;color:#000;margin:2.5cm auto;")
                 .append("max-width:21cm;line-height:1.8;font-size:16px}\n")
                 .append("h1{font-family:\"SimHei\",\"黑体\",\"Heiti SC\",sans-serif;font-size:22px;text-align:center;")
                 .append("line-height:1.5;margin:0 0 1em}\n")
-                .append("h2{font-family:\"SimHei\",\"黑体\",\"Heiti SC\",sans-serif;font-size:17px;margin:1.2em 0 .4em}\n")
+                .append(
+                        "h2{font-family:\"SimHei\",\"黑体\",\"Heiti SC\",sans-serif;font-size:17px;margin:1.2em 0 .4em}\n")
                 .append("p{text-indent:2em;margin:.4em 0}\n")
                 .append("table{border-collapse:collapse;width:100%;font-size:13px;margin:.4em 0 1em}\n")
                 .append("th,td{border:1px solid #000;padding:2px 6px}th{background:#eee}td.n{text-align:right}\n")
                 .append("p.note{font-size:13px;text-indent:0}p.sign{text-align:right;text-indent:0}\n")
                 .append("@page{size:A4;margin:2cm}@media print{body{margin:0}thead{display:table-header-group}")
-                .append("tr{page-break-inside:avoid}}\n</style>\n</head>\n<body>\n<h1>").append(esc(n.title()))
-                .append("</h1>\n<p>").append(esc(overview(n))).append("</p>\n");
+                .append("tr{page-break-inside:avoid}}\n</style>\n</head>\n<body>\n<h1>")
+                .append(esc(n.title()))
+                .append("</h1>\n<p>")
+                .append(esc(overview(n)))
+                .append("</p>\n");
         String[] numbers = {"一", "二", "三", "四", "五", "六", "七", "八"};
         List<Table> tables = tables(n);
         for (int i = 0; i < tables.size(); i++) {
             Table t = tables.get(i);
-            h.append("<h2>").append(numbers[i]).append("、").append(esc(t.title())).append("</h2>\n");
+            h.append("<h2>")
+                    .append(numbers[i])
+                    .append("、")
+                    .append(esc(t.title()))
+                    .append("</h2>\n");
             if (t.rows().isEmpty()) {
                 h.append("<p>无。</p>\n");
                 continue;
@@ -169,7 +213,9 @@ final class NoticeWriter {
                 h.append("<tr>");
                 for (Object c : row) {
                     boolean number = c instanceof Number || (c instanceof String s && s.endsWith("%"));
-                    h.append(number ? "<td class=\"n\">" : "<td>").append(esc(cell(c))).append("</td>");
+                    h.append(number ? "<td class=\"n\">" : "<td>")
+                            .append(esc(cell(c)))
+                            .append("</td>");
                 }
                 h.append("</tr>\n");
             }
@@ -180,9 +226,12 @@ final class NoticeWriter {
         }
         h.append("<p class=\"note\">说明：完成金额为预算单位通过平台采购脱贫地区农副产品已支付订单中可计入预留份额的金额，扣除退款，")
                 .append("按支付时间计入年度，为通报生成时已入账的全年数；进度按半年末（或生成日，如更早）应完成的比例判断。数据生成时间：")
-                .append(Exports.local(n.generatedAt())).append("。</p>\n")
-                .append("<p class=\"sign\">").append(DateTimeFormatter.ofPattern("yyyy年M月d日")
-                        .format(n.generatedAt().atZone(QuotaRules.ZONE))).append("</p>\n</body>\n</html>\n");
+                .append(Exports.local(n.generatedAt()))
+                .append("。</p>\n")
+                .append("<p class=\"sign\">")
+                .append(DateTimeFormatter.ofPattern("yyyy年M月d日")
+                        .format(n.generatedAt().atZone(QuotaRules.ZONE)))
+                .append("</p>\n</body>\n</html>\n");
         out.write(h.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

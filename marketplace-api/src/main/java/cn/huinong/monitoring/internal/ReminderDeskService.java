@@ -33,9 +33,22 @@ import java.util.List;
 class ReminderDeskService implements ReminderDesk {
 
     static final int MAX_WITHIN_DAYS = 366;
-    static final List<String> HEADERS = List.of("单位ID", "单位名称", "统一社会信用代码", "行政区划代码", "行政区划",
-            "催办事由", "填报截止日", "剩余天数（负数为逾期）", "预留份额（元）", "已完成金额（元）", "序时进度应完成（元）",
-            "差额（元）", "完成率", "本年已催办次数", "最近催办时间");
+    static final List<String> HEADERS = List.of(
+            "单位ID",
+            "单位名称",
+            "统一社会信用代码",
+            "行政区划代码",
+            "行政区划",
+            "催办事由",
+            "填报截止日",
+            "剩余天数（负数为逾期）",
+            "预留份额（元）",
+            "已完成金额（元）",
+            "序时进度应完成（元）",
+            "差额（元）",
+            "完成率",
+            "本年已催办次数",
+            "最近催办时间");
 
     private final Monitoring monitoring;
     private final Reminders reminders;
@@ -48,13 +61,20 @@ class ReminderDeskService implements ReminderDesk {
     }
 
     @Override
-    public DueQuery query(int year, @Nullable String region, DueFilter filter, int withinDays, DueSort sort,
-                          Actor actor, Instant now) {
+    public DueQuery query(
+            int year,
+            @Nullable String region,
+            DueFilter filter,
+            int withinDays,
+            DueSort sort,
+            Actor actor,
+            Instant now) {
         if (!actor.is(Role.REGULATOR) && !actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有监管部门和平台运营可以催办");
         }
         if (withinDays < 0 || withinDays > MAX_WITHIN_DAYS) {
-            throw new InvalidInputException("天数应在0到" + MAX_WITHIN_DAYS + "之间",
+            throw new InvalidInputException(
+                    "天数应在0到" + MAX_WITHIN_DAYS + "之间",
                     List.of(new Violation("withinDays", "天数应在0到" + MAX_WITHIN_DAYS + "之间")));
         }
         UnitQuery scoped = monitoring.exportQuery(year, region, UnitFilter.ALL, UnitSort.REGION, actor, now);
@@ -69,20 +89,33 @@ class ReminderDeskService implements ReminderDesk {
 
     @Override
     public void export(DueQuery query, ExportFormat format, Actor actor, OutputStream out) {
-        exports.table(HEADERS, sink -> reminders.forEachDue(query, actor, u -> sink.accept(cells(u))), format, "催办提醒", out);
+        exports.table(
+                HEADERS, sink -> reminders.forEachDue(query, actor, u -> sink.accept(cells(u))), format, "催办提醒", out);
     }
 
     static List<Object> cells(DueUnit u) {
-        return Arrays.asList(u.organizationId(), u.name(), u.creditCode(), u.regionCode(), u.regionName(),
-                u.reason().label() + (u.reason() == cn.huinong.quota.ReminderReason.NOT_FILED && u.overdue() ? "（已逾期）" : ""),
-                u.deadline(), u.daysLeft(), Exports.yuan(u.reservedFen()), Exports.yuan(u.eligibleSpentFen()),
-                Exports.yuan(u.expectedByNowFen()), Exports.yuan(u.gapFen()), Exports.percent(u.completionRate()),
-                u.reminders(), Exports.local(u.lastRemindedAt()));
+        return Arrays.asList(
+                u.organizationId(),
+                u.name(),
+                u.creditCode(),
+                u.regionCode(),
+                u.regionName(),
+                u.reason().label()
+                        + (u.reason() == cn.huinong.quota.ReminderReason.NOT_FILED && u.overdue() ? "（已逾期）" : ""),
+                u.deadline(),
+                u.daysLeft(),
+                Exports.yuan(u.reservedFen()),
+                Exports.yuan(u.eligibleSpentFen()),
+                Exports.yuan(u.expectedByNowFen()),
+                Exports.yuan(u.gapFen()),
+                Exports.percent(u.completionRate()),
+                u.reminders(),
+                Exports.local(u.lastRemindedAt()));
     }
 
     @Override
-    public RemindersSent send(DueQuery query, @Nullable List<Long> organizationIds, @Nullable String note,
-                              Actor actor) {
+    public RemindersSent send(
+            DueQuery query, @Nullable List<Long> organizationIds, @Nullable String note, Actor actor) {
         if (organizationIds != null && !organizationIds.isEmpty()) {
             List<Long> outside = reminders.outsideScope(query, organizationIds, actor);
             if (!outside.isEmpty()) {

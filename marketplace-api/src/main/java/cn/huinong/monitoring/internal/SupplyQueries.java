@@ -54,8 +54,7 @@ class SupplyQueries {
         this.jdbc = jdbc;
     }
 
-    record Supply(SupplySide.Sales totals, Map<String, SupplySide.Grouping> groupings) {
-    }
+    record Supply(SupplySide.Sales totals, Map<String, SupplySide.Grouping> groupings) {}
 
     /**
      * One statement: GROUPING SETS for the total and the five groupings, ranked per grouping by what was sold
@@ -63,9 +62,9 @@ class SupplyQueries {
      */
     @Transactional(readOnly = true)
     Supply supply(int year, String originPrefix, int top) {
-        record Row(String dim, String key, String name, long groups, SupplySide.Entry entry) {
-        }
-        List<Row> rows = sql.list(LINES + """
+        record Row(String dim, String key, String name, long groups, SupplySide.Entry entry) {}
+        List<Row> rows = sql.list(
+                LINES + """
                 , grouped AS (
                     SELECT CASE WHEN GROUPING(county) = 0 THEN 'COUNTY' WHEN GROUPING(category) = 0 THEN 'CATEGORY'
                                 WHEN GROUPING(brand) = 0 THEN 'BRAND' WHEN GROUPING(supplier) = 0 THEN 'SUPPLIER'
@@ -87,11 +86,25 @@ class SupplyQueries {
                     FROM grouped g
                 )
                 SELECT * FROM ranked WHERE pos <= ? ORDER BY dim, pos
-                """, rs -> new Row(rs.getString("dim"), rs.getString("key"), rs.getString("name"),
-                rs.getLong("groups"), new SupplySide.Entry(rs.getString("key"), rs.getString("name"),
-                rs.getLong("paid_fen"), rs.getLong("refunded_fen"), rs.getLong("net_fen"), rs.getLong("eligible_fen"),
-                rs.getLong("orders"), rs.getLong("quantity"))),
-                QuotaRules.startOf(year), QuotaRules.startOf(year + 1), originPrefix + "%", top);
+                """,
+                rs -> new Row(
+                        rs.getString("dim"),
+                        rs.getString("key"),
+                        rs.getString("name"),
+                        rs.getLong("groups"),
+                        new SupplySide.Entry(
+                                rs.getString("key"),
+                                rs.getString("name"),
+                                rs.getLong("paid_fen"),
+                                rs.getLong("refunded_fen"),
+                                rs.getLong("net_fen"),
+                                rs.getLong("eligible_fen"),
+                                rs.getLong("orders"),
+                                rs.getLong("quantity"))),
+                QuotaRules.startOf(year),
+                QuotaRules.startOf(year + 1),
+                originPrefix + "%",
+                top);
         SupplySide.Sales totals = new SupplySide.Sales(0, 0, 0, 0, 0, 0);
         Map<String, List<SupplySide.Entry>> items = new LinkedHashMap<>();
         Map<String, Long> groups = new LinkedHashMap<>();
@@ -102,8 +115,8 @@ class SupplyQueries {
         for (Row r : rows) {
             if (r.dim().equals("TOTAL")) {
                 SupplySide.Entry e = r.entry();
-                totals = new SupplySide.Sales(e.paidFen(), e.refundedFen(), e.totalFen(), e.eligibleFen(), e.orders(),
-                        e.quantity());
+                totals = new SupplySide.Sales(
+                        e.paidFen(), e.refundedFen(), e.totalFen(), e.eligibleFen(), e.orders(), e.quantity());
             } else {
                 items.get(r.dim()).add(r.entry());
                 groups.put(r.dim(), r.groups());
@@ -127,6 +140,7 @@ class SupplyQueries {
             WHERE p.status = 'LISTED' AND p.origin_region_code LIKE ? AND p.listed_at < ?
               AND (sold.last_sold_at IS NULL OR sold.last_sold_at < ?)
             """;
+
     private static final String SLOW_SELECT = """
             SELECT p.id, p.name, p.supplier_id, s.name AS supplier_name, p.origin_region_code, r.name AS origin_name,
                    p.category_name, p.price_fen, p.stock, p.listed_at, sold.last_sold_at
@@ -169,9 +183,18 @@ class SupplyQueries {
 
     private static SlowProduct slow(ResultSet rs, Instant now) throws SQLException {
         Instant last = Sql.instant(rs, "last_sold_at");
-        return new SlowProduct(rs.getLong("id"), rs.getString("name"), rs.getLong("supplier_id"),
-                rs.getString("supplier_name"), rs.getString("origin_region_code"), rs.getString("origin_name"),
-                rs.getString("category_name"), rs.getLong("price_fen"), rs.getInt("stock"),
-                Sql.instant(rs, "listed_at"), last, last == null ? null : Duration.between(last, now).toDays());
+        return new SlowProduct(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getLong("supplier_id"),
+                rs.getString("supplier_name"),
+                rs.getString("origin_region_code"),
+                rs.getString("origin_name"),
+                rs.getString("category_name"),
+                rs.getLong("price_fen"),
+                rs.getInt("stock"),
+                Sql.instant(rs, "listed_at"),
+                last,
+                last == null ? null : Duration.between(last, now).toDays());
     }
 }

@@ -23,8 +23,7 @@ import java.util.function.Consumer;
  */
 final class Downloads {
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     static StreamedFile stream(String prefix, String extension, String mediaType, Consumer<OutputStream> writer) {
         try {
@@ -56,17 +55,23 @@ final class Downloads {
      * and {@code name} (without the extension, added here), never cached. {@code inline} shows it in the browser
      * (the notice's HTML); otherwise it is an attachment.
      */
-    static HttpResponse<StreamedFile> file(String ascii, String name, String extension, String mediaType,
-                                           boolean inline, Consumer<OutputStream> writer) {
+    static HttpResponse<StreamedFile> file(
+            String ascii,
+            String name,
+            String extension,
+            String mediaType,
+            boolean inline,
+            Consumer<OutputStream> writer) {
         StreamedFile file = stream("huinong-" + ascii + "-", extension, mediaType, writer);
         return HttpResponse.ok(file)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(inline ? "inline" : "attachment",
-                        ascii + "." + extension, name + "." + extension))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        disposition(inline ? "inline" : "attachment", ascii + "." + extension, name + "." + extension))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    static HttpResponse<StreamedFile> attachment(String ascii, String name, ExportFormat format,
-                                                 Consumer<OutputStream> writer) {
+    static HttpResponse<StreamedFile> attachment(
+            String ascii, String name, ExportFormat format, Consumer<OutputStream> writer) {
         return file(ascii, name, format.extension(), format.mediaType(), false, writer);
     }
 

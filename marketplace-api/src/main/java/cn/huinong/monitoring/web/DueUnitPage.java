@@ -8,5 +8,4 @@ import java.util.List;
 /** A page of units due a reminder ({items, page, size, total}), named for the OpenAPI document. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DueUnitPage(List<DueUnit> items, int page, int size, long total, int withinDays) {
-}
+public record DueUnitPage(List<DueUnit> items, int page, int size, long total, int withinDays) {}

@@ -7,6 +7,7 @@ import cn.huinong.quota.UnitSort;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +28,7 @@ import java.time.Instant;
  * (a buyer unit sees the units whose 主管部门 it is, and theirs).
  */
 @Controller("/api/v1/monitoring")
+@StandardProblems
 @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR, Role.Names.BUYER})
 class MonitoringController {
 
@@ -42,36 +44,58 @@ class MonitoringController {
     /** The region (default: the caller's scope; the whole country for an operator) and its next-level children. */
     @Get("/summary")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
-    @ApiResponse(responseCode = "200", description = "地区汇总（JSON），或其下级地区表的导出文件", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionSummary.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(
+            responseCode = "200",
+            description = "地区汇总（JSON），或其下级地区表的导出文件",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = RegionSummary.class)),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = XLSX)
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> summary(@QueryValue int year, @Nullable @QueryValue String region,
-                            @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> summary(
+            @QueryValue int year,
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue ExportFormat format,
+            @Parameter(hidden = true) Actor actor) {
         RegionSummary summary = monitoring.summary(year, region, actor, Instant.now(clock));
         if (format == null) {
             return HttpResponse.ok(summary);
         }
-        return Downloads.attachment("quota-regions-" + summary.region().code() + "-" + year,
-                "预留份额各地完成情况-" + summary.region().name() + "-" + year, format,
+        return Downloads.attachment(
+                "quota-regions-" + summary.region().code() + "-" + year,
+                "预留份额各地完成情况-" + summary.region().name() + "-" + year,
+                format,
                 out -> monitoring.writeSummary(summary, format, out));
     }
 
     /** Month by month spending of the region, with the running total and the pace of the year. */
     @Get("/trend")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
-    @ApiResponse(responseCode = "200", description = "月度趋势（JSON），或导出文件", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyTrend.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(
+            responseCode = "200",
+            description = "月度趋势（JSON），或导出文件",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyTrend.class)),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = XLSX)
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> trend(@QueryValue int year, @Nullable @QueryValue String region,
-                          @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> trend(
+            @QueryValue int year,
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue ExportFormat format,
+            @Parameter(hidden = true) Actor actor) {
         MonthlyTrend trend = monitoring.trend(year, region, actor, Instant.now(clock));
         if (format == null) {
             return HttpResponse.ok(trend);
         }
-        return Downloads.attachment("quota-trend-" + trend.region().code() + "-" + year,
-                "预留份额月度趋势-" + trend.region().name() + "-" + year, format,
+        return Downloads.attachment(
+                "quota-trend-" + trend.region().code() + "-" + year,
+                "预留份额月度趋势-" + trend.region().name() + "-" + year,
+                format,
                 out -> monitoring.writeTrend(trend, format, out));
     }
 
@@ -82,26 +106,42 @@ class MonitoringController {
      * {@code format=csv|xlsx} the whole list as a file (no paging).
      */
     @Get("/units")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @ApiResponse(responseCode = "200", description = "单位列表（JSON 分页），或导出文件", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitPage.class)),
-            @Content(mediaType = "text/csv"),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
+    @ApiResponse(
+            responseCode = "200",
+            description = "单位列表（JSON 分页），或导出文件",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitPage.class)),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> units(@QueryValue int year, @Nullable @QueryValue String region,
-                          @Nullable @QueryValue UnitFilter status, @Nullable @QueryValue UnitSort sort,
-                          @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
-                          @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> units(
+            @QueryValue int year,
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue UnitFilter status,
+            @Nullable @QueryValue UnitSort sort,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Nullable @QueryValue ExportFormat format,
+            @Parameter(hidden = true) Actor actor) {
         UnitFilter filter = status == null ? UnitFilter.ALL : status;
         UnitSort order = sort == null ? UnitSort.COMPLETION_DESC : sort;
         if (format == null) {
-            return HttpResponse.ok(monitoring.units(year, region, filter, order, actor, PageQuery.of(page, size),
-                    Instant.now(clock)));
+            return HttpResponse.ok(
+                    monitoring.units(year, region, filter, order, actor, PageQuery.of(page, size), Instant.now(clock)));
         }
         UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now(clock));
         String code = query.regionPrefix().isEmpty() ? null : (query.regionPrefix() + "0000").substring(0, 6);
-        return Downloads.attachment("quota-units-" + (code == null ? "all" : code) + "-" + query.year(),
+        return Downloads.attachment(
+                "quota-units-" + (code == null ? "all" : code) + "-" + query.year(),
                 "预留份额-" + (code == null ? "全国" : code) + "-" + query.year() + "-"
-                        + query.filter().name().toLowerCase(), format, out -> monitoring.export(query, format, out));
+                        + query.filter().name().toLowerCase(),
+                format,
+                out -> monitoring.export(query, format, out));
     }
 }

@@ -14,6 +14,5 @@ import java.util.List;
 public record MonthlyTrend(int year, RegionSummary.RegionRef region, long reservedFen, List<Month> months) {
 
     @Serdeable
-    public record Month(int month, long eligibleSpentFen, long cumulativeFen, long expectedCumulativeFen) {
-    }
+    public record Month(int month, long eligibleSpentFen, long cumulativeFen, long expectedCumulativeFen) {}
 }

@@ -11,9 +11,19 @@ import java.util.List;
  * today, if earlier). Lists are cut at {@link #LIST_LIMIT} rows; the counts say how
  * many there are.
  */
-public record Notice(String title, int year, int half, LocalDate asOf, Instant generatedAt, RegionSummary summary,
-                     List<UnitFigures> top, List<UnitFigures> bottom, List<UnitFigures> notFiled, long notFiledCount,
-                     List<UnitFigures> lagging, long laggingCount) {
+public record Notice(
+        String title,
+        int year,
+        int half,
+        LocalDate asOf,
+        Instant generatedAt,
+        RegionSummary summary,
+        List<UnitFigures> top,
+        List<UnitFigures> bottom,
+        List<UnitFigures> notFiled,
+        long notFiledCount,
+        List<UnitFigures> lagging,
+        long laggingCount) {
 
     public static final int LIST_LIMIT = 200;
     public static final int RANKING = 10;

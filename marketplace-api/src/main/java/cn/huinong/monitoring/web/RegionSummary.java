@@ -13,18 +13,31 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RegionSummary(int year, RegionRef region, long units, long filedUnits, long reservedFen,
-                            long eligibleSpentFen, @Nullable BigDecimal completionRate, long completedUnits,
-                            long laggingUnits, List<ChildSummary> children) {
+public record RegionSummary(
+        int year,
+        RegionRef region,
+        long units,
+        long filedUnits,
+        long reservedFen,
+        long eligibleSpentFen,
+        @Nullable BigDecimal completionRate,
+        long completedUnits,
+        long laggingUnits,
+        List<ChildSummary> children) {
 
     @Serdeable
-    public record RegionRef(String code, String name) {
-    }
+    public record RegionRef(String code, String name) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ChildSummary(String code, String name, long units, long filedUnits, long reservedFen,
-                               long eligibleSpentFen, @Nullable BigDecimal completionRate, long completedUnits,
-                               long laggingUnits) {
-    }
+    public record ChildSummary(
+            String code,
+            String name,
+            long units,
+            long filedUnits,
+            long reservedFen,
+            long eligibleSpentFen,
+            @Nullable BigDecimal completionRate,
+            long completedUnits,
+            long laggingUnits) {}
 }

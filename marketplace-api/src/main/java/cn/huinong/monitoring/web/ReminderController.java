@@ -8,6 +8,7 @@ import cn.huinong.quota.RemindersSent;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -28,6 +29,7 @@ import java.time.Instant;
 
 /** 催办提醒: units not filed near or after the deadline and units behind the pace, and sending them a reminder. */
 @Controller("/api/v1/monitoring/reminders")
+@StandardProblems
 @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
 class ReminderController {
 
@@ -47,26 +49,46 @@ class ReminderController {
      * {@code format=csv|xlsx} the whole list as a file.
      */
     @Get
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
-    @ApiResponse(responseCode = "200", description = "需催办的单位（JSON 分页），或导出文件", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DueUnitPage.class)),
-            @Content(mediaType = "text/csv"),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
+    @ApiResponse(
+            responseCode = "200",
+            description = "需催办的单位（JSON 分页），或导出文件",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DueUnitPage.class)),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> list(@QueryValue int year, @Nullable @QueryValue String region,
-                         @Nullable @QueryValue DueFilter filter, @Nullable @QueryValue Integer withinDays,
-                         @Nullable @QueryValue DueSort sort, @Nullable @QueryValue Integer page,
-                         @Nullable @QueryValue Integer size, @Nullable @QueryValue ExportFormat format,
-                         @Parameter(hidden = true) Actor actor) {
-        DueQuery query = desk.query(year, region, filter == null ? DueFilter.ALL : filter,
-                withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays, sort == null ? DueSort.URGENCY : sort, actor,
+    HttpResponse<?> list(
+            @QueryValue int year,
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue DueFilter filter,
+            @Nullable @QueryValue Integer withinDays,
+            @Nullable @QueryValue DueSort sort,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Nullable @QueryValue ExportFormat format,
+            @Parameter(hidden = true) Actor actor) {
+        DueQuery query = desk.query(
+                year,
+                region,
+                filter == null ? DueFilter.ALL : filter,
+                withinDays == null ? DEFAULT_WITHIN_DAYS : withinDays,
+                sort == null ? DueSort.URGENCY : sort,
+                actor,
                 Instant.now(clock));
         if (format == null) {
             return HttpResponse.ok(desk.list(query, PageQuery.of(page, size), actor));
         }
         String region6 = query.regionPrefix().isEmpty() ? "all" : (query.regionPrefix() + "0000").substring(0, 6);
-        return Downloads.attachment("quota-reminders-" + region6 + "-" + query.year(),
-                "催办提醒-" + (region6.equals("all") ? "全国" : region6) + "-" + query.year(), format,
+        return Downloads.attachment(
+                "quota-reminders-" + region6 + "-" + query.year(),
+                "催办提醒-" + (region6.equals("all") ? "全国" : region6) + "-" + query.year(),
+                format,
                 out -> desk.export(query, format, actor, out));
     }
 
@@ -76,9 +98,13 @@ class ReminderController {
     @ApiResponse(responseCode = "403", description = "该地区或所选单位不在本部门的监管范围内")
     @ApiResponse(responseCode = "422", description = "所选单位当前无需催办")
     RemindersSent send(@Valid @Body SendRemindersRequest request, @Parameter(hidden = true) Actor actor) {
-        DueQuery query = desk.query(request.year(), request.region(),
+        DueQuery query = desk.query(
+                request.year(),
+                request.region(),
                 request.filter() == null ? DueFilter.ALL : request.filter(),
-                request.withinDays() == null ? DEFAULT_WITHIN_DAYS : request.withinDays(), DueSort.URGENCY, actor,
+                request.withinDays() == null ? DEFAULT_WITHIN_DAYS : request.withinDays(),
+                DueSort.URGENCY,
+                actor,
                 Instant.now(clock));
         return desk.send(query, request.organizationIds(), request.note(), actor);
     }

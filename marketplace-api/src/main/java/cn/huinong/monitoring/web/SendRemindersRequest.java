@@ -11,7 +11,10 @@ import java.util.List;
  * selected units or none for every unit the list shows; an optional note appended to each message.
  */
 @Serdeable
-record SendRemindersRequest(int year, @Nullable String region, @Nullable DueFilter filter,
-                            @Nullable Integer withinDays, @Nullable @Size(max = 1000) List<Long> organizationIds,
-                            @Nullable @Size(max = 200) String note) {
-}
+record SendRemindersRequest(
+        int year,
+        @Nullable String region,
+        @Nullable DueFilter filter,
+        @Nullable Integer withinDays,
+        @Nullable @Size(max = 1000) List<Long> organizationIds,
+        @Nullable @Size(max = 200) String note) {}

@@ -12,7 +12,16 @@ import java.time.Instant;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SlowProduct(long productId, String name, long supplierId, String supplierName, String originRegionCode,
-                          @Nullable String originRegionName, String categoryName, long priceFen, int stock,
-                          @Nullable Instant listedAt, @Nullable Instant lastSoldAt, @Nullable Long daysSinceLastSale) {
-}
+public record SlowProduct(
+        long productId,
+        String name,
+        long supplierId,
+        String supplierName,
+        String originRegionCode,
+        @Nullable String originRegionName,
+        String categoryName,
+        long priceFen,
+        int stock,
+        @Nullable Instant listedAt,
+        @Nullable Instant lastSoldAt,
+        @Nullable Long daysSinceLastSale) {}

@@ -4,6 +4,7 @@ import cn.huinong.monitoring.Monitoring;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,6 +25,7 @@ import java.time.Instant;
  * regulators (their region) and operators (everything). A region outside the scope is 403, a buyer or supplier too.
  */
 @Controller("/api/v1/monitoring")
+@StandardProblems
 @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
 class SupplyController {
 
@@ -44,56 +46,94 @@ class SupplyController {
      */
     @Get("/supply")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
-    @ApiResponse(responseCode = "200", description = "供给侧统计（JSON），或导出文件", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupplySide.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(
+            responseCode = "200",
+            description = "供给侧统计（JSON），或导出文件",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupplySide.class)),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = XLSX)
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> supply(@QueryValue int year, @Nullable @QueryValue String region, @Nullable @QueryValue Integer top,
-                           @Nullable @QueryValue ExportFormat format, @Nullable @QueryValue SupplyDimension by,
-                           @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> supply(
+            @QueryValue int year,
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue Integer top,
+            @Nullable @QueryValue ExportFormat format,
+            @Nullable @QueryValue SupplyDimension by,
+            @Parameter(hidden = true) Actor actor) {
         if (format == null) {
             return HttpResponse.ok(monitoring.supply(year, region, top == null ? 10 : top, actor));
         }
         SupplyQuery q = monitoring.supplyQuery(year, region, actor);
         String suffix = by == null ? "" : "-" + by.name().toLowerCase();
-        return Downloads.attachment("supply-" + q.regionCode() + "-" + year + suffix,
-                "供给侧统计-" + q.regionName() + "-" + year + (by == null ? "" : "-按" + by.label()), format,
+        return Downloads.attachment(
+                "supply-" + q.regionCode() + "-" + year + suffix,
+                "供给侧统计-" + q.regionName() + "-" + year + (by == null ? "" : "-按" + by.label()),
+                format,
                 out -> monitoring.exportSupply(q, by, format, out));
     }
 
     /** Listed products of the region without a sale for {@code days} days (default 30); {@code format} exports all. */
     @Get("/slow-products")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
-    @ApiResponse(responseCode = "200", description = "滞销商品（JSON 分页），或导出文件", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlowProductPage.class)),
-            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(
+            responseCode = "200",
+            description = "滞销商品（JSON 分页），或导出文件",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = SlowProductPage.class)),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = XLSX)
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> slowProducts(@Nullable @QueryValue String region, @Nullable @QueryValue Integer days,
-                                 @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
-                                 @Nullable @QueryValue ExportFormat format, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> slowProducts(
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue Integer days,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Nullable @QueryValue ExportFormat format,
+            @Parameter(hidden = true) Actor actor) {
         int window = days == null ? 30 : days;
         if (format == null) {
-            return HttpResponse.ok(monitoring.slowProducts(region, window, actor, PageQuery.of(page, size),
-                    Instant.now(clock)));
+            return HttpResponse.ok(
+                    monitoring.slowProducts(region, window, actor, PageQuery.of(page, size), Instant.now(clock)));
         }
         SlowProductQuery q = monitoring.slowProductsQuery(region, window, actor, Instant.now(clock));
-        return Downloads.attachment("slow-products-" + q.regionCode() + "-" + q.days() + "d",
-                "滞销预警-" + q.regionCode() + "-" + q.days() + "天", format,
+        return Downloads.attachment(
+                "slow-products-" + q.regionCode() + "-" + q.days() + "d",
+                "滞销预警-" + q.regionCode() + "-" + q.days() + "天",
+                format,
                 out -> monitoring.exportSlowProducts(q, format, out));
     }
 
     /** The half-yearly notice (通报): a printable HTML page by default, or XLSX (one sheet per table) or CSV. */
     @Get("/notice")
     @Produces({MediaType.TEXT_HTML, "text/csv", XLSX})
-    @ApiResponse(responseCode = "200", description = "通报", content = {@Content(mediaType = MediaType.TEXT_HTML),
-            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @ApiResponse(
+            responseCode = "200",
+            description = "通报",
+            content = {
+                @Content(mediaType = MediaType.TEXT_HTML),
+                @Content(mediaType = "text/csv"),
+                @Content(mediaType = XLSX)
+            })
     @ApiResponse(responseCode = "403", description = "该地区不在本部门的监管范围内")
-    HttpResponse<?> notice(@QueryValue int year, @QueryValue int half, @Nullable @QueryValue String region,
-                           @Nullable @QueryValue NoticeFormat format, @Parameter(hidden = true) Actor actor) {
+    HttpResponse<?> notice(
+            @QueryValue int year,
+            @QueryValue int half,
+            @Nullable @QueryValue String region,
+            @Nullable @QueryValue NoticeFormat format,
+            @Parameter(hidden = true) Actor actor) {
         NoticeFormat f = format == null ? NoticeFormat.HTML : format;
         Notice notice = monitoring.notice(year, half, region, actor, Instant.now(clock));
-        return Downloads.file("notice-" + notice.summary().region().code() + "-" + year + "-h" + half,
-                notice.title(), f.extension(), f.mediaType(), f == NoticeFormat.HTML,
+        return Downloads.file(
+                "notice-" + notice.summary().region().code() + "-" + year + "-h" + half,
+                notice.title(),
+                f.extension(),
+                f.mediaType(),
+                f == NoticeFormat.HTML,
                 out -> monitoring.writeNotice(notice, f, out));
     }
 }

@@ -14,23 +14,34 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SupplySide(int year, RegionSummary.RegionRef region, Sales totals, Grouping byCounty,
-                         Grouping byCategory, Grouping byBrand, Grouping bySupplier, Grouping topProducts) {
+public record SupplySide(
+        int year,
+        RegionSummary.RegionRef region,
+        Sales totals,
+        Grouping byCounty,
+        Grouping byCategory,
+        Grouping byBrand,
+        Grouping bySupplier,
+        Grouping topProducts) {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Sales(long paidFen, long refundedFen, long totalFen, long eligibleFen, long orders, long quantity) {
-    }
+    public record Sales(long paidFen, long refundedFen, long totalFen, long eligibleFen, long orders, long quantity) {}
 
     /** One entry of a grouping; {@code key} is null for the products without a brand (name "无品牌"). */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Entry(@Nullable String key, String name, long paidFen, long refundedFen, long totalFen,
-                        long eligibleFen, long orders, long quantity) {
-    }
+    public record Entry(
+            @Nullable String key,
+            String name,
+            long paidFen,
+            long refundedFen,
+            long totalFen,
+            long eligibleFen,
+            long orders,
+            long quantity) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Grouping(long groups, List<Entry> items) {
-    }
+    public record Grouping(long groups, List<Entry> items) {}
 }

@@ -8,5 +8,4 @@ import java.util.List;
 /** A page of units ({items, page, size, total}), named for the OpenAPI document. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record UnitPage(List<UnitFigures> items, int page, int size, long total) {
-}
+public record UnitPage(List<UnitFigures> items, int page, int size, long total) {}

@@ -43,8 +43,14 @@ class Checkout {
     private final OrderingSettings settings;
     private final InstantSource clock;
 
-    Checkout(OrderStore store, Products products, ProductStock stock, Idempotency idempotency, AuditLog audit,
-             OrderingSettings settings, InstantSource clock) {
+    Checkout(
+            OrderStore store,
+            Products products,
+            ProductStock stock,
+            Idempotency idempotency,
+            AuditLog audit,
+            OrderingSettings settings,
+            InstantSource clock) {
         this.store = store;
         this.products = products;
         this.stock = stock;
@@ -57,8 +63,14 @@ class Checkout {
     @Transactional
     public Idempotency.Outcome<CheckoutResult> checkout(NewCheckout checkout, String idempotencyKey, Actor actor) {
         long buyer = Parties.buyerOf(actor);
-        return idempotency.once("user:" + actor.username(), idempotencyKey, "POST /api/v1/orders", checkout,
-                CheckoutResult.class, 201, () -> place(buyer, checkout, actor));
+        return idempotency.once(
+                "user:" + actor.username(),
+                idempotencyKey,
+                "POST /api/v1/orders",
+                checkout,
+                CheckoutResult.class,
+                201,
+                () -> place(buyer, checkout, actor));
     }
 
     /** Reserves every line (ascending product id) or none, then writes one order per supplier. Needs a transaction. */
@@ -71,12 +83,31 @@ class Checkout {
         for (var e : quantities.entrySet()) {
             ProductView p = products.view(e.getKey(), actor);
             Eligibility eligibility = products.eligibility(e.getKey());
-            LineSnapshot snapshot = new LineSnapshot(p.name(), p.category().code(), p.category().name(), p.unit(),
-                    p.spec(), p.priceFen(), p.supplier().id(), p.supplier().name(), p.origin(), p.brand(),
-                    p.certifications(), eligibility.eligible(), eligibility.reasons());
+            LineSnapshot snapshot = new LineSnapshot(
+                    p.name(),
+                    p.category().code(),
+                    p.category().name(),
+                    p.unit(),
+                    p.spec(),
+                    p.priceFen(),
+                    p.supplier().id(),
+                    p.supplier().name(),
+                    p.origin(),
+                    p.brand(),
+                    p.certifications(),
+                    eligibility.eligible(),
+                    eligibility.reasons());
             List<OrderLineView> lines = bySupplier.computeIfAbsent(p.supplier().id(), k -> new ArrayList<>());
-            lines.add(new OrderLineView(lines.size() + 1, p.id(), p.name(), p.unit(), p.spec(), e.getValue(),
-                    p.priceFen(), Math.multiplyExact(p.priceFen(), (long) e.getValue()), eligibility.eligible(),
+            lines.add(new OrderLineView(
+                    lines.size() + 1,
+                    p.id(),
+                    p.name(),
+                    p.unit(),
+                    p.spec(),
+                    e.getValue(),
+                    p.priceFen(),
+                    Math.multiplyExact(p.priceFen(), (long) e.getValue()),
+                    eligibility.eligible(),
                     snapshot));
             supplierNames.put(p.supplier().id(), p.supplier().name());
         }
@@ -87,20 +118,52 @@ class Checkout {
         String address = checkout.deliveryAddress().strip();
         List<PlacedOrder> placed = new ArrayList<>();
         for (var e : bySupplier.entrySet()) {
-            long total = e.getValue().stream().mapToLong(OrderLineView::amountFen).reduce(0, Math::addExact);
-            long eligible = e.getValue().stream().filter(OrderLineView::eligible).mapToLong(OrderLineView::amountFen)
+            long total =
+                    e.getValue().stream().mapToLong(OrderLineView::amountFen).reduce(0, Math::addExact);
+            long eligible = e.getValue().stream()
+                    .filter(OrderLineView::eligible)
+                    .mapToLong(OrderLineView::amountFen)
                     .reduce(0, Math::addExact);
-            long id = store.insert(checkoutId, buyer, actor.username(), e.getKey(), channel, total, eligible, address,
-                    expiresAt);
+            long id = store.insert(
+                    checkoutId, buyer, actor.username(), e.getKey(), channel, total, eligible, address, expiresAt);
             e.getValue().forEach(line -> store.insertLine(id, line));
-            store.history(id, null, OrderStatus.PENDING_PAYMENT, "ORDER_PLACED", actor.username(),
+            store.history(
+                    id,
+                    null,
+                    OrderStatus.PENDING_PAYMENT,
+                    "ORDER_PLACED",
+                    actor.username(),
                     Map.of("checkoutId", checkoutId.toString()));
-            audit.record(actor, "ORDER_PLACED", "order", String.valueOf(id),
+            audit.record(
+                    actor,
+                    "ORDER_PLACED",
+                    "order",
+                    String.valueOf(id),
                     placedDetail(checkoutId, e.getKey(), channel, total, eligible, e.getValue()));
-            store.outbox(new OrderEvent(UUID.randomUUID(), OrderEventType.ORDER_PLACED, id, checkoutId, buyer,
-                    e.getKey(), channel, total, eligible, false, null, null, now));
-            placed.add(new PlacedOrder(id, e.getKey(), supplierNames.get(e.getKey()), OrderStatus.PENDING_PAYMENT,
-                    channel, total, eligible, expiresAt, e.getValue()));
+            store.outbox(new OrderEvent(
+                    UUID.randomUUID(),
+                    OrderEventType.ORDER_PLACED,
+                    id,
+                    checkoutId,
+                    buyer,
+                    e.getKey(),
+                    channel,
+                    total,
+                    eligible,
+                    false,
+                    null,
+                    null,
+                    now));
+            placed.add(new PlacedOrder(
+                    id,
+                    e.getKey(),
+                    supplierNames.get(e.getKey()),
+                    OrderStatus.PENDING_PAYMENT,
+                    channel,
+                    total,
+                    eligible,
+                    expiresAt,
+                    e.getValue()));
         }
         stock.stockChanged(quantities.keySet());
         return new CheckoutResult(checkoutId, placed);
@@ -119,21 +182,38 @@ class Checkout {
             }
         }
         if (!shortages.isEmpty()) {
-            throw new OutOfStock(shortages.stream().map(s -> new Violation("lines", "商品" + s.get("productId")
-                    + "库存不足：需要" + s.get("requested") + "，可售" + s.get("available"))).toList(), shortages);
+            throw new OutOfStock(
+                    shortages.stream()
+                            .map(s -> new Violation(
+                                    "lines",
+                                    "商品" + s.get("productId") + "库存不足：需要" + s.get("requested") + "，可售"
+                                            + s.get("available")))
+                            .toList(),
+                    shortages);
         }
     }
 
-    private static Map<String, Object> placedDetail(UUID checkoutId, long supplierId, Channel channel, long total,
-                                                    long eligible, List<OrderLineView> lines) {
+    private static Map<String, Object> placedDetail(
+            UUID checkoutId, long supplierId, Channel channel, long total, long eligible, List<OrderLineView> lines) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("checkoutId", checkoutId.toString());
         detail.put("supplierId", supplierId);
         detail.put("channel", channel.name());
         detail.put("totalFen", total);
         detail.put("eligibleFen", eligible);
-        detail.put("lines", lines.stream().map(l -> Map.of("productId", l.productId(), "quantity",
-                l.quantity(), "unitPriceFen", l.unitPriceFen(), "eligible", l.eligible())).toList());
+        detail.put(
+                "lines",
+                lines.stream()
+                        .map(l -> Map.of(
+                                "productId",
+                                l.productId(),
+                                "quantity",
+                                l.quantity(),
+                                "unitPriceFen",
+                                l.unitPriceFen(),
+                                "eligible",
+                                l.eligible()))
+                        .toList());
         return detail;
     }
 

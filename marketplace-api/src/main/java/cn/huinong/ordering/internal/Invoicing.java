@@ -26,8 +26,10 @@ class Invoicing {
     @Transactional
     public void request(long id, String title, String taxNumber, Actor actor) {
         Order order = mine(id, actor, Role.BUYER);
-        changes.record(order.requestInvoice(title.strip(), taxNumber.strip(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)), actor);
+        changes.record(
+                order.requestInvoice(
+                        title.strip(), taxNumber.strip(), clock.instant().truncatedTo(ChronoUnit.MICROS)),
+                actor);
     }
 
     @Transactional

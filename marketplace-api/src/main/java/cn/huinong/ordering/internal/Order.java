@@ -24,10 +24,23 @@ import java.util.UUID;
  * {@link OrderLifecycle} (409 otherwise) and returns the {@link OrderChange} to store, with its history, audit and
  * outbox event; nothing here touches the database. "Now" is always given by the caller (its clock).
  */
-record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId, Channel channel, OrderStatus status,
-             long totalFen, long eligibleFen, long refundedFen, Instant expiresAt, @Nullable Instant paidAt,
-             @Nullable String paymentRef, @Nullable Instant deliveredAt, boolean invoiceRequested,
-             boolean invoiceIssued, Instant createdAt) {
+record Order(
+        long id,
+        UUID checkoutId,
+        long buyerOrganizationId,
+        long supplierId,
+        Channel channel,
+        OrderStatus status,
+        long totalFen,
+        long eligibleFen,
+        long refundedFen,
+        Instant expiresAt,
+        @Nullable Instant paidAt,
+        @Nullable String paymentRef,
+        @Nullable Instant deliveredAt,
+        boolean invoiceRequested,
+        boolean invoiceIssued,
+        Instant createdAt) {
 
     /** Whether money had been received (a cancelled order that was paid must give it back). */
     boolean paid() {
@@ -41,15 +54,25 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
     /** PENDING_PAYMENT -> PAID: ORDER_PAID to the outbox. */
     OrderChange markPaid(String ref, Instant at, Instant now) {
         OrderStatus to = OrderLifecycle.after(status, paid(), Move.PAY).orElseThrow(() -> new OrderNotPayable(status));
-        return move(to, "ORDER_PAID", new OrderChange.Paid(at, ref), Map.of("paymentRef", ref),
-                event(OrderEventType.ORDER_PAID, true, at, ref, now), false);
+        return move(
+                to,
+                "ORDER_PAID",
+                new OrderChange.Paid(at, ref),
+                Map.of("paymentRef", ref),
+                event(OrderEventType.ORDER_PAID, true, at, ref, now),
+                false);
     }
 
     /** PAID -> SHIPPED. */
     OrderChange ship(String carrier, String trackingNumber, Instant now) {
         OrderStatus to = target(Move.SHIP, "发货");
-        return move(to, "ORDER_SHIPPED", new OrderChange.Shipped(carrier, trackingNumber, now),
-                Map.of("carrier", carrier, "trackingNumber", trackingNumber), null, false);
+        return move(
+                to,
+                "ORDER_SHIPPED",
+                new OrderChange.Shipped(carrier, trackingNumber, now),
+                Map.of("carrier", carrier, "trackingNumber", trackingNumber),
+                null,
+                false);
     }
 
     /** SHIPPED -> DELIVERED. */
@@ -64,8 +87,13 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("rating", rating);
         detail.put("comment", comment);
-        return move(to, "ORDER_ACCEPTED", new OrderChange.Accepted(now, rating, comment), detail,
-                event(OrderEventType.ORDER_ACCEPTED, true, paidAt, paymentRef, now), false);
+        return move(
+                to,
+                "ORDER_ACCEPTED",
+                new OrderChange.Accepted(now, rating, comment),
+                detail,
+                event(OrderEventType.ORDER_ACCEPTED, true, paidAt, paymentRef, now),
+                false);
     }
 
     /**
@@ -79,8 +107,13 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("deliveredAt", deliveredAt.toString());
         detail.put("reason", "送达后买方未在期限内验收，系统自动验收");
-        return Optional.of(move(OrderStatus.ACCEPTED, "AUTO_ACCEPTED", new OrderChange.Accepted(now, null, null),
-                detail, event(OrderEventType.ORDER_ACCEPTED, true, paidAt, paymentRef, now), false));
+        return Optional.of(move(
+                OrderStatus.ACCEPTED,
+                "AUTO_ACCEPTED",
+                new OrderChange.Accepted(now, null, null),
+                detail,
+                event(OrderEventType.ORDER_ACCEPTED, true, paidAt, paymentRef, now),
+                false));
     }
 
     /** PENDING_PAYMENT or PAID -> CANCELLED by the buyer; the stock goes back, ORDER_CANCELLED to the outbox. */
@@ -98,8 +131,13 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
     }
 
     private OrderChange cancelled(String action, OrderEventType type, String reason, Instant now) {
-        return move(OrderStatus.CANCELLED, action, new OrderChange.Cancelled(now, reason), Map.of("reason", reason),
-                event(type, paid(), paidAt, paymentRef, now), true);
+        return move(
+                OrderStatus.CANCELLED,
+                action,
+                new OrderChange.Cancelled(now, reason),
+                Map.of("reason", reason),
+                event(type, paid(), paidAt, paymentRef, now),
+                true);
     }
 
     /**
@@ -121,16 +159,28 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
         detail.put("amountFen", amountFen);
         detail.put("eligibleFen", eligible);
         detail.put("refundedFen", refunded);
-        OrderEvent event = new OrderEvent(UUID.randomUUID(), OrderEventType.ORDER_REFUNDED, id, checkoutId,
-                buyerOrganizationId, supplierId, channel, amountFen, eligible, true, paidAt, refundRef, now);
+        OrderEvent event = new OrderEvent(
+                UUID.randomUUID(),
+                OrderEventType.ORDER_REFUNDED,
+                id,
+                checkoutId,
+                buyerOrganizationId,
+                supplierId,
+                channel,
+                amountFen,
+                eligible,
+                true,
+                paidAt,
+                refundRef,
+                now);
         Move move = refunded == totalFen ? Move.REFUND_IN_FULL : Move.REFUND_IN_PART;
         OrderStatus to = OrderLifecycle.after(status, paid(), move).orElseThrow();
         if (to != status) {
             return move(to, "ORDER_REFUNDED", new OrderChange.Refunded(refunded), detail, event, false);
         }
         String action = status == OrderStatus.CANCELLED ? "ORDER_REFUNDED" : "ORDER_PARTIALLY_REFUNDED";
-        return new OrderChange(id, status, status, action, new OrderChange.Refunded(refunded), detail, detail, event,
-                false);
+        return new OrderChange(
+                id, status, status, action, new OrderChange.Refunded(refunded), detail, detail, event, false);
     }
 
     private long eligibleShare(long refunded) {
@@ -145,9 +195,16 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
         if (invoiceIssued) {
             throw new InvoiceNotAllowed("发票已开具，不能修改开票信息");
         }
-        return new OrderChange(id, status, status, "ORDER_INVOICE_REQUESTED",
-                new OrderChange.InvoiceRequested(title, taxNumber, now), Map.of(),
-                Map.of("title", title, "taxNumber", taxNumber), null, false);
+        return new OrderChange(
+                id,
+                status,
+                status,
+                "ORDER_INVOICE_REQUESTED",
+                new OrderChange.InvoiceRequested(title, taxNumber, now),
+                Map.of(),
+                Map.of("title", title, "taxNumber", taxNumber),
+                null,
+                false);
     }
 
     /** The supplier records the issued invoice: needs the buyer's request and a paid order (not cancelled/refunded). */
@@ -158,12 +215,22 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
         if (!invoiceable()) {
             throw new OrderMoveNotAllowed(status, "登记发票（需已支付）");
         }
-        return new OrderChange(id, status, status, "ORDER_INVOICE_ISSUED", new OrderChange.InvoiceIssued(number,
-                issuedOn), Map.of(), Map.of("invoiceNumber", number, "issuedOn", issuedOn.toString()), null, false);
+        return new OrderChange(
+                id,
+                status,
+                status,
+                "ORDER_INVOICE_ISSUED",
+                new OrderChange.InvoiceIssued(number, issuedOn),
+                Map.of(),
+                Map.of("invoiceNumber", number, "issuedOn", issuedOn.toString()),
+                null,
+                false);
     }
 
     private boolean invoiceable() {
-        return status == OrderStatus.PAID || status == OrderStatus.SHIPPED || status == OrderStatus.DELIVERED
+        return status == OrderStatus.PAID
+                || status == OrderStatus.SHIPPED
+                || status == OrderStatus.DELIVERED
                 || status == OrderStatus.ACCEPTED;
     }
 
@@ -172,27 +239,57 @@ record Order(long id, UUID checkoutId, long buyerOrganizationId, long supplierId
      * eligible part its share of eligibleFen.
      */
     OrderEvent paymentEvent(OrderEventType type, long amountFen, Instant at, String ref, Instant now) {
-        long eligible = amountFen == totalFen ? eligibleFen
+        long eligible = amountFen == totalFen
+                ? eligibleFen
                 : Math.multiplyExact(eligibleFen, amountFen) / Math.max(1, totalFen);
-        return new OrderEvent(UUID.randomUUID(), type, id, checkoutId, buyerOrganizationId, supplierId, channel,
-                amountFen, eligible, true, at, ref, now);
+        return new OrderEvent(
+                UUID.randomUUID(),
+                type,
+                id,
+                checkoutId,
+                buyerOrganizationId,
+                supplierId,
+                channel,
+                amountFen,
+                eligible,
+                true,
+                at,
+                ref,
+                now);
     }
 
     private OrderStatus target(Move move, String what) {
         return OrderLifecycle.after(status, paid(), move).orElseThrow(() -> new OrderMoveNotAllowed(status, what));
     }
 
-    private OrderChange move(OrderStatus to, String action, OrderChange.Facts facts, Map<String, ?> detail,
-                             @Nullable OrderEvent event, boolean releasesStock) {
+    private OrderChange move(
+            OrderStatus to,
+            String action,
+            OrderChange.Facts facts,
+            Map<String, ?> detail,
+            @Nullable OrderEvent event,
+            boolean releasesStock) {
         Map<String, Object> audited = new LinkedHashMap<>(detail);
         audited.put("from", status.name());
         audited.put("to", to.name());
         return new OrderChange(id, status, to, action, facts, detail, audited, event, releasesStock);
     }
 
-    private OrderEvent event(OrderEventType type, boolean paid, @Nullable Instant at, @Nullable String ref,
-                             Instant now) {
-        return new OrderEvent(UUID.randomUUID(), type, id, checkoutId, buyerOrganizationId, supplierId, channel,
-                totalFen, eligibleFen, paid, at, ref, now);
+    private OrderEvent event(
+            OrderEventType type, boolean paid, @Nullable Instant at, @Nullable String ref, Instant now) {
+        return new OrderEvent(
+                UUID.randomUUID(),
+                type,
+                id,
+                checkoutId,
+                buyerOrganizationId,
+                supplierId,
+                channel,
+                totalFen,
+                eligibleFen,
+                paid,
+                at,
+                ref,
+                now);
     }
 }

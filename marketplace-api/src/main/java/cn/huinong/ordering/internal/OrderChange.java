@@ -12,34 +12,36 @@ import java.util.Map;
  * history row and audit entry are named after, the facts to store, what the history and the audit entry say, the
  * event for {@code order_event_outbox} (if any) and whether the reserved stock goes back.
  */
-record OrderChange(long orderId, OrderStatus from, OrderStatus to, String action, Facts facts,
-                   Map<String, ?> history, Map<String, ?> audited, @Nullable OrderEvent event, boolean releasesStock) {
+record OrderChange(
+        long orderId,
+        OrderStatus from,
+        OrderStatus to,
+        String action,
+        Facts facts,
+        Map<String, ?> history,
+        Map<String, ?> audited,
+        @Nullable OrderEvent event,
+        boolean releasesStock) {
 
     /** The columns a change sets besides the status, one record per kind of change. */
-    sealed interface Facts {
-    }
+    sealed interface Facts {}
 
-    record Paid(Instant paidAt, String paymentRef) implements Facts {
-    }
+    record Paid(Instant paidAt, String paymentRef) implements Facts {}
 
-    record Shipped(String carrier, String trackingNumber, Instant shippedAt) implements Facts {
-    }
+    record Shipped(String carrier, String trackingNumber, Instant shippedAt) implements Facts {}
 
-    record Delivered(Instant deliveredAt) implements Facts {
-    }
+    record Delivered(Instant deliveredAt) implements Facts {}
 
-    record Accepted(Instant acceptedAt, @Nullable Integer rating, @Nullable String comment) implements Facts {
-    }
+    record Accepted(
+            Instant acceptedAt,
+            @Nullable Integer rating,
+            @Nullable String comment) implements Facts {}
 
-    record Cancelled(Instant cancelledAt, String reason) implements Facts {
-    }
+    record Cancelled(Instant cancelledAt, String reason) implements Facts {}
 
-    record Refunded(long refundedFen) implements Facts {
-    }
+    record Refunded(long refundedFen) implements Facts {}
 
-    record InvoiceRequested(String title, String taxNumber, Instant requestedAt) implements Facts {
-    }
+    record InvoiceRequested(String title, String taxNumber, Instant requestedAt) implements Facts {}
 
-    record InvoiceIssued(String number, LocalDate issuedOn) implements Facts {
-    }
+    record InvoiceIssued(String number, LocalDate issuedOn) implements Facts {}
 }

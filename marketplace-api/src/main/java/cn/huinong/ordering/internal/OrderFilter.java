@@ -9,8 +9,12 @@ import java.util.List;
  * narrowed by a search: the order number ({@code number}) or a party among {@code partyIds} (organisations whose
  * name matched). {@code partyIds} null: no narrowing by name.
  */
-record OrderFilter(@Nullable Long buyerOrganizationId, @Nullable Long supplierId, @Nullable OrderStatus status,
-                   @Nullable String number, @Nullable List<Long> partyIds) {
+record OrderFilter(
+        @Nullable Long buyerOrganizationId,
+        @Nullable Long supplierId,
+        @Nullable OrderStatus status,
+        @Nullable String number,
+        @Nullable List<Long> partyIds) {
 
     boolean searching() {
         return number != null || partyIds != null;

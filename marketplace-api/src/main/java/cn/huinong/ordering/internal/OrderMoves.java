@@ -38,9 +38,13 @@ class OrderMoves {
     private final ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment;
     private final ApplicationEventPublisher<UnpaidOrderClosed> closedUnpaid;
 
-    OrderMoves(OrderStore store, OrderChanges changes, InstantSource clock, TransactionOperations<Connection> tx,
-               ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment,
-               ApplicationEventPublisher<UnpaidOrderClosed> closedUnpaid) {
+    OrderMoves(
+            OrderStore store,
+            OrderChanges changes,
+            InstantSource clock,
+            TransactionOperations<Connection> tx,
+            ApplicationEventPublisher<PaidOrderCancelled> cancelledAfterPayment,
+            ApplicationEventPublisher<UnpaidOrderClosed> closedUnpaid) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
@@ -103,7 +107,8 @@ class OrderMoves {
                 closedUnpaid.publishEvent(new UnpaidOrderClosed(id));
             }
         } catch (RuntimeException e) {
-            LOG.warn("order {}: payments' reaction to the cancellation failed, left to the sweep: {}", id, e.toString());
+            LOG.warn(
+                    "order {}: payments' reaction to the cancellation failed, left to the sweep: {}", id, e.toString());
         }
     }
 
@@ -115,10 +120,13 @@ class OrderMoves {
     /** Cancels one overdue unpaid order in its own transaction; false when it was paid or cancelled meanwhile. */
     @Transactional
     public boolean expire(long id, Instant now) {
-        return store.lock(id).flatMap(o -> o.expire(now)).map(c -> {
-            changes.record(c, Actor.system("order-expiry"));
-            return true;
-        }).orElse(false);
+        return store.lock(id)
+                .flatMap(o -> o.expire(now))
+                .map(c -> {
+                    changes.record(c, Actor.system("order-expiry"));
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** After {@link #expire} committed: the payments module closes the order's attempts (never throws). */
@@ -138,10 +146,13 @@ class OrderMoves {
     /** Accepts one order delivered by {@code deliveredBy} as the system; false when anything happened meanwhile. */
     @Transactional
     public boolean autoAccept(long id, Instant deliveredBy) {
-        return store.lock(id).flatMap(o -> o.autoAccept(deliveredBy, now())).map(c -> {
-            changes.record(c, Actor.system("order-auto-accept"));
-            return true;
-        }).orElse(false);
+        return store.lock(id)
+                .flatMap(o -> o.autoAccept(deliveredBy, now()))
+                .map(c -> {
+                    changes.record(c, Actor.system("order-auto-accept"));
+                    return true;
+                })
+                .orElse(false);
     }
 
     @Transactional

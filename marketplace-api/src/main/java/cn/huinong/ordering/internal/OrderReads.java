@@ -48,8 +48,16 @@ class OrderReads {
 
     @Transactional
     public Optional<PayableOrder> payable(long id) {
-        return store.find(id).map(o -> new PayableOrder(o.id(), o.buyerOrganizationId(), o.supplierId(),
-                name(o.supplierId()), o.status(), o.totalFen(), o.refundedFen(), o.createdAt()));
+        return store.find(id)
+                .map(o -> new PayableOrder(
+                        o.id(),
+                        o.buyerOrganizationId(),
+                        o.supplierId(),
+                        name(o.supplierId()),
+                        o.status(),
+                        o.totalFen(),
+                        o.refundedFen(),
+                        o.createdAt()));
     }
 
     @Transactional
@@ -66,7 +74,8 @@ class OrderReads {
             throw new ForbiddenException("无权查看订单");
         }
         String q = query == null ? "" : query.strip().replaceFirst("^#", "");
-        OrderFilter filter = q.isEmpty() ? new OrderFilter(buyer, supplier, status, null, null)
+        OrderFilter filter = q.isEmpty()
+                ? new OrderFilter(buyer, supplier, status, null, null)
                 : new OrderFilter(buyer, supplier, status, q, List.copyOf(organizations.idsNamedLike(q, NAME_MATCHES)));
         PageResponse<OrderSummary> found = store.summaries(filter, page);
         Set<Long> parties = new HashSet<>();
@@ -75,16 +84,33 @@ class OrderReads {
             parties.add(s.supplierId());
         });
         Map<Long, String> names = parties.isEmpty() ? Map.of() : organizations.names(parties);
-        return found.map(s -> new OrderSummary(s.id(), s.checkoutId(), s.buyerOrganizationId(),
-                names.getOrDefault(s.buyerOrganizationId(), ""), s.supplierId(),
-                names.getOrDefault(s.supplierId(), ""), s.channel(), s.status(), s.statusLabel(), s.totalFen(),
-                s.eligibleFen(), s.lineCount(), s.createdAt(), s.paidAt()));
+        return found.map(s -> new OrderSummary(
+                s.id(),
+                s.checkoutId(),
+                s.buyerOrganizationId(),
+                names.getOrDefault(s.buyerOrganizationId(), ""),
+                s.supplierId(),
+                names.getOrDefault(s.supplierId(), ""),
+                s.channel(),
+                s.status(),
+                s.statusLabel(),
+                s.totalFen(),
+                s.eligibleFen(),
+                s.lineCount(),
+                s.createdAt(),
+                s.paidAt()));
     }
 
     @Transactional
     public List<Long> awaitingPayment(long buyerOrganizationId, int limit) {
-        return store.summaries(new OrderFilter(buyerOrganizationId, null, OrderStatus.PENDING_PAYMENT, null, null),
-                PageQuery.of(0, limit)).items().stream().map(OrderSummary::id).toList();
+        return store
+                .summaries(
+                        new OrderFilter(buyerOrganizationId, null, OrderStatus.PENDING_PAYMENT, null, null),
+                        PageQuery.of(0, limit))
+                .items()
+                .stream()
+                .map(OrderSummary::id)
+                .toList();
     }
 
     private String name(long organizationId) {

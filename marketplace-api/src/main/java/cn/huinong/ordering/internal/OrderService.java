@@ -31,8 +31,8 @@ class OrderService implements Orders {
     private final OrderReads reads;
     private final OrderingSettings settings;
 
-    OrderService(Checkout checkout, OrderMoves moves, Invoicing invoicing, OrderReads reads,
-                 OrderingSettings settings) {
+    OrderService(
+            Checkout checkout, OrderMoves moves, Invoicing invoicing, OrderReads reads, OrderingSettings settings) {
         this.checkout = checkout;
         this.moves = moves;
         this.invoicing = invoicing;

@@ -11,7 +11,9 @@ import java.time.Duration;
  * automatically, checkout limits, and how long Idempotency-Keys are kept.
  */
 @ConfigurationProperties("huinong.ordering")
-record OrderingSettings(@NotNull Duration paymentTimeout, @NotNull Duration autoAcceptAfter,
-                        @Min(1) @Max(500) int maxLinesPerCheckout, @Min(1) int maxQuantityPerLine,
-                        @NotNull Duration idempotencyKeyTtl) {
-}
+record OrderingSettings(
+        @NotNull Duration paymentTimeout,
+        @NotNull Duration autoAcceptAfter,
+        @Min(1) @Max(500) int maxLinesPerCheckout,
+        @Min(1) int maxQuantityPerLine,
+        @NotNull Duration idempotencyKeyTtl) {}

@@ -8,8 +8,7 @@ import java.util.Objects;
 /** Who may see and act on an order: its buyer unit, its supplier, operators (see only). */
 final class Parties {
 
-    private Parties() {
-    }
+    private Parties() {}
 
     static boolean visible(long buyerOrganizationId, long supplierId, Actor actor) {
         if (actor.is(Role.OPERATOR)) {

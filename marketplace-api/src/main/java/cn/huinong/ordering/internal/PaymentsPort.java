@@ -28,7 +28,8 @@ class PaymentsPort implements OrderPayments {
 
     @Override
     public PayableOrder visibleTo(long orderId, Actor actor) {
-        return reads.payable(orderId).filter(o -> Parties.visible(o.buyerOrganizationId(), o.supplierId(), actor))
+        return reads.payable(orderId)
+                .filter(o -> Parties.visible(o.buyerOrganizationId(), o.supplierId(), actor))
                 .orElseThrow(() -> new OrderNotFound(orderId));
     }
 

@@ -14,20 +14,30 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 @Serdeable
-record CheckoutRequest(@NotEmpty(message = "至少需要一件商品") @Size(max = 200, message = "一次最多下单200种商品")
-                       List<@Valid @NotNull Line> lines,
-                       @NotBlank(message = "收货地址不能为空") @Size(max = 500, message = "收货地址不能超过500字")
-                       String deliveryAddress,
-                       @Nullable Channel channel) {
+record CheckoutRequest(
+        @NotEmpty(message = "至少需要一件商品") @Size(max = 200, message = "一次最多下单200种商品")
+        List<@Valid @NotNull Line> lines,
+
+        @NotBlank(message = "收货地址不能为空") @Size(max = 500, message = "收货地址不能超过500字")
+        String deliveryAddress,
+
+        @Nullable Channel channel) {
 
     @Serdeable
-    record Line(@NotNull(message = "商品不能为空") Long productId,
-                @NotNull(message = "数量不能为空") @Min(value = 1, message = "数量至少为1")
-                @Max(value = 100000, message = "数量不能超过100000") Integer quantity) {
-    }
+    record Line(
+            @NotNull(message = "商品不能为空") Long productId,
+
+            @NotNull(message = "数量不能为空")
+            @Min(value = 1, message = "数量至少为1")
+            @Max(value = 100000, message = "数量不能超过100000")
+            Integer quantity) {}
 
     NewCheckout toCheckout() {
-        return new NewCheckout(lines.stream().map(l -> new NewCheckout.Line(l.productId(), l.quantity())).toList(),
-                deliveryAddress, channel);
+        return new NewCheckout(
+                lines.stream()
+                        .map(l -> new NewCheckout.Line(l.productId(), l.quantity()))
+                        .toList(),
+                deliveryAddress,
+                channel);
     }
 }

@@ -62,8 +62,7 @@ class BankAccountService implements BankAccounts {
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (supplier_id) DO UPDATE SET bank_name = excluded.bank_name,
                     account_name = excluded.account_name, account_number = excluded.account_number,
-                    updated_by = excluded.updated_by, updated_at = now()""", supplier.id(), bank, name, number,
-                actor.username());
+                    updated_by = excluded.updated_by, updated_at = now()""", supplier.id(), bank, name, number, actor.username());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("bankName", bank);
         detail.put("accountName", name);
@@ -81,13 +80,20 @@ class BankAccountService implements BankAccounts {
     @Override
     @Transactional
     public Optional<BankAccount> find(long supplierId) {
-        return sql.one("SELECT * FROM supplier_bank_account WHERE supplier_id = ?", rs -> new BankAccount(
-                rs.getLong("supplier_id"), rs.getString("bank_name"), rs.getString("account_name"),
-                rs.getString("account_number"), Sql.instant(rs, "updated_at")), supplierId);
+        return sql.one(
+                "SELECT * FROM supplier_bank_account WHERE supplier_id = ?",
+                rs -> new BankAccount(
+                        rs.getLong("supplier_id"),
+                        rs.getString("bank_name"),
+                        rs.getString("account_name"),
+                        rs.getString("account_number"),
+                        Sql.instant(rs, "updated_at")),
+                supplierId);
     }
 
     private OrganizationView supplierOf(Actor actor) {
-        OrganizationView org = actor.organizationId() == null ? null
+        OrganizationView org = actor.organizationId() == null
+                ? null
                 : organizations.find(actor.organizationId()).orElse(null);
         if (!actor.hasRole("SUPPLIER") || org == null || org.kind() != OrganizationKind.SUPPLIER) {
             throw new ForbiddenException("只有供应商可以登记对公账户");

@@ -1,7 +1,7 @@
 package cn.huinong.payments.internal;
 
-import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderPayments;
+import cn.huinong.ordering.OrderStatus;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
@@ -10,9 +10,9 @@ import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Set;
 
 /**
  * A card payment's intent at the gateway: created with our key, confirmed, cancelled, reconciled, and what the gateway
@@ -32,7 +32,13 @@ class CardIntents {
     private final Refunder refunder;
     private final InstantSource clock;
 
-    CardIntents(PaymentSteps payments, Mismatches mismatches, Gateway gateway, OrderPayments orders, Refunder refunder, InstantSource clock) {
+    CardIntents(
+            PaymentSteps payments,
+            Mismatches mismatches,
+            Gateway gateway,
+            OrderPayments orders,
+            Refunder refunder,
+            InstantSource clock) {
         this.payments = payments;
         this.mismatches = mismatches;
         this.gateway = gateway;
@@ -62,7 +68,10 @@ class CardIntents {
                 }
             } catch (GatewayException e) {
                 // not cancellable (paid meanwhile, processing) or no answer: ask what it is
-                LOG.info("payment {}: cancelling intent {} failed ({}), asking the gateway", paymentId, intentId,
+                LOG.info(
+                        "payment {}: cancelling intent {} failed ({}), asking the gateway",
+                        paymentId,
+                        intentId,
                         e.toString());
                 try {
                     GatewayIntent pi = gateway.retrieve(intentId);
@@ -140,11 +149,13 @@ class CardIntents {
     }
 
     /** Intent states in which no money has moved and none is moving. */
-    private static final Set<String> OPEN_INTENT = Set.of("requires_payment_method",
-            "requires_confirmation", "requires_action", "canceled");
+    private static final Set<String> OPEN_INTENT =
+            Set.of("requires_payment_method", "requires_confirmation", "requires_action", "canceled");
 
     private boolean orderStillPayable(long orderId) {
-        return orders.find(orderId).map(o -> o.status() == OrderStatus.PENDING_PAYMENT).orElse(false);
+        return orders.find(orderId)
+                .map(o -> o.status() == OrderStatus.PENDING_PAYMENT)
+                .orElse(false);
     }
 
     /** The intent id, creating the intent (same key: same intent) when its creation outcome is still unknown. */
@@ -176,8 +187,17 @@ class CardIntents {
         PaymentRow row = payments.find(paymentId).orElseThrow();
         List<String> reasons = Verification.ofIntent(row, pi, pi.succeeded());
         if (!reasons.isEmpty()) {
-            mismatches.record(row, null, null, "api:payment_intent." + pi.status(), pi.id(), reasons,
-                    Verification.expected(row), Verification.actual(pi), pi.json(), actor);
+            mismatches.record(
+                    row,
+                    null,
+                    null,
+                    "api:payment_intent." + pi.status(),
+                    pi.id(),
+                    reasons,
+                    Verification.expected(row),
+                    Verification.actual(pi),
+                    pi.json(),
+                    actor);
             return;
         }
         if (pi.succeeded()) {

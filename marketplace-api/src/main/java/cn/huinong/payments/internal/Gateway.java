@@ -58,8 +58,13 @@ class Gateway {
                 .putMetadata("payment_id", String.valueOf(payment.id()))
                 .setDescription("惠农集市订单 " + payment.orderId())
                 .build();
-        return intent(call(() -> client.v1().paymentIntents().create(params,
-                RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey()).build())));
+        return intent(call(() -> client.v1()
+                .paymentIntents()
+                .create(
+                        params,
+                        RequestOptions.builder()
+                                .setIdempotencyKey(payment.idempotencyKey())
+                                .build())));
     }
 
     GatewayIntent retrieve(String intentId) throws GatewayException {
@@ -68,21 +73,39 @@ class Gateway {
 
     /** Cancels an intent nobody will pay any more (its order expired or was cancelled). */
     GatewayIntent cancel(String intentId) throws GatewayException {
-        return intent(call(() -> client.v1().paymentIntents().cancel(intentId, PaymentIntentCancelParams.builder()
-                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build())));
+        return intent(call(() -> client.v1()
+                .paymentIntents()
+                .cancel(
+                        intentId,
+                        PaymentIntentCancelParams.builder()
+                                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+                                .build())));
     }
 
     GatewayIntent confirm(String intentId, String paymentMethod) throws GatewayException {
-        return intent(call(() -> client.v1().paymentIntents().confirm(intentId,
-                PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build())));
+        return intent(call(() -> client.v1()
+                .paymentIntents()
+                .confirm(
+                        intentId,
+                        PaymentIntentConfirmParams.builder()
+                                .setPaymentMethod(paymentMethod)
+                                .build())));
     }
 
     /** Refunds part of the intent's charge, keyed {@code refund-<id>} so that a retry never refunds twice. */
     GatewayRefund refund(long refundId, String intentId, long amountFen) throws GatewayException {
-        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountFen)
-                .putMetadata("refund_id", String.valueOf(refundId)).build();
-        return refund(call(() -> client.v1().refunds().create(params,
-                RequestOptions.builder().setIdempotencyKey("refund-" + refundId).build())));
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(intentId)
+                .setAmount(amountFen)
+                .putMetadata("refund_id", String.valueOf(refundId))
+                .build();
+        return refund(call(() -> client.v1()
+                .refunds()
+                .create(
+                        params,
+                        RequestOptions.builder()
+                                .setIdempotencyKey("refund-" + refundId)
+                                .build())));
     }
 
     GatewayRefund retrieveRefund(String refundId) throws GatewayException {
@@ -91,8 +114,16 @@ class Gateway {
 
     /** The refunds of an intent, to find ours (metadata refund_id) when its creation outcome was never learnt. */
     List<GatewayRefund> refundsOf(String intentId) throws GatewayException {
-        return call(() -> client.v1().refunds().list(RefundListParams.builder().setPaymentIntent(intentId).setLimit(100L)
-                .build()).getData()).stream().map(Gateway::refund).toList();
+        return call(() -> client.v1()
+                        .refunds()
+                        .list(RefundListParams.builder()
+                                .setPaymentIntent(intentId)
+                                .setLimit(100L)
+                                .build())
+                        .getData())
+                .stream()
+                .map(Gateway::refund)
+                .toList();
     }
 
     /**
@@ -106,8 +137,10 @@ class Gateway {
         } catch (StripeException | RuntimeException e) {
             return Optional.empty();
         }
-        return Optional.of(new GatewayEvent(event.getId(), event.getType(), objectOf(event).map(Gateway::translate)
-                .orElse(null)));
+        return Optional.of(new GatewayEvent(
+                event.getId(),
+                event.getType(),
+                objectOf(event).map(Gateway::translate).orElse(null)));
     }
 
     /** The event's object (PaymentIntent, Refund, Charge ...), empty when it cannot be read. */
@@ -139,15 +172,31 @@ class Gateway {
     }
 
     private static GatewayIntent intent(PaymentIntent pi) {
-        return new GatewayIntent(pi.getId(), pi.getStatus(), pi.getAmount(), pi.getAmountReceived(), pi.getCurrency(),
-                pi.getClientSecret(), pi.getMetadata(),
-                pi.getLastPaymentError() == null ? null : pi.getLastPaymentError().getMessage(),
-                pi.getLastPaymentError() != null, pi.toJson());
+        return new GatewayIntent(
+                pi.getId(),
+                pi.getStatus(),
+                pi.getAmount(),
+                pi.getAmountReceived(),
+                pi.getCurrency(),
+                pi.getClientSecret(),
+                pi.getMetadata(),
+                pi.getLastPaymentError() == null
+                        ? null
+                        : pi.getLastPaymentError().getMessage(),
+                pi.getLastPaymentError() != null,
+                pi.toJson());
     }
 
     private static GatewayRefund refund(Refund re) {
-        return new GatewayRefund(re.getId(), re.getStatus(), re.getPaymentIntent(), re.getAmount(), re.getCurrency(),
-                re.getFailureReason(), re.getMetadata(), re.toJson());
+        return new GatewayRefund(
+                re.getId(),
+                re.getStatus(),
+                re.getPaymentIntent(),
+                re.getAmount(),
+                re.getCurrency(),
+                re.getFailureReason(),
+                re.getMetadata(),
+                re.toJson());
     }
 
     interface Call<T> {
@@ -170,9 +219,12 @@ class Gateway {
 
     private static GatewayException translate(StripeException e) {
         String message = e.getStripeError() != null && e.getStripeError().getMessage() != null
-                ? e.getStripeError().getMessage() : e.getMessage();
+                ? e.getStripeError().getMessage()
+                : e.getMessage();
         if (e instanceof CardException) {
-            message = e.getStripeError() == null ? e.getMessage() : e.getStripeError().getMessage();
+            message = e.getStripeError() == null
+                    ? e.getMessage()
+                    : e.getStripeError().getMessage();
         }
         return new GatewayException(e.toString(), message, unknownOutcome(e), e instanceof CardException, e);
     }

@@ -11,8 +11,8 @@ final class GatewayException extends Exception {
     private final boolean declined;
     private final String gatewayMessage;
 
-    GatewayException(String description, String gatewayMessage, boolean unknownOutcome, boolean declined,
-                     Throwable cause) {
+    GatewayException(
+            String description, String gatewayMessage, boolean unknownOutcome, boolean declined, Throwable cause) {
         super(description, cause);
         this.gatewayMessage = gatewayMessage;
         this.unknownOutcome = unknownOutcome;

@@ -3,8 +3,17 @@ package cn.huinong.payments.internal;
 import java.util.Map;
 
 /** A PaymentIntent as the gateway describes it; {@code lastErrorMessage} is its last payment error's message. */
-record GatewayIntent(String id, String status, Long amount, Long amountReceived, String currency, String clientSecret,
-                     Map<String, String> metadata, String lastErrorMessage, boolean hasLastError, String json)
+record GatewayIntent(
+        String id,
+        String status,
+        Long amount,
+        Long amountReceived,
+        String currency,
+        String clientSecret,
+        Map<String, String> metadata,
+        String lastErrorMessage,
+        boolean hasLastError,
+        String json)
         implements GatewayObject {
 
     GatewayIntent {

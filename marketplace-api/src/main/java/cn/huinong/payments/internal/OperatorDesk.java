@@ -1,10 +1,10 @@
 package cn.huinong.payments.internal;
 
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
-import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
@@ -37,7 +37,15 @@ class OperatorDesk {
     private final Refunder refunder;
     private final PaymentSettings settings;
 
-    OperatorDesk(PaymentSteps payments, TransferSteps transfers, RefundSteps refunds, Mismatches mismatches, CardIntents cardIntents, OrderPayments orders, Refunder refunder, PaymentSettings settings) {
+    OperatorDesk(
+            PaymentSteps payments,
+            TransferSteps transfers,
+            RefundSteps refunds,
+            Mismatches mismatches,
+            CardIntents cardIntents,
+            OrderPayments orders,
+            Refunder refunder,
+            PaymentSettings settings) {
         this.payments = payments;
         this.transfers = transfers;
         this.refunds = refunds;
@@ -91,18 +99,34 @@ class OperatorDesk {
         }
         return payments.attention(page).map(p -> {
             List<PaymentStore.RefundRow> refunds = this.refunds.refundsOf(p.id());
-            long refunded = refunds.stream().filter(r -> r.status().equals("SUCCEEDED"))
-                    .mapToLong(PaymentStore.RefundRow::amountFen).sum();
-            long refunding = refunds.stream().filter(PaymentStore.RefundRow::pending)
-                    .mapToLong(PaymentStore.RefundRow::amountFen).sum();
-            List<PaymentStore.RefundRow> failed = refunds.stream().filter(r -> r.failureMessage() != null).toList();
-            OrderStatus orderStatus = orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
+            long refunded = refunds.stream()
+                    .filter(r -> r.status().equals("SUCCEEDED"))
+                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .sum();
+            long refunding = refunds.stream()
+                    .filter(PaymentStore.RefundRow::pending)
+                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .sum();
+            List<PaymentStore.RefundRow> failed =
+                    refunds.stream().filter(r -> r.failureMessage() != null).toList();
+            OrderStatus orderStatus =
+                    orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
             boolean owed = p.status() == PaymentStatus.ORPHANED
                     || (p.status() == PaymentStatus.SUCCEEDED && orderStatus == OrderStatus.CANCELLED);
-            return new AttentionItem(p.id(), p.orderId(), orderStatus == null ? null : orderStatus.name(), p.method(),
-                    p.status(), p.status().label(), p.amountFen(), refunded, refunding,
-                    owed ? Math.max(0, p.amountFen() - refunded) : 0, failed.size(),
-                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(), p.paidAt(),
+            return new AttentionItem(
+                    p.id(),
+                    p.orderId(),
+                    orderStatus == null ? null : orderStatus.name(),
+                    p.method(),
+                    p.status(),
+                    p.status().label(),
+                    p.amountFen(),
+                    refunded,
+                    refunding,
+                    owed ? Math.max(0, p.amountFen() - refunded) : 0,
+                    failed.size(),
+                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(),
+                    p.paidAt(),
                     mismatches.openMismatches(p.id()));
         });
     }
@@ -125,15 +149,37 @@ class OperatorDesk {
     }
 
     private static final Map<String, String> REASON_LABELS = Map.of(
-            "INTENT_ID", "不是本笔支付创建的网关支付单",
-            "AMOUNT", "金额与应付金额不符", "AMOUNT_RECEIVED", "实收金额与应付金额不符", "CURRENCY", "币种不符",
-            "REFUND_ID", "不是本笔退款在网关的退款单");
+            "INTENT_ID",
+            "不是本笔支付创建的网关支付单",
+            "AMOUNT",
+            "金额与应付金额不符",
+            "AMOUNT_RECEIVED",
+            "实收金额与应付金额不符",
+            "CURRENCY",
+            "币种不符",
+            "REFUND_ID",
+            "不是本笔退款在网关的退款单");
 
     private MismatchView mismatchView(PaymentStore.MismatchRow m) {
-        Long orderId = m.paymentId() == null ? null : payments.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
-        return new MismatchView(m.id(), m.paymentId(), orderId, m.refundId(), m.eventId(), m.eventType(),
-                m.gatewayObjectId(), m.reasons(), m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r))
-                .toList(), m.expected(), m.actual(), m.raw(), m.createdAt(), m.resolvedAt(), m.resolvedBy(),
+        Long orderId = m.paymentId() == null
+                ? null
+                : payments.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
+        return new MismatchView(
+                m.id(),
+                m.paymentId(),
+                orderId,
+                m.refundId(),
+                m.eventId(),
+                m.eventType(),
+                m.gatewayObjectId(),
+                m.reasons(),
+                m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r)).toList(),
+                m.expected(),
+                m.actual(),
+                m.raw(),
+                m.createdAt(),
+                m.resolvedAt(),
+                m.resolvedBy(),
                 m.resolution());
     }
 }

@@ -25,13 +25,15 @@ class PaymentAttachments implements AttachmentAccess {
 
     @Override
     public boolean canSee(long paymentId, Actor actor) {
-        return tx.find(paymentId).map(p -> {
-            try {
-                orders.visibleTo(p.orderId(), actor);
-                return true;
-            } catch (NotFoundException e) {
-                return false;
-            }
-        }).orElse(false);
+        return tx.find(paymentId)
+                .map(p -> {
+                    try {
+                        orders.visibleTo(p.orderId(), actor);
+                        return true;
+                    } catch (NotFoundException e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
     }
 }

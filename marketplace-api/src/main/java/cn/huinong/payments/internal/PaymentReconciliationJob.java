@@ -19,7 +19,8 @@ class PaymentReconciliationJob {
         this.payments = payments;
     }
 
-    @Scheduled(fixedDelay = "${huinong.payments.reconcile-interval:5m}",
+    @Scheduled(
+            fixedDelay = "${huinong.payments.reconcile-interval:5m}",
             initialDelay = "${huinong.payments.reconcile-initial-delay:3m}")
     void run() {
         int n = payments.reconcileAll(Instant.now());

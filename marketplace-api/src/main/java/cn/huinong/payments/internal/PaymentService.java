@@ -1,11 +1,10 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.files.Files;
-import cn.huinong.ordering.OrderStatus;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
-import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentAlreadyLive;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
@@ -24,15 +23,9 @@ import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The payments facade: checks who may do what, then runs database steps in {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction), gateway calls between
@@ -40,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 class PaymentService implements Payments {
-
 
     private final PaymentSteps payments;
     private final TransferSteps transfers;
@@ -53,9 +45,17 @@ class PaymentService implements Payments {
     private final Refunder refunder;
     private final Files files;
 
-    PaymentService(PaymentSteps payments, TransferSteps transfers, RefundSteps refunds, WebhookInbox inbox,
-                   CardIntents cardIntents, OperatorDesk desk, Gateway gateway, OrderPayments orders, Refunder refunder,
-                   Files files) {
+    PaymentService(
+            PaymentSteps payments,
+            TransferSteps transfers,
+            RefundSteps refunds,
+            WebhookInbox inbox,
+            CardIntents cardIntents,
+            OperatorDesk desk,
+            Gateway gateway,
+            OrderPayments orders,
+            Refunder refunder,
+            Files files) {
         this.payments = payments;
         this.transfers = transfers;
         this.refunds = refunds;
@@ -69,8 +69,8 @@ class PaymentService implements Payments {
     }
 
     @Override
-    public Idempotency.Outcome<PaymentView> create(long orderId, PaymentMethod method, String idempotencyKey,
-                                                   Actor actor) {
+    public Idempotency.Outcome<PaymentView> create(
+            long orderId, PaymentMethod method, String idempotencyKey, Actor actor) {
         orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
         if (!actor.hasRole("BUYER")) {
             throw new ForbiddenException("只有采购单位可以支付订单");
@@ -123,8 +123,8 @@ class PaymentService implements Payments {
             throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
         }
         if (row.status() == PaymentStatus.CANCELLED) {
-            throw new ConflictException("该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage()
-                    + "）") + "，请重新发起支付");
+            throw new ConflictException(
+                    "该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage() + "）") + "，请重新发起支付");
         }
         String intentId = cardIntents.ensureIntent(row, actor);
         if (intentId == null) {
@@ -144,7 +144,8 @@ class PaymentService implements Payments {
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
             throw new ConflictException("只有银行转账的支付需要确认到账");
         }
-        if (row.status() != PaymentStatus.AWAITING_TRANSFER && row.status() != PaymentStatus.SUCCEEDED
+        if (row.status() != PaymentStatus.AWAITING_TRANSFER
+                && row.status() != PaymentStatus.SUCCEEDED
                 && row.status() != PaymentStatus.CANCELLED) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
@@ -170,7 +171,9 @@ class PaymentService implements Payments {
             throw new ForbiddenException("无权查看订单");
         }
         List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
-        return payments.awaitingTransfer(pending).stream().map(p -> view(p.id())).toList();
+        return payments.awaitingTransfer(pending).stream()
+                .map(p -> view(p.id()))
+                .toList();
     }
 
     @Override
@@ -188,8 +191,7 @@ class PaymentService implements Payments {
         GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader)
                 .orElseThrow(() -> new InvalidInputException("Webhook 签名无效或已过期"));
         Actor gatewayActor = Actor.system("payment-gateway");
-        WebhookInbox.Handled handled = inbox.handle(event.id(), event.type(), event.object(), rawBody,
-                gatewayActor);
+        WebhookInbox.Handled handled = inbox.handle(event.id(), event.type(), event.object(), rawBody, gatewayActor);
         // committed: now the gateway calls it asks for
         if (handled.orphanedPaymentId() != null) {
             refunder.refundDue(handled.orphanedPaymentId());
@@ -201,8 +203,8 @@ class PaymentService implements Payments {
     }
 
     @Override
-    public Idempotency.Outcome<RefundView> refund(long orderId, long amountFen, String reason, String idempotencyKey,
-                                                  Actor actor) {
+    public Idempotency.Outcome<RefundView> refund(
+            long orderId, long amountFen, String reason, String idempotencyKey, Actor actor) {
         orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
         if (!actor.hasRole("SUPPLIER") && !actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
@@ -217,16 +219,27 @@ class PaymentService implements Payments {
         if (!v.isEmpty()) {
             throw new InvalidInputException("退款信息有误", v);
         }
-        Idempotency.Outcome<PaymentSteps.Created> created = refunds.createRefund(orderId, amountFen, reason.strip(),
-                idempotencyKey, actor);
+        Idempotency.Outcome<PaymentSteps.Created> created =
+                refunds.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
         long refundId = created.value().paymentId();
         PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
         r = refunds.findRefund(refundId).orElseThrow();
         PayableOrder order = orders.find(orderId).orElseThrow();
-        return new Idempotency.Outcome<>(new RefundView(r.id(), r.orderId(), r.paymentId(), r.amountFen(), r.reason(),
-                r.status(), r.failureMessage(), order.refundedFen(), order.status().name(), r.createdAt()),
-                created.status(), created.replayed());
+        return new Idempotency.Outcome<>(
+                new RefundView(
+                        r.id(),
+                        r.orderId(),
+                        r.paymentId(),
+                        r.amountFen(),
+                        r.reason(),
+                        r.status(),
+                        r.failureMessage(),
+                        order.refundedFen(),
+                        order.status().name(),
+                        r.createdAt()),
+                created.status(),
+                created.replayed());
     }
 
     @Override
@@ -251,7 +264,8 @@ class PaymentService implements Payments {
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
+        PaymentStore.RefundRow r =
+                refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
         try {
             orders.visibleTo(r.orderId(), actor);
         } catch (NotFoundException e) {
@@ -266,8 +280,17 @@ class PaymentService implements Payments {
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
         PaymentStore.RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
         PayableOrder order = orders.find(done.orderId()).orElseThrow();
-        return new RefundView(done.id(), done.orderId(), done.paymentId(), done.amountFen(), done.reason(),
-                done.status(), done.failureMessage(), order.refundedFen(), order.status().name(), done.createdAt());
+        return new RefundView(
+                done.id(),
+                done.orderId(),
+                done.paymentId(),
+                done.amountFen(),
+                done.reason(),
+                done.status(),
+                done.failureMessage(),
+                order.refundedFen(),
+                order.status().name(),
+                done.createdAt());
     }
 
     /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
@@ -288,15 +311,36 @@ class PaymentService implements Payments {
         PaymentRow r = payments.find(id).orElseThrow(() -> notFound(id));
         PaymentView.Transfer transfer = null;
         if (r.method() == PaymentMethod.BANK_TRANSFER) {
-            transfer = new PaymentView.Transfer(r.payeeAccountName(), r.payeeBankName(), r.payeeAccountNumber(),
-                    r.amountFen(), r.transferReference());
+            transfer = new PaymentView.Transfer(
+                    r.payeeAccountName(),
+                    r.payeeBankName(),
+                    r.payeeAccountNumber(),
+                    r.amountFen(),
+                    r.transferReference());
         }
-        PaymentView.Slip slip = r.slipFileId() == null ? null : files.find(r.slipFileId())
-                .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size())).orElse(null);
-        return new PaymentView(r.id(), r.orderId(), r.method(), r.status(), r.status().label(), r.amountFen(),
-                r.currency(), r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null, transfer,
-                r.failureMessage(), r.paidAt(), r.createdAt(), r.expiresAt(), slip, r.transferDate(),
-                r.transferDateConfirmed(), r.remindedAt());
+        PaymentView.Slip slip = r.slipFileId() == null
+                ? null
+                : files.find(r.slipFileId())
+                        .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size()))
+                        .orElse(null);
+        return new PaymentView(
+                r.id(),
+                r.orderId(),
+                r.method(),
+                r.status(),
+                r.status().label(),
+                r.amountFen(),
+                r.currency(),
+                r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null,
+                transfer,
+                r.failureMessage(),
+                r.paidAt(),
+                r.createdAt(),
+                r.expiresAt(),
+                slip,
+                r.transferDate(),
+                r.transferDateConfirmed(),
+                r.remindedAt());
     }
 
     static NotFoundException notFound(long id) {

@@ -15,9 +15,15 @@ import java.time.Duration;
  * is reminded.
  */
 @ConfigurationProperties("huinong.payments")
-record PaymentSettings(@NotBlank String apiBase, @NotBlank String secretKey, @NotBlank String webhookSecret,
-                       @Min(0) @Max(10) int maxNetworkRetries, @NotNull Duration connectTimeout,
-                       @NotNull Duration readTimeout, @NotNull Duration reconcileAfter,
-                       @Min(1) @Max(20) int maxAutomaticRefundFailures, @NotNull Duration cardWindow,
-                       @NotNull Duration transferWindow, @NotNull Duration transferReminderBefore) {
-}
+record PaymentSettings(
+        @NotBlank String apiBase,
+        @NotBlank String secretKey,
+        @NotBlank String webhookSecret,
+        @Min(0) @Max(10) int maxNetworkRetries,
+        @NotNull Duration connectTimeout,
+        @NotNull Duration readTimeout,
+        @NotNull Duration reconcileAfter,
+        @Min(1) @Max(20) int maxAutomaticRefundFailures,
+        @NotNull Duration cardWindow,
+        @NotNull Duration transferWindow,
+        @NotNull Duration transferReminderBefore) {}

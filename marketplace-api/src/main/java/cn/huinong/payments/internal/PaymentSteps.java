@@ -2,9 +2,9 @@ package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
 import cn.huinong.ordering.OrderNotPayable;
+import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.PayableOrder;
-import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.payments.PayeeAccountMissing;
@@ -17,7 +17,6 @@ import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -48,12 +47,10 @@ class PaymentSteps {
 
     /** What the idempotency store keeps of a creation: the payment it made. */
     @Serdeable
-    record Created(long paymentId) {
-    }
+    record Created(long paymentId) {}
 
     @Serdeable
-    record CreateRequest(long orderId, PaymentMethod method) {
-    }
+    record CreateRequest(long orderId, PaymentMethod method) {}
 
     private final PaymentStore store;
     private final OrderPayments orders;
@@ -63,7 +60,14 @@ class PaymentSteps {
     private final PaymentSettings settings;
     private final InstantSource clock;
 
-    PaymentSteps(PaymentStore store, OrderPayments orders, Idempotency idempotency, AuditLog audit, BankAccounts bankAccounts, PaymentSettings settings, InstantSource clock) {
+    PaymentSteps(
+            PaymentStore store,
+            OrderPayments orders,
+            Idempotency idempotency,
+            AuditLog audit,
+            BankAccounts bankAccounts,
+            PaymentSettings settings,
+            InstantSource clock) {
         this.store = store;
         this.orders = orders;
         this.idempotency = idempotency;
@@ -80,8 +84,14 @@ class PaymentSteps {
 
     @Transactional
     public Idempotency.Outcome<Created> create(long orderId, PaymentMethod method, String key, Actor actor) {
-        return idempotency.once("user:" + actor.username(), key, "POST /api/v1/orders/{id}/payments",
-                new CreateRequest(orderId, method), Created.class, 201, () -> insert(orderId, method, actor));
+        return idempotency.once(
+                "user:" + actor.username(),
+                key,
+                "POST /api/v1/orders/{id}/payments",
+                new CreateRequest(orderId, method),
+                Created.class,
+                201,
+                () -> insert(orderId, method, actor));
     }
 
     /**
@@ -106,19 +116,20 @@ class PaymentSteps {
         if (live.isPresent()) {
             PaymentRow l = live.get();
             if (l.method() == PaymentMethod.BANK_TRANSFER) {
-                throw new PaymentAlreadyLive("该订单已有待确认的对公转账（附言 " + l.transferReference()
-                        + "），如需改用其他方式，请先撤销该转账");
+                throw new PaymentAlreadyLive("该订单已有待确认的对公转账（附言 " + l.transferReference() + "），如需改用其他方式，请先撤销该转账");
             }
             throw new LiveCardAttempt(l.id());
         }
         BankAccount account = null;
         if (method == PaymentMethod.BANK_TRANSFER) {
-            account = bankAccounts.find(order.supplierId())
+            account = bankAccounts
+                    .find(order.supplierId())
                     .orElseThrow(() -> new PayeeAccountMissing(order.supplierName()));
         }
         PaymentStatus status = method == PaymentMethod.CARD ? PaymentStatus.PENDING : PaymentStatus.AWAITING_TRANSFER;
-        Instant expiresAt = clock.instant().plus(method == PaymentMethod.CARD ? settings.cardWindow()
-                : settings.transferWindow()).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = clock.instant()
+                .plus(method == PaymentMethod.CARD ? settings.cardWindow() : settings.transferWindow())
+                .truncatedTo(ChronoUnit.SECONDS);
         long id = store.insert(orderId, method, status, order.totalFen(), expiresAt, actor.username())
                 .orElseThrow(() -> new ConflictException("该订单已有进行中的支付，请刷新后重试"));
         // the order keeps its stock reserved for as long as this attempt is awaited
@@ -194,7 +205,8 @@ class PaymentSteps {
         store.status(id, PaymentStatus.SUCCEEDED, null, paidAt);
         detail.put("to", PaymentStatus.SUCCEEDED.name());
         audit.record(actor, "PAYMENT_SUCCEEDED", "payment", String.valueOf(id), detail);
-        // ORDER_PAID and PAYMENT_SUCCEEDED (amountFen, eligibleFen, paidAt) go to order_event_outbox in this transaction
+        // ORDER_PAID and PAYMENT_SUCCEEDED (amountFen, eligibleFen, paidAt) go to order_event_outbox in this
+        // transaction
         orders.markPaid(row.orderId(), "payment-" + id, paidAt, actor);
         orders.paymentSucceeded(row.orderId(), row.amountFen(), paidAt, "payment-" + id);
         return Settlement.SUCCEEDED;
@@ -202,7 +214,9 @@ class PaymentSteps {
 
     /** What {@link #settle} did: paid the order, orphaned the money (a refund is due), or nothing (settled before). */
     enum Settlement {
-        SUCCEEDED, ORPHANED, ALREADY
+        SUCCEEDED,
+        ORPHANED,
+        ALREADY
     }
 
     /**
@@ -212,8 +226,9 @@ class PaymentSteps {
     @Transactional
     public void fail(long id, String message, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
-        if (!row.status().live() || row.method() != PaymentMethod.CARD || row.status() == PaymentStatus.FAILED
-                && Objects.equals(message, row.failureMessage())) {
+        if (!row.status().live()
+                || row.method() != PaymentMethod.CARD
+                || row.status() == PaymentStatus.FAILED && Objects.equals(message, row.failureMessage())) {
             return;
         }
         String why = message == null || message.isBlank() ? "支付失败" : message;

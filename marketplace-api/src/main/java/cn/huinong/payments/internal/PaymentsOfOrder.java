@@ -27,46 +27,73 @@ class PaymentsOfOrder implements OrderPaymentsView {
     @Override
     @Transactional
     public List<Map<String, Object>> payments(long orderId) {
-        return store.ofOrder(orderId).stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("paymentId", p.id());
-            m.put("method", p.method().name());
-            m.put("status", p.status().name());
-            m.put("statusLabel", p.status().label());
-            m.put("amountFen", p.amountFen());
-            m.put("transferReference", p.transferReference());
-            m.put("failureMessage", p.failureMessage());
-            m.put("paidAt", p.paidAt() == null ? null : p.paidAt().toString());
-            m.put("createdAt", p.createdAt().toString());
-            m.put("expiresAt", p.expiresAt().toString());
-            m.put("transferDate", p.transferDate() == null ? null : p.transferDate().toString());
-            m.put("transferDateConfirmed", p.transferDateConfirmed() == null ? null
-                    : p.transferDateConfirmed().toString());
-            m.put("remindedAt", p.remindedAt() == null ? null : p.remindedAt().toString());
-            m.put("slip", p.slipFileId() == null ? null : files.find(p.slipFileId()).map(f -> {
-                Map<String, Object> slip = new LinkedHashMap<>();
-                slip.put("fileId", f.id());
-                slip.put("name", f.name());
-                slip.put("contentType", f.contentType());
-                slip.put("size", f.size());
-                return slip;
-            }).orElse(null));
-            m.put("refunds", store.refundsOf(p.id()).stream().map(r -> {
-                Map<String, Object> refund = new LinkedHashMap<>();
-                refund.put("refundId", r.id());
-                refund.put("amountFen", r.amountFen());
-                refund.put("status", r.status());
-                refund.put("cause", r.cause());
-                refund.put("offline", r.offline());
-                refund.put("reason", r.reason());
-                refund.put("failureMessage", r.failureMessage());
-                refund.put("createdAt", r.createdAt().toString());
-                refund.put("sentOn", r.sentOn() == null ? null : r.sentOn().toString());
-                refund.put("bankReference", r.bankReference());
-                refund.put("confirmedAt", r.confirmedAt() == null ? null : r.confirmedAt().toString());
-                return refund;
-            }).toList());
-            return m;
-        }).toList();
+        return store.ofOrder(orderId).stream()
+                .map(p -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("paymentId", p.id());
+                    m.put("method", p.method().name());
+                    m.put("status", p.status().name());
+                    m.put("statusLabel", p.status().label());
+                    m.put("amountFen", p.amountFen());
+                    m.put("transferReference", p.transferReference());
+                    m.put("failureMessage", p.failureMessage());
+                    m.put("paidAt", p.paidAt() == null ? null : p.paidAt().toString());
+                    m.put("createdAt", p.createdAt().toString());
+                    m.put("expiresAt", p.expiresAt().toString());
+                    m.put(
+                            "transferDate",
+                            p.transferDate() == null ? null : p.transferDate().toString());
+                    m.put(
+                            "transferDateConfirmed",
+                            p.transferDateConfirmed() == null
+                                    ? null
+                                    : p.transferDateConfirmed().toString());
+                    m.put(
+                            "remindedAt",
+                            p.remindedAt() == null ? null : p.remindedAt().toString());
+                    m.put(
+                            "slip",
+                            p.slipFileId() == null
+                                    ? null
+                                    : files.find(p.slipFileId())
+                                            .map(f -> {
+                                                Map<String, Object> slip = new LinkedHashMap<>();
+                                                slip.put("fileId", f.id());
+                                                slip.put("name", f.name());
+                                                slip.put("contentType", f.contentType());
+                                                slip.put("size", f.size());
+                                                return slip;
+                                            })
+                                            .orElse(null));
+                    m.put(
+                            "refunds",
+                            store.refundsOf(p.id()).stream()
+                                    .map(r -> {
+                                        Map<String, Object> refund = new LinkedHashMap<>();
+                                        refund.put("refundId", r.id());
+                                        refund.put("amountFen", r.amountFen());
+                                        refund.put("status", r.status());
+                                        refund.put("cause", r.cause());
+                                        refund.put("offline", r.offline());
+                                        refund.put("reason", r.reason());
+                                        refund.put("failureMessage", r.failureMessage());
+                                        refund.put("createdAt", r.createdAt().toString());
+                                        refund.put(
+                                                "sentOn",
+                                                r.sentOn() == null
+                                                        ? null
+                                                        : r.sentOn().toString());
+                                        refund.put("bankReference", r.bankReference());
+                                        refund.put(
+                                                "confirmedAt",
+                                                r.confirmedAt() == null
+                                                        ? null
+                                                        : r.confirmedAt().toString());
+                                        return refund;
+                                    })
+                                    .toList());
+                    return m;
+                })
+                .toList();
     }
 }

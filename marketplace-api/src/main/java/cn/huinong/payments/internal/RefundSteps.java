@@ -1,16 +1,15 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
-import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.OrderPayments;
+import cn.huinong.ordering.OrderStatus;
 import cn.huinong.payments.PaymentMethod;
-import cn.huinong.payments.RefundExceedsPayment;
 import cn.huinong.payments.PaymentStatus;
+import cn.huinong.payments.RefundExceedsPayment;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -38,7 +37,13 @@ class RefundSteps {
     private final InstantSource clock;
     private final Mismatches mismatches;
 
-    RefundSteps(PaymentStore store, OrderPayments orders, Idempotency idempotency, AuditLog audit, InstantSource clock, Mismatches mismatches) {
+    RefundSteps(
+            PaymentStore store,
+            OrderPayments orders,
+            Idempotency idempotency,
+            AuditLog audit,
+            InstantSource clock,
+            Mismatches mismatches) {
         this.store = store;
         this.orders = orders;
         this.idempotency = idempotency;
@@ -48,17 +53,22 @@ class RefundSteps {
     }
 
     @Serdeable
-    record RefundRequest(long orderId, long amountFen, String reason) {
-    }
+    record RefundRequest(long orderId, long amountFen, String reason) {}
 
     /** Reserves a refund (PENDING, counted against the payment at once) under the payment's lock. */
     @Transactional
-    public Idempotency.Outcome<PaymentSteps.Created> createRefund(long orderId, long amountFen, String reason, String key,
-                                                     Actor actor) {
-        return idempotency.once("user:" + actor.username(), key, "POST /api/v1/orders/{id}/refunds",
-                new RefundRequest(orderId, amountFen, reason), PaymentSteps.Created.class, 201, () -> {
-                    PaymentRow payment = store.lockSucceeded(orderId)
-                            .orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
+    public Idempotency.Outcome<PaymentSteps.Created> createRefund(
+            long orderId, long amountFen, String reason, String key, Actor actor) {
+        return idempotency.once(
+                "user:" + actor.username(),
+                key,
+                "POST /api/v1/orders/{id}/refunds",
+                new RefundRequest(orderId, amountFen, reason),
+                PaymentSteps.Created.class,
+                201,
+                () -> {
+                    PaymentRow payment =
+                            store.lockSucceeded(orderId).orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
                     long refunding = store.refunding(payment.id());
                     if (refunding + amountFen > payment.amountFen()) {
                         throw new RefundExceedsPayment(refunding, amountFen, payment.amountFen());
@@ -69,8 +79,8 @@ class RefundSteps {
 
     private long insertRefund(PaymentRow payment, long amountFen, String reason, String cause, Actor actor) {
         boolean offline = payment.method() == PaymentMethod.BANK_TRANSFER;
-        long id = store.insertRefund(payment.orderId(), payment.id(), amountFen, reason, cause, offline,
-                actor.username());
+        long id = store.insertRefund(
+                payment.orderId(), payment.id(), amountFen, reason, cause, offline, actor.username());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", payment.orderId());
         detail.put("paymentId", payment.id());
@@ -101,7 +111,9 @@ class RefundSteps {
             cause = "ORPHANED";
             reason = "款项到账时订单已不可支付，原路退回";
         } else if (payment.status() == PaymentStatus.SUCCEEDED
-                && orders.find(payment.orderId()).map(o -> o.status() == OrderStatus.CANCELLED).orElse(false)) {
+                && orders.find(payment.orderId())
+                        .map(o -> o.status() == OrderStatus.CANCELLED)
+                        .orElse(false)) {
             cause = "CANCELLATION";
             reason = "已支付订单取消，全额退款";
         } else {
@@ -126,24 +138,39 @@ class RefundSteps {
      * operators, not undone here. True when this failed the refund (what is still due may be refunded again).
      */
     @Transactional
-    public boolean gatewayRefund(long refundId, GatewayRefund re, String eventId, String type, String raw, Actor actor) {
+    public boolean gatewayRefund(
+            long refundId, GatewayRefund re, String eventId, String type, String raw, Actor actor) {
         PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
         PaymentRow payment = store.find(r.paymentId()).orElseThrow();
         List<String> reasons = Verification.ofRefund(r, payment, re);
         if (!reasons.isEmpty()) {
-            mismatches.record(payment, refundId, eventId, type, re.id(), reasons, Verification.expected(r, payment),
-                    Verification.actual(re), raw == null ? re.json() : raw, actor);
+            mismatches.record(
+                    payment,
+                    refundId,
+                    eventId,
+                    type,
+                    re.id(),
+                    reasons,
+                    Verification.expected(r, payment),
+                    Verification.actual(re),
+                    raw == null ? re.json() : raw,
+                    actor);
             return false;
         }
         String gatewayRefundId = re.id();
         String failureReason = re.failureReason();
         String status = re.status() == null ? "" : re.status();
         if (!r.pending()) {
-            if (r.status().equals("SUCCEEDED") && (status.equals("failed") || status.equals("canceled"))
+            if (r.status().equals("SUCCEEDED")
+                    && (status.equals("failed") || status.equals("canceled"))
                     && !status.equals(r.gatewayStatus())) {
-                store.refundStatus(refundId, r.status(), gatewayRefundId, status,
-                        "网关报告退款失败（" + failureReason + "），需人工处理");
-                audit.record(actor, "REFUND_FAILED_AFTER_SUCCESS", "refund", String.valueOf(refundId),
+                store.refundStatus(
+                        refundId, r.status(), gatewayRefundId, status, "网关报告退款失败（" + failureReason + "），需人工处理");
+                audit.record(
+                        actor,
+                        "REFUND_FAILED_AFTER_SUCCESS",
+                        "refund",
+                        String.valueOf(refundId),
                         Map.of("orderId", r.orderId(), "gatewayStatus", status));
             }
             return false;
@@ -154,8 +181,12 @@ class RefundSteps {
                 return false;
             }
             case "failed", "canceled" -> {
-                failRefund(r, gatewayRefundId, status,
-                        "支付网关退款失败" + (failureReason == null ? "" : "：" + failureReason), actor);
+                failRefund(
+                        r,
+                        gatewayRefundId,
+                        status,
+                        "支付网关退款失败" + (failureReason == null ? "" : "：" + failureReason),
+                        actor);
                 return true;
             }
             default -> {
@@ -170,8 +201,8 @@ class RefundSteps {
      * reference: only then is the refund SUCCEEDED and the money taken back from the order (and the reserved share).
      */
     @Transactional
-    public PaymentStore.RefundRow confirmOfflineRefund(long refundId, LocalDate sentOn, String bankReference,
-                                                       Actor actor) {
+    public PaymentStore.RefundRow confirmOfflineRefund(
+            long refundId, LocalDate sentOn, String bankReference, Actor actor) {
         PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
         if (!r.offline()) {
             throw new ConflictException("该退款经支付网关原路退回，无需供应商确认");
@@ -181,8 +212,7 @@ class RefundSteps {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
         if (sentOn.isAfter(today) || sentOn.isBefore(LocalDate.ofInstant(r.createdAt(), PaymentSteps.BEIJING))) {
-            throw new InvalidInputException("退款日期有误", List.of(new Violation("sentOn",
-                    "退款日期应在登记退款之日到今天之间")));
+            throw new InvalidInputException("退款日期有误", List.of(new Violation("sentOn", "退款日期应在登记退款之日到今天之间")));
         }
         store.refundSent(refundId, sentOn, bankReference, actor.username());
         succeed(store.refund(refundId, true).orElseThrow(), null, null, actor);
@@ -216,11 +246,15 @@ class RefundSteps {
         }
     }
 
-    private void failRefund(PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, String message,
-                            Actor actor) {
+    private void failRefund(
+            PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, String message, Actor actor) {
         store.refundStatus(r.id(), "FAILED", gatewayRefundId, gatewayStatus, message);
-        audit.record(actor, "REFUND_FAILED", "refund", String.valueOf(r.id()), Map.of("orderId", r.orderId(),
-                "cause", r.cause(), "message", message));
+        audit.record(
+                actor,
+                "REFUND_FAILED",
+                "refund",
+                String.valueOf(r.id()),
+                Map.of("orderId", r.orderId(), "cause", r.cause(), "message", message));
     }
 
     @Transactional

@@ -34,7 +34,9 @@ class RefundTriggers {
         try {
             payments.orderClosed(event.orderId());
         } catch (RuntimeException e) {
-            LOG.warn("order {}: closing its payment attempts failed, left to the reconciliation: {}", event.orderId(),
+            LOG.warn(
+                    "order {}: closing its payment attempts failed, left to the reconciliation: {}",
+                    event.orderId(),
                     e.toString());
         }
     }

@@ -28,7 +28,12 @@ class Refunder {
     private final OrderPayments orders;
     private final PaymentSettings settings;
 
-    Refunder(PaymentSteps payments, RefundSteps refunds, Gateway gateway, OrderPayments orders, PaymentSettings settings) {
+    Refunder(
+            PaymentSteps payments,
+            RefundSteps refunds,
+            Gateway gateway,
+            OrderPayments orders,
+            PaymentSettings settings) {
         this.payments = payments;
         this.refunds = refunds;
         this.gateway = gateway;
@@ -71,7 +76,8 @@ class Refunder {
     /** Refunds what is still due of a payment (cancelled order or orphaned money), if anything. Never throws. */
     void refundDue(long paymentId) {
         try {
-            Optional<Long> refund = refunds.reserveAutomaticRefund(paymentId, settings.maxAutomaticRefundFailures(), SYSTEM);
+            Optional<Long> refund =
+                    refunds.reserveAutomaticRefund(paymentId, settings.maxAutomaticRefundFailures(), SYSTEM);
             refund.ifPresent(id -> execute(id, SYSTEM));
         } catch (RuntimeException e) {
             LOG.warn("payment {}: automatic refund failed, left to the sweep: {}", paymentId, e.toString());

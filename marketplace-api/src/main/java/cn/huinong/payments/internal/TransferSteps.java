@@ -3,8 +3,8 @@ package cn.huinong.payments.internal;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.files.FilePurpose;
 import cn.huinong.files.Files;
-import cn.huinong.ordering.PayableOrder;
 import cn.huinong.ordering.OrderPayments;
+import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
@@ -36,7 +36,14 @@ class TransferSteps {
     private final InstantSource clock;
     private final PaymentSteps payments;
 
-    TransferSteps(PaymentStore store, OrderPayments orders, AuditLog audit, Files files, PaymentSettings settings, InstantSource clock, PaymentSteps payments) {
+    TransferSteps(
+            PaymentStore store,
+            OrderPayments orders,
+            AuditLog audit,
+            Files files,
+            PaymentSettings settings,
+            InstantSource clock,
+            PaymentSteps payments) {
         this.store = store;
         this.orders = orders;
         this.audit = audit;
@@ -57,8 +64,12 @@ class TransferSteps {
         checkTransferDate(transferDate, order, "transferDate");
         files.attach(fileId, FilePurpose.TRANSFER_SLIP, "payment", id, actor);
         store.slip(id, fileId, transferDate);
-        audit.record(actor, "PAYMENT_SLIP_UPLOADED", "payment", String.valueOf(id), Map.of("orderId", row.orderId(),
-                "fileId", fileId, "transferDate", transferDate.toString()));
+        audit.record(
+                actor,
+                "PAYMENT_SLIP_UPLOADED",
+                "payment",
+                String.valueOf(id),
+                Map.of("orderId", row.orderId(), "fileId", fileId, "transferDate", transferDate.toString()));
     }
 
     /** A transfer date is a day between the order's and today (Beijing). */
@@ -69,8 +80,7 @@ class TransferSteps {
             throw new InvalidInputException("转账日期有误", List.of(new Violation(field, "转账日期不能晚于今天")));
         }
         if (date.isBefore(ordered)) {
-            throw new InvalidInputException("转账日期有误", List.of(new Violation(field,
-                    "转账日期不能早于下单日期" + ordered)));
+            throw new InvalidInputException("转账日期有误", List.of(new Violation(field, "转账日期不能早于下单日期" + ordered)));
         }
     }
 
@@ -101,12 +111,16 @@ class TransferSteps {
             return PaymentSteps.Settlement.ALREADY;
         }
         if (amountFen != null && amountFen != row.amountFen()) {
-            throw new RuleViolationException("到账金额" + amountFen + "分与应付金额" + row.amountFen()
-                    + "分不符，不能确认到账；请与买方核对", List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
+            throw new RuleViolationException(
+                    "到账金额" + amountFen + "分与应付金额" + row.amountFen() + "分不符，不能确认到账；请与买方核对",
+                    List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
         }
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
-        LocalDate date = transferDate != null ? transferDate : row.transferDate() != null ? row.transferDate()
-                : LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
+        LocalDate date = transferDate != null
+                ? transferDate
+                : row.transferDate() != null
+                        ? row.transferDate()
+                        : LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
         checkTransferDate(date, order, "transferDate");
         store.transferDateConfirmed(id, date);
         return payments.settle(id, row.transferReference(), paidAtOf(date, order), actor);
@@ -120,8 +134,12 @@ class TransferSteps {
             return false;
         }
         store.reminded(id, clock.instant());
-        audit.record(actor, "PAYMENT_TRANSFER_REMINDED", "payment", String.valueOf(id), Map.of("orderId",
-                row.orderId(), "expiresAt", row.expiresAt().toString()));
+        audit.record(
+                actor,
+                "PAYMENT_TRANSFER_REMINDED",
+                "payment",
+                String.valueOf(id),
+                Map.of("orderId", row.orderId(), "expiresAt", row.expiresAt().toString()));
         return true;
     }
 

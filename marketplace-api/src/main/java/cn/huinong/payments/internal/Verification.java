@@ -18,8 +18,7 @@ final class Verification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /** Why {@code pi} cannot act on {@code payment}; empty when it may. Amounts are checked for a success. */
     static List<String> ofIntent(PaymentRow payment, GatewayIntent pi, boolean success) {

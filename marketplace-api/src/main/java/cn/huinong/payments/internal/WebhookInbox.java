@@ -3,12 +3,12 @@ package cn.huinong.payments.internal;
 import cn.huinong.shared.Actor;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verified webhook events, each handled at most once in one transaction (its id recorded with its effects), by the
@@ -25,7 +25,12 @@ class WebhookInbox {
     private final Mismatches mismatches;
     private final InstantSource clock;
 
-    WebhookInbox(PaymentStore store, PaymentSteps payments, RefundSteps refunds, Mismatches mismatches, InstantSource clock) {
+    WebhookInbox(
+            PaymentStore store,
+            PaymentSteps payments,
+            RefundSteps refunds,
+            Mismatches mismatches,
+            InstantSource clock) {
         this.store = store;
         this.payments = payments;
         this.refunds = refunds;
@@ -38,8 +43,12 @@ class WebhookInbox {
      * payments to reconcile with the gateway (an event for one of ours before we knew its intent), payments whose
      * refund failed (what is still due goes back at once).
      */
-    record Handled(boolean first, Long orphanedPaymentId, List<Long> refundsToReconcile,
-                   List<Long> paymentsToReconcile, List<Long> refundsDue) {
+    record Handled(
+            boolean first,
+            Long orphanedPaymentId,
+            List<Long> refundsToReconcile,
+            List<Long> paymentsToReconcile,
+            List<Long> refundsDue) {
 
         static Handled duplicate() {
             return done(false);
@@ -66,15 +75,22 @@ class WebhookInbox {
         }
         if (object instanceof GatewayRefund re) {
             Optional<PaymentStore.RefundRow> ours = refundOf(re);
-            if (!store.firstSeen(eventId, type, ours.map(PaymentStore.RefundRow::paymentId).orElse(null))) {
+            if (!store.firstSeen(
+                    eventId, type, ours.map(PaymentStore.RefundRow::paymentId).orElse(null))) {
                 return Handled.duplicate();
             }
             if (ours.isEmpty()) {
                 LOG.info("webhook {} {} ignored (no refund of ours)", eventId, type);
             } else if (type.startsWith("refund.") || type.equals("charge.refund.updated")) {
                 boolean failed = refunds.gatewayRefund(ours.get().id(), re, eventId, type, raw, actor);
-                return new Handled(true, null, List.of(), List.of(), failed && "MANUAL".equals(ours.get().cause())
-                        ? List.of(ours.get().paymentId()) : List.of());
+                return new Handled(
+                        true,
+                        null,
+                        List.of(),
+                        List.of(),
+                        failed && "MANUAL".equals(ours.get().cause())
+                                ? List.of(ours.get().paymentId())
+                                : List.of());
             }
             return Handled.done(true);
         }
@@ -84,7 +100,8 @@ class WebhookInbox {
                 return Handled.duplicate();
             }
             List<Long> pending = type.equals("charge.refunded") && payment.isPresent()
-                    ? store.pendingRefundsOf(payment.get().id()) : List.of();
+                    ? store.pendingRefundsOf(payment.get().id())
+                    : List.of();
             return new Handled(true, null, pending, List.of(), List.of());
         }
         if (!store.firstSeen(eventId, type, null)) {
@@ -112,8 +129,17 @@ class WebhookInbox {
         }
         List<String> reasons = Verification.ofIntent(row, pi, type.equals("payment_intent.succeeded"));
         if (!reasons.isEmpty()) {
-            mismatches.record(row, null, eventId, type, pi.id(), reasons, Verification.expected(row),
-                    Verification.actual(pi), raw, actor);
+            mismatches.record(
+                    row,
+                    null,
+                    eventId,
+                    type,
+                    pi.id(),
+                    reasons,
+                    Verification.expected(row),
+                    Verification.actual(pi),
+                    raw,
+                    actor);
             return Handled.done(true);
         }
         Long orphaned = null;
@@ -124,8 +150,7 @@ class WebhookInbox {
                     orphaned = row.id();
                 }
             }
-            case "payment_intent.payment_failed" ->
-                    payments.fail(row.id(), pi.lastErrorMessage(), actor);
+            case "payment_intent.payment_failed" -> payments.fail(row.id(), pi.lastErrorMessage(), actor);
             case "payment_intent.canceled" -> payments.cancelled(row.id(), "支付网关已撤销该支付", actor);
             default -> LOG.info("webhook {} {} ignored", eventId, type);
         }

@@ -3,6 +3,7 @@ package cn.huinong.payments.web;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.shared.Actor;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +15,7 @@ import jakarta.validation.Valid;
 
 /** The calling supplier's corporate account (对公账户), shown to buyers who pay by bank transfer. */
 @Controller("/api/v1/suppliers/me/bank-account")
+@StandardProblems
 @Secured("SUPPLIER")
 class BankAccountController {
 
@@ -23,12 +25,14 @@ class BankAccountController {
         this.accounts = accounts;
     }
 
+    /** The supplier's corporate account (对公账户). */
     @Get
     @ApiResponse(responseCode = "404", description = "尚未登记对公账户")
     BankAccount get(@Parameter(hidden = true) Actor actor) {
         return accounts.mine(actor);
     }
 
+    /** Records or changes the supplier's corporate account (对公账户). */
     @Put
     @ApiResponse(responseCode = "400", description = "开户行、户名或账号有误")
     @ApiResponse(responseCode = "422", description = "户名与供应商登记名称不一致")

@@ -9,6 +9,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,11 +34,11 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 @Controller("/api/v1")
+@StandardProblems
 class PaymentController {
 
     @Serdeable
-    record Received(boolean received, boolean duplicate) {
-    }
+    record Received(boolean received, boolean duplicate) {}
 
     private final Payments payments;
 
@@ -45,14 +46,22 @@ class PaymentController {
         this.payments = payments;
     }
 
+    /** Starts a payment of an order (card or bank transfer). */
     @Post("/orders/{id}/payments")
     @Secured("BUYER")
-    @ApiResponse(responseCode = "201", description = "已创建支付",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "已创建支付",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaymentView.class)))
     @ApiResponse(responseCode = "409", description = "订单不是待支付状态")
-    HttpResponse<PaymentView> create(@PathVariable long id, @Valid @Body PaymentRequest request,
-                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
-                                     @Parameter(hidden = true) Actor actor) {
+    HttpResponse<PaymentView> create(
+            @PathVariable long id,
+            @Valid @Body PaymentRequest request,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey,
+            @Parameter(hidden = true) Actor actor) {
         Idempotency.Outcome<PaymentView> outcome = payments.create(id, request.method(), idempotencyKey, actor);
         MutableHttpResponse<PaymentView> r = HttpResponse.<PaymentView>status(HttpStatus.valueOf(outcome.status()))
                 .body(outcome.value());
@@ -62,14 +71,21 @@ class PaymentController {
     /** Partial or full refund by the order's supplier or an operator; never more in total than was paid (422). */
     @Post("/orders/{id}/refunds")
     @Secured({"SUPPLIER", "OPERATOR"})
-    @ApiResponse(responseCode = "201", description = "已退款（或退款处理中）",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefundView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "已退款（或退款处理中）",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RefundView.class)))
     @ApiResponse(responseCode = "422", description = "退款总额超过已支付金额")
-    HttpResponse<RefundView> refund(@PathVariable long id, @Valid @Body RefundRequest request,
-                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
-                                    @Parameter(hidden = true) Actor actor) {
-        Idempotency.Outcome<RefundView> outcome = payments.refund(id, request.amountFen(), request.reason(),
-                idempotencyKey, actor);
+    HttpResponse<RefundView> refund(
+            @PathVariable long id,
+            @Valid @Body RefundRequest request,
+            @Nullable @Header("Idempotency-Key") String idempotencyKey,
+            @Parameter(hidden = true) Actor actor) {
+        Idempotency.Outcome<RefundView> outcome =
+                payments.refund(id, request.amountFen(), request.reason(), idempotencyKey, actor);
         MutableHttpResponse<RefundView> r = HttpResponse.<RefundView>status(HttpStatus.valueOf(outcome.status()))
                 .body(outcome.value());
         return outcome.replayed() ? r.header("Idempotency-Replayed", "true") : r;
@@ -78,8 +94,8 @@ class PaymentController {
     /** Demo and test card flow: confirms the card payment with a test payment method. */
     @Post("/payments/{id}/confirmation")
     @Secured("BUYER")
-    PaymentView confirm(@PathVariable long id, @Nullable @Body ConfirmationRequest request,
-                        @Parameter(hidden = true) Actor actor) {
+    PaymentView confirm(
+            @PathVariable long id, @Nullable @Body ConfirmationRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.confirm(id, request == null ? null : request.paymentMethod(), actor);
     }
 
@@ -90,10 +106,15 @@ class PaymentController {
     @Post("/payments/{id}/receipt")
     @Secured("SUPPLIER")
     @ApiResponse(responseCode = "422", description = "到账金额与应付金额不符")
-    PaymentView receipt(@PathVariable long id, @Nullable @Valid @Body ReceiptRequest request,
-                        @Parameter(hidden = true) Actor actor) {
-        return payments.confirmReceipt(id, request == null ? null : request.transferDate(),
-                request == null ? null : request.amountFen(), actor);
+    PaymentView receipt(
+            @PathVariable long id,
+            @Nullable @Valid @Body ReceiptRequest request,
+            @Parameter(hidden = true) Actor actor) {
+        return payments.confirmReceipt(
+                id,
+                request == null ? null : request.transferDate(),
+                request == null ? null : request.amountFen(),
+                actor);
     }
 
     /** The buyer withdraws a live payment attempt (a card's intent is cancelled at the gateway first). */
@@ -120,30 +141,32 @@ class PaymentController {
 
     /** The buyer's transfers still awaited (each with expiresAt, remindedAt, the payee and the reference). */
     @Serdeable
-    record AwaitingTransfers(List<PaymentView> items) {
-    }
+    record AwaitingTransfers(List<PaymentView> items) {}
 
     /** The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED. */
     @Post("/refunds/{id}/confirmation")
     @Secured("SUPPLIER")
-    RefundView refundSent(@PathVariable long id, @Valid @Body RefundSentRequest request,
-                          @Parameter(hidden = true) Actor actor) {
+    RefundView refundSent(
+            @PathVariable long id, @Valid @Body RefundSentRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.confirmRefundSent(id, request.sentOn(), request.bankReference(), actor);
     }
 
     /** Operators: gateway answers that did not match what we asked for (open ones by default). */
     @Get("/payments/mismatches")
     @Secured("OPERATOR")
-    PageResponse<MismatchView> mismatches(@Nullable @QueryValue Boolean all, @Nullable @QueryValue Integer page,
-                                          @Nullable @QueryValue Integer size, @Parameter(hidden = true) Actor actor) {
+    PageResponse<MismatchView> mismatches(
+            @Nullable @QueryValue Boolean all,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return payments.mismatches(all == null || !all, PageQuery.of(page, size), actor);
     }
 
     /** Operators: a mismatch looked into, with what was done. */
     @Post("/payments/mismatches/{id}/resolution")
     @Secured("OPERATOR")
-    MismatchView resolve(@PathVariable long id, @Valid @Body ResolutionRequest request,
-                         @Parameter(hidden = true) Actor actor) {
+    MismatchView resolve(
+            @PathVariable long id, @Valid @Body ResolutionRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.resolveMismatch(id, request.resolution(), actor);
     }
 
@@ -157,8 +180,10 @@ class PaymentController {
     /** Operators: orphaned payments and failed refunds, with what is still owed back. */
     @Get("/payments/attention")
     @Secured("OPERATOR")
-    PageResponse<AttentionItem> attention(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size,
-                                          @Parameter(hidden = true) Actor actor) {
+    PageResponse<AttentionItem> attention(
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return payments.attention(PageQuery.of(page, size), actor);
     }
 

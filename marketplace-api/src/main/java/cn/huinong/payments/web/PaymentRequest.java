@@ -5,5 +5,4 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotNull;
 
 @Serdeable
-record PaymentRequest(@NotNull PaymentMethod method) {
-}
+record PaymentRequest(@NotNull PaymentMethod method) {}

@@ -10,5 +10,6 @@ import java.time.LocalDate;
  * optionally, the amount that arrived (must be the payment's).
  */
 @Serdeable
-record ReceiptRequest(@Nullable LocalDate transferDate, @Nullable @Positive Long amountFen) {
-}
+record ReceiptRequest(
+        @Nullable LocalDate transferDate,
+        @Nullable @Positive Long amountFen) {}

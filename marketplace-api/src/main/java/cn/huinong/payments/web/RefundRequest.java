@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 @Serdeable
-record RefundRequest(@Positive long amountFen, @NotBlank @Size(max = 500) String reason) {
-}
+record RefundRequest(
+        @Positive long amountFen, @NotBlank @Size(max = 500) String reason) {}

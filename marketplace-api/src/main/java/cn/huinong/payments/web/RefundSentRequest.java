@@ -8,5 +8,6 @@ import java.time.LocalDate;
 
 /** The supplier sent a bank-transfer refund: on which day, with which bank reference (流水号). */
 @Serdeable
-record RefundSentRequest(@NotNull LocalDate sentOn, @Nullable @Size(max = 100) String bankReference) {
-}
+record RefundSentRequest(
+        @NotNull LocalDate sentOn,
+        @Nullable @Size(max = 100) String bankReference) {}

@@ -6,5 +6,4 @@ import jakarta.validation.constraints.Size;
 
 /** What an operator found and did about a gateway mismatch. */
 @Serdeable
-record ResolutionRequest(@NotBlank @Size(max = 1000) String resolution) {
-}
+record ResolutionRequest(@NotBlank @Size(max = 1000) String resolution) {}

@@ -7,5 +7,4 @@ import java.time.LocalDate;
 
 /** The transfer slip (回单): a file uploaded with purpose TRANSFER_SLIP, and the transfer date printed on it. */
 @Serdeable
-record SlipRequest(@NotNull @Positive Long fileId, @NotNull LocalDate transferDate) {
-}
+record SlipRequest(@NotNull @Positive Long fileId, @NotNull LocalDate transferDate) {}

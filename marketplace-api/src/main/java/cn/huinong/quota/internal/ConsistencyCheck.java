@@ -30,9 +30,9 @@ class ConsistencyCheck {
     ConsistencyReport check(int year) {
         Instant from = QuotaRules.startOf(year);
         Instant to = QuotaRules.startOf(year + 1);
-        record Row(long organizationId, long fromOrders, long ledger, long figures) {
-        }
-        List<Row> rows = sql.list("""
+        record Row(long organizationId, long fromOrders, long ledger, long figures) {}
+        List<Row> rows = sql.list(
+                """
                 WITH from_orders AS (
                     SELECT buyer_organization_id AS org,
                            sum(eligible_fen - CASE WHEN refunded_fen = total_fen THEN eligible_fen

@@ -34,8 +34,7 @@ class DueQueries {
         this.rules = rules;
     }
 
-    record Built(String sql, List<Object> args) {
-    }
+    record Built(String sql, List<Object> args) {}
 
     /** The due units of the query (only those in {@code ids} when given) as a CTE named {@code due}. */
     Built due(DueQuery q, @Nullable Long[] ids) {
@@ -50,23 +49,27 @@ class DueQueries {
             }
         }
         // provinces with a date of their own this year, else the year's general date (no province 00)
-        String deadline = whens.isEmpty() ? "?::date" : "(CASE substr(o.region_code, 1, 2)" + whens + " ELSE ?::date END)";
+        String deadline =
+                whens.isEmpty() ? "?::date" : "(CASE substr(o.region_code, 1, 2)" + whens + " ELSE ?::date END)";
         args.add(rules.deadline("000000", q.year()));
         LocalDate today = q.now().atZone(QuotaRules.ZONE).toLocalDate();
         long[] e = QuotaRules.elapsedSeconds(q.year(), q.now());
         StringBuilder s = new StringBuilder("WITH u AS (SELECT o.id, o.name, o.credit_code, o.region_code,"
-                + " r.name AS region_name, coalesce(f.filed, false) AS filed, coalesce(f.reserved_fen, 0) AS reserved_fen,"
-                + " coalesce(f.counted_fen, 0) AS counted_fen, ").append(deadline).append(" AS deadline"
-                + " FROM organization_directory o LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id"
-                + " LEFT JOIN region_directory r ON r.code = o.region_code"
-                + " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?");
+                        + " r.name AS region_name, coalesce(f.filed, false) AS filed, coalesce(f.reserved_fen, 0) AS reserved_fen,"
+                        + " coalesce(f.counted_fen, 0) AS counted_fen, ")
+                .append(deadline)
+                .append(" AS deadline"
+                        + " FROM organization_directory o LEFT JOIN quota_unit_figures f ON f.year = ? AND f.organization_id = o.id"
+                        + " LEFT JOIN region_directory r ON r.code = o.region_code"
+                        + " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?");
         args.add(q.year());
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
         if (q.supervisorId() != null) {
-            s.append(" AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization_directory WHERE parent_organization_id = ?"
-                    + " UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)"
-                    + " SELECT id FROM sub)");
+            s.append(
+                    " AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization_directory WHERE parent_organization_id = ?"
+                            + " UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)"
+                            + " SELECT id FROM sub)");
             args.add(q.supervisorId());
         }
         if (ids != null) {
@@ -111,7 +114,8 @@ class DueQueries {
             + " FROM due";
 
     private static String order(DueQuery q) {
-        String rate = "(CASE WHEN due.filed AND due.reserved_fen > 0 THEN due.counted_fen::numeric / due.reserved_fen END)";
+        String rate =
+                "(CASE WHEN due.filed AND due.reserved_fen > 0 THEN due.counted_fen::numeric / due.reserved_fen END)";
         String gap = "greatest(due.expected_fen - due.counted_fen, 0)";
         return switch (q.sort()) {
             case URGENCY -> " ORDER BY due.filed, due.days_left, " + gap + " DESC, due.id";
@@ -163,9 +167,10 @@ class DueQueries {
         args.add((q.regionPrefix() + "999999").substring(0, 6));
         args.add(ids);
         if (q.supervisorId() != null) {
-            s.append(" AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization_directory WHERE parent_organization_id = ?"
-                    + " UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)"
-                    + " SELECT id FROM sub)");
+            s.append(
+                    " AND o.id IN (WITH RECURSIVE sub AS (SELECT id FROM organization_directory WHERE parent_organization_id = ?"
+                            + " UNION SELECT c.id FROM organization_directory c JOIN sub ON c.parent_organization_id = sub.id)"
+                            + " SELECT id FROM sub)");
             args.add(q.supervisorId());
         }
         return sql.list(s.toString(), rs -> rs.getLong(1), args.toArray());
@@ -176,11 +181,22 @@ class DueQueries {
         int daysLeft = rs.getInt("days_left");
         long reserved = rs.getLong("reserved_fen");
         long counted = rs.getLong("counted_fen");
-        return new DueUnit(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
-                rs.getString("region_code"), rs.getString("region_name"),
-                filed ? ReminderReason.BEHIND_PACE : ReminderReason.NOT_FILED, Sql.date(rs, "deadline"), daysLeft,
-                daysLeft < 0, reserved, counted, rs.getLong("expected_fen"), rs.getLong("gap_fen"),
-                filed ? QuotaRules.rate(counted, reserved) : null, Sql.instant(rs, "last_reminded_at"),
+        return new DueUnit(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("credit_code"),
+                rs.getString("region_code"),
+                rs.getString("region_name"),
+                filed ? ReminderReason.BEHIND_PACE : ReminderReason.NOT_FILED,
+                Sql.date(rs, "deadline"),
+                daysLeft,
+                daysLeft < 0,
+                reserved,
+                counted,
+                rs.getLong("expected_fen"),
+                rs.getLong("gap_fen"),
+                filed ? QuotaRules.rate(counted, reserved) : null,
+                Sql.instant(rs, "last_reminded_at"),
                 rs.getLong("reminders"));
     }
 }

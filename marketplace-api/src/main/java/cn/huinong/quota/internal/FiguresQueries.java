@@ -46,13 +46,15 @@ class FiguresQueries implements QuotaFigures {
                               AND (CASE WHEN l.event_type = 'ORDER_PAID' THEN l.paid_at ELSE l.occurred_at END) < ?)
                        END AS counted_fen
                 FROM quota_unit_figures f0 WHERE f0.year = ? AND f0.organization_id = o.id) f ON true""";
+
     private static final String LEDGER = "JOIN quota_ledger l ON l.year = ? AND l.organization_id = o.id";
     private static final String REGION = "LEFT JOIN region_directory r ON r.code = o.region_code";
-    private static final String UNITS = " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?";
+    private static final String UNITS =
+            " WHERE o.kind = 'BUYER' AND o.status = 'APPROVED' AND o.region_code BETWEEN ? AND ?";
     private static final String REACHED = "f.filed AND f.reserved_fen > 0 AND f.counted_fen >= f.reserved_fen";
     // behind the pace: counted x length-of-year < reserved x elapsed (the two parameters, in seconds)
-    private static final String LAGGING = "f.filed AND f.reserved_fen > 0 AND f.counted_fen::numeric * ? "
-            + "< f.reserved_fen::numeric * ?";
+    private static final String LAGGING =
+            "f.filed AND f.reserved_fen > 0 AND f.counted_fen::numeric * ? " + "< f.reserved_fen::numeric * ?";
 
     private final Sql sql;
     private final JdbcOperations jdbc;
@@ -65,8 +67,7 @@ class FiguresQueries implements QuotaFigures {
     }
 
     /** The WHERE part of a query and its arguments, in order. */
-    private record Where(String sql, List<Object> args) {
-    }
+    private record Where(String sql, List<Object> args) {}
 
     /** The figures of the query: as booked, or recomputed up to {@code moneyAsOf}. */
     private static String figures(UnitQuery q) {
@@ -83,7 +84,9 @@ class FiguresQueries implements QuotaFigures {
         args.add(q.year());
         args.add((q.regionPrefix() + "000000").substring(0, 6));
         args.add((q.regionPrefix() + "999999").substring(0, 6));
-        StringBuilder w = new StringBuilder(" FROM organization_directory o ").append(String.join(" ", joins)).append(UNITS);
+        StringBuilder w = new StringBuilder(" FROM organization_directory o ")
+                .append(String.join(" ", joins))
+                .append(UNITS);
         if (q.supervisorId() != null) {
             w.append("""
                      AND o.id IN (WITH RECURSIVE sub AS (
@@ -103,7 +106,7 @@ class FiguresQueries implements QuotaFigures {
                     args.add(e[1]);
                     args.add(e[0]);
                 }
-                case ALL -> { }
+                case ALL -> {}
             }
         }
         return new Where(w.toString(), args);
@@ -119,16 +122,23 @@ class FiguresQueries implements QuotaFigures {
         args.add(e[1]);
         args.add(e[0]);
         args.addAll(w.args());
-        return sql.list("SELECT substr(o.region_code, 1, ?) AS prefix, count(*) AS units,"
-                + " count(*) FILTER (WHERE f.filed) AS filed_units,"
-                + " coalesce(sum(f.reserved_fen), 0) AS reserved_fen,"
-                + " coalesce(sum(f.counted_fen), 0) AS counted_fen,"
-                + " count(*) FILTER (WHERE " + REACHED + ") AS completed_units,"
-                + " count(*) FILTER (WHERE " + LAGGING + ") AS lagging_units"
-                + w.sql() + " GROUP BY 1 ORDER BY 1",
-                rs -> new RegionFigures(rs.getString("prefix"), rs.getLong("units"), rs.getLong("filed_units"),
-                        rs.getLong("reserved_fen"), rs.getLong("counted_fen"), rs.getLong("completed_units"),
-                        rs.getLong("lagging_units")), args.toArray());
+        return sql.list(
+                "SELECT substr(o.region_code, 1, ?) AS prefix, count(*) AS units,"
+                        + " count(*) FILTER (WHERE f.filed) AS filed_units,"
+                        + " coalesce(sum(f.reserved_fen), 0) AS reserved_fen,"
+                        + " coalesce(sum(f.counted_fen), 0) AS counted_fen,"
+                        + " count(*) FILTER (WHERE " + REACHED + ") AS completed_units,"
+                        + " count(*) FILTER (WHERE " + LAGGING + ") AS lagging_units"
+                        + w.sql() + " GROUP BY 1 ORDER BY 1",
+                rs -> new RegionFigures(
+                        rs.getString("prefix"),
+                        rs.getLong("units"),
+                        rs.getLong("filed_units"),
+                        rs.getLong("reserved_fen"),
+                        rs.getLong("counted_fen"),
+                        rs.getLong("completed_units"),
+                        rs.getLong("lagging_units")),
+                args.toArray());
     }
 
     @Override
@@ -137,23 +147,30 @@ class FiguresQueries implements QuotaFigures {
         long[] months = new long[12];
         if (q.supervisorId() == null) {
             // a region: the per-county monthly sums the ledger maintains (V53), at most counties x 12 rows
-            sql.list("""
+            sql.list(
+                    """
                     SELECT month, sum(eligible_fen) AS fen FROM quota_region_month
                     WHERE year = ? AND region_code BETWEEN ? AND ? GROUP BY month
-                    """, rs -> {
+                    """,
+                    rs -> {
                         months[rs.getInt("month") - 1] = rs.getLong("fen");
                         return null;
-                    }, q.year(), (q.regionPrefix() + "000000").substring(0, 6),
+                    },
+                    q.year(),
+                    (q.regionPrefix() + "000000").substring(0, 6),
                     (q.regionPrefix() + "999999").substring(0, 6));
             return months;
         }
         // a supervising department's subtree: the same units, over the year's ledger rows
         Where w = where(q, false, LEDGER);
-        sql.list("SELECT extract(month FROM l.paid_at AT TIME ZONE 'Asia/Shanghai')::int AS month,"
-                + " sum(l.eligible_fen) AS fen" + w.sql() + " GROUP BY 1", rs -> {
+        sql.list(
+                "SELECT extract(month FROM l.paid_at AT TIME ZONE 'Asia/Shanghai')::int AS month,"
+                        + " sum(l.eligible_fen) AS fen" + w.sql() + " GROUP BY 1",
+                rs -> {
                     months[rs.getInt("month") - 1] = rs.getLong("fen");
                     return null;
-                }, w.args().toArray());
+                },
+                w.args().toArray());
         return months;
     }
 
@@ -173,7 +190,6 @@ class FiguresQueries implements QuotaFigures {
         };
     }
 
-
     @Override
     @Transactional(readOnly = true)
     public PageResponse<UnitFigures> units(UnitQuery q, PageQuery page) {
@@ -181,8 +197,8 @@ class FiguresQueries implements QuotaFigures {
         List<Object> args = new ArrayList<>(w.args());
         args.add(page.size());
         args.add(page.offset());
-        List<UnitFigures> items = sql.list(SELECT + w.sql() + order(q) + " LIMIT ? OFFSET ?", rs -> unit(rs, q.year(),
-                q.now()), args.toArray());
+        List<UnitFigures> items = sql.list(
+                SELECT + w.sql() + order(q) + " LIMIT ? OFFSET ?", rs -> unit(rs, q.year(), q.now()), args.toArray());
         Where counted = where(q, true, figures(q));
         long total = sql.count("SELECT count(*)" + counted.sql(), counted.args().toArray());
         return new PageResponse<>(items, page.page(), page.size(), total);
@@ -222,10 +238,21 @@ class FiguresQueries implements QuotaFigures {
         } else {
             status = QuotaRules.onPace(counted, reserved, year, now) ? UnitStatus.ON_PACE : UnitStatus.LAGGING;
         }
-        return new UnitFigures(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
-                rs.getString("region_code"), rs.getString("region_name"), Sql.nullableLong(rs, "parent_organization_id"),
-                filed, canteen, rs.getBoolean("late"), rs.getLong("annual_fen"), reserved, counted,
-                filed ? QuotaRules.rate(counted, reserved) : null, status,
+        return new UnitFigures(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("credit_code"),
+                rs.getString("region_code"),
+                rs.getString("region_name"),
+                Sql.nullableLong(rs, "parent_organization_id"),
+                filed,
+                canteen,
+                rs.getBoolean("late"),
+                rs.getLong("annual_fen"),
+                reserved,
+                counted,
+                filed ? QuotaRules.rate(counted, reserved) : null,
+                status,
                 Sql.nullableLong(rs, "representative_organization_id"),
                 rules.deadline(rs.getString("region_code"), year));
     }

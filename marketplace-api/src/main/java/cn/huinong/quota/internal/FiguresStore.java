@@ -14,9 +14,15 @@ import java.util.Optional;
 @Singleton
 class FiguresStore {
 
-    record Figures(long organizationId, int year, boolean filed, @Nullable String canteen, long reservedFen,
-                   @Nullable Long representativeOrganizationId, long ownSpentFen, long countedFen) {
-    }
+    record Figures(
+            long organizationId,
+            int year,
+            boolean filed,
+            @Nullable String canteen,
+            long reservedFen,
+            @Nullable Long representativeOrganizationId,
+            long ownSpentFen,
+            long countedFen) {}
 
     private final Sql sql;
 
@@ -30,18 +36,31 @@ class FiguresStore {
                 INSERT INTO quota_unit_figures (organization_id, year) VALUES (?, ?)
                 ON CONFLICT (year, organization_id) DO NOTHING
                 """, organizationId, year);
-        return sql.one("SELECT * FROM quota_unit_figures WHERE year = ? AND organization_id = ? FOR UPDATE",
-                FiguresStore::figures, year, organizationId).orElseThrow();
+        return sql.one(
+                        "SELECT * FROM quota_unit_figures WHERE year = ? AND organization_id = ? FOR UPDATE",
+                        FiguresStore::figures,
+                        year,
+                        organizationId)
+                .orElseThrow();
     }
 
     Optional<Figures> find(long organizationId, int year) {
-        return sql.one("SELECT * FROM quota_unit_figures WHERE year = ? AND organization_id = ?",
-                FiguresStore::figures, year, organizationId);
+        return sql.one(
+                "SELECT * FROM quota_unit_figures WHERE year = ? AND organization_id = ?",
+                FiguresStore::figures,
+                year,
+                organizationId);
     }
 
     /** The plan's part of the row; reservedFen is the unit's own target (0 for NONE and SHARED). */
-    void plan(long organizationId, int year, String canteen, boolean late, long annualFen, long reservedFen,
-              @Nullable Long representativeOrganizationId) {
+    void plan(
+            long organizationId,
+            int year,
+            String canteen,
+            boolean late,
+            long annualFen,
+            long reservedFen,
+            @Nullable Long representativeOrganizationId) {
         sql.update("""
                 UPDATE quota_unit_figures SET filed = true, canteen = ?, late = ?, annual_fen = ?, reserved_fen = ?,
                        representative_organization_id = ?, updated_at = now()
@@ -79,7 +98,8 @@ class FiguresStore {
                     counted_fen = f.counted_fen + CASE WHEN f.canteen = 'SHARED' THEN 0 ELSE EXCLUDED.own_spent_fen END,
                     updated_at = now()
                 RETURNING f.*
-                """, FiguresStore::figures, organizationId, year, fen, fen).orElseThrow();
+                """, FiguresStore::figures, organizationId, year, fen, fen)
+                .orElseThrow();
         if ("SHARED".equals(f.canteen()) && f.representativeOrganizationId() != null) {
             sql.update("""
                     INSERT INTO quota_unit_figures AS f (organization_id, year, counted_fen) VALUES (?, ?, ?)
@@ -108,9 +128,9 @@ class FiguresStore {
         if (booked.isEmpty()) {
             return;
         }
-        record Shared(long organizationId, int year, long representativeId) {
-        }
-        List<Shared> shared = sql.list("""
+        record Shared(long organizationId, int year, long representativeId) {}
+        List<Shared> shared = sql.list(
+                """
                 INSERT INTO quota_unit_figures AS f (organization_id, year, own_spent_fen, counted_fen)
                 SELECT b.organization_id, b.year, b.fen, b.fen
                 FROM unnest(?::bigint[], ?::int[], ?::bigint[]) WITH ORDINALITY AS b(organization_id, year, fen, n)
@@ -120,37 +140,52 @@ class FiguresStore {
                     counted_fen = f.counted_fen + CASE WHEN f.canteen = 'SHARED' THEN 0 ELSE EXCLUDED.own_spent_fen END,
                     updated_at = now()
                 RETURNING f.organization_id, f.year, f.canteen, f.representative_organization_id
-                """, rs -> "SHARED".equals(rs.getString("canteen")) && rs.getObject("representative_organization_id") != null
-                ? new Shared(rs.getLong("organization_id"), rs.getInt("year"),
-                rs.getLong("representative_organization_id")) : null,
+                """,
+                rs -> "SHARED".equals(rs.getString("canteen")) && rs.getObject("representative_organization_id") != null
+                        ? new Shared(
+                                rs.getLong("organization_id"),
+                                rs.getInt("year"),
+                                rs.getLong("representative_organization_id"))
+                        : null,
                 booked.keySet().stream().map(UnitYear::organizationId).toArray(Long[]::new),
                 booked.keySet().stream().map(u -> (long) u.year()).toArray(Long[]::new),
                 booked.values().toArray(Long[]::new));
         java.util.SortedMap<UnitYear, Long> representatives = new java.util.TreeMap<>();
         for (Shared s : shared) {
             if (s != null) {
-                representatives.merge(new UnitYear(s.representativeId(), s.year()),
-                        booked.get(new UnitYear(s.organizationId(), s.year())), Long::sum);
+                representatives.merge(
+                        new UnitYear(s.representativeId(), s.year()),
+                        booked.get(new UnitYear(s.organizationId(), s.year())),
+                        Long::sum);
             }
         }
         if (!representatives.isEmpty()) {
-            sql.update("""
+            sql.update(
+                    """
                     INSERT INTO quota_unit_figures AS f (organization_id, year, counted_fen)
                     SELECT b.organization_id, b.year, b.fen
                     FROM unnest(?::bigint[], ?::int[], ?::bigint[]) WITH ORDINALITY AS b(organization_id, year, fen, n)
                     ORDER BY b.n
                     ON CONFLICT (year, organization_id) DO UPDATE SET
                         counted_fen = f.counted_fen + EXCLUDED.counted_fen, updated_at = now()
-                    """, representatives.keySet().stream().map(UnitYear::organizationId).toArray(Long[]::new),
+                    """,
+                    representatives.keySet().stream()
+                            .map(UnitYear::organizationId)
+                            .toArray(Long[]::new),
                     representatives.keySet().stream().map(u -> (long) u.year()).toArray(Long[]::new),
                     representatives.values().toArray(Long[]::new));
         }
     }
 
     private static Figures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Figures(rs.getLong("organization_id"), rs.getInt("year"), rs.getBoolean("filed"),
-                rs.getString("canteen"), rs.getLong("reserved_fen"),
-                Sql.nullableLong(rs, "representative_organization_id"), rs.getLong("own_spent_fen"),
+        return new Figures(
+                rs.getLong("organization_id"),
+                rs.getInt("year"),
+                rs.getBoolean("filed"),
+                rs.getString("canteen"),
+                rs.getLong("reserved_fen"),
+                Sql.nullableLong(rs, "representative_organization_id"),
+                rs.getLong("own_spent_fen"),
                 rs.getLong("counted_fen"));
     }
 }

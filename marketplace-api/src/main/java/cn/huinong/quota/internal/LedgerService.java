@@ -31,20 +31,30 @@ class LedgerService implements QuotaLedger {
 
     static final String CONSUMER = "quota-ledger";
 
-    record Claimed(long id, String txId, UUID eventId, String type, long orderId, long organizationId, String channel,
-                   long eligibleFen, Instant paidAt, Instant occurredAt, String regionCode) {
-    }
+    record Claimed(
+            long id,
+            String txId,
+            UUID eventId,
+            String type,
+            long orderId,
+            long organizationId,
+            String channel,
+            long eligibleFen,
+            Instant paidAt,
+            Instant occurredAt,
+            String regionCode) {}
 
     /** Where the consumer stands: the last event it took, in (tx_id, id) order. */
-    record Position(String txId, long lastId) {
-    }
+    record Position(String txId, long lastId) {}
 
     /** A county's month of a year in {@code quota_region_month}. */
     record RegionMonth(int year, String regionCode, int month) implements Comparable<RegionMonth> {
         @Override
         public int compareTo(RegionMonth o) {
-            return java.util.Comparator.comparingInt(RegionMonth::year).thenComparing(RegionMonth::regionCode)
-                    .thenComparingInt(RegionMonth::month).compare(this, o);
+            return java.util.Comparator.comparingInt(RegionMonth::year)
+                    .thenComparing(RegionMonth::regionCode)
+                    .thenComparingInt(RegionMonth::month)
+                    .compare(this, o);
         }
     }
 
@@ -60,10 +70,13 @@ class LedgerService implements QuotaLedger {
     @Transactional
     public int consumeBatch(int batchSize) {
         // the position's row lock makes concurrent consumers take turns; the row is read again after the wait
-        Position at = sql.one("SELECT last_tx_id::text AS tx, last_id FROM outbox_consumer WHERE name = ? FOR UPDATE",
-                rs -> new Position(rs.getString("tx"), rs.getLong("last_id")), CONSUMER)
+        Position at = sql.one(
+                        "SELECT last_tx_id::text AS tx, last_id FROM outbox_consumer WHERE name = ? FOR UPDATE",
+                        rs -> new Position(rs.getString("tx"), rs.getLong("last_id")),
+                        CONSUMER)
                 .orElseThrow(() -> new IllegalStateException("outbox_consumer " + CONSUMER + " missing"));
-        List<Claimed> batch = sql.list("""
+        List<Claimed> batch = sql.list(
+                """
                 SELECT e.id, e.tx_id::text AS tx, e.event_id, e.event_type, e.order_id, e.buyer_organization_id,
                        e.eligible_fen, e.occurred_at, e.payload ->> 'channel' AS channel,
                        e.payload ->> 'paidAt' AS paid_at_text, o.paid_at AS order_paid_at, b.region_code
@@ -72,11 +85,22 @@ class LedgerService implements QuotaLedger {
                 WHERE (e.tx_id, e.id) > (?::xid8, ?) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
                 ORDER BY e.tx_id, e.id
                 LIMIT ?
-                """, rs -> new Claimed(rs.getLong("id"), rs.getString("tx"), rs.getObject("event_id", UUID.class),
-                rs.getString("event_type"), rs.getLong("order_id"), rs.getLong("buyer_organization_id"),
-                rs.getString("channel"), rs.getLong("eligible_fen"),
-                paidAt(rs.getString("paid_at_text"), Sql.instant(rs, "order_paid_at")),
-                Sql.instant(rs, "occurred_at"), rs.getString("region_code")), at.txId(), at.lastId(), batchSize);
+                """,
+                rs -> new Claimed(
+                        rs.getLong("id"),
+                        rs.getString("tx"),
+                        rs.getObject("event_id", UUID.class),
+                        rs.getString("event_type"),
+                        rs.getLong("order_id"),
+                        rs.getLong("buyer_organization_id"),
+                        rs.getString("channel"),
+                        rs.getLong("eligible_fen"),
+                        paidAt(rs.getString("paid_at_text"), Sql.instant(rs, "order_paid_at")),
+                        Sql.instant(rs, "occurred_at"),
+                        rs.getString("region_code")),
+                at.txId(),
+                at.lastId(),
+                batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -89,7 +113,10 @@ class LedgerService implements QuotaLedger {
                 continue;
             }
             if (e.paidAt() == null) {
-                LOG.warn("order event {} ({}) of order {} has no payment time; not booked", e.eventId(), e.type(),
+                LOG.warn(
+                        "order event {} ({}) of order {} has no payment time; not booked",
+                        e.eventId(),
+                        e.type(),
                         e.orderId());
                 continue;
             }
@@ -99,8 +126,11 @@ class LedgerService implements QuotaLedger {
             book(money);
         }
         Claimed last = batch.get(batch.size() - 1);
-        sql.update("UPDATE outbox_consumer SET last_tx_id = ?::xid8, last_id = ?, updated_at = now() WHERE name = ?",
-                last.txId(), last.id(), CONSUMER);
+        sql.update(
+                "UPDATE outbox_consumer SET last_tx_id = ?::xid8, last_id = ?, updated_at = now() WHERE name = ?",
+                last.txId(),
+                last.id(),
+                CONSUMER);
         return batch.size();
     }
 
@@ -147,15 +177,25 @@ class LedgerService implements QuotaLedger {
             paidAts[i] = e.paidAt().toString();
             occurredAts[i] = e.occurredAt().toString();
         }
-        java.util.Set<UUID> booked = new java.util.HashSet<>(sql.list("""
+        java.util.Set<UUID> booked = new java.util.HashSet<>(sql.list(
+                """
                 INSERT INTO quota_ledger (event_id, event_type, order_id, organization_id, channel, year, eligible_fen,
                                           paid_at, occurred_at)
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::int[], ?::bigint[],
                                      ?::timestamptz[], ?::timestamptz[])
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING event_id
-                """, rs -> rs.getObject(1, UUID.class), eventIds, types, orderIds, organizationIds, channels, years,
-                fens, paidAts, occurredAts));
+                """,
+                rs -> rs.getObject(1, UUID.class),
+                eventIds,
+                types,
+                orderIds,
+                organizationIds,
+                channels,
+                years,
+                fens,
+                paidAts,
+                occurredAts));
         java.util.SortedMap<FiguresStore.UnitYear, Long> units = new TreeMap<>();
         Map<RegionMonth, Long> months = new TreeMap<>();
         for (Claimed e : money) {
@@ -165,17 +205,24 @@ class LedgerService implements QuotaLedger {
             int year = QuotaRules.yearOf(e.paidAt());
             units.merge(new FiguresStore.UnitYear(e.organizationId(), year), fen(e), Long::sum);
             if (e.regionCode() != null) {
-                months.merge(new RegionMonth(year, e.regionCode(), e.paidAt().atZone(QuotaRules.ZONE).getMonthValue()),
-                        fen(e), Long::sum);
+                months.merge(
+                        new RegionMonth(
+                                year,
+                                e.regionCode(),
+                                e.paidAt().atZone(QuotaRules.ZONE).getMonthValue()),
+                        fen(e),
+                        Long::sum);
             }
         }
         figures.bookAll(units);
         if (!months.isEmpty()) {
-            sql.update("""
+            sql.update(
+                    """
                     INSERT INTO quota_region_month AS m (year, region_code, month, eligible_fen)
                     SELECT * FROM unnest(?::int[], ?::char(6)[], ?::smallint[], ?::bigint[])
                     ON CONFLICT (year, region_code, month) DO UPDATE SET eligible_fen = m.eligible_fen + EXCLUDED.eligible_fen
-                    """, months.keySet().stream().map(m -> (long) m.year()).toArray(Long[]::new),
+                    """,
+                    months.keySet().stream().map(m -> (long) m.year()).toArray(Long[]::new),
                     months.keySet().stream().map(RegionMonth::regionCode).toArray(String[]::new),
                     months.keySet().stream().map(m -> (long) m.month()).toArray(Long[]::new),
                     months.values().toArray(Long[]::new));

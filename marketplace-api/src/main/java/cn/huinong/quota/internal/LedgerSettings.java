@@ -8,5 +8,7 @@ import java.time.Duration;
 
 /** The ledger's consumer of order events: whether the app polls itself, how many events per transaction, how often. */
 @ConfigurationProperties("huinong.quota.ledger")
-record LedgerSettings(boolean embedded, @Min(1) @Max(5000) int batchSize, @NotNull Duration pollInterval) {
-}
+record LedgerSettings(
+        boolean embedded,
+        @Min(1) @Max(5000) int batchSize,
+        @NotNull Duration pollInterval) {}

@@ -63,8 +63,14 @@ class PlanService implements Quotas {
 
     private final Clock clock;
 
-    PlanService(PlanStore plans, FiguresStore figures, ConsistencyCheck consistency, Organizations organizations,
-                QuotaRules rules, AuditLog audit, Clock clock) {
+    PlanService(
+            PlanStore plans,
+            FiguresStore figures,
+            ConsistencyCheck consistency,
+            Organizations organizations,
+            QuotaRules rules,
+            AuditLog audit,
+            Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.figures = figures;
@@ -94,7 +100,9 @@ class PlanService implements Quotas {
         affected.forEach(id -> figures.lock(id, year));
         Optional<PlanView> existing = plans.find(unit.id(), year);
         // the representative runs the canteen its members share: it keeps filing an own canteen while it has members
-        if (existing.isPresent() && canteen != Canteen.OWN && existing.get().canteen() != canteen
+        if (existing.isPresent()
+                && canteen != Canteen.OWN
+                && existing.get().canteen() != canteen
                 && plans.hasMembers(unit.id(), year)) {
             throw new RepresentativeCanteenLocked("本单位是共用食堂的代表单位，其他单位已指向本单位，不能改为" + label(canteen));
         }
@@ -112,25 +120,45 @@ class PlanService implements Quotas {
         }
         long minimum = canteen.reserves() ? QuotaRules.minimumReservedFen(annual, floor) : 0;
         if (canteen.reserves() && reserved < minimum) {
-            throw new PlanBelowFloor("预留份额不得低于年度食堂食材采购总额的" + QuotaRules.percent(floor).toPlainString()
-                    + "%，即至少" + QuotaRules.yuan(minimum) + "元（" + minimum + "分）",
+            throw new PlanBelowFloor(
+                    "预留份额不得低于年度食堂食材采购总额的" + QuotaRules.percent(floor).toPlainString() + "%，即至少"
+                            + QuotaRules.yuan(minimum) + "元（" + minimum + "分）",
                     List.of(new Violation("reservedFen", "预留份额至少为" + minimum + "分")),
                     Map.of("minimumReservedFen", minimum, "floorPercent", QuotaRules.percent(floor)));
         }
         if (canteen.reserves() && reserved > annual) {
-            throw new PlanAboveTotal("预留份额不能超过年度食堂食材采购总额",
-                    List.of(new Violation("reservedFen", "预留份额不能超过年度食堂食材采购总额")));
+            throw new PlanAboveTotal("预留份额不能超过年度食堂食材采购总额", List.of(new Violation("reservedFen", "预留份额不能超过年度食堂食材采购总额")));
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         boolean late = rules.isLate(unit.regionCode(), year, now);
-        PlanView saved = new PlanView(year, unit.id(), canteen, annual, reserved,
-                plan.representativeOrganizationId(), plan.unionPurchase(), blankToNull(plan.contactName()),
-                blankToNull(plan.contactPhone()), blankToNull(plan.note()),
-                existing.map(p -> p.version() + 1).orElse(1), QuotaRules.percent(floor), minimum, exceptionId,
-                rules.deadline(unit.regionCode(), year), existing.map(PlanView::late).orElse(late),
-                existing.map(PlanView::firstFiledAt).orElse(now), now, actor.username());
+        PlanView saved = new PlanView(
+                year,
+                unit.id(),
+                canteen,
+                annual,
+                reserved,
+                plan.representativeOrganizationId(),
+                plan.unionPurchase(),
+                blankToNull(plan.contactName()),
+                blankToNull(plan.contactPhone()),
+                blankToNull(plan.note()),
+                existing.map(p -> p.version() + 1).orElse(1),
+                QuotaRules.percent(floor),
+                minimum,
+                exceptionId,
+                rules.deadline(unit.regionCode(), year),
+                existing.map(PlanView::late).orElse(late),
+                existing.map(PlanView::firstFiledAt).orElse(now),
+                now,
+                actor.username());
         plans.save(saved, now, late);
-        figures.plan(unit.id(), year, canteen.name(), saved.late(), annual, canteen.reserves() ? reserved : 0,
+        figures.plan(
+                unit.id(),
+                year,
+                canteen.name(),
+                saved.late(),
+                annual,
+                canteen.reserves() ? reserved : 0,
                 saved.representativeOrganizationId());
         figures.recount(unit.id(), year);
         affected.forEach(id -> figures.recount(id, year));
@@ -144,19 +172,23 @@ class PlanService implements Quotas {
         detail.put("floorPercent", QuotaRules.percent(floor).toPlainString());
         detail.put("representativeOrganizationId", saved.representativeOrganizationId());
         detail.put("late", late);
-        audit.record(actor, existing.isPresent() ? "QUOTA_PLAN_AMENDED" : "QUOTA_PLAN_FILED", "quota_plan",
-                unit.id() + "/" + year, detail);
+        audit.record(
+                actor,
+                existing.isPresent() ? "QUOTA_PLAN_AMENDED" : "QUOTA_PLAN_FILED",
+                "quota_plan",
+                unit.id() + "/" + year,
+                detail);
         return saved;
     }
 
     private static void checkRepresentativeField(NewPlan plan) {
         if (plan.canteen() == Canteen.SHARED && plan.representativeOrganizationId() == null) {
-            throw new InvalidInputException("共用食堂须指明代表单位",
-                    List.of(new Violation("representativeOrganizationId", "共用食堂须填写代表单位")));
+            throw new InvalidInputException(
+                    "共用食堂须指明代表单位", List.of(new Violation("representativeOrganizationId", "共用食堂须填写代表单位")));
         }
         if (plan.canteen() != Canteen.SHARED && plan.representativeOrganizationId() != null) {
-            throw new InvalidInputException("只有共用食堂才填写代表单位",
-                    List.of(new Violation("representativeOrganizationId", "只有共用食堂才填写代表单位")));
+            throw new InvalidInputException(
+                    "只有共用食堂才填写代表单位", List.of(new Violation("representativeOrganizationId", "只有共用食堂才填写代表单位")));
         }
     }
 
@@ -168,8 +200,8 @@ class PlanService implements Quotas {
         if (representativeId == unit.id()) {
             throw representativeRefused("代表单位不能是本单位");
         }
-        Optional<OrganizationView> rep = organizations.find(representativeId)
-                .filter(o -> o.kind() == OrganizationKind.BUYER);
+        Optional<OrganizationView> rep =
+                organizations.find(representativeId).filter(o -> o.kind() == OrganizationKind.BUYER);
         if (rep.isEmpty()) {
             throw representativeRefused("代表单位须为本平台的采购单位");
         }
@@ -179,7 +211,9 @@ class PlanService implements Quotas {
         if (!rep.get().regionCode().equals(unit.regionCode())) {
             throw representativeRefused("代表单位须与本单位在同一县（区），共用同一食堂");
         }
-        if (!plans.find(representativeId, year).map(p -> p.canteen() == Canteen.OWN).orElse(false)) {
+        if (!plans.find(representativeId, year)
+                .map(p -> p.canteen() == Canteen.OWN)
+                .orElse(false)) {
             throw representativeRefused("代表单位须已按自有食堂填报" + year + "年度计划");
         }
     }
@@ -196,17 +230,21 @@ class PlanService implements Quotas {
         int province = rules.floorBasisPoints(unit.regionCode(), year);
         Optional<PlanStore.StoredException> exception = plans.approvedException(unit.id(), year);
         int floor = exception.map(PlanStore.StoredException::ratioBasisPoints).orElse(province);
-        return new FloorView(year, QuotaRules.provinceOf(unit.regionCode()), QuotaRules.percent(province),
-                QuotaRules.percent(floor), exception.map(PlanStore.StoredException::id).orElse(null),
-                rules.deadline(unit.regionCode(), year), rules.isLate(unit.regionCode(), year, now));
+        return new FloorView(
+                year,
+                QuotaRules.provinceOf(unit.regionCode()),
+                QuotaRules.percent(province),
+                QuotaRules.percent(floor),
+                exception.map(PlanStore.StoredException::id).orElse(null),
+                rules.deadline(unit.regionCode(), year),
+                rules.isLate(unit.regionCode(), year, now));
     }
 
     @Override
     @Transactional(readOnly = true)
     public PlanView plan(int year, Actor actor) {
         OrganizationView unit = unitOf(actor);
-        return plans.find(unit.id(), year)
-                .orElseThrow(() -> new NotFoundException("本单位尚未填报" + year + "年度预留份额计划"));
+        return plans.find(unit.id(), year).orElseThrow(() -> new NotFoundException("本单位尚未填报" + year + "年度预留份额计划"));
     }
 
     @Override
@@ -221,20 +259,51 @@ class PlanService implements Quotas {
         checkYear(year);
         OrganizationView unit = unitOf(actor);
         Optional<PlanView> own = plans.find(unit.id(), year);
-        long ownSpent = figures.find(unit.id(), year).map(FiguresStore.Figures::ownSpentFen).orElse(0L);
+        long ownSpent = figures.find(unit.id(), year)
+                .map(FiguresStore.Figures::ownSpentFen)
+                .orElse(0L);
         if (own.isEmpty()) {
-            return new ProgressView(year, 0, 0, ownSpent, null, null, false, 0, false, null, false, 0, null,
-                    ownSpent, rules.deadline(unit.regionCode(), year));
+            return new ProgressView(
+                    year,
+                    0,
+                    0,
+                    ownSpent,
+                    null,
+                    null,
+                    false,
+                    0,
+                    false,
+                    null,
+                    false,
+                    0,
+                    null,
+                    ownSpent,
+                    rules.deadline(unit.regionCode(), year));
         }
         PlanView plan = own.get();
         long countedAt = plan.canteen() == Canteen.SHARED ? plan.representativeOrganizationId() : unit.id();
-        PlanView target = countedAt == unit.id() ? plan : plans.find(countedAt, year).orElse(plan);
+        PlanView target =
+                countedAt == unit.id() ? plan : plans.find(countedAt, year).orElse(plan);
         long reserved = target.canteen().reserves() ? target.reservedFen() : 0;
-        long spent = figures.find(countedAt, year).map(FiguresStore.Figures::countedFen).orElse(0L);
-        return new ProgressView(year, target.annualCanteenProcurementFen(), reserved, spent,
-                QuotaRules.rate(spent, reserved), QuotaRules.rate(spent, target.annualCanteenProcurementFen()),
-                QuotaRules.onPace(spent, reserved, year, now), Math.max(0, reserved - spent), true, plan.canteen(),
-                plan.late(), QuotaRules.expectedByNowFen(reserved, year, now), countedAt, ownSpent, plan.deadline());
+        long spent = figures.find(countedAt, year)
+                .map(FiguresStore.Figures::countedFen)
+                .orElse(0L);
+        return new ProgressView(
+                year,
+                target.annualCanteenProcurementFen(),
+                reserved,
+                spent,
+                QuotaRules.rate(spent, reserved),
+                QuotaRules.rate(spent, target.annualCanteenProcurementFen()),
+                QuotaRules.onPace(spent, reserved, year, now),
+                Math.max(0, reserved - spent),
+                true,
+                plan.canteen(),
+                plan.late(),
+                QuotaRules.expectedByNowFen(reserved, year, now),
+                countedAt,
+                ownSpent,
+                plan.deadline());
     }
 
     @Override
@@ -246,27 +315,31 @@ class PlanService implements Quotas {
         try {
             bp = QuotaRules.basisPoints(ratioPercent);
         } catch (ArithmeticException e) {
-            throw new InvalidInputException("比例最多保留两位小数",
-                    List.of(new Violation("ratioPercent", "比例最多保留两位小数")));
+            throw new InvalidInputException("比例最多保留两位小数", List.of(new Violation("ratioPercent", "比例最多保留两位小数")));
         }
         int floor = rules.floorBasisPoints(unit.regionCode(), year);
         if (bp < 0 || bp >= floor) {
-            throw new RatioNotBelowFloor("申请的比例须低于本省" + year + "年度下限" + QuotaRules.percent(floor)
-                    .toPlainString() + "%", List.of(new Violation("ratioPercent", "须在0到下限之间")));
+            throw new RatioNotBelowFloor(
+                    "申请的比例须低于本省" + year + "年度下限" + QuotaRules.percent(floor).toPlainString() + "%",
+                    List.of(new Violation("ratioPercent", "须在0到下限之间")));
         }
         if (plans.hasOpenException(unit.id(), year)) {
             throw new RatioExceptionExists("本单位" + year + "年度已有待审核或已批准的比例申请");
         }
         long id = plans.insertException(unit.id(), year, bp, reason.trim(), actor.username());
-        audit.record(actor, "QUOTA_RATIO_EXCEPTION_REQUESTED", "quota_ratio_exception", String.valueOf(id),
+        audit.record(
+                actor,
+                "QUOTA_RATIO_EXCEPTION_REQUESTED",
+                "quota_ratio_exception",
+                String.valueOf(id),
                 Map.of("year", year, "ratioPercent", QuotaRules.percent(bp).toPlainString(), "reason", reason.trim()));
         return plans.exceptionView(id).orElseThrow();
     }
 
     @Override
     @Transactional(readOnly = true)
-    public PageResponse<RatioExceptionView> exceptions(@Nullable RatioExceptionStatus status, @Nullable Integer year,
-                                                       Actor actor, PageQuery page) {
+    public PageResponse<RatioExceptionView> exceptions(
+            @Nullable RatioExceptionStatus status, @Nullable Integer year, Actor actor, PageQuery page) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (actor.is(Role.BUYER)) {
@@ -290,19 +363,21 @@ class PlanService implements Quotas {
         }
         String w = where.isEmpty() ? "true" : String.join(" AND ", where);
         Object[] a = args.toArray();
-        return new PageResponse<>(plans.exceptionViews(w, page.size(), page.offset(), a), page.page(), page.size(),
+        return new PageResponse<>(
+                plans.exceptionViews(w, page.size(), page.offset(), a),
+                page.page(),
+                page.size(),
                 plans.countExceptions(w, a));
     }
 
     @Override
     @Transactional
     public RatioExceptionView decideException(long id, Decision decision, @Nullable String reason, Actor actor) {
-        PlanStore.StoredException e = plans.lockException(id)
-                .orElseThrow(() -> new NotFoundException("比例申请不存在"));
+        PlanStore.StoredException e = plans.lockException(id).orElseThrow(() -> new NotFoundException("比例申请不存在"));
         if (actor.is(Role.REGULATOR)) {
             // a lower ratio is the finance authority's to grant (财库〔2021〕20号), in its region (ADR 11)
-            OrganizationView department = organizations.find(actor.organizationId())
-                    .orElseThrow(() -> new ForbiddenException("无权审核比例申请"));
+            OrganizationView department =
+                    organizations.find(actor.organizationId()).orElseThrow(() -> new ForbiddenException("无权审核比例申请"));
             if (department.departmentKind() != DepartmentKind.FINANCE) {
                 throw new RatioDecisionNotAllowed("比例申请由财政部门审核，本部门无权审核");
             }
@@ -320,8 +395,8 @@ class PlanService implements Quotas {
         if (decision == Decision.REJECT && why == null) {
             throw new InvalidInputException("驳回须说明理由", List.of(new Violation("reason", "驳回须说明理由")));
         }
-        RatioExceptionStatus to = decision == Decision.APPROVE ? RatioExceptionStatus.APPROVED
-                : RatioExceptionStatus.REJECTED;
+        RatioExceptionStatus to =
+                decision == Decision.APPROVE ? RatioExceptionStatus.APPROVED : RatioExceptionStatus.REJECTED;
         plans.decideException(id, to, actor.username(), why);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", decision.name());
@@ -341,7 +416,9 @@ class PlanService implements Quotas {
     }
 
     private String scopeOf(Actor actor) {
-        return organizations.find(actor.organizationId()).map(OrganizationView::scopeRegionCode)
+        return organizations
+                .find(actor.organizationId())
+                .map(OrganizationView::scopeRegionCode)
                 .orElseThrow(() -> new NoSupervisionScope("监管部门未设置监管区域"));
     }
 
@@ -349,8 +426,8 @@ class PlanService implements Quotas {
         if (actor.organizationId() == null) {
             throw new ForbiddenException("只有采购单位可以填报预留份额");
         }
-        OrganizationView unit = organizations.find(actor.organizationId())
-                .orElseThrow(() -> new ForbiddenException("只有采购单位可以填报预留份额"));
+        OrganizationView unit =
+                organizations.find(actor.organizationId()).orElseThrow(() -> new ForbiddenException("只有采购单位可以填报预留份额"));
         if (unit.kind() != OrganizationKind.BUYER) {
             throw new ForbiddenException("只有采购单位可以填报预留份额");
         }

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * {@code deadlines: ["2026=2026-06-30", "520000:2026=2026-05-31"]} ([province:]year=last day of filing).
  */
 @ConfigurationProperties("huinong.quota")
-record QuotaSettings(@NotNull BigDecimal defaultFloorPercent, @Nullable List<String> floors,
-                     @NotBlank String defaultDeadline, @Nullable List<String> deadlines) {
+record QuotaSettings(
+        @NotNull BigDecimal defaultFloorPercent,
+        @Nullable List<String> floors,
+        @NotBlank String defaultDeadline,
+        @Nullable List<String> deadlines) {
 
     private static final Pattern FLOOR = Pattern.compile("(\\d{6}):(\\d{4})=(\\d{1,3}(?:\\.\\d{1,2})?)");
     private static final Pattern DEADLINE = Pattern.compile("(?:(\\d{6}):)?(\\d{4})=(\\d{4}-\\d{2}-\\d{2})");
@@ -41,8 +44,8 @@ record QuotaSettings(@NotNull BigDecimal defaultFloorPercent, @Nullable List<Str
             d.computeIfAbsent(province, k -> new HashMap<>())
                     .put(Integer.parseInt(m.group(2)), LocalDate.parse(m.group(3)));
         }
-        return new QuotaRules(QuotaRules.basisPoints(defaultFloorPercent), f, MonthDay.parse("--" + defaultDeadline),
-                d);
+        return new QuotaRules(
+                QuotaRules.basisPoints(defaultFloorPercent), f, MonthDay.parse("--" + defaultDeadline), d);
     }
 
     private static Matcher matches(Pattern p, String entry, String key) {

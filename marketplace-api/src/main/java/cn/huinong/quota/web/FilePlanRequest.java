@@ -18,16 +18,21 @@ import java.util.List;
  * (NONE reserves nothing; a SHARED unit names its representative, who files the shared canteen's figures).
  */
 @Serdeable
-record FilePlanRequest(@NotNull(message = "请选择食堂情况（OWN、SHARED、OUTSOURCED 或 NONE）") Canteen canteen,
-                       @Nullable @PositiveOrZero(message = "金额不能为负") @Max(value = 100_000_000_000_000L,
-                               message = "金额过大") Long annualCanteenProcurementFen,
-                       @Nullable @PositiveOrZero(message = "金额不能为负") @Max(value = 100_000_000_000_000L,
-                               message = "金额过大") Long reservedFen,
-                       @Nullable Long representativeOrganizationId,
-                       @Nullable Boolean unionPurchase,
-                       @Nullable @Size(max = 50, message = "联系人不超过50字") String contactName,
-                       @Nullable @Size(max = 30, message = "联系电话不超过30字") String contactPhone,
-                       @Nullable @Size(max = 1000, message = "备注不超过1000字") String note) {
+record FilePlanRequest(
+        @NotNull(message = "请选择食堂情况（OWN、SHARED、OUTSOURCED 或 NONE）")
+        Canteen canteen,
+
+        @Nullable @PositiveOrZero(message = "金额不能为负") @Max(value = 100_000_000_000_000L, message = "金额过大")
+        Long annualCanteenProcurementFen,
+
+        @Nullable @PositiveOrZero(message = "金额不能为负") @Max(value = 100_000_000_000_000L, message = "金额过大")
+        Long reservedFen,
+
+        @Nullable Long representativeOrganizationId,
+        @Nullable Boolean unionPurchase,
+        @Nullable @Size(max = 50, message = "联系人不超过50字") String contactName,
+        @Nullable @Size(max = 30, message = "联系电话不超过30字") String contactPhone,
+        @Nullable @Size(max = 1000, message = "备注不超过1000字") String note) {
 
     NewPlan toPlan() {
         if (canteen.reserves()) {
@@ -42,8 +47,14 @@ record FilePlanRequest(@NotNull(message = "请选择食堂情况（OWN、SHARED�
                 throw new InvalidInputException("请填写采购总额和预留份额", missing);
             }
         }
-        return new NewPlan(canteen, annualCanteenProcurementFen == null ? 0 : annualCanteenProcurementFen,
-                reservedFen == null ? 0 : reservedFen, representativeOrganizationId,
-                Boolean.TRUE.equals(unionPurchase), contactName, contactPhone, note);
+        return new NewPlan(
+                canteen,
+                annualCanteenProcurementFen == null ? 0 : annualCanteenProcurementFen,
+                reservedFen == null ? 0 : reservedFen,
+                representativeOrganizationId,
+                Boolean.TRUE.equals(unionPurchase),
+                contactName,
+                contactPhone,
+                note);
     }
 }

@@ -8,6 +8,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Operator tools of the reserved share. */
 @Controller("/api/v1/operator/quota")
+@StandardProblems
 class OperatorQuotaController {
 
     private final Quotas quotas;
@@ -44,8 +46,13 @@ class OperatorQuotaController {
     /** The same check in the background: 202 with the RUNNING run; follow it with GET /consistency-checks/{id}. */
     @Post("/consistency-checks")
     @Secured(Role.Names.OPERATOR)
-    @ApiResponse(responseCode = "202", description = "核对已开始",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsistencyRun.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "核对已开始",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsistencyRun.class)))
     @ApiResponse(responseCode = "409", description = "该年度的核对正在进行")
     HttpResponse<ConsistencyRun> startConsistencyCheck(@QueryValue int year, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.accepted().body(runs.start(year, actor));
@@ -54,8 +61,8 @@ class OperatorQuotaController {
     /** Background checks, newest first (without their mismatches). */
     @Get("/consistency-checks")
     @Secured(Role.Names.OPERATOR)
-    PageResponse<ConsistencyRun> consistencyChecks(@Nullable @QueryValue Integer page,
-                                                   @Nullable @QueryValue Integer size) {
+    PageResponse<ConsistencyRun> consistencyChecks(
+            @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return runs.list(PageQuery.of(page, size));
     }
 

@@ -11,6 +11,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,6 +31,7 @@ import java.util.List;
 
 /** The buyer unit's reserved share: its yearly plan, history, progress, and ratio exceptions. */
 @Controller("/api/v1/quota")
+@StandardProblems
 class QuotaController {
 
     private final Quotas quotas;
@@ -58,6 +60,7 @@ class QuotaController {
         return quotas.floor(year, actor, Instant.now(clock));
     }
 
+    /** The unit's current plan for the year. */
     @Get("/plans/{year}")
     @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "404", description = "本单位尚未填报该年度计划")
@@ -79,33 +82,36 @@ class QuotaController {
         return quotas.progress(year, actor, Instant.now(clock));
     }
 
+    /** Asks for a ratio below the province's floor for the year. */
     @Post("/plans/{year}/ratio-exceptions")
     @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "201", description = "已提交，待监管部门审核")
     @ApiResponse(responseCode = "409", description = "该年度已有待审核或已批准的申请")
     @ApiResponse(responseCode = "422", description = "申请比例不低于本省下限")
-    HttpResponse<RatioExceptionView> requestException(@PathVariable int year,
-                                                      @Valid @Body RatioExceptionRequest request,
-                                                      @Parameter(hidden = true) Actor actor) {
+    HttpResponse<RatioExceptionView> requestException(
+            @PathVariable int year, @Valid @Body RatioExceptionRequest request, @Parameter(hidden = true) Actor actor) {
         return HttpResponse.created(quotas.requestException(year, request.ratioPercent(), request.reason(), actor));
     }
 
     /** A buyer sees its own requests, a regulator those of units in its scope, an operator all. */
     @Get("/ratio-exceptions")
     @Secured({Role.Names.BUYER, Role.Names.REGULATOR, Role.Names.OPERATOR})
-    PageResponse<RatioExceptionView> exceptions(@Nullable @QueryValue RatioExceptionStatus status,
-                                                @Nullable @QueryValue Integer year, @Nullable @QueryValue Integer page,
-                                                @Nullable @QueryValue Integer size,
-                                                @Parameter(hidden = true) Actor actor) {
+    PageResponse<RatioExceptionView> exceptions(
+            @Nullable @QueryValue RatioExceptionStatus status,
+            @Nullable @QueryValue Integer year,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return quotas.exceptions(status, year, actor, PageQuery.of(page, size));
     }
 
+    /** Approves or rejects a ratio exception. */
     @Post("/ratio-exceptions/{id}/decision")
     @Secured({Role.Names.REGULATOR, Role.Names.OPERATOR})
     @ApiResponse(responseCode = "403", description = "比例申请由监管范围覆盖该单位的财政部门（或平台运营）审核")
     @ApiResponse(responseCode = "409", description = "该申请已审核")
-    RatioExceptionView decide(@PathVariable long id, @Valid @Body DecisionRequest request,
-                              @Parameter(hidden = true) Actor actor) {
+    RatioExceptionView decide(
+            @PathVariable long id, @Valid @Body DecisionRequest request, @Parameter(hidden = true) Actor actor) {
         return quotas.decideException(id, request.decision(), request.reason(), actor);
     }
 }

@@ -8,6 +8,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,6 +23,7 @@ import java.time.Instant;
 
 /** The buyer unit's own reminders (computed, and 催办 sent by regulators) and its representative lookup. */
 @Controller("/api/v1/quota")
+@StandardProblems
 @Secured(Role.Names.BUYER)
 class QuotaReminderController {
 
@@ -41,6 +43,7 @@ class QuotaReminderController {
         return reminders.mine(year == null ? QuotaRules.yearOf(now) : year, actor, now);
     }
 
+    /** Marks a reminder read. */
     @Post("/reminders/{id}/read")
     @ApiResponse(responseCode = "404", description = "催办消息不存在")
     UnitReminders.Message read(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
@@ -52,10 +55,12 @@ class QuotaReminderController {
      * except the caller and units that are themselves shared-canteen members; same county first, then prefecture.
      */
     @Get("/representative-candidates")
-    PageResponse<RepresentativeCandidate> candidates(@QueryValue int year, @Nullable @QueryValue String q,
-                                                     @Nullable @QueryValue Integer page,
-                                                     @Nullable @QueryValue Integer size,
-                                                     @Parameter(hidden = true) Actor actor) {
+    PageResponse<RepresentativeCandidate> candidates(
+            @QueryValue int year,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size,
+            @Parameter(hidden = true) Actor actor) {
         return reminders.representativeCandidates(year, q, actor, PageQuery.of(page, size));
     }
 }

@@ -22,17 +22,14 @@ import java.util.regex.Pattern;
  */
 final class DesignationCsv {
 
-    record KnownRegion(String code, String name, RegionLevel level) {
-    }
+    record KnownRegion(String code, String name, RegionLevel level) {}
 
-    record Parsed(Set<String> codes, int totalLines, List<LineError> errors) {
-    }
+    record Parsed(Set<String> codes, int totalLines, List<LineError> errors) {}
 
     static final int MAX_LINES = 20_000;
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
-    private DesignationCsv() {
-    }
+    private DesignationCsv() {}
 
     static Parsed parse(byte[] content, Map<String, KnownRegion> regions) {
         try (Reader text = UploadedText.open(content)) {
@@ -58,8 +55,7 @@ final class DesignationCsv {
         while ((raw = lines.readLine()) != null) {
             lineNo++;
             if (lineNo > MAX_LINES) {
-                return new Parsed(Set.of(), lineNo, List.of(new LineError(0, "",
-                        "文件超过" + MAX_LINES + "行，请拆分后导入")));
+                return new Parsed(Set.of(), lineNo, List.of(new LineError(0, "", "文件超过" + MAX_LINES + "行，请拆分后导入")));
             }
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -84,8 +80,10 @@ final class DesignationCsv {
                 continue;
             }
             if (region.level() != RegionLevel.COUNTY) {
-                errors.add(new LineError(lineNo, line, code + "（" + region.name() + "）是" + region.level().label()
-                        + "区划，名单只能包含县级区划"));
+                errors.add(new LineError(
+                        lineNo,
+                        line,
+                        code + "（" + region.name() + "）是" + region.level().label() + "区划，名单只能包含县级区划"));
                 continue;
             }
             if (!name.isEmpty() && !name.equals(region.name())) {

@@ -46,8 +46,12 @@ class JdbcDesignations implements Designations {
     private final ObjectMapper json;
     private final ApplicationEventPublisher<DesignationsChanged> changed;
 
-    JdbcDesignations(JdbcOperations jdbc, TransactionOperations<Connection> tx, AuditLog audit, ObjectMapper json,
-                     ApplicationEventPublisher<DesignationsChanged> changed) {
+    JdbcDesignations(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> tx,
+            AuditLog audit,
+            ObjectMapper json,
+            ApplicationEventPublisher<DesignationsChanged> changed) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -56,14 +60,14 @@ class JdbcDesignations implements Designations {
     }
 
     @Override
-    public DesignationImportResult importCsv(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                             byte[] content) {
+    public DesignationImportResult importCsv(
+            Actor actor, DesignationKind kind, DesignationMode mode, String fileName, byte[] content) {
         return importParsed(actor, kind, mode, fileName, DesignationCsv.parse(content, knownRegions()));
     }
 
     @Override
-    public DesignationImportResult importCsv(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                             Path content) {
+    public DesignationImportResult importCsv(
+            Actor actor, DesignationKind kind, DesignationMode mode, String fileName, Path content) {
         try (Reader text = UploadedText.open(content)) {
             return importParsed(actor, kind, mode, fileName, DesignationCsv.parse(text, knownRegions()));
         } catch (IOException e) {
@@ -71,16 +75,40 @@ class JdbcDesignations implements Designations {
         }
     }
 
-    private DesignationImportResult importParsed(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                                 DesignationCsv.Parsed parsed) {
+    private DesignationImportResult importParsed(
+            Actor actor, DesignationKind kind, DesignationMode mode, String fileName, DesignationCsv.Parsed parsed) {
         if (!parsed.errors().isEmpty()) {
-            List<LineError> reported = parsed.errors().subList(0, Math.min(MAX_ERRORS_REPORTED, parsed.errors().size()));
+            List<LineError> reported = parsed.errors()
+                    .subList(0, Math.min(MAX_ERRORS_REPORTED, parsed.errors().size()));
             DesignationImportResult rejected = tx.executeWrite(s -> {
-                DesignationImportResult r = insertImport(actor, kind, mode, fileName, "REJECTED", parsed.totalLines(),
-                        parsed.errors().size(), currentCount(kind), 0, 0, reported);
-                audit.record(actor, "REGION_DESIGNATION_IMPORT_REJECTED", "designation-import", String.valueOf(r.id()),
-                        Map.of("kind", kind.name(), "mode", mode.name(), "fileName", fileName,
-                                "totalLines", parsed.totalLines(), "errorCount", parsed.errors().size()));
+                DesignationImportResult r = insertImport(
+                        actor,
+                        kind,
+                        mode,
+                        fileName,
+                        "REJECTED",
+                        parsed.totalLines(),
+                        parsed.errors().size(),
+                        currentCount(kind),
+                        0,
+                        0,
+                        reported);
+                audit.record(
+                        actor,
+                        "REGION_DESIGNATION_IMPORT_REJECTED",
+                        "designation-import",
+                        String.valueOf(r.id()),
+                        Map.of(
+                                "kind",
+                                kind.name(),
+                                "mode",
+                                mode.name(),
+                                "fileName",
+                                fileName,
+                                "totalLines",
+                                parsed.totalLines(),
+                                "errorCount",
+                                parsed.errors().size()));
                 return r;
             });
             Map<String, Object> ext = new LinkedHashMap<>();
@@ -92,8 +120,8 @@ class JdbcDesignations implements Designations {
         return tx.executeWrite(s -> apply(actor, kind, mode, fileName, parsed));
     }
 
-    private DesignationImportResult apply(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                          DesignationCsv.Parsed parsed) {
+    private DesignationImportResult apply(
+            Actor actor, DesignationKind kind, DesignationMode mode, String fileName, DesignationCsv.Parsed parsed) {
         // one import of a kind at a time: the computed difference must hold when it is written
         jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('region_designation:' || ?))", ps -> {
             ps.setString(1, kind.name());
@@ -109,10 +137,24 @@ class JdbcDesignations implements Designations {
             removed.removeAll(parsed.codes());
         }
         int designated = current.size() + added.size() - removed.size();
-        DesignationImportResult result = insertImport(actor, kind, mode, fileName, "APPLIED", parsed.totalLines(), 0,
-                designated, added.size(), removed.size(), List.of());
+        DesignationImportResult result = insertImport(
+                actor,
+                kind,
+                mode,
+                fileName,
+                "APPLIED",
+                parsed.totalLines(),
+                0,
+                designated,
+                added.size(),
+                removed.size(),
+                List.of());
         batch("DELETE FROM region_designation WHERE kind = ? AND region_code = ?", kind, removed, null);
-        batch("INSERT INTO region_designation (kind, region_code, import_id) VALUES (?, ?, ?)", kind, added, result.id());
+        batch(
+                "INSERT INTO region_designation (kind, region_code, import_id) VALUES (?, ?, ?)",
+                kind,
+                added,
+                result.id());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", kind.name());
         detail.put("mode", mode.name());
@@ -150,9 +192,18 @@ class JdbcDesignations implements Designations {
         });
     }
 
-    private DesignationImportResult insertImport(Actor actor, DesignationKind kind, DesignationMode mode, String fileName,
-                                                 String status, int totalLines, int errorCount, int designated,
-                                                 int added, int removed, List<LineError> errors) {
+    private DesignationImportResult insertImport(
+            Actor actor,
+            DesignationKind kind,
+            DesignationMode mode,
+            String fileName,
+            String status,
+            int totalLines,
+            int errorCount,
+            int designated,
+            int added,
+            int removed,
+            List<LineError> errors) {
         String errorsJson = write(errors);
         return jdbc.prepareStatement("""
                 INSERT INTO designation_import (kind, mode, status, file_name, total_lines, error_count, designated_count,
@@ -218,15 +269,20 @@ class JdbcDesignations implements Designations {
             long total = count("SELECT count(*) " + from + where, args);
             List<DesignatedRegion> items = jdbc.prepareStatement(
                     "SELECT c.code, c.name, pf.name, pv.name, d.kind, d.designated_at " + from + where
-                            + " ORDER BY c.code LIMIT ? OFFSET ?", ps -> {
+                            + " ORDER BY c.code LIMIT ? OFFSET ?",
+                    ps -> {
                         Sql.bind(ps, args.toArray());
                         ps.setInt(args.size() + 1, page.size());
                         ps.setLong(args.size() + 2, page.offset());
                         List<DesignatedRegion> out = new ArrayList<>();
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                out.add(new DesignatedRegion(rs.getString(1), rs.getString(2), rs.getString(3),
-                                        rs.getString(4), DesignationKind.valueOf(rs.getString(5)),
+                                out.add(new DesignatedRegion(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        DesignationKind.valueOf(rs.getString(5)),
                                         rs.getTimestamp(6).toInstant()));
                             }
                         }
@@ -237,16 +293,19 @@ class JdbcDesignations implements Designations {
     }
 
     private Map<String, DesignationCsv.KnownRegion> knownRegions() {
-        return tx.executeRead(s -> jdbc.prepareStatement("SELECT code, name, level FROM region WHERE NOT retired", ps -> {
-            Map<String, DesignationCsv.KnownRegion> out = new HashMap<>(4096);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new DesignationCsv.KnownRegion(rs.getString(1), rs.getString(2),
-                            RegionLevel.valueOf(rs.getString(3))));
-                }
-            }
-            return out;
-        }));
+        return tx.executeRead(s ->
+                jdbc.prepareStatement("SELECT code, name, level FROM region WHERE NOT retired", ps -> {
+                    Map<String, DesignationCsv.KnownRegion> out = new HashMap<>(4096);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(
+                                    rs.getString(1),
+                                    new DesignationCsv.KnownRegion(
+                                            rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3))));
+                        }
+                    }
+                    return out;
+                }));
     }
 
     private Set<String> currentCodes(DesignationKind kind) {
@@ -276,12 +335,19 @@ class JdbcDesignations implements Designations {
         });
     }
 
-
     private static DesignationImportResult mapImport(ResultSet rs) throws SQLException {
-        return new DesignationImportResult(rs.getLong("id"), DesignationKind.valueOf(rs.getString("kind")),
-                DesignationMode.valueOf(rs.getString("mode")), rs.getString("status"), rs.getString("file_name"),
-                rs.getInt("total_lines"), rs.getInt("error_count"), rs.getInt("designated_count"),
-                rs.getInt("added_count"), rs.getInt("removed_count"), rs.getString("created_by"),
+        return new DesignationImportResult(
+                rs.getLong("id"),
+                DesignationKind.valueOf(rs.getString("kind")),
+                DesignationMode.valueOf(rs.getString("mode")),
+                rs.getString("status"),
+                rs.getString("file_name"),
+                rs.getInt("total_lines"),
+                rs.getInt("error_count"),
+                rs.getInt("designated_count"),
+                rs.getInt("added_count"),
+                rs.getInt("removed_count"),
+                rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant());
     }
 

@@ -4,12 +4,11 @@ import cn.huinong.region.DesignationKind;
 import cn.huinong.region.RegionLevel;
 import cn.huinong.region.RegionView;
 import cn.huinong.region.Regions;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +22,10 @@ class JdbcRegions implements Regions {
             FROM region r
             """;
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    JdbcRegions(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    JdbcRegions(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
@@ -35,7 +34,8 @@ class JdbcRegions implements Regions {
         if (code == null || !code.matches("\\d{6}")) {
             return Optional.empty();
         }
-        return query(SELECT + " WHERE r.code = ? AND NOT r.retired", code).stream().findFirst();
+        return query(SELECT + " WHERE r.code = ? AND NOT r.retired", code).stream()
+                .findFirst();
     }
 
     @Override
@@ -53,54 +53,36 @@ class JdbcRegions implements Regions {
     @Override
     @Transactional(readOnly = true)
     public List<String> lineage(String code) {
-        return jdbc.prepareStatement("""
+        return sql.list("""
                 WITH RECURSIVE up(code, parent_code) AS (
                     SELECT code, parent_code FROM region WHERE code = ?
                     UNION ALL
                     SELECT r.code, r.parent_code FROM region r JOIN up ON r.code = up.parent_code)
-                SELECT code FROM up""", ps -> {
-            ps.setString(1, code);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+                SELECT code FROM up""", rs -> rs.getString(1), code);
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean isDesignated(String code, DesignationKind kind) {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM region_designation WHERE region_code = ? AND kind = ?)",
-                ps -> {
-                    ps.setString(1, code);
-                    ps.setString(2, kind.name());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getBoolean(1);
-                    }
-                });
+        return sql.one(
+                        "SELECT EXISTS (SELECT 1 FROM region_designation WHERE region_code = ? AND kind = ?)",
+                        rs -> rs.getBoolean(1),
+                        code,
+                        kind.name())
+                .orElse(false);
     }
 
-    private List<RegionView> query(String sql, String... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            List<RegionView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-            }
-            return out;
-        });
+    private List<RegionView> query(String select, Object... args) {
+        return sql.list(select, JdbcRegions::map, args);
     }
 
     private static RegionView map(ResultSet rs) throws SQLException {
-        return new RegionView(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getBoolean(5), rs.getBoolean(6));
+        return new RegionView(
+                rs.getString(1),
+                rs.getString(2),
+                RegionLevel.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getBoolean(6));
     }
 }

@@ -12,6 +12,7 @@ import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.Uploads;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Controller("/api/v1/regions/designations")
+@StandardProblems
 class DesignationController {
 
     /** As micronaut.server.multipart.max-file-size: the spool checks it again while copying. */
@@ -50,15 +52,24 @@ class DesignationController {
     @Status(HttpStatus.CREATED)
     @ApiResponse(responseCode = "422", description = "文件有误，未做任何更改（lineErrors 逐行说明）")
     @Secured(Role.Names.OPERATOR)
-    @ApiResponse(responseCode = "201", description = "已导入",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DesignationImportResult.class)))
-    DesignationImportResult importFile(@Part("kind") String kind, @Nullable @Part("mode") String mode,
-                                                     @Nullable CompletedFileUpload file, @Parameter(hidden = true) Actor actor) {
+    @ApiResponse(
+            responseCode = "201",
+            description = "已导入",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DesignationImportResult.class)))
+    DesignationImportResult importFile(
+            @Part("kind") String kind,
+            @Nullable @Part("mode") String mode,
+            @Nullable CompletedFileUpload file,
+            @Parameter(hidden = true) Actor actor) {
         if (file == null || file.getSize() == 0) {
             throw new InvalidInputException("请上传CSV文件", List.of(new Violation("file", "请选择要导入的文件")));
         }
         DesignationKind k = parse(DesignationKind.class, kind, "kind", "名单类型应为 POVERTY_ALLEVIATED 或 KEY_ASSISTANCE");
-        DesignationMode m = mode == null || mode.isBlank() ? DesignationMode.REPLACE
+        DesignationMode m = mode == null || mode.isBlank()
+                ? DesignationMode.REPLACE
                 : parse(DesignationMode.class, mode, "mode", "导入方式应为 REPLACE 或 MERGE");
         Path content = Uploads.spool(inputStream(file), MAX_UPLOAD_BYTES);
         try {
@@ -68,17 +79,22 @@ class DesignationController {
         }
     }
 
+    /** The designation imports, newest first. */
     @Get("/imports")
     @Secured(Role.Names.OPERATOR)
-    PageResponse<DesignationImportResult> imports(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+    PageResponse<DesignationImportResult> imports(
+            @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
         return designations.imports(PageQuery.of(page, size));
     }
 
     /** The current list of a kind, optionally within one province. */
     @Get
     @Secured({Role.Names.OPERATOR, Role.Names.REGULATOR, Role.Names.SUPPLIER, Role.Names.BUYER})
-    PageResponse<DesignatedRegion> list(@QueryValue DesignationKind kind, @Nullable @QueryValue String province,
-                                        @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+    PageResponse<DesignatedRegion> list(
+            @QueryValue DesignationKind kind,
+            @Nullable @QueryValue String province,
+            @Nullable @QueryValue Integer page,
+            @Nullable @QueryValue Integer size) {
         return designations.designated(kind, province, PageQuery.of(page, size));
     }
 

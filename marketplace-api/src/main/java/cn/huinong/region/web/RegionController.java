@@ -5,6 +5,7 @@ import cn.huinong.region.RegionView;
 import cn.huinong.region.Regions;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
+import cn.huinong.web.InputProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 
 @Controller("/api/v1/regions")
+@InputProblems
 @Secured(SecurityRule.IS_ANONYMOUS)
 class RegionController {
 
@@ -33,11 +35,13 @@ class RegionController {
         return regions.provinces();
     }
 
+    /** One region by its GB/T 2260 code. */
     @Get("/{code}")
     RegionView get(@PathVariable String code) {
         return regions.find(code).orElseThrow(() -> new NotFoundException("区划代码不存在：" + code));
     }
 
+    /** The regions directly below a region. */
     @Get("/{code}/children")
     List<RegionView> children(@PathVariable String code) {
         regions.find(code).orElseThrow(() -> new NotFoundException("区划代码不存在：" + code));

@@ -44,8 +44,12 @@ class DefaultCatalogSearch implements CatalogSearch {
     private final EngineWatch watch;
     private volatile long engineDownUntil;
 
-    DefaultCatalogSearch(ElasticsearchEngine elasticsearch, PostgresEngine postgres, Categories categories,
-                         EngineClient engine, EngineWatch watch) {
+    DefaultCatalogSearch(
+            ElasticsearchEngine elasticsearch,
+            PostgresEngine postgres,
+            Categories categories,
+            EngineClient engine,
+            EngineWatch watch) {
         this.elasticsearch = elasticsearch;
         this.postgres = postgres;
         this.categories = categories;
@@ -82,12 +86,18 @@ class DefaultCatalogSearch implements CatalogSearch {
     private SearchResult withCategoryNames(SearchResult r) {
         List<SearchResult.FacetBucket> named = r.facets().category().stream()
                 .map(b -> b.label() == null || b.label().equals(b.value())
-                        ? new SearchResult.FacetBucket(b.value(), categories.name(b.value()).orElse(b.value()), b.count())
+                        ? new SearchResult.FacetBucket(
+                                b.value(), categories.name(b.value()).orElse(b.value()), b.count())
                         : b)
                 .toList();
         SearchResult.Facets f = r.facets();
-        return new SearchResult(r.items(), r.page(), r.size(), r.total(),
-                new SearchResult.Facets(named, f.certification(), f.province(), f.brand()), r.degraded());
+        return new SearchResult(
+                r.items(),
+                r.page(),
+                r.size(),
+                r.total(),
+                new SearchResult.Facets(named, f.certification(), f.province(), f.brand()),
+                r.degraded());
     }
 
     @Override
@@ -137,7 +147,10 @@ class DefaultCatalogSearch implements CatalogSearch {
         } else if (!replaced) {
             engineDownUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
         }
-        log.warn("search engine failed{}, answering from PostgreSQL: {}", replaced ? " (client replaced)" : "", e.toString());
+        log.warn(
+                "search engine failed{}, answering from PostgreSQL: {}",
+                replaced ? " (client replaced)" : "",
+                e.toString());
     }
 
     static ValidQuery validate(SearchQuery q) {
@@ -202,7 +215,9 @@ class DefaultCatalogSearch implements CatalogSearch {
         if (!v.isEmpty()) {
             throw new InvalidInputException("搜索条件有误", v);
         }
-        List<String> terms = q.q() == null ? List.of() : Arrays.stream(q.q().split("\\s+")).filter(t -> !t.isBlank()).toList();
+        List<String> terms = q.q() == null
+                ? List.of()
+                : Arrays.stream(q.q().split("\\s+")).filter(t -> !t.isBlank()).toList();
         return new ValidQuery(q, terms, sort, page, size);
     }
 }

@@ -41,8 +41,13 @@ class DefaultSearchIndex implements SearchIndex {
         return t;
     });
 
-    DefaultSearchIndex(EngineClient engine, CatalogIndex index, OutboxIndexer indexer, Rebuilder rebuilder,
-                       IndexerSettings settings, AuditLog audit) {
+    DefaultSearchIndex(
+            EngineClient engine,
+            CatalogIndex index,
+            OutboxIndexer indexer,
+            Rebuilder rebuilder,
+            IndexerSettings settings,
+            AuditLog audit) {
         this.engine = engine;
         this.index = index;
         this.indexer = indexer;
@@ -72,8 +77,18 @@ class DefaultSearchIndex implements SearchIndex {
             engine.recover(e);
             engineError = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        return new IndexStatus(index.alias(), current, count, rebuilding, engineError == null, engineError, m.backlog(),
-                m.parked(), m.lagSeconds(), m.lastError(), IndexStatus.Rebuild.of(rebuilder.progress()));
+        return new IndexStatus(
+                index.alias(),
+                current,
+                count,
+                rebuilding,
+                engineError == null,
+                engineError,
+                m.backlog(),
+                m.parked(),
+                m.lagSeconds(),
+                m.lastError(),
+                IndexStatus.Rebuild.of(rebuilder.progress()));
     }
 
     @Override

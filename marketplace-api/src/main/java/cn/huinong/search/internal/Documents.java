@@ -18,23 +18,36 @@ final class Documents {
             "FAMOUS_SPECIAL", "名特优新农产品",
             "COMPLIANCE_CERTIFICATE", "承诺达标合格证");
 
-    private Documents() {
-    }
+    private Documents() {}
 
     static SearchItem item(JsonNode d, String highlight) {
         String name = text(d, "name");
         SearchItem.Brand brand = d.hasNonNull("brandId")
-                ? new SearchItem.Brand(d.get("brandId").asLong(), text(d, "brandName"), text(d, "brandKind")) : null;
+                ? new SearchItem.Brand(d.get("brandId").asLong(), text(d, "brandName"), text(d, "brandKind"))
+                : null;
         List<String> certifications = new ArrayList<>();
         if (d.has("certifications")) {
             d.get("certifications").forEach(c -> certifications.add(c.asText()));
         }
-        return new SearchItem(d.path("id").asLong(), name, d.path("priceFen").asLong(), text(d, "unit"), text(d, "spec"),
-                new SearchItem.Supplier(d.hasNonNull("supplierId") ? d.get("supplierId").asLong() : null, text(d, "supplierName")),
-                new SearchItem.Origin(text(d, "originCode"), text(d, "originName"), text(d, "provinceCode"), text(d, "provinceName")),
-                brand, certifications, d.path("eligible").asBoolean(), d.path("stock").asInt(),
-                d.has("inStock") ? d.get("inStock").asBoolean() : d.path("stock").asInt() > 0,
-                d.path("salesCount").asLong(), text(d, "imageUrl"),
+        return new SearchItem(
+                d.path("id").asLong(),
+                name,
+                d.path("priceFen").asLong(),
+                text(d, "unit"),
+                text(d, "spec"),
+                new SearchItem.Supplier(
+                        d.hasNonNull("supplierId") ? d.get("supplierId").asLong() : null, text(d, "supplierName")),
+                new SearchItem.Origin(
+                        text(d, "originCode"), text(d, "originName"), text(d, "provinceCode"), text(d, "provinceName")),
+                brand,
+                certifications,
+                d.path("eligible").asBoolean(),
+                d.path("stock").asInt(),
+                d.has("inStock")
+                        ? d.get("inStock").asBoolean()
+                        : d.path("stock").asInt() > 0,
+                d.path("salesCount").asLong(),
+                text(d, "imageUrl"),
                 highlight == null ? escape(name) : highlight);
     }
 

@@ -4,8 +4,8 @@ import cn.huinong.indexer.CatalogIndex;
 import cn.huinong.indexer.EngineClient;
 import cn.huinong.search.internal.ValidQuery.Facet;
 import cn.huinong.search.web.SearchItem;
-import cn.huinong.search.web.SearchResult.FacetBucket;
 import cn.huinong.search.web.SearchResult;
+import cn.huinong.search.web.SearchResult.FacetBucket;
 import cn.huinong.search.web.Suggestion;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -44,7 +44,9 @@ import java.util.Map;
 class ElasticsearchEngine {
 
     private static final int FACET_SIZE = 50;
-    private static final String[] TEXT_FIELDS = {"name^4", "brandName^2", "categoryName^2", "supplierName", "description"};
+    private static final String[] TEXT_FIELDS = {
+        "name^4", "brandName^2", "categoryName^2", "supplierName", "description"
+    };
 
     private final EngineClient engine;
     private final CatalogIndex index;
@@ -70,9 +72,12 @@ class ElasticsearchEngine {
                 .postFilter(facetFilter(vq, null))
                 .aggregations(aggs)
                 .sort(sorts(vq))
-                .from(vq.from()).size(vq.size())
+                .from(vq.from())
+                .size(vq.size())
                 .trackTotalHits(t -> t.enabled(true))
-                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                        .preTags("<em>")
+                        .postTags("</em>")
                         .fields("name", f -> f.numberOfFragments(0))));
     }
 
@@ -100,19 +105,33 @@ class ElasticsearchEngine {
 
     /** Product names first (with their ids), then brand names not already offered. */
     List<Suggestion> suggest(String prefix) throws IOException {
-        SearchResponse<ObjectNode> r = es().search(s -> s.index(index.alias()).size(0)
-                .source(src -> src.filter(f -> f.includes("id", "name")))
-                .suggest(su -> su
-                        .suggesters("name", fs -> fs.prefix(prefix).completion(c -> c.field("suggest").size(10).skipDuplicates(true)))
-                        .suggesters("brand", fs -> fs.prefix(prefix).completion(c -> c.field("brandSuggest").size(5).skipDuplicates(true)))),
-                ObjectNode.class);
+        SearchResponse<ObjectNode> r = es().search(
+                        s -> s.index(index.alias())
+                                .size(0)
+                                .source(src -> src.filter(f -> f.includes("id", "name")))
+                                .suggest(su -> su.suggesters(
+                                                "name",
+                                                fs -> fs.prefix(prefix)
+                                                        .completion(c -> c.field("suggest")
+                                                                .size(10)
+                                                                .skipDuplicates(true)))
+                                        .suggesters(
+                                                "brand",
+                                                fs -> fs.prefix(prefix)
+                                                        .completion(c -> c.field("brandSuggest")
+                                                                .size(5)
+                                                                .skipDuplicates(true)))),
+                        ObjectNode.class);
         List<Suggestion> out = new ArrayList<>();
         for (String suggester : List.of("name", "brand")) {
             for (var suggestion : r.suggest().getOrDefault(suggester, List.of())) {
-                for (CompletionSuggestOption<ObjectNode> o : suggestion.completion().options()) {
+                for (CompletionSuggestOption<ObjectNode> o :
+                        suggestion.completion().options()) {
                     boolean seen = out.stream().anyMatch(x -> x.text().equals(o.text()));
                     if (!seen && out.size() < 10) {
-                        out.add(new Suggestion(o.text(), "name".equals(suggester) ? o.source().get("id").asLong() : null));
+                        out.add(new Suggestion(
+                                o.text(),
+                                "name".equals(suggester) ? o.source().get("id").asLong() : null));
                     }
                 }
             }
@@ -125,13 +144,17 @@ class ElasticsearchEngine {
         List<Query> must = new ArrayList<>();
         List<Query> should = new ArrayList<>();
         for (String term : vq.terms()) {
-            must.add(Query.of(m -> m.multiMatch(mm -> mm.query(term).fields(List.of(TEXT_FIELDS))
-                    .type(TextQueryType.BestFields).operator(Operator.And))));
+            must.add(Query.of(m -> m.multiMatch(mm -> mm.query(term)
+                    .fields(List.of(TEXT_FIELDS))
+                    .type(TextQueryType.BestFields)
+                    .operator(Operator.And))));
         }
         if (q.q() != null) {
             // whole-name matches first, then names holding the words as a phrase
-            should.add(Query.of(s -> s.term(t -> t.field("name.exact").value(q.q().toLowerCase(Locale.ROOT)).boost(50f))));
-            should.add(Query.of(s -> s.matchPhrase(p -> p.field("name").query(q.q()).boost(5f))));
+            should.add(Query.of(s -> s.term(t ->
+                    t.field("name.exact").value(q.q().toLowerCase(Locale.ROOT)).boost(50f))));
+            should.add(Query.of(
+                    s -> s.matchPhrase(p -> p.field("name").query(q.q()).boost(5f))));
         }
         List<Query> filter = new ArrayList<>();
         addTerms(filter, "originCode", q.counties());
@@ -192,7 +215,8 @@ class ElasticsearchEngine {
 
     private static Aggregation terms(String field, String labelField) {
         return Aggregation.of(a -> {
-            var t = a.terms(tt -> tt.field(field).size(labelField == null ? FACET_SIZE : FACET_SIZE * 4)
+            var t = a.terms(tt -> tt.field(field)
+                    .size(labelField == null ? FACET_SIZE : FACET_SIZE * 4)
                     .order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))));
             if (labelField != null) {
                 t.aggregations("label", l -> l.terms(lt -> lt.field(labelField).size(1)));
@@ -203,7 +227,8 @@ class ElasticsearchEngine {
 
     private static List<FacetBucket> labelled(Aggregate facet, Map<String, String> labels) {
         List<FacetBucket> out = new ArrayList<>();
-        for (StringTermsBucket b : facet.filter().aggregations().get("values").sterms().buckets().array()) {
+        for (StringTermsBucket b :
+                facet.filter().aggregations().get("values").sterms().buckets().array()) {
             String value = b.key().stringValue();
             String label = labels != null ? labels.getOrDefault(value, value) : labelOf(b);
             out.add(new FacetBucket(value, label, b.docCount()));
@@ -216,7 +241,8 @@ class ElasticsearchEngine {
 
     private static List<FacetBucket> categoryBuckets(Aggregate facet) {
         Map<String, String> labels = new HashMap<>();
-        for (StringTermsBucket b : facet.filter().aggregations().get("labels").sterms().buckets().array()) {
+        for (StringTermsBucket b :
+                facet.filter().aggregations().get("labels").sterms().buckets().array()) {
             String label = labelOf(b);
             if (label != null) {
                 labels.put(b.key().stringValue(), label);
@@ -243,7 +269,9 @@ class ElasticsearchEngine {
             case PRICE_ASC -> s.add(field("priceFen", SortOrder.Asc));
             case PRICE_DESC -> s.add(field("priceFen", SortOrder.Desc));
             case SALES -> s.add(field("salesCount", SortOrder.Desc));
-            case NEWEST -> s.add(SortOptions.of(o -> o.field(f -> f.field("listedAt").order(SortOrder.Desc).missing("_last"))));
+            case NEWEST ->
+                s.add(SortOptions.of(o ->
+                        o.field(f -> f.field("listedAt").order(SortOrder.Desc).missing("_last"))));
         }
         s.add(field("id", SortOrder.Asc));
         return s;

@@ -34,8 +34,12 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, O
     private final EngineClient engine;
     private final EngineWatch watch;
 
-    ElasticsearchHealthIndicator(SearchSettings settings, IndexerSettings indexerSettings, OutboxIndexer indexer,
-                                 EngineClient engine, EngineWatch watch) {
+    ElasticsearchHealthIndicator(
+            SearchSettings settings,
+            IndexerSettings indexerSettings,
+            OutboxIndexer indexer,
+            EngineClient engine,
+            EngineWatch watch) {
         this.settings = settings;
         this.indexerSettings = indexerSettings;
         this.indexer = indexer;
@@ -63,8 +67,7 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, O
             info.put("error", e.getClass().getSimpleName());
             reasons.add("搜索引擎不可用（" + e.getClass().getSimpleName() + "），搜索由数据库应答");
         }
-        watch.recentFailure(settings.failureWindowOrDefault())
-                .ifPresent(f -> reasons.add("最近的搜索请求失败，已改由数据库应答：" + f));
+        watch.recentFailure(settings.failureWindowOrDefault()).ifPresent(f -> reasons.add("最近的搜索请求失败，已改由数据库应答：" + f));
         IndexerMetrics m = indexer.metrics();
         long maxLag = indexerSettings.maxLagOrDefault().toSeconds();
         if (m.lagSeconds() > maxLag) {
@@ -83,9 +86,13 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, O
         info.put("indexerRunning", m.running());
         info.put("indexerLastError", m.lastError());
         info.put("searchFailures", watch.failures());
-        info.put("lastSearchFailureAt", watch.lastFailureAt() == null ? null : watch.lastFailureAt().toString());
+        info.put(
+                "lastSearchFailureAt",
+                watch.lastFailureAt() == null ? null : watch.lastFailureAt().toString());
         info.put("clientRebuilds", engine.rebuilds());
-        info.put("lastClientRebuildAt", engine.lastRebuildAt() == null ? null : engine.lastRebuildAt().toString());
+        info.put(
+                "lastClientRebuildAt",
+                engine.lastRebuildAt() == null ? null : engine.lastRebuildAt().toString());
         info.put("lastClientRebuildCause", engine.lastRebuildCause());
         healthStatus = reasons.isEmpty() ? io.micronaut.health.HealthStatus.UP : DEGRADED;
         return info;

@@ -40,13 +40,17 @@ class EmbeddedIndexer implements ApplicationEventListener<ServerStartupEvent> {
             log.info("embedded catalog indexer started (alias {})", index.alias());
             return;
         }
-        Thread t = new Thread(() -> {
-            try {
-                index.ensure(es.get());
-            } catch (Exception e) {
-                log.warn("search engine not ready at startup, catalog index not created yet: {}", e.getMessage());
-            }
-        }, "catalog-index-ensure");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        index.ensure(es.get());
+                    } catch (Exception e) {
+                        log.warn(
+                                "search engine not ready at startup, catalog index not created yet: {}",
+                                e.getMessage());
+                    }
+                },
+                "catalog-index-ensure");
         t.setDaemon(true);
         t.start(); // never holds up startup: a hanging engine would otherwise cost the indexing timeout
     }

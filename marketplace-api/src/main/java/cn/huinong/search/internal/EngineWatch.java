@@ -42,7 +42,9 @@ class EngineWatch {
     Optional<String> recentFailure(Duration window) {
         Instant failed = lastFailureAt;
         Instant ok = lastSuccessAt;
-        if (failed == null || (ok != null && !failed.isAfter(ok)) || failed.isBefore(Instant.now(clock).minus(window))) {
+        if (failed == null
+                || (ok != null && !failed.isAfter(ok))
+                || failed.isBefore(Instant.now(clock).minus(window))) {
             return Optional.empty();
         }
         return Optional.of(lastFailure);

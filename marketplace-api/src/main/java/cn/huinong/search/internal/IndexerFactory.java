@@ -10,8 +10,8 @@ import cn.huinong.search.SearchSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Named;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -49,14 +49,25 @@ class IndexerFactory {
 
     /** The indexer manages its own transactions: it gets the pool itself, not Micronaut's transaction-aware proxy. */
     @Singleton
-    OutboxIndexer outboxIndexer(DataSource dataSource, EngineClient es, CatalogIndex index, IndexerSettings settings,
-                                @Named("catalog") ObjectMapper json) {
-        return new OutboxIndexer(DelegatingDataSource.unwrapDataSource(dataSource), es, index, json,
-                settings.batchSizeOrDefault(), settings.pollIntervalOrDefault(), Duration.ofSeconds(30));
+    OutboxIndexer outboxIndexer(
+            DataSource dataSource,
+            EngineClient es,
+            CatalogIndex index,
+            IndexerSettings settings,
+            @Named("catalog") ObjectMapper json) {
+        return new OutboxIndexer(
+                DelegatingDataSource.unwrapDataSource(dataSource),
+                es,
+                index,
+                json,
+                settings.batchSizeOrDefault(),
+                settings.pollIntervalOrDefault(),
+                Duration.ofSeconds(30));
     }
 
     @Singleton
-    Rebuilder rebuilder(DataSource dataSource, EngineClient es, CatalogIndex index, @Named("catalog") ObjectMapper json) {
+    Rebuilder rebuilder(
+            DataSource dataSource, EngineClient es, CatalogIndex index, @Named("catalog") ObjectMapper json) {
         return new Rebuilder(DelegatingDataSource.unwrapDataSource(dataSource), es, index, json, 500);
     }
 }

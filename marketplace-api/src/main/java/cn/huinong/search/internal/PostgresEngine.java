@@ -2,8 +2,8 @@ package cn.huinong.search.internal;
 
 import cn.huinong.search.internal.ValidQuery.Facet;
 import cn.huinong.search.web.SearchItem;
-import cn.huinong.search.web.SearchResult.FacetBucket;
 import cn.huinong.search.web.SearchResult;
+import cn.huinong.search.web.SearchResult.FacetBucket;
 import cn.huinong.search.web.Suggestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -56,20 +56,32 @@ class PostgresEngine {
             String page = " ORDER BY " + order(vq, pageArgs) + " LIMIT ? OFFSET ?";
             pageArgs.add(vq.size());
             pageArgs.add(vq.from());
-            try (PreparedStatement ps = all.prepare(c, "SELECT d.document::text FROM product_search_document d WHERE ", page,
-                    pageArgs)) {
+            try (PreparedStatement ps =
+                    all.prepare(c, "SELECT d.document::text FROM product_search_document d WHERE ", page, pageArgs)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         var doc = json.readTree(rs.getString(1));
-                        String hl = vq.terms().isEmpty() ? null : Documents.highlight(Documents.text(doc, "name"), vq.terms());
+                        String hl = vq.terms().isEmpty()
+                                ? null
+                                : Documents.highlight(Documents.text(doc, "name"), vq.terms());
                         items.add(Documents.item(doc, hl));
                     }
                 }
             }
-            SearchResult.Facets facets = new SearchResult.Facets(categories(c, vq),
-                    buckets(c, where(vq, Facet.CERTIFICATION), "jsonb_array_elements_text(d.document->'certifications')", null,
+            SearchResult.Facets facets = new SearchResult.Facets(
+                    categories(c, vq),
+                    buckets(
+                            c,
+                            where(vq, Facet.CERTIFICATION),
+                            "jsonb_array_elements_text(d.document->'certifications')",
+                            null,
                             Documents.CERTIFICATION_LABELS),
-                    buckets(c, where(vq, Facet.PROVINCE), "d.document->>'provinceCode'", "d.document->>'provinceName'", null),
+                    buckets(
+                            c,
+                            where(vq, Facet.PROVINCE),
+                            "d.document->>'provinceCode'",
+                            "d.document->>'provinceName'",
+                            null),
                     buckets(c, where(vq, Facet.BRAND), "d.document->>'brandId'", "d.document->>'brandName'", null));
             return new SearchResult(items, vq.page(), vq.size(), total, facets, true);
         } catch (SQLException e) {
@@ -109,8 +121,11 @@ class PostgresEngine {
     private List<FacetBucket> categories(Connection c, ValidQuery vq) throws SQLException {
         Where w = where(vq, Facet.CATEGORY);
         Map<String, String> labels = new HashMap<>();
-        try (PreparedStatement ps = w.prepare(c, "SELECT d.document->>'categoryCode', min(d.document->>'categoryName') "
-                + "FROM product_search_document d WHERE ", " GROUP BY 1")) {
+        try (PreparedStatement ps = w.prepare(
+                c,
+                "SELECT d.document->>'categoryCode', min(d.document->>'categoryName') "
+                        + "FROM product_search_document d WHERE ",
+                " GROUP BY 1")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getString(1) != null && rs.getString(2) != null) {
@@ -123,18 +138,21 @@ class PostgresEngine {
     }
 
     /** Counts per value of {@code valueSql} (a set-returning function for arrays) under {@code w}. */
-    private List<FacetBucket> buckets(Connection c, Where w, String valueSql, String labelSql, Map<String, String> labels)
-            throws SQLException {
+    private List<FacetBucket> buckets(
+            Connection c, Where w, String valueSql, String labelSql, Map<String, String> labels) throws SQLException {
         String sql = "SELECT v.value, " + (labelSql == null ? "NULL" : "min(v.label)") + ", count(*) FROM (SELECT "
                 + valueSql + " AS value" + (labelSql == null ? "" : ", " + labelSql + " AS label")
                 + " FROM product_search_document d WHERE ";
         List<FacetBucket> out = new ArrayList<>();
-        try (PreparedStatement ps = w.prepare(c, sql, ") v WHERE v.value IS NOT NULL GROUP BY v.value "
-                + "ORDER BY count(*) DESC, v.value LIMIT 50")) {
+        try (PreparedStatement ps = w.prepare(
+                c,
+                sql,
+                ") v WHERE v.value IS NOT NULL GROUP BY v.value " + "ORDER BY count(*) DESC, v.value LIMIT 50")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String value = rs.getString(1);
-                    String label = labels != null ? labels.getOrDefault(value, value)
+                    String label = labels != null
+                            ? labels.getOrDefault(value, value)
                             : rs.getString(2) == null ? value : rs.getString(2);
                     out.add(new FacetBucket(value, label, rs.getLong(3)));
                 }

@@ -9,7 +9,10 @@ record ValidQuery(SearchQuery query, List<String> terms, SearchSort sort, int pa
 
     /** The four facets: request parameter and document field. */
     enum Facet {
-        CATEGORY("categoryPath"), CERTIFICATION("certifications"), PROVINCE("provinceCode"), BRAND("brandId");
+        CATEGORY("categoryPath"),
+        CERTIFICATION("certifications"),
+        PROVINCE("provinceCode"),
+        BRAND("brandId");
 
         final String field;
 

@@ -1,6 +1,7 @@
 package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
+import cn.huinong.web.InputProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,6 +12,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 
 @Controller("/api/v1/catalog")
+@InputProblems
 @Secured(SecurityRule.IS_ANONYMOUS)
 class CatalogSearchController {
 

@@ -12,33 +12,75 @@ import io.micronaut.serde.annotation.Serdeable;
  * shows a rebuild under way from any process).
  */
 @Serdeable
-public record IndexStatus(String alias, @Nullable String index, @Nullable Long docCount, @Nullable String rebuildingIndex,
-                          boolean engineAvailable,
-                          @Nullable String engineError, long backlog, long parked, double lagSeconds,
-                          @Nullable String lastError, Rebuild rebuild) {
+public record IndexStatus(
+        String alias,
+        @Nullable String index,
+        @Nullable Long docCount,
+        @Nullable String rebuildingIndex,
+        boolean engineAvailable,
+        @Nullable String engineError,
+        long backlog,
+        long parked,
+        double lagSeconds,
+        @Nullable String lastError,
+        Rebuild rebuild) {
 
     @Serdeable
-    public record Rebuild(String state, @Nullable String fromIndex, @Nullable String toIndex, long done, long total,
-                          long rejected, double docsPerSecond, @Nullable String startedAt, @Nullable String finishedAt,
-                          @Nullable String error) {
+    public record Rebuild(
+            String state,
+            @Nullable String fromIndex,
+            @Nullable String toIndex,
+            long done,
+            long total,
+            long rejected,
+            double docsPerSecond,
+            @Nullable String startedAt,
+            @Nullable String finishedAt,
+            @Nullable String error) {
 
         public static Rebuild of(RebuildProgress p) {
-            return new Rebuild(p.state().name(), p.fromIndex(), p.toIndex(), p.done(), p.total(), p.rejected(), p.docsPerSecond(),
+            return new Rebuild(
+                    p.state().name(),
+                    p.fromIndex(),
+                    p.toIndex(),
+                    p.done(),
+                    p.total(),
+                    p.rejected(),
+                    p.docsPerSecond(),
                     p.startedAt() == null ? null : p.startedAt().toString(),
-                    p.finishedAt() == null ? null : p.finishedAt().toString(), p.error());
+                    p.finishedAt() == null ? null : p.finishedAt().toString(),
+                    p.error());
         }
     }
 
     /** The indexer's own counters (GET /search/index/metrics). */
     @Serdeable
-    public record Metrics(boolean embedded, boolean running, long processed, long batches, long errors,
-                          @Nullable String lastBatchAt, @Nullable String lastError, @Nullable String lastErrorAt,
-                          long backlog, long parked, double lagSeconds) {
+    public record Metrics(
+            boolean embedded,
+            boolean running,
+            long processed,
+            long batches,
+            long errors,
+            @Nullable String lastBatchAt,
+            @Nullable String lastError,
+            @Nullable String lastErrorAt,
+            long backlog,
+            long parked,
+            double lagSeconds) {
 
         public static Metrics of(boolean embedded, IndexerMetrics m) {
-            return new Metrics(embedded, m.running(), m.processed(), m.batches(), m.errors(),
-                    m.lastBatchAt() == null ? null : m.lastBatchAt().toString(), m.lastError(),
-                    m.lastErrorAt() == null ? null : m.lastErrorAt().toString(), m.backlog(), m.parked(), m.lagSeconds());
+            return new Metrics(
+                    embedded,
+                    m.running(),
+                    m.processed(),
+                    m.batches(),
+                    m.errors(),
+                    m.lastBatchAt() == null ? null : m.lastBatchAt().toString(),
+                    m.lastError(),
+                    m.lastErrorAt() == null ? null : m.lastErrorAt().toString(),
+                    m.backlog(),
+                    m.parked(),
+                    m.lagSeconds());
         }
     }
 }

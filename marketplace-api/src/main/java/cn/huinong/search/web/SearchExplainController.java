@@ -2,6 +2,7 @@ package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,12 +15,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 @Controller("/api/v1/search/explain")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class SearchExplainController {
 
     @Serdeable
-    record Explanation(String index, Map<String, Object> body) {
-    }
+    record Explanation(String index, Map<String, Object> body) {}
 
     private final CatalogSearch search;
     private final ObjectMapper json;

@@ -1,5 +1,4 @@
 package cn.huinong.search.web;
 
 /** What a catalog search sends to Elasticsearch: the index (alias) and the request body as JSON. */
-public record SearchExplanation(String index, String body) {
-}
+public record SearchExplanation(String index, String body) {}

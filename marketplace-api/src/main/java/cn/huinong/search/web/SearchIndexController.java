@@ -3,6 +3,7 @@ package cn.huinong.search.web;
 import cn.huinong.search.SearchIndex;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;
+import cn.huinong.web.StandardProblems;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @Controller("/api/v1/search/index")
+@StandardProblems
 @Secured(Role.Names.OPERATOR)
 class SearchIndexController {
 
@@ -37,8 +39,13 @@ class SearchIndexController {
 
     /** Starts a zero-downtime full rebuild; follow it through /status. */
     @Post("/rebuild")
-    @ApiResponse(responseCode = "202", description = "已开始重建，进度见 /status",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IndexStatus.Rebuild.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "已开始重建，进度见 /status",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = IndexStatus.Rebuild.class)))
     @ApiResponse(responseCode = "409", description = "已有重建在进行")
     HttpResponse<IndexStatus.Rebuild> rebuild(@Parameter(hidden = true) Actor actor) {
         return HttpResponse.accepted().body(index.requestRebuild(actor));

@@ -10,20 +10,33 @@ import java.util.List;
  * {@code highlight} is the name, HTML-escaped, with the matched words in {@code <em>}.
  */
 @Serdeable
-public record SearchItem(long id, String name, long priceFen, String unit, String spec, Supplier supplier, Origin origin,
-                         @Nullable Brand brand,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> certifications, boolean eligible, int stock, boolean inStock,
-                         long salesCount, @Nullable String imageUrl, String highlight) {
+public record SearchItem(
+        long id,
+        String name,
+        long priceFen,
+        String unit,
+        String spec,
+        Supplier supplier,
+        Origin origin,
+        @Nullable Brand brand,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<String> certifications,
+        boolean eligible,
+        int stock,
+        boolean inStock,
+        long salesCount,
+        @Nullable String imageUrl,
+        String highlight) {
 
     @Serdeable
-    public record Supplier(Long id, String name) {
-    }
+    public record Supplier(Long id, String name) {}
 
     @Serdeable
-    public record Origin(String code, String name, String province, @Nullable String provinceName) {
-    }
+    public record Origin(
+            String code,
+            String name,
+            String province,
+            @Nullable String provinceName) {}
 
     @Serdeable
-    public record Brand(Long id, String name, String kind) {
-    }
+    public record Brand(Long id, String name, String kind) {}
 }

@@ -9,10 +9,22 @@ import java.util.List;
  * {@code certifications}, {@code provinces} and {@code brands} are the facets; {@code suppliers} (ids) narrows
  * to some suppliers' products, e.g. for a supplier's store page.
  */
-public record SearchQuery(@Nullable String q, List<String> categories, List<String> certifications, List<String> provinces,
-                          List<String> counties, List<String> brands, List<String> brandKinds, List<String> suppliers,
-                          @Nullable Long minPriceFen, @Nullable Long maxPriceFen, @Nullable Boolean eligible,
-                          @Nullable Boolean inStock, @Nullable String sort, @Nullable Integer page, @Nullable Integer size) {
+public record SearchQuery(
+        @Nullable String q,
+        List<String> categories,
+        List<String> certifications,
+        List<String> provinces,
+        List<String> counties,
+        List<String> brands,
+        List<String> brandKinds,
+        List<String> suppliers,
+        @Nullable Long minPriceFen,
+        @Nullable Long maxPriceFen,
+        @Nullable Boolean eligible,
+        @Nullable Boolean inStock,
+        @Nullable String sort,
+        @Nullable Integer page,
+        @Nullable Integer size) {
 
     public SearchQuery {
         categories = clean(categories);
@@ -31,7 +43,12 @@ public record SearchQuery(@Nullable String q, List<String> categories, List<Stri
     }
 
     private static List<String> clean(List<String> values) {
-        return values == null ? List.of()
-                : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
     }
 }

@@ -6,17 +6,22 @@ import java.util.List;
 
 /** One page of GET /catalog/search; {@code degraded} when answered from PostgreSQL without the search engine. */
 @Serdeable
-public record SearchResult(@JsonInclude(JsonInclude.Include.ALWAYS) List<SearchItem> items, int page, int size, long total, Facets facets, boolean degraded) {
+public record SearchResult(
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<SearchItem> items,
+        int page,
+        int size,
+        long total,
+        Facets facets,
+        boolean degraded) {
 
     /** Facet buckets; each facet's counts ignore that facet's own selection. */
     @Serdeable
-    public record Facets(@JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> category,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> certification,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> province,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> brand) {
-    }
+    public record Facets(
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> category,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> certification,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> province,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> brand) {}
 
     @Serdeable
-    public record FacetBucket(String value, String label, long count) {
-    }
+    public record FacetBucket(String value, String label, long count) {}
 }

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** The orders of GET /catalog/search, as spelled on the wire. */
 public enum SearchSort {
-    RELEVANCE("relevance"), PRICE_ASC("price_asc"), PRICE_DESC("price_desc"), SALES("sales"), NEWEST("newest");
+    RELEVANCE("relevance"),
+    PRICE_ASC("price_asc"),
+    PRICE_DESC("price_desc"),
+    SALES("sales"),
+    NEWEST("newest");
 
     private final String wire;
 
@@ -21,6 +25,8 @@ public enum SearchSort {
         if (value == null || value.isBlank()) {
             return Optional.of(RELEVANCE);
         }
-        return Arrays.stream(values()).filter(s -> s.wire.equalsIgnoreCase(value.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.wire.equalsIgnoreCase(value.strip()))
+                .findFirst();
     }
 }

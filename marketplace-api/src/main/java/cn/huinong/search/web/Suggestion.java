@@ -5,5 +5,4 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** A completion for the search box: a product name (with its id) or a brand name. */
 @Serdeable
-public record Suggestion(String text, @Nullable Long productId) {
-}
+public record Suggestion(String text, @Nullable Long productId) {}

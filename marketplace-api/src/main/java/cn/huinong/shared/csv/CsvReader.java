@@ -15,11 +15,16 @@ import org.apache.commons.csv.CSVParser;
 public final class CsvReader {
 
     /** The format every upload is read with. */
-    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(false)
-            .setIgnoreSurroundingSpaces(false).setLenientEof(true).setTrailingData(true).get();
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setIgnoreEmptyLines(false)
+            .setTrim(false)
+            .setIgnoreSurroundingSpaces(false)
+            .setLenientEof(true)
+            .setTrailingData(true)
+            .get();
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     public static CSVParser open(Path file) throws IOException {
         return parse(UploadedText.open(file));

@@ -19,8 +19,11 @@ import org.apache.commons.csv.QuoteMode;
  */
 public final class CsvWriter implements Closeable, Flushable {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL)
-            .setRecordSeparator("\r\n").get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setQuoteMode(QuoteMode.MINIMAL)
+            .setRecordSeparator("\r\n")
+            .get();
 
     private final CSVPrinter printer;
 
@@ -37,8 +40,9 @@ public final class CsvWriter implements Closeable, Flushable {
 
     /** One record; null cells are empty. */
     public void row(List<?> cells) throws IOException {
-        printer.printRecord(cells.stream().map(c -> c == null ? "" : safe(c instanceof java.math.BigDecimal b
-                ? b.toPlainString() : c.toString())).toList());
+        printer.printRecord(cells.stream()
+                .map(c -> c == null ? "" : safe(c instanceof java.math.BigDecimal b ? b.toPlainString() : c.toString()))
+                .toList());
     }
 
     /** An empty line (between the tables of one file). */

@@ -29,8 +29,7 @@ public class Idempotency {
     public static final int MAX_KEY_LENGTH = 200;
 
     /** The command's result, and whether it was replayed from an earlier request. */
-    public record Outcome<T>(T value, int status, boolean replayed) {
-    }
+    public record Outcome<T>(T value, int status, boolean replayed) {}
 
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
@@ -49,14 +48,20 @@ public class Idempotency {
      * @param status      the HTTP status of a successful first response, replayed with it
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public <T> Outcome<T> once(String scope, @Nullable String key, String operation, Object request, Class<T> type,
-                               int status, Supplier<T> work) {
+    public <T> Outcome<T> once(
+            String scope,
+            @Nullable String key,
+            String operation,
+            Object request,
+            Class<T> type,
+            int status,
+            Supplier<T> work) {
         if (key == null) {
             return new Outcome<>(work.get(), status, false);
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidInputException("Idempotency-Key 无效",
-                    List.of(new Violation("Idempotency-Key", "长度应在1到" + MAX_KEY_LENGTH + "之间")));
+            throw new InvalidInputException(
+                    "Idempotency-Key 无效", List.of(new Violation("Idempotency-Key", "长度应在1到" + MAX_KEY_LENGTH + "之间")));
         }
         String hash = fingerprint(operation, request);
         int inserted = update("""
@@ -64,8 +69,12 @@ public class Idempotency {
                 ON CONFLICT (scope, key) DO NOTHING""", scope, key, hash);
         if (inserted == 1) {
             T value = work.get();
-            update("UPDATE idempotency_key SET response_status = ?, response_body = ?::jsonb WHERE scope = ? AND key = ?",
-                    status, write(value), scope, key);
+            update(
+                    "UPDATE idempotency_key SET response_status = ?, response_body = ?::jsonb WHERE scope = ? AND key = ?",
+                    status,
+                    write(value),
+                    scope,
+                    key);
             return new Outcome<>(value, status, false);
         }
         Stored stored = jdbc.prepareStatement(
@@ -74,7 +83,9 @@ public class Idempotency {
                     ps.setString(1, scope);
                     ps.setString(2, key);
                     try (var rs = ps.executeQuery()) {
-                        return rs.next() ? new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)) : null;
+                        return rs.next()
+                                ? new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3))
+                                : null;
                     }
                 });
         if (stored == null || stored.body() == null) {
@@ -86,8 +97,7 @@ public class Idempotency {
         return new Outcome<>(read(stored.body(), type), stored.status(), true);
     }
 
-    private record Stored(String hash, Integer status, String body) {
-    }
+    private record Stored(String hash, Integer status, String body) {}
 
     /**
      * Deletes keys (and their stored responses) created before {@code cutoff}, at most {@code batch} rows in this

@@ -18,7 +18,8 @@ public class ConflictException extends DomainException {
     }
 
     /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
-    protected ConflictException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+    protected ConflictException(
+            String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.CONFLICT, slug, detail, violations, extensions);
     }
 }

@@ -22,13 +22,14 @@ public class DomainException extends RuntimeException {
         this(kind, detail, List.of(), Map.of());
     }
 
-    public DomainException(ProblemKind kind, String detail, List<Violation> violations, Map<String, Object> extensions) {
+    public DomainException(
+            ProblemKind kind, String detail, List<Violation> violations, Map<String, Object> extensions) {
         this(kind, null, detail, violations, extensions);
     }
 
     /** A specific failure: {@code slug} (lower-case, hyphenated) makes its type {@code urn:huinong:problem:<slug>}. */
-    protected DomainException(ProblemKind kind, String slug, String detail, List<Violation> violations,
-            Map<String, Object> extensions) {
+    protected DomainException(
+            ProblemKind kind, String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(detail);
         if (slug != null && !slug.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("problem slug must be lower-case and hyphenated: " + slug);

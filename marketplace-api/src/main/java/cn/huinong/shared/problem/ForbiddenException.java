@@ -18,7 +18,8 @@ public class ForbiddenException extends DomainException {
     }
 
     /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
-    protected ForbiddenException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+    protected ForbiddenException(
+            String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.FORBIDDEN, slug, detail, violations, extensions);
     }
 }

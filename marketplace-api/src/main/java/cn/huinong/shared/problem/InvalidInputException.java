@@ -18,7 +18,8 @@ public class InvalidInputException extends DomainException {
     }
 
     /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
-    protected InvalidInputException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+    protected InvalidInputException(
+            String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.INVALID_INPUT, slug, detail, violations, extensions);
     }
 }

@@ -18,7 +18,8 @@ public class NotFoundException extends DomainException {
     }
 
     /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
-    protected NotFoundException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+    protected NotFoundException(
+            String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.NOT_FOUND, slug, detail, violations, extensions);
     }
 }

@@ -18,7 +18,8 @@ public class RuleViolationException extends DomainException {
     }
 
     /** For a specific failure of this kind, with its own problem type (see {@link DomainException#type()}). */
-    protected RuleViolationException(String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
+    protected RuleViolationException(
+            String slug, String detail, List<Violation> violations, Map<String, Object> extensions) {
         super(ProblemKind.RULE_VIOLATED, slug, detail, violations, extensions);
     }
 }

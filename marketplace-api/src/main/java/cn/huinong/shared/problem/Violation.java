@@ -4,5 +4,4 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** One field-level validation failure: {field, message}, message in Chinese. */
 @Serdeable
-public record Violation(String field, String message) {
-}
+public record Violation(String field, String message) {}

@@ -26,8 +26,7 @@ public final class UploadedText {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
 
-    private UploadedText() {
-    }
+    private UploadedText() {}
 
     /** Opens {@code file} as text; the caller closes the reader. */
     public static Reader open(Path file) throws IOException {
@@ -50,7 +49,8 @@ public final class UploadedText {
         try (InputStream in = source.get()) {
             charset = validUtf8(in) ? StandardCharsets.UTF_8 : GB18030;
         }
-        PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(source.get(), charset), 1 << 16));
+        PushbackReader reader =
+                new PushbackReader(new BufferedReader(new InputStreamReader(source.get(), charset), 1 << 16));
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);
@@ -60,7 +60,9 @@ public final class UploadedText {
 
     /** True when the whole stream decodes as UTF-8 without a malformed or unmappable sequence. */
     static boolean validUtf8(InputStream in) throws IOException {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         char[] buffer = new char[8192];
         try (Reader r = new InputStreamReader(in, strict)) {

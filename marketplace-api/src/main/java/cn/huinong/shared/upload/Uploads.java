@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class Uploads {
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** Copies {@code in} to a new temporary file, refusing (400, nothing kept) once more than {@code maxBytes} came. */
     public static Path spool(InputStream in, long maxBytes) {
@@ -31,8 +30,9 @@ public final class Uploads {
                 while ((n = in.read(buffer)) != -1) {
                     total += n;
                     if (total > maxBytes) {
-                        throw new InvalidInputException("上传的文件过大", List.of(new Violation("file",
-                                "文件不能超过" + (maxBytes / (1024 * 1024)) + " MB，请拆分后上传")));
+                        throw new InvalidInputException(
+                                "上传的文件过大",
+                                List.of(new Violation("file", "文件不能超过" + (maxBytes / (1024 * 1024)) + " MB，请拆分后上传")));
                     }
                     out.write(buffer, 0, n);
                 }

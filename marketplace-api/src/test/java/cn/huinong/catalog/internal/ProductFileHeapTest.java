@@ -51,9 +51,18 @@ class ProductFileHeapTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = Files.createTempFile("huinong-probe-", ".out");
         try {
-            Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
-                    "-cp", classpath, ProductFileProbe.class.getName(), file.toString(), String.valueOf(MAX_ROWS)))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(List.of(
+                            java.toString(),
+                            "-Xmx64m",
+                            "-XX:+ExitOnOutOfMemoryError",
+                            "-cp",
+                            classpath,
+                            ProductFileProbe.class.getName(),
+                            file.toString(),
+                            String.valueOf(MAX_ROWS)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("the parser did not finish");

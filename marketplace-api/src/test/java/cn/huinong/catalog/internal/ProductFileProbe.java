@@ -9,14 +9,14 @@ import java.nio.file.Path;
  */
 final class ProductFileProbe {
 
-    private ProductFileProbe() {
-    }
+    private ProductFileProbe() {}
 
     public static void main(String[] args) throws Exception {
         int maxRows = Integer.parseInt(args[1]);
         try {
             ProductFile.Parsed parsed = ProductFile.parse(Path.of(args[0]), maxRows);
-            System.out.println("ROWS " + parsed.lines().size() + (parsed.lines().size() > maxRows ? " (too many)" : ""));
+            System.out.println(
+                    "ROWS " + parsed.lines().size() + (parsed.lines().size() > maxRows ? " (too many)" : ""));
         } catch (InvalidInputException e) {
             System.out.println("REFUSED " + e.getMessage() + " " + e.violations());
         }

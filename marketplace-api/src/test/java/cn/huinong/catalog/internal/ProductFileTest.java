@@ -22,7 +22,9 @@ class ProductFileTest {
                 + "米,010101,522634,袋,5千克/袋,5000,2,\n";
         ProductFile.Parsed parsed = ProductFile.parse(csv.getBytes(StandardCharsets.UTF_8));
         assertEquals("CSV", parsed.format());
-        assertEquals(List.of(3, 5), parsed.lines().stream().map(ProductFile.Line::line).toList());
+        assertEquals(
+                List.of(3, 5),
+                parsed.lines().stream().map(ProductFile.Line::line).toList());
         assertEquals("第一行\n第二行，含\"引号\"", parsed.lines().get(0).get("description"));
         assertEquals(null, parsed.lines().get(1).get("description"));
     }
@@ -58,12 +60,19 @@ class ProductFileTest {
 
     @Test
     void reportsUnknownAndMissingColumns() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> ProductFile.parse("name,colour\n茶,绿\n".getBytes(StandardCharsets.UTF_8)));
         List<String> messages = e.violations().stream().map(Violation::message).toList();
         assertEquals("未知的列：colour", messages.get(0));
-        assertEquals(List.of("缺少必填列：categoryCode", "缺少必填列：originRegionCode", "缺少必填列：unit",
-                "缺少必填列：spec", "缺少必填列：stock", "缺少价格列：priceFen（分）或 price（元，最多两位小数）"),
+        assertEquals(
+                List.of(
+                        "缺少必填列：categoryCode",
+                        "缺少必填列：originRegionCode",
+                        "缺少必填列：unit",
+                        "缺少必填列：spec",
+                        "缺少必填列：stock",
+                        "缺少价格列：priceFen（分）或 price（元，最多两位小数）"),
                 messages.subList(1, messages.size()));
     }
 
@@ -81,10 +90,11 @@ class ProductFileTest {
     void readsAGoodXlsxThroughTheEventReader() throws Exception {
         byte[] xlsx;
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
             org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("商品");
             String[] header = {"商品名称", "品类代码", "产地代码", "单位", "规格", "价格（元）", "库存", "描述"};
-            org.apache.poi.ss.usermodel.Row h = sheet.createRow(1); // a blank first row: the header is the first non-empty one
+            org.apache.poi.ss.usermodel.Row h =
+                    sheet.createRow(1); // a blank first row: the header is the first non-empty one
             for (int c = 0; c < header.length; c++) {
                 h.createCell(c).setCellValue(header[c]);
             }

@@ -41,29 +41,60 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class SearchDocumentsTest {
 
-    static final Set<String> FIELDS = Set.of("id", "name", "description", "categoryCode", "categoryPath",
-            "categoryName", "supplierId", "supplierName", "originCode", "originName", "provinceCode", "provinceName",
-            "prefectureCode", "brandId", "brandName", "brandKind", "certifications", "eligible", "priceFen", "unit",
-            "spec", "stock", "inStock", "salesCount", "listedAt", "updatedAt", "imageUrl", "status");
+    static final Set<String> FIELDS = Set.of(
+            "id",
+            "name",
+            "description",
+            "categoryCode",
+            "categoryPath",
+            "categoryName",
+            "supplierId",
+            "supplierName",
+            "originCode",
+            "originName",
+            "provinceCode",
+            "provinceName",
+            "prefectureCode",
+            "brandId",
+            "brandName",
+            "brandKind",
+            "certifications",
+            "eligible",
+            "priceFen",
+            "unit",
+            "spec",
+            "stock",
+            "inStock",
+            "salesCount",
+            "listedAt",
+            "updatedAt",
+            "imageUrl",
+            "status");
 
-    record Doc(long version, boolean searchable, Map<String, Object> document) {
-    }
+    record Doc(long version, boolean searchable, Map<String, Object> document) {}
 
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Organizations organizations;
+
     @Inject
     Designations designations;
+
     @Inject
     JdbcOperations jdbc;
+
     @Inject
     TransactionOperations<Connection> tx;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     SearchDocuments documents;
+
     @Inject
     ProductStore store;
 
@@ -88,7 +119,9 @@ class SearchDocumentsTest {
                             return null;
                         }
                         try {
-                            return new Doc(rs.getLong(1), rs.getBoolean(2),
+                            return new Doc(
+                                    rs.getLong(1),
+                                    rs.getBoolean(2),
                                     json.readValue(rs.getString(3), Argument.mapOf(String.class, Object.class)));
                         } catch (java.io.IOException e) {
                             throw new IllegalStateException(e);
@@ -98,8 +131,8 @@ class SearchDocumentsTest {
     }
 
     List<Long> outboxVersions(long productId) {
-        return tx.executeRead(s -> jdbc.prepareStatement(
-                "SELECT version FROM catalog_outbox WHERE product_id = ? ORDER BY id", ps -> {
+        return tx.executeRead(s ->
+                jdbc.prepareStatement("SELECT version FROM catalog_outbox WHERE product_id = ? ORDER BY id", ps -> {
                     ps.setLong(1, productId);
                     List<Long> out = new java.util.ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
@@ -151,14 +184,19 @@ class SearchDocumentsTest {
     @Test
     void aFailingChangeWritesNeitherDocumentNorOutbox() {
         long id = CatalogFixtures.create(api, supplier.token(), CatalogFixtures.product());
-        assertEquals(409, api.post("/api/v1/products/" + id + "/delisting", Map.of(), supplier.token()).status());
+        assertEquals(
+                409,
+                api.post("/api/v1/products/" + id + "/delisting", Map.of(), supplier.token())
+                        .status());
         assertEquals(1, doc(id).version());
         assertEquals(1, outboxVersions(id).size());
 
-        assertThrows(IllegalStateException.class, () -> tx.executeWrite(s -> {
-            documents.refresh(id);
-            throw new IllegalStateException("the change fails after the document was written");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> tx.executeWrite(s -> {
+                    documents.refresh(id);
+                    throw new IllegalStateException("the change fails after the document was written");
+                }));
         assertEquals(1, doc(id).version());
         assertEquals(1, outboxVersions(id).size());
 
@@ -170,8 +208,12 @@ class SearchDocumentsTest {
     void aSupplierDecisionReevaluatesItsProducts() {
         Supplier pending = CatalogFixtures.supplier(organizations, api, CatalogFixtures.LEISHAN, false);
         long id = tx.executeWrite(s -> {
-            long pid = store.insert(pending.id(), new ProductDraft("雷山鱼酱", "0701", CatalogFixtures.LEISHAN, "瓶",
-                    "500克/瓶", 3500, 20, null, null, List.of()), ProductStatus.DRAFT, null);
+            long pid = store.insert(
+                    pending.id(),
+                    new ProductDraft(
+                            "雷山鱼酱", "0701", CatalogFixtures.LEISHAN, "瓶", "500克/瓶", 3500, 20, null, null, List.of()),
+                    ProductStatus.DRAFT,
+                    null);
             store.moveTo(pid, ProductStatus.LISTED, null);
             documents.refresh(pid);
             return pid;
@@ -200,10 +242,17 @@ class SearchDocumentsTest {
         assertEquals(true, doc(id).document().get("eligible"));
         long version = doc(id).version();
 
-        Set<String> others = designations.designated(DesignationKind.POVERTY_ALLEVIATED, null, PageQuery.of(0, 200))
-                .items().stream().map(DesignatedRegion::code).filter(c -> !c.equals(jianhe)).collect(Collectors.toSet());
-        designations.importCsv(Actor.system("test"), DesignationKind.POVERTY_ALLEVIATED, DesignationMode.REPLACE,
-                "without-jianhe.csv", (String.join("\n", others) + "\n").getBytes(StandardCharsets.UTF_8));
+        Set<String> others =
+                designations.designated(DesignationKind.POVERTY_ALLEVIATED, null, PageQuery.of(0, 200)).items().stream()
+                        .map(DesignatedRegion::code)
+                        .filter(c -> !c.equals(jianhe))
+                        .collect(Collectors.toSet());
+        designations.importCsv(
+                Actor.system("test"),
+                DesignationKind.POVERTY_ALLEVIATED,
+                DesignationMode.REPLACE,
+                "without-jianhe.csv",
+                (String.join("\n", others) + "\n").getBytes(StandardCharsets.UTF_8));
         Doc removed = doc(id);
         assertEquals(version + 1, removed.version());
         assertEquals(false, removed.document().get("eligible"));

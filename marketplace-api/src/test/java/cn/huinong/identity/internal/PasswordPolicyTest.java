@@ -13,7 +13,9 @@ class PasswordPolicyTest {
     private final PasswordPolicy policy = new PasswordPolicy(new PasswordSettings(8, Duration.ofHours(72)));
 
     private List<String> problems(String password, String username) {
-        return policy.problems("p", password, username).stream().map(Violation::message).toList();
+        return policy.problems("p", password, username).stream()
+                .map(Violation::message)
+                .toList();
     }
 
     @Test

@@ -21,10 +21,13 @@ class IdempotencyCleanupTest {
 
     @Inject
     IdempotencyCleanupJob job;
+
     @Inject
     JdbcOperations jdbc;
+
     @Inject
     TransactionOperations<Connection> tx;
+
     @Inject
     CatalogDb db;
 

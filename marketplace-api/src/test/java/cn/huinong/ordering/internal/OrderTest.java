@@ -38,17 +38,33 @@ class OrderTest {
     static final Instant PLACED = NOW.minus(Duration.ofDays(10));
 
     static Order order(OrderStatus status, boolean paid, long refundedFen) {
-        return new Order(7, UUID.randomUUID(), 11, 22, Channel.CANTEEN, status, 10_000, 6_000, refundedFen,
-                NOW.minus(Duration.ofMinutes(1)), paid ? PLACED.plusSeconds(60) : null, paid ? "payment-1" : null,
-                status == OrderStatus.DELIVERED || status == OrderStatus.ACCEPTED ? NOW.minus(Duration.ofDays(8))
-                        : null, false, false, PLACED);
+        return new Order(
+                7,
+                UUID.randomUUID(),
+                11,
+                22,
+                Channel.CANTEEN,
+                status,
+                10_000,
+                6_000,
+                refundedFen,
+                NOW.minus(Duration.ofMinutes(1)),
+                paid ? PLACED.plusSeconds(60) : null,
+                paid ? "payment-1" : null,
+                status == OrderStatus.DELIVERED || status == OrderStatus.ACCEPTED
+                        ? NOW.minus(Duration.ofDays(8))
+                        : null,
+                false,
+                false,
+                PLACED);
     }
 
     /** Every status with the paid-ness it can have (CANCELLED both). */
     static Stream<Arguments> statesAndMoves() {
         List<Arguments> all = new ArrayList<>();
         for (OrderStatus s : OrderStatus.values()) {
-            for (boolean paid : s == OrderStatus.CANCELLED ? new boolean[] {false, true}
+            for (boolean paid : s == OrderStatus.CANCELLED
+                    ? new boolean[] {false, true}
                     : new boolean[] {s != OrderStatus.PENDING_PAYMENT}) {
                 for (Move m : Move.values()) {
                     all.add(Arguments.of(s, paid, m));
@@ -93,7 +109,8 @@ class OrderTest {
 
     @Test
     void payingAnOrderNoLongerAwaitingPaymentIsOrderNotPayable() {
-        OrderNotPayable e = assertThrows(OrderNotPayable.class,
+        OrderNotPayable e = assertThrows(
+                OrderNotPayable.class,
                 () -> order(OrderStatus.CANCELLED, false, 0).markPaid("payment-2", NOW, NOW));
         assertEquals("urn:huinong:problem:order-not-payable", e.type());
         assertEquals("订单当前状态为已取消，不能支付", e.getMessage());
@@ -101,7 +118,8 @@ class OrderTest {
 
     @Test
     void shippingAnUnpaidOrderIsAnIllegalMove() {
-        OrderMoveNotAllowed e = assertThrows(OrderMoveNotAllowed.class,
+        OrderMoveNotAllowed e = assertThrows(
+                OrderMoveNotAllowed.class,
                 () -> order(OrderStatus.PENDING_PAYMENT, false, 0).ship("顺丰速运", "SF1", NOW));
         assertEquals("urn:huinong:problem:order-move-not-allowed", e.type());
     }
@@ -158,16 +176,25 @@ class OrderTest {
 
     @Test
     void refundsNeverExceedTheTotalNorReachAnUnpaidOrder() {
-        assertThrows(RefundExceedsTotal.class, () -> order(OrderStatus.PAID, true, 9_000).refund(1_001, "r", NOW));
-        assertThrows(RefundExceedsTotal.class, () -> order(OrderStatus.PAID, true, 0).refund(0, "r", NOW));
-        assertThrows(OrderNotRefundable.class, () -> order(OrderStatus.CANCELLED, false, 0).refund(1, "r", NOW));
-        assertThrows(OrderNotRefundable.class, () -> order(OrderStatus.REFUNDED, true, 10_000).refund(1, "r", NOW));
+        assertThrows(
+                RefundExceedsTotal.class,
+                () -> order(OrderStatus.PAID, true, 9_000).refund(1_001, "r", NOW));
+        assertThrows(
+                RefundExceedsTotal.class, () -> order(OrderStatus.PAID, true, 0).refund(0, "r", NOW));
+        assertThrows(
+                OrderNotRefundable.class,
+                () -> order(OrderStatus.CANCELLED, false, 0).refund(1, "r", NOW));
+        assertThrows(
+                OrderNotRefundable.class,
+                () -> order(OrderStatus.REFUNDED, true, 10_000).refund(1, "r", NOW));
     }
 
     @Test
     void autoAcceptanceWaitsForTheDeadline() {
         Order delivered = order(OrderStatus.DELIVERED, true, 0);
-        assertTrue(delivered.autoAccept(delivered.deliveredAt().minusSeconds(1), NOW).isEmpty());
+        assertTrue(delivered
+                .autoAccept(delivered.deliveredAt().minusSeconds(1), NOW)
+                .isEmpty());
         OrderChange c = delivered.autoAccept(delivered.deliveredAt(), NOW).orElseThrow();
         assertEquals("AUTO_ACCEPTED", c.action());
         assertEquals(OrderEventType.ORDER_ACCEPTED, c.event().type());
@@ -177,10 +204,27 @@ class OrderTest {
     void invoicesNeedARequestAndAPaidOrder() {
         Order unrequested = order(OrderStatus.PAID, true, 0);
         assertThrows(InvoiceNotAllowed.class, () -> unrequested.recordInvoice("No.1", LocalDate.of(2026, 3, 1)));
-        Order requestedUnpaid = new Order(7, UUID.randomUUID(), 11, 22, Channel.CANTEEN, OrderStatus.PENDING_PAYMENT,
-                10_000, 6_000, 0, NOW, null, null, null, true, false, PLACED);
+        Order requestedUnpaid = new Order(
+                7,
+                UUID.randomUUID(),
+                11,
+                22,
+                Channel.CANTEEN,
+                OrderStatus.PENDING_PAYMENT,
+                10_000,
+                6_000,
+                0,
+                NOW,
+                null,
+                null,
+                null,
+                true,
+                false,
+                PLACED);
         assertThrows(OrderMoveNotAllowed.class, () -> requestedUnpaid.recordInvoice("No.1", LocalDate.of(2026, 3, 1)));
-        assertThrows(InvoiceNotAllowed.class, () -> order(OrderStatus.CANCELLED, true, 0).requestInvoice("t", "x", NOW));
+        assertThrows(
+                InvoiceNotAllowed.class,
+                () -> order(OrderStatus.CANCELLED, true, 0).requestInvoice("t", "x", NOW));
         OrderChange c = requestedUnpaid.requestInvoice("某单位", "91520000", NOW);
         assertEquals(OrderStatus.PENDING_PAYMENT, c.to());
         assertNull(c.event());

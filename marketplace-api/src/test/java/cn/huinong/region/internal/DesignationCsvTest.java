@@ -49,15 +49,16 @@ class DesignationCsvTest {
 
     @Test
     void reportsEveryBadLineWithItsNumber() {
-        DesignationCsv.Parsed p = parse(String.join("\n",
-                "regionCode,name",  // 1
-                "522634,雷山县",     // 2 ok
-                "52263",            // 3 not six digits
-                "999999",           // 4 unknown
-                "522600",           // 5 prefecture
-                "520000",           // 6 province
-                "522633,榕江县",     // 7 wrong name
-                "522634",           // 8 duplicate of 2
+        DesignationCsv.Parsed p = parse(String.join(
+                "\n",
+                "regionCode,name", // 1
+                "522634,雷山县", // 2 ok
+                "52263", // 3 not six digits
+                "999999", // 4 unknown
+                "522600", // 5 prefecture
+                "520000", // 6 province
+                "522633,榕江县", // 7 wrong name
+                "522634", // 8 duplicate of 2
                 ""));
         List<Integer> lines = p.errors().stream().map(LineError::line).toList();
         assertEquals(List.of(3, 4, 5, 6, 7, 8), lines);
@@ -79,10 +80,13 @@ class DesignationCsvTest {
 
     @Test
     void stopsReadingAtTheLineLimit() throws Exception {
-        cn.huinong.support.EndlessText endless = new cn.huinong.support.EndlessText("regionCode,name\n", "522634,雷山县\n");
+        cn.huinong.support.EndlessText endless =
+                new cn.huinong.support.EndlessText("regionCode,name\n", "522634,雷山县\n");
         DesignationCsv.Parsed p = DesignationCsv.parse(endless, REGIONS);
         assertEquals(1, p.errors().size());
-        assertEquals("文件超过" + DesignationCsv.MAX_LINES + "行，请拆分后导入", p.errors().get(0).message());
+        assertEquals(
+                "文件超过" + DesignationCsv.MAX_LINES + "行，请拆分后导入",
+                p.errors().get(0).message());
         assertTrue(p.codes().isEmpty(), "nothing to apply");
         assertTrue(endless.served() < DesignationCsv.MAX_LINES + 10_000, "stopped near the limit: " + endless.served());
     }

@@ -9,35 +9,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.Organizations;
 import cn.huinong.indexer.CatalogIndex;
+import cn.huinong.indexer.ElasticsearchClients;
 import cn.huinong.indexer.EngineClient;
 import cn.huinong.indexer.OutboxIndexer;
+import cn.huinong.search.SearchSettings;
 import cn.huinong.support.Api;
 import cn.huinong.support.Fixtures;
 import cn.huinong.support.SearchDocuments;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import cn.huinong.indexer.ElasticsearchClients;
-import cn.huinong.search.SearchSettings;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.http.HttpHost;
-import org.apache.http.HttpResponseInterceptor;
-import org.elasticsearch.client.RestClient;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.apache.http.HttpHost;
+import org.apache.http.HttpResponseInterceptor;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,37 +70,50 @@ class DeadEngineClientTest {
         @Replaces(EngineClient.class)
         @Bean(preDestroy = "close")
         EngineClient engineClient(SearchSettings settings) {
-            return EngineClient.of(() -> {
-                RestClient rest = RestClient.builder(HttpHost.create(settings.url()))
-                        .setHttpClientConfigCallback(h -> h.addInterceptorLast((HttpResponseInterceptor) (response, context) -> {
-                            if (POISON.compareAndSet(true, false)) {
-                                throw new Error("simulated: an error escaped the I/O reactor's callback thread");
-                            }
-                        }))
-                        .build();
-                return new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(ElasticsearchClients.objectMapper())));
-            }, settings.timeoutOrDefault());
+            return EngineClient.of(
+                    () -> {
+                        RestClient rest = RestClient.builder(HttpHost.create(settings.url()))
+                                .setHttpClientConfigCallback(h ->
+                                        h.addInterceptorLast((HttpResponseInterceptor) (response, context) -> {
+                                            if (POISON.compareAndSet(true, false)) {
+                                                throw new Error(
+                                                        "simulated: an error escaped the I/O reactor's callback thread");
+                                            }
+                                        }))
+                                .build();
+                        return new ElasticsearchClient(new RestClientTransport(
+                                rest, new JacksonJsonpMapper(ElasticsearchClients.objectMapper())));
+                    },
+                    settings.timeoutOrDefault());
         }
     }
 
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     CatalogIndex index;
+
     @Inject
     OutboxIndexer indexer;
+
     @Inject
     Organizations organizations;
+
     @Inject
     EngineClient engine;
 
     @AfterAll
     void dropIndices() throws Exception {
         ElasticsearchClient es = SearchDocuments.testElasticsearch();
-        for (String name : es.indices().get(g -> g.index(index.alias() + "*").allowNoIndices(true)).result().keySet()) {
+        for (String name : es.indices()
+                .get(g -> g.index(index.alias() + "*").allowNoIndices(true))
+                .result()
+                .keySet()) {
             es.indices().delete(d -> d.index(name));
         }
         es._transport().close();
@@ -112,15 +125,20 @@ class DeadEngineClientTest {
         SearchDocuments docs = new SearchDocuments(DelegatingDataSource.unwrapDataSource(dataSource), index, indexer);
         docs.reset(admin);
         admin._transport().close();
-        docs.put(doc(3001, "雷山银球茶").category("绿茶", "05", "0501").origin("522634", "雷山县", "520000", "贵州省")
+        docs.put(doc(3001, "雷山银球茶")
+                .category("绿茶", "05", "0501")
+                .origin("522634", "雷山县", "520000", "贵州省")
                 .price(12800, "罐", "250克/罐"));
         Api api = new Api(client);
         String operator = api.login(Fixtures.provisioned(organizations, OrganizationKind.OPERATOR), Fixtures.PASSWORD);
 
-        Api.Response healthy = until(() -> api.get("/api/v1/catalog/search?q=" + TEA, null),
+        Api.Response healthy = until(
+                () -> api.get("/api/v1/catalog/search?q=" + TEA, null),
                 r -> Boolean.FALSE.equals(r.get("degraded")) && ids(r).contains(3001L));
         assertEquals(List.of(3001L), ids(healthy));
-        until(() -> api.get("/health", operator), r -> "UP".equals(searchHealth(r).get("status")));
+        until(
+                () -> api.get("/health", operator),
+                r -> "UP".equals(searchHealth(r).get("status")));
 
         ElasticsearchClient before = engine.get();
         POISON.set(true);
@@ -142,14 +160,21 @@ class DeadEngineClientTest {
         assertTrue(String.valueOf(details(es).get("reason")).matches(".*[\\u4e00-\\u9fff].*"), es.toString());
         assertEquals("DEGRADED", health.get("status"), health.body().toString());
 
-        docs.put(doc(3002, "雷山毛尖茶").category("绿茶", "05", "0501").origin("522634", "雷山县", "520000", "贵州省")
+        docs.put(doc(3002, "雷山毛尖茶")
+                .category("绿茶", "05", "0501")
+                .origin("522634", "雷山县", "520000", "贵州省")
                 .price(9900, "罐", "250克/罐"));
-        Api.Response healed = until(() -> api.get("/api/v1/catalog/search?q=" + TEA + "&sort=price_asc", null),
+        Api.Response healed = until(
+                () -> api.get("/api/v1/catalog/search?q=" + TEA + "&sort=price_asc", null),
                 r -> Boolean.FALSE.equals(r.get("degraded")) && ids(r).contains(3002L));
         assertEquals(List.of(3002L, 3001L), ids(healed), "the outbox drained again through a new client");
-        Api.Response up = until(() -> api.get("/health", operator), r -> "UP".equals(searchHealth(r).get("status")));
+        Api.Response up = until(
+                () -> api.get("/health", operator),
+                r -> "UP".equals(searchHealth(r).get("status")));
         assertEquals("UP", up.get("status"), up.body().toString());
-        assertTrue(((Number) details(searchHealth(up)).get("clientRebuilds")).longValue() >= 1, up.body().toString());
+        assertTrue(
+                ((Number) details(searchHealth(up)).get("clientRebuilds")).longValue() >= 1,
+                up.body().toString());
     }
 
     static List<Long> ids(Api.Response r) {

@@ -30,12 +30,16 @@ class SameAnswersTest {
 
     @Inject
     DataSource dataSource;
+
     @Inject
     CatalogIndex index;
+
     @Inject
     OutboxIndexer indexer;
+
     @Inject
     ElasticsearchEngine elasticsearch;
+
     @Inject
     PostgresEngine postgres;
 
@@ -55,9 +59,33 @@ class SameAnswersTest {
         es._transport().close();
     }
 
-    static SearchQuery query(String q, List<String> category, List<String> certification, List<String> province,
-                             Long min, Long max, Boolean eligible, String sort, Integer page, Integer size) {
-        return new SearchQuery(q, category, certification, province, null, null, null, null, min, max, eligible, null, sort, page, size);
+    static SearchQuery query(
+            String q,
+            List<String> category,
+            List<String> certification,
+            List<String> province,
+            Long min,
+            Long max,
+            Boolean eligible,
+            String sort,
+            Integer page,
+            Integer size) {
+        return new SearchQuery(
+                q,
+                category,
+                certification,
+                province,
+                null,
+                null,
+                null,
+                null,
+                min,
+                max,
+                eligible,
+                null,
+                sort,
+                page,
+                size);
     }
 
     static List<SearchQuery> queries() {
@@ -69,11 +97,35 @@ class SameAnswersTest {
                 query("毛尖 礼盒", null, null, null, null, null, null, null, null, null),
                 query(null, List.of("02"), null, null, null, null, null, "newest", null, null),
                 query(null, null, List.of("ORGANIC", "GREEN_FOOD"), null, null, null, null, "price_desc", null, null),
-                query(null, List.of("01", "02"), List.of("GREEN_FOOD"), List.of("520000"), null, null, null, "price_asc", null, null),
+                query(
+                        null,
+                        List.of("01", "02"),
+                        List.of("GREEN_FOOD"),
+                        List.of("520000"),
+                        null,
+                        null,
+                        null,
+                        "price_asc",
+                        null,
+                        null),
                 query(null, null, null, null, 5000L, 16000L, true, "price_asc", null, null),
                 query("茶", null, null, null, null, null, null, "price_asc", 1, 2),
-                new SearchQuery(null, null, null, null, List.of("522634"), List.of("11", "12"), List.of("REGIONAL_PUBLIC"), List.of("7"),
-                        null, null, null, true, "sales", null, null));
+                new SearchQuery(
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("522634"),
+                        List.of("11", "12"),
+                        List.of("REGIONAL_PUBLIC"),
+                        List.of("7"),
+                        null,
+                        null,
+                        null,
+                        true,
+                        "sales",
+                        null,
+                        null));
     }
 
     @ParameterizedTest
@@ -95,8 +147,23 @@ class SameAnswersTest {
     }
 
     static List<SearchItem> withoutHighlight(List<SearchItem> items) {
-        return items.stream().map(i -> new SearchItem(i.id(), i.name(), i.priceFen(), i.unit(), i.spec(), i.supplier(),
-                i.origin(), i.brand(), i.certifications(), i.eligible(), i.stock(), i.inStock(), i.salesCount(),
-                i.imageUrl(), null)).toList();
+        return items.stream()
+                .map(i -> new SearchItem(
+                        i.id(),
+                        i.name(),
+                        i.priceFen(),
+                        i.unit(),
+                        i.spec(),
+                        i.supplier(),
+                        i.origin(),
+                        i.brand(),
+                        i.certifications(),
+                        i.eligible(),
+                        i.stock(),
+                        i.inStock(),
+                        i.salesCount(),
+                        i.imageUrl(),
+                        null))
+                .toList();
     }
 }
