@@ -2,7 +2,7 @@ package cn.huinong.catalog.web;
 
 import cn.huinong.catalog.Categories;
 import cn.huinong.catalog.CategoryNode;
-import cn.huinong.web.InputProblems;
+import cn.huinong.shared.problem.InputProblems;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;

@@ -2,8 +2,8 @@ package cn.huinong.identity.web;
 
 import cn.huinong.identity.Accounts;
 import cn.huinong.shared.Actor;
-import cn.huinong.web.InputProblems;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.InputProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

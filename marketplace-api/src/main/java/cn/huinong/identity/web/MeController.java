@@ -5,7 +5,7 @@ import cn.huinong.identity.Organizations;
 import cn.huinong.identity.TwoFactor;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

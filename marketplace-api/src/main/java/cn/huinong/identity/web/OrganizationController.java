@@ -10,7 +10,7 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -5,7 +5,7 @@ import cn.huinong.ordering.Carts;
 import cn.huinong.ordering.CheckoutResult;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -3,7 +3,7 @@ package cn.huinong.payments.web;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.shared.Actor;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

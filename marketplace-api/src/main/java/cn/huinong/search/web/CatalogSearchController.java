@@ -1,7 +1,7 @@
 package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
-import cn.huinong.web.InputProblems;
+import cn.huinong.shared.problem.InputProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

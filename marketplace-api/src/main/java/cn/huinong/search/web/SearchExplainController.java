@@ -2,7 +2,7 @@ package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.shared.Role;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -3,7 +3,7 @@ package cn.huinong.search.web;
 import cn.huinong.search.SearchIndex;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;
-import cn.huinong.web.StandardProblems;
+import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

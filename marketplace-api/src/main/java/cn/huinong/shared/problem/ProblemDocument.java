@@ -1,6 +1,5 @@
-package cn.huinong.web;
+package cn.huinong.shared.problem;
 
-import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;

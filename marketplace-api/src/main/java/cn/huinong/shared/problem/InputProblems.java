@@ -1,4 +1,4 @@
-package cn.huinong.web;
+package cn.huinong.shared.problem;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
