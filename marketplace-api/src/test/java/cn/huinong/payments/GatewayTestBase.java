@@ -21,6 +21,7 @@ import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
 import cn.huinong.support.OrderingFixtures.Buyer;
 import cn.huinong.support.PaymentFixtures;
+import cn.huinong.support.WebhookSigner;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -31,13 +32,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -186,26 +183,16 @@ abstract class GatewayTestBase implements TestPropertyProvider {
             object = object.substring(0, object.lastIndexOf('}')) + ",\"last_payment_error\":{\"type\":\"card_error\","
                     + "\"code\":\"card_declined\",\"message\":\"" + lastError + "\"}}";
         }
-        return """
-                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
-                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
-                        UUID.randomUUID().toString().replace("-", ""),
-                        API_VERSION,
-                        System.currentTimeMillis() / 1000,
-                        type,
-                        object);
+        return eventOf(type, object);
+    }
+
+    /** A webhook event of {@code type} about {@code object} (its JSON). */
+    String eventOf(String type, String object) {
+        return WebhookSigner.event(type, object, API_VERSION);
     }
 
     static String sign(String payload, String secret, long timestamp) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String v1 =
-                    HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
-            return "t=" + timestamp + ",v1=" + v1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSigner.sign(payload, secret, timestamp);
     }
 
     Api.Response deliver(String payload, String signature) {

@@ -52,17 +52,6 @@ class PaymentIntegrityTest extends GatewayTestBase {
     @Inject
     QuotaLedger ledger;
 
-    String eventOf(String type, String object) {
-        return """
-                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
-                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
-                        java.util.UUID.randomUUID().toString().replace("-", ""),
-                        API_VERSION,
-                        System.currentTimeMillis() / 1000,
-                        type,
-                        object);
-    }
-
     static String intentJson(String id, long amount, String currency, String status, long paymentId) {
         return """
                 {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"%s",

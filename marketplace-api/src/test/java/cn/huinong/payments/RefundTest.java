@@ -109,17 +109,6 @@ class RefundTest extends GatewayTestBase {
                 "SELECT count(*) FROM order_event_outbox WHERE order_id = ? AND event_type = 'ORDER_REFUNDED'", order);
     }
 
-    String eventOf(String type, String object) {
-        return """
-                {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
-                 "pending_webhooks":1,"type":"%s","data":{"object":%s}}""".formatted(
-                        UUID.randomUUID().toString().replace("-", ""),
-                        API_VERSION,
-                        System.currentTimeMillis() / 1000,
-                        type,
-                        object);
-    }
-
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> attention() {
         return (List<Map<String, Object>>) expect(200, api.get("/api/v1/payments/attention?size=200", operator))

@@ -10,10 +10,10 @@ import jakarta.inject.Singleton;
 @Singleton
 class PaymentAttachments implements AttachmentAccess {
 
-    private final PaymentTx tx;
+    private final PaymentSteps tx;
     private final OrderPayments orders;
 
-    PaymentAttachments(PaymentTx tx, OrderPayments orders) {
+    PaymentAttachments(PaymentSteps tx, OrderPayments orders) {
         this.tx = tx;
         this.orders = orders;
     }

@@ -2,10 +2,10 @@ package cn.huinong.payments.internal;
 
 import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderPayments;
-import cn.huinong.ordering.OrderStatus;
 import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
+import cn.huinong.payments.PaymentAlreadyLive;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
@@ -21,59 +21,51 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
-import com.stripe.exception.CardException;
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Event;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.StripeObject;
-import com.stripe.net.Webhook;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Orchestrates payments: database steps in {@link PaymentTx} (each its own transaction), gateway calls between
+ * The payments facade: checks who may do what, then runs database steps in {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction), gateway calls between
  * them and never inside one. An unknown gateway outcome leaves the payment PENDING; nothing is guessed.
  */
 @Singleton
 class PaymentService implements Payments {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
-    private static final String DEFAULT_TEST_CARD = "pm_card_visa";
-
-    private final PaymentTx tx;
+    private final PaymentSteps payments;
+    private final TransferSteps transfers;
+    private final RefundSteps refunds;
+    private final WebhookInbox inbox;
+    private final CardIntents cardIntents;
+    private final OperatorDesk desk;
     private final Gateway gateway;
     private final OrderPayments orders;
-    private final PaymentSettings settings;
     private final Refunder refunder;
-
-    private final InstantSource clock;
     private final Files files;
 
     PaymentService(
-            PaymentTx tx,
+            PaymentSteps payments,
+            TransferSteps transfers,
+            RefundSteps refunds,
+            WebhookInbox inbox,
+            CardIntents cardIntents,
+            OperatorDesk desk,
             Gateway gateway,
             OrderPayments orders,
-            PaymentSettings settings,
             Refunder refunder,
-            InstantSource clock,
             Files files) {
-        this.clock = clock;
-        this.files = files;
-        this.refunder = refunder;
-        this.tx = tx;
+        this.payments = payments;
+        this.transfers = transfers;
+        this.refunds = refunds;
+        this.inbox = inbox;
+        this.cardIntents = cardIntents;
+        this.desk = desk;
         this.gateway = gateway;
         this.orders = orders;
-        this.settings = settings;
+        this.refunder = refunder;
+        this.files = files;
     }
 
     @Override
@@ -86,63 +78,22 @@ class PaymentService implements Payments {
         if (method == null) {
             throw new InvalidInputException("请选择支付方式");
         }
-        Idempotency.Outcome<PaymentTx.Created> created = null;
+        Idempotency.Outcome<PaymentSteps.Created> created = null;
         for (int attempt = 0; created == null; attempt++) {
             try {
-                created = tx.create(orderId, method, idempotencyKey, actor);
-            } catch (PaymentTx.LiveCardAttempt live) {
+                created = payments.create(orderId, method, idempotencyKey, actor);
+            } catch (PaymentSteps.LiveCardAttempt live) {
                 // an earlier card attempt could still take money: it is cancelled at the gateway first
-                if (attempt >= 2 || !cancelCard(live.paymentId, "已由新的支付取代", actor)) {
-                    throw new ConflictException("该订单上一笔银行卡支付的结果尚未确定，暂不能发起新的支付，请稍后重试");
+                if (attempt >= 2 || !cardIntents.cancelCard(live.paymentId, "已由新的支付取代", actor)) {
+                    throw new PaymentAlreadyLive("该订单上一笔银行卡支付的结果尚未确定，暂不能发起新的支付，请稍后重试");
                 }
             }
         }
-        PaymentRow row = tx.find(created.value().paymentId()).orElseThrow();
+        PaymentRow row = payments.find(created.value().paymentId()).orElseThrow();
         if (row.method() == PaymentMethod.CARD && row.status() == PaymentStatus.PENDING) {
-            ensureIntent(row, actor);
+            cardIntents.ensureIntent(row, actor);
         }
         return new Idempotency.Outcome<>(view(row.id()), created.status(), created.replayed());
-    }
-
-    /**
-     * Cancels a live card attempt at the gateway, then here. True when it can no longer take money: cancelled, or
-     * found paid after all (then the order is PAID, and a new attempt is refused). False when the gateway's answer
-     * is unknown: the attempt stays live and nothing else may start.
-     */
-    boolean cancelCard(long paymentId, String reason, Actor actor) {
-        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
-        if (!row.status().live()) {
-            return true;
-        }
-        String intentId = row.intentId() != null ? row.intentId() : ensureIntent(row, actor);
-        if (intentId != null) {
-            try {
-                PaymentIntent pi = gateway.cancel(intentId);
-                if ("canceled".equals(pi.getStatus())) {
-                    tx.cancelled(paymentId, reason, actor);
-                } else {
-                    apply(paymentId, pi, actor);
-                }
-            } catch (StripeException e) {
-                // not cancellable (paid meanwhile, processing) or no answer: ask what it is
-                LOG.info(
-                        "payment {}: cancelling intent {} failed ({}), asking the gateway",
-                        paymentId,
-                        intentId,
-                        e.toString());
-                try {
-                    PaymentIntent pi = gateway.retrieve(intentId);
-                    if ("canceled".equals(pi.getStatus())) {
-                        tx.cancelled(paymentId, reason, actor);
-                    } else {
-                        apply(paymentId, pi, actor);
-                    }
-                } catch (StripeException again) {
-                    LOG.warn("payment {}: intent {} state unknown: {}", paymentId, intentId, again.toString());
-                }
-            }
-        }
-        return !tx.find(paymentId).orElseThrow().status().live();
     }
 
     @Override
@@ -152,8 +103,8 @@ class PaymentService implements Payments {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
         }
         if (row.method() == PaymentMethod.BANK_TRANSFER) {
-            tx.cancelled(paymentId, "买方撤销了对公转账", actor);
-        } else if (!cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
+            payments.cancelled(paymentId, "买方撤销了对公转账", actor);
+        } else if (!cardIntents.cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
             throw new ConflictException("支付网关暂时无法撤销该支付，请稍后重试");
         }
         return view(paymentId);
@@ -175,30 +126,15 @@ class PaymentService implements Payments {
             throw new ConflictException(
                     "该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage() + "）") + "，请重新发起支付");
         }
-        String intentId = ensureIntent(row, actor);
+        String intentId = cardIntents.ensureIntent(row, actor);
         if (intentId == null) {
-            PaymentRow now = tx.find(paymentId).orElseThrow();
+            PaymentRow now = payments.find(paymentId).orElseThrow();
             if (now.status() == PaymentStatus.CANCELLED) {
                 throw new RuleViolationException(now.failureMessage());
             }
             throw new ConflictException("支付网关暂时无法确认支付结果，请稍后重试");
         }
-        String pm = paymentMethod == null || paymentMethod.isBlank() ? DEFAULT_TEST_CARD : paymentMethod.strip();
-        try {
-            apply(paymentId, gateway.confirm(intentId, pm), actor);
-        } catch (CardException e) {
-            tx.fail(
-                    paymentId,
-                    e.getStripeError() == null
-                            ? e.getMessage()
-                            : e.getStripeError().getMessage(),
-                    actor);
-        } catch (StripeException e) {
-            if (!Gateway.unknownOutcome(e)) {
-                throw new RuleViolationException("支付网关拒绝了请求：" + message(e));
-            }
-            LOG.warn("confirmation of payment {} has an unknown outcome: {}", paymentId, e.toString());
-        }
+        cardIntents.confirm(paymentId, intentId, paymentMethod, actor);
         return view(paymentId);
     }
 
@@ -213,7 +149,7 @@ class PaymentService implements Payments {
                 && row.status() != PaymentStatus.CANCELLED) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
-        if (tx.receipt(paymentId, transferDate, amountFen, actor) == PaymentTx.Settlement.ORPHANED) {
+        if (transfers.receipt(paymentId, transferDate, amountFen, actor) == PaymentSteps.Settlement.ORPHANED) {
             refunder.refundDue(paymentId);
         }
         return view(paymentId);
@@ -222,7 +158,7 @@ class PaymentService implements Payments {
     @Override
     public PaymentView slip(long paymentId, long fileId, LocalDate transferDate, Actor actor) {
         mine(paymentId, actor, "BUYER");
-        tx.slip(paymentId, fileId, transferDate, actor);
+        transfers.slip(paymentId, fileId, transferDate, actor);
         return view(paymentId);
     }
 
@@ -235,19 +171,9 @@ class PaymentService implements Payments {
             throw new ForbiddenException("无权查看订单");
         }
         List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
-        return tx.awaitingTransfer(pending).stream().map(p -> view(p.id())).toList();
-    }
-
-    /** An unpaid order was cancelled or expired: its live attempts are closed (card intents cancelled first). */
-    void orderClosed(long orderId) {
-        Actor system = Actor.system("payments-order-closed");
-        for (PaymentRow p : tx.liveOf(orderId)) {
-            if (p.method() == PaymentMethod.BANK_TRANSFER) {
-                tx.cancelled(p.id(), "订单已取消或超时，转账不再等待", system);
-            } else {
-                cancelCard(p.id(), "订单已取消或超时，支付已撤销", system);
-            }
-        }
+        return payments.awaitingTransfer(pending).stream()
+                .map(p -> view(p.id()))
+                .toList();
     }
 
     @Override
@@ -255,69 +181,23 @@ class PaymentService implements Payments {
         if (!actor.hasRole("OPERATOR")) {
             throw new ForbiddenException("只有运营人员可以对账");
         }
-        tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
-        reconcilePayment(paymentId, actor);
+        payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        cardIntents.reconcilePayment(paymentId, actor);
         return view(paymentId);
-    }
-
-    /**
-     * Asks the gateway what became of a card payment that is not final (PENDING, or FAILED that might have been
-     * paid after all) and settles accordingly; creates the intent (same key, same intent) when its creation outcome
-     * was never learnt. Also used by {@link #reconcileAll}.
-     */
-    void reconcilePayment(long paymentId, Actor actor) {
-        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
-        if (row.method() != PaymentMethod.CARD
-                || (row.status() != PaymentStatus.PENDING && row.status() != PaymentStatus.FAILED)) {
-            return;
-        }
-        String intentId = ensureIntent(row, actor);
-        if (intentId != null) {
-            try {
-                PaymentIntent pi = gateway.retrieve(intentId);
-                apply(paymentId, pi, actor);
-                if (!OPEN_INTENT.contains(pi.getStatus()) || orderStillPayable(row.orderId())) {
-                    return;
-                }
-                // nobody can pay this order any more: cancel the intent, so that it is not reconciled forever;
-                // money that still arrives (the cancel lost a race) is ORPHANED and refunded
-                PaymentIntent cancelled = "canceled".equals(pi.getStatus()) ? pi : gateway.cancel(intentId);
-                if ("canceled".equals(cancelled.getStatus())) {
-                    tx.cancelled(paymentId, "订单已不可支付，支付已撤销", actor);
-                }
-            } catch (StripeException e) {
-                LOG.warn("reconciliation of payment {} failed: {}", paymentId, e.toString());
-            }
-        }
-    }
-
-    /** Intent states in which no money has moved and none is moving. */
-    private static final java.util.Set<String> OPEN_INTENT =
-            java.util.Set.of("requires_payment_method", "requires_confirmation", "requires_action", "canceled");
-
-    private boolean orderStillPayable(long orderId) {
-        return orders.find(orderId)
-                .map(o -> o.status() == OrderStatus.PENDING_PAYMENT)
-                .orElse(false);
     }
 
     @Override
     public boolean webhook(String rawBody, String signatureHeader) {
-        Event event;
-        try {
-            event = Webhook.constructEvent(rawBody, signatureHeader, settings.webhookSecret());
-        } catch (SignatureVerificationException | RuntimeException e) {
-            throw new InvalidInputException("Webhook 签名无效或已过期");
-        }
+        GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader)
+                .orElseThrow(() -> new InvalidInputException("Webhook 签名无效或已过期"));
         Actor gatewayActor = Actor.system("payment-gateway");
-        PaymentTx.Handled handled =
-                tx.handle(event.getId(), event.getType(), objectOf(event).orElse(null), rawBody, gatewayActor);
+        WebhookInbox.Handled handled = inbox.handle(event.id(), event.type(), event.object(), rawBody, gatewayActor);
         // committed: now the gateway calls it asks for
         if (handled.orphanedPaymentId() != null) {
             refunder.refundDue(handled.orphanedPaymentId());
         }
         handled.refundsToReconcile().forEach(refunder::reconcile);
-        handled.paymentsToReconcile().forEach(id -> reconcilePayment(id, gatewayActor));
+        handled.paymentsToReconcile().forEach(id -> cardIntents.reconcilePayment(id, gatewayActor));
         handled.refundsDue().forEach(refunder::refundDue);
         return handled.first();
     }
@@ -339,12 +219,12 @@ class PaymentService implements Payments {
         if (!v.isEmpty()) {
             throw new InvalidInputException("退款信息有误", v);
         }
-        Idempotency.Outcome<PaymentTx.Created> created =
-                tx.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
+        Idempotency.Outcome<PaymentSteps.Created> created =
+                refunds.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
         long refundId = created.value().paymentId();
-        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
+        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
-        r = tx.findRefund(refundId).orElseThrow();
+        r = refunds.findRefund(refundId).orElseThrow();
         PayableOrder order = orders.find(orderId).orElseThrow();
         return new Idempotency.Outcome<>(
                 new RefundView(
@@ -364,85 +244,28 @@ class PaymentService implements Payments {
 
     @Override
     public int reconcileAll(Instant now) {
-        Actor system = Actor.system("payments-reconciliation");
-        int n = 0;
-        long after = 0;
-        List<Long> ids;
-        do {
-            ids = tx.stuckCardPayments(now.minus(settings.reconcileAfter()), after, 100);
-            for (long id : ids) {
-                try {
-                    reconcilePayment(id, system);
-                } catch (RuntimeException e) {
-                    LOG.warn("payment {}: reconciliation failed: {}", id, e.toString());
-                }
-                after = id;
-                n++;
-            }
-        } while (ids.size() == 100);
-        after = 0;
-        do {
-            ids = tx.lapsedTransfers(now, after, 100);
-            for (long id : ids) {
-                tx.cancelled(id, "转账期限已过，未确认到账，支付已撤销", system);
-                after = id;
-                n++;
-            }
-        } while (ids.size() == 100);
-        List<Long> remind;
-        do {
-            remind = tx.transfersToRemind(now, 100);
-            for (long id : remind) {
-                tx.remind(id, system);
-                n++;
-            }
-        } while (remind.size() == 100);
-        return n + refunder.sweep(now);
+        return desk.reconcileAll(now);
     }
 
     @Override
     public PageResponse<AttentionItem> attention(PageQuery page, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以查看待处理的支付");
-        }
-        return tx.attention(page).map(p -> {
-            List<PaymentStore.RefundRow> refunds = tx.refundsOf(p.id());
-            long refunded = refunds.stream()
-                    .filter(r -> r.status().equals("SUCCEEDED"))
-                    .mapToLong(PaymentStore.RefundRow::amountFen)
-                    .sum();
-            long refunding = refunds.stream()
-                    .filter(PaymentStore.RefundRow::pending)
-                    .mapToLong(PaymentStore.RefundRow::amountFen)
-                    .sum();
-            List<PaymentStore.RefundRow> failed =
-                    refunds.stream().filter(r -> r.failureMessage() != null).toList();
-            OrderStatus orderStatus =
-                    orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
-            boolean owed = p.status() == PaymentStatus.ORPHANED
-                    || (p.status() == PaymentStatus.SUCCEEDED && orderStatus == OrderStatus.CANCELLED);
-            return new AttentionItem(
-                    p.id(),
-                    p.orderId(),
-                    orderStatus == null ? null : orderStatus.name(),
-                    p.method(),
-                    p.status(),
-                    p.status().label(),
-                    p.amountFen(),
-                    refunded,
-                    refunding,
-                    owed ? Math.max(0, p.amountFen() - refunded) : 0,
-                    failed.size(),
-                    failed.isEmpty() ? null : failed.get(failed.size() - 1).failureMessage(),
-                    p.paidAt(),
-                    tx.openMismatches(p.id()));
-        });
+        return desk.attention(page, actor);
+    }
+
+    @Override
+    public PageResponse<MismatchView> mismatches(boolean openOnly, PageQuery page, Actor actor) {
+        return desk.mismatches(openOnly, page, actor);
+    }
+
+    @Override
+    public MismatchView resolveMismatch(long id, String resolution, Actor actor) {
+        return desk.resolveMismatch(id, resolution, actor);
     }
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
         PaymentStore.RefundRow r =
-                tx.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
+                refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
         try {
             orders.visibleTo(r.orderId(), actor);
         } catch (NotFoundException e) {
@@ -455,7 +278,7 @@ class PaymentService implements Payments {
             throw new InvalidInputException("请填写退款汇出日期", List.of(new Violation("sentOn", "请填写退款汇出日期")));
         }
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
-        PaymentStore.RefundRow done = tx.confirmOfflineRefund(refundId, sentOn, reference, actor);
+        PaymentStore.RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
         PayableOrder order = orders.find(done.orderId()).orElseThrow();
         return new RefundView(
                 done.id(),
@@ -470,131 +293,9 @@ class PaymentService implements Payments {
                 done.createdAt());
     }
 
-    @Override
-    public PageResponse<MismatchView> mismatches(boolean openOnly, PageQuery page, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以查看支付网关异常");
-        }
-        return tx.mismatches(openOnly, page).map(this::mismatchView);
-    }
-
-    @Override
-    public MismatchView resolveMismatch(long id, String resolution, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以处理支付网关异常");
-        }
-        if (resolution == null || resolution.isBlank()) {
-            throw new InvalidInputException("请填写处理说明", List.of(new Violation("resolution", "请填写处理说明")));
-        }
-        return mismatchView(tx.resolveMismatch(id, resolution.strip(), actor));
-    }
-
-    private static final Map<String, String> REASON_LABELS = Map.of(
-            "INTENT_ID",
-            "不是本笔支付创建的网关支付单",
-            "AMOUNT",
-            "金额与应付金额不符",
-            "AMOUNT_RECEIVED",
-            "实收金额与应付金额不符",
-            "CURRENCY",
-            "币种不符",
-            "REFUND_ID",
-            "不是本笔退款在网关的退款单");
-
-    private MismatchView mismatchView(PaymentStore.MismatchRow m) {
-        Long orderId = m.paymentId() == null
-                ? null
-                : tx.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);
-        return new MismatchView(
-                m.id(),
-                m.paymentId(),
-                orderId,
-                m.refundId(),
-                m.eventId(),
-                m.eventType(),
-                m.gatewayObjectId(),
-                m.reasons(),
-                m.reasons().stream().map(r -> REASON_LABELS.getOrDefault(r, r)).toList(),
-                m.expected(),
-                m.actual(),
-                m.raw(),
-                m.createdAt(),
-                m.resolvedAt(),
-                m.resolvedBy(),
-                m.resolution());
-    }
-
-    /** The intent id, creating the intent (same key: same intent) when its creation outcome is still unknown. */
-    private String ensureIntent(PaymentRow row, Actor actor) {
-        if (row.intentId() != null) {
-            return row.intentId();
-        }
-        try {
-            PaymentIntent pi = gateway.createIntent(row);
-            tx.intentCreated(row.id(), pi.getId(), pi.getClientSecret(), actor);
-            apply(row.id(), pi, actor);
-            return pi.getId();
-        } catch (StripeException e) {
-            if (Gateway.unknownOutcome(e)) {
-                LOG.warn("payment {}: intent creation outcome unknown, left PENDING: {}", row.id(), e.toString());
-            } else {
-                tx.cancelled(row.id(), "支付网关拒绝创建支付：" + message(e), actor);
-            }
-            return null;
-        }
-    }
-
-    /**
-     * Settles or fails by what the gateway says about this payment's own intent; an answer for another intent, amount
-     * or currency settles nothing and is recorded as a mismatch. Anything else (e.g. awaiting confirmation) changes
-     * nothing.
-     */
-    private void apply(long paymentId, PaymentIntent pi, Actor actor) {
-        PaymentRow row = tx.find(paymentId).orElseThrow();
-        List<String> reasons = Verification.ofIntent(row, pi, "succeeded".equals(pi.getStatus()));
-        if (!reasons.isEmpty()) {
-            tx.mismatch(
-                    row,
-                    null,
-                    null,
-                    "api:payment_intent." + pi.getStatus(),
-                    pi.getId(),
-                    reasons,
-                    Verification.expected(row),
-                    Verification.actual(pi),
-                    pi.toJson(),
-                    actor);
-            return;
-        }
-        if ("succeeded".equals(pi.getStatus())) {
-            if (tx.settle(paymentId, pi.getId(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor)
-                    == PaymentTx.Settlement.ORPHANED) {
-                refunder.refundDue(paymentId);
-            }
-        } else if ("requires_payment_method".equals(pi.getStatus()) && pi.getLastPaymentError() != null) {
-            tx.fail(paymentId, pi.getLastPaymentError().getMessage(), actor);
-        } else if ("canceled".equals(pi.getStatus())) {
-            tx.cancelled(paymentId, "支付网关已撤销该支付", actor);
-        }
-    }
-
-    /** The event's object (PaymentIntent, Refund, Charge ...), empty when it cannot be read. */
-    private Optional<StripeObject> objectOf(Event event) {
-        Optional<StripeObject> object = event.getDataObjectDeserializer().getObject();
-        if (object.isEmpty()) {
-            try {
-                object = Optional.of(event.getDataObjectDeserializer().deserializeUnsafe());
-            } catch (Exception e) {
-                LOG.warn("webhook {}: cannot read the object: {}", event.getId(), e.toString());
-                return Optional.empty();
-            }
-        }
-        return object;
-    }
-
     /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
     private PaymentRow mine(long paymentId, Actor actor, String role) {
-        PaymentRow row = tx.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         try {
             orders.visibleTo(row.orderId(), actor);
         } catch (NotFoundException e) {
@@ -607,7 +308,7 @@ class PaymentService implements Payments {
     }
 
     private PaymentView view(long id) {
-        PaymentRow r = tx.find(id).orElseThrow(() -> notFound(id));
+        PaymentRow r = payments.find(id).orElseThrow(() -> notFound(id));
         PaymentView.Transfer transfer = null;
         if (r.method() == PaymentMethod.BANK_TRANSFER) {
             transfer = new PaymentView.Transfer(
@@ -642,13 +343,7 @@ class PaymentService implements Payments {
                 r.remindedAt());
     }
 
-    static String message(StripeException e) {
-        return e.getStripeError() != null && e.getStripeError().getMessage() != null
-                ? e.getStripeError().getMessage()
-                : e.getMessage();
-    }
-
-    private static NotFoundException notFound(long id) {
+    static NotFoundException notFound(long id) {
         return new NotFoundException("支付不存在：" + id);
     }
 }

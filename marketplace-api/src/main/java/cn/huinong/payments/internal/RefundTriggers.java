@@ -17,9 +17,9 @@ class RefundTriggers {
     private static final Logger LOG = LoggerFactory.getLogger(RefundTriggers.class);
 
     private final Refunder refunder;
-    private final PaymentService payments;
+    private final CardIntents payments;
 
-    RefundTriggers(Refunder refunder, PaymentService payments) {
+    RefundTriggers(Refunder refunder, CardIntents payments) {
         this.refunder = refunder;
         this.payments = payments;
     }

@@ -3,8 +3,6 @@ package cn.huinong.payments.internal;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.shared.Actor;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Refund;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -24,13 +22,20 @@ class Refunder {
     private static final Logger LOG = LoggerFactory.getLogger(Refunder.class);
     static final Actor SYSTEM = Actor.system("payments-refund");
 
-    private final PaymentTx tx;
+    private final PaymentSteps payments;
+    private final RefundSteps refunds;
     private final Gateway gateway;
     private final OrderPayments orders;
     private final PaymentSettings settings;
 
-    Refunder(PaymentTx tx, Gateway gateway, OrderPayments orders, PaymentSettings settings) {
-        this.tx = tx;
+    Refunder(
+            PaymentSteps payments,
+            RefundSteps refunds,
+            Gateway gateway,
+            OrderPayments orders,
+            PaymentSettings settings) {
+        this.payments = payments;
+        this.refunds = refunds;
         this.gateway = gateway;
         this.orders = orders;
         this.settings = settings;
@@ -43,24 +48,24 @@ class Refunder {
      * retried by the sweep, at most {@code max-automatic-refund-failures} times).
      */
     void execute(long refundId, Actor actor) {
-        PaymentStore.RefundRow r = tx.findRefund(refundId).orElseThrow();
+        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
         if (!r.pending()) {
             return;
         }
-        PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
+        PaymentRow payment = payments.find(r.paymentId()).orElseThrow();
         if (payment.method() == PaymentMethod.BANK_TRANSFER) {
             return;
         }
         boolean failed;
         try {
-            Refund re = gateway.refund(refundId, payment.intentId(), r.amountFen());
-            failed = tx.gatewayRefund(refundId, re, null, "api:refund." + re.getStatus(), null, actor);
-        } catch (StripeException e) {
-            if (Gateway.unknownOutcome(e)) {
+            GatewayRefund re = gateway.refund(refundId, payment.intentId(), r.amountFen());
+            failed = refunds.gatewayRefund(refundId, re, null, "api:refund." + re.status(), null, actor);
+        } catch (GatewayException e) {
+            if (e.unknownOutcome()) {
                 LOG.warn("refund {}: outcome unknown, left PENDING for reconciliation: {}", refundId, e.toString());
                 return;
             }
-            tx.refundFailed(refundId, "支付网关拒绝退款：" + PaymentService.message(e), actor);
+            refunds.refundFailed(refundId, "支付网关拒绝退款：" + e.gatewayMessage(), actor);
             failed = true;
         }
         if (failed && "MANUAL".equals(r.cause())) {
@@ -71,7 +76,8 @@ class Refunder {
     /** Refunds what is still due of a payment (cancelled order or orphaned money), if anything. Never throws. */
     void refundDue(long paymentId) {
         try {
-            Optional<Long> refund = tx.reserveAutomaticRefund(paymentId, settings.maxAutomaticRefundFailures(), SYSTEM);
+            Optional<Long> refund =
+                    refunds.reserveAutomaticRefund(paymentId, settings.maxAutomaticRefundFailures(), SYSTEM);
             refund.ifPresent(id -> execute(id, SYSTEM));
         } catch (RuntimeException e) {
             LOG.warn("payment {}: automatic refund failed, left to the sweep: {}", paymentId, e.toString());
@@ -80,7 +86,7 @@ class Refunder {
 
     /** The paid order was cancelled: refund its successful payment in full. */
     void orderCancelled(long orderId) {
-        tx.succeededOf(orderId).ifPresent(p -> refundDue(p.id()));
+        payments.succeededOf(orderId).ifPresent(p -> refundDue(p.id()));
     }
 
     /**
@@ -89,28 +95,27 @@ class Refunder {
      * the same key. Never guesses: a gateway that does not answer leaves it PENDING.
      */
     void reconcile(long refundId) {
-        PaymentStore.RefundRow r = tx.findRefund(refundId).orElse(null);
+        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElse(null);
         if (r == null || !r.pending()) {
             return;
         }
-        PaymentRow payment = tx.find(r.paymentId()).orElseThrow();
+        PaymentRow payment = payments.find(r.paymentId()).orElseThrow();
         if (payment.method() == PaymentMethod.BANK_TRANSFER) {
             return; // the supplier confirms it
         }
         try {
-            Optional<Refund> found;
+            Optional<GatewayRefund> found;
             if (r.gatewayRefundId() != null) {
                 found = Optional.of(gateway.retrieveRefund(r.gatewayRefundId()));
             } else {
                 String ours = String.valueOf(refundId);
                 found = gateway.refundsOf(payment.intentId()).stream()
-                        .filter(re -> re.getMetadata() != null
-                                && ours.equals(re.getMetadata().get("refund_id")))
+                        .filter(re -> ours.equals(re.metadata().get("refund_id")))
                         .findFirst();
             }
             if (found.isPresent()) {
-                Refund re = found.get();
-                if (tx.gatewayRefund(refundId, re, null, "api:refund." + re.getStatus(), null, SYSTEM)
+                GatewayRefund re = found.get();
+                if (refunds.gatewayRefund(refundId, re, null, "api:refund." + re.status(), null, SYSTEM)
                         && "MANUAL".equals(r.cause())) {
                     refundDue(payment.id());
                 }
@@ -118,7 +123,7 @@ class Refunder {
                 LOG.info("refund {}: unknown to the gateway, sending it again with its key", refundId);
                 execute(refundId, SYSTEM);
             }
-        } catch (StripeException | RuntimeException e) {
+        } catch (GatewayException | RuntimeException e) {
             LOG.warn("refund {}: reconciliation failed, still PENDING: {}", refundId, e.toString());
         }
     }
@@ -141,14 +146,14 @@ class Refunder {
         } while (ids.size() == 100);
         after = 0;
         do {
-            ids = tx.orphanedUnrefunded(after, 100);
+            ids = refunds.orphanedUnrefunded(after, 100);
             for (long paymentId : ids) {
                 refundDue(paymentId);
                 after = paymentId;
                 seen++;
             }
         } while (ids.size() == 100);
-        for (long refundId : tx.pendingRefunds(now.minus(settings.reconcileAfter()), 500)) {
+        for (long refundId : refunds.pendingRefunds(now.minus(settings.reconcileAfter()), 500)) {
             reconcile(refundId);
             seen++;
         }

@@ -2,8 +2,6 @@ package cn.huinong.payments.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stripe.model.PaymentIntent;
-import com.stripe.model.Refund;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +21,19 @@ final class Verification {
     private Verification() {}
 
     /** Why {@code pi} cannot act on {@code payment}; empty when it may. Amounts are checked for a success. */
-    static List<String> ofIntent(PaymentRow payment, PaymentIntent pi, boolean success) {
+    static List<String> ofIntent(PaymentRow payment, GatewayIntent pi, boolean success) {
         List<String> reasons = new ArrayList<>();
-        if (payment.intentId() == null || !payment.intentId().equals(pi.getId())) {
+        if (payment.intentId() == null || !payment.intentId().equals(pi.id())) {
             reasons.add("INTENT_ID");
         }
-        if (success || "succeeded".equals(pi.getStatus())) {
-            if (!Objects.equals(pi.getAmount(), payment.amountFen())) {
+        if (success || "succeeded".equals(pi.status())) {
+            if (!Objects.equals(pi.amount(), payment.amountFen())) {
                 reasons.add("AMOUNT");
             }
-            if (pi.getAmountReceived() != null && pi.getAmountReceived() != payment.amountFen()) {
+            if (pi.amountReceived() != null && pi.amountReceived() != payment.amountFen()) {
                 reasons.add("AMOUNT_RECEIVED");
             }
-            if (pi.getCurrency() == null || !pi.getCurrency().equalsIgnoreCase(payment.currency())) {
+            if (pi.currency() == null || !pi.currency().equalsIgnoreCase(payment.currency())) {
                 reasons.add("CURRENCY");
             }
         }
@@ -43,18 +41,18 @@ final class Verification {
     }
 
     /** Why {@code re} cannot act on our refund {@code refund} of {@code payment}; empty when it may. */
-    static List<String> ofRefund(PaymentStore.RefundRow refund, PaymentRow payment, Refund re) {
+    static List<String> ofRefund(PaymentStore.RefundRow refund, PaymentRow payment, GatewayRefund re) {
         List<String> reasons = new ArrayList<>();
-        if (refund.gatewayRefundId() != null && !refund.gatewayRefundId().equals(re.getId())) {
+        if (refund.gatewayRefundId() != null && !refund.gatewayRefundId().equals(re.id())) {
             reasons.add("REFUND_ID");
         }
-        if (re.getPaymentIntent() != null && !re.getPaymentIntent().equals(payment.intentId())) {
+        if (re.paymentIntent() != null && !re.paymentIntent().equals(payment.intentId())) {
             reasons.add("INTENT_ID");
         }
-        if (!Objects.equals(re.getAmount(), refund.amountFen())) {
+        if (!Objects.equals(re.amount(), refund.amountFen())) {
             reasons.add("AMOUNT");
         }
-        if (re.getCurrency() != null && !re.getCurrency().equalsIgnoreCase(payment.currency())) {
+        if (re.currency() != null && !re.currency().equalsIgnoreCase(payment.currency())) {
             reasons.add("CURRENCY");
         }
         return reasons;
@@ -69,16 +67,14 @@ final class Verification {
         return m;
     }
 
-    static Map<String, Object> actual(PaymentIntent pi) {
+    static Map<String, Object> actual(GatewayIntent pi) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("intentId", pi.getId());
-        m.put(
-                "metadataPaymentId",
-                pi.getMetadata() == null ? null : pi.getMetadata().get("payment_id"));
-        m.put("amount", pi.getAmount());
-        m.put("amountReceived", pi.getAmountReceived());
-        m.put("currency", pi.getCurrency());
-        m.put("status", pi.getStatus());
+        m.put("intentId", pi.id());
+        m.put("metadataPaymentId", pi.metadata().get("payment_id"));
+        m.put("amount", pi.amount());
+        m.put("amountReceived", pi.amountReceived());
+        m.put("currency", pi.currency());
+        m.put("status", pi.status());
         return m;
     }
 
@@ -92,13 +88,13 @@ final class Verification {
         return m;
     }
 
-    static Map<String, Object> actual(Refund re) {
+    static Map<String, Object> actual(GatewayRefund re) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("gatewayRefundId", re.getId());
-        m.put("intentId", re.getPaymentIntent());
-        m.put("amount", re.getAmount());
-        m.put("currency", re.getCurrency());
-        m.put("status", re.getStatus());
+        m.put("gatewayRefundId", re.id());
+        m.put("intentId", re.paymentIntent());
+        m.put("amount", re.amount());
+        m.put("currency", re.currency());
+        m.put("status", re.status());
         return m;
     }
 
