@@ -214,7 +214,7 @@ APP_JAR="$ROOT/marketplace-api/target/marketplace-api-all.jar"
 app_stale() {
   [ -f "$APP_JAR" ] || return 0
   # every input of the jar: each module's pom and main sources, and what the web build reads
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/marketplace-api/pom.xml" "$ROOT/marketplace-api/src/main" \
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/marketplace-api/pom.xml" "$ROOT/marketplace-api/src/main" "$ROOT/marketplace-api/src/build" \
       "$ROOT/catalog-indexer/pom.xml" "$ROOT/catalog-indexer/src/main" \
       "$ROOT/web-ui/pom.xml" "$ROOT/web-ui/src" "$ROOT/web-ui/public" "$ROOT/web-ui/index.html" \
       "$ROOT/web-ui/package.json" "$ROOT/web-ui/package-lock.json" "$ROOT/web-ui/vite.config.ts" \

@@ -2045,7 +2045,7 @@ export interface components {
          */
         Canteen: "OWN" | "SHARED" | "OUTSOURCED" | "NONE";
         CartCheckoutRequest: {
-            channel?: components["schemas"]["Channel"] | null;
+            channel?: (string & components["schemas"]["Channel"]) | null;
             deliveryAddress: string;
         };
         CartLineRequest: {
@@ -2126,7 +2126,7 @@ export interface components {
          */
         Channel: "CANTEEN" | "UNION" | "STAFF";
         CheckoutRequest: {
-            channel?: components["schemas"]["Channel"] | null;
+            channel?: (string & components["schemas"]["Channel"]) | null;
             deliveryAddress: string;
             lines: components["schemas"]["CheckoutRequest.Line"][];
         };
@@ -2598,7 +2598,7 @@ export interface components {
             actor: string;
             /** Format: date-time */
             at: string;
-            fromStatus: components["schemas"]["OrderStatus"] | null;
+            fromStatus: (string & components["schemas"]["OrderStatus"]) | null;
             toStatus: components["schemas"]["OrderStatus"];
         };
         /** @description 发票: the buyer's title and tax number, then the supplier's issued number and date. */
@@ -2634,7 +2634,7 @@ export interface components {
             /** Format: date-time */
             decidedAt?: string | null;
             decisionReason?: string | null;
-            departmentKind?: components["schemas"]["DepartmentKind"] | null;
+            departmentKind?: (string & components["schemas"]["DepartmentKind"]) | null;
             /** Format: int64 */
             id: number;
             kind: components["schemas"]["OrganizationKind"];
@@ -2646,7 +2646,7 @@ export interface components {
             regionName?: string | null;
             scopeRegionCode?: string | null;
             status: components["schemas"]["OrganizationStatus"];
-            supplierType?: components["schemas"]["SupplierType"] | null;
+            supplierType?: (string & components["schemas"]["SupplierType"]) | null;
         };
         /** @description The list envelope of API.md: {items, page, size, total}; an empty page still carries `items: []`. */
         "PageResponse_AccountAdministration.AccountView_": {
@@ -3073,7 +3073,7 @@ export interface components {
         ProgressView: {
             /** Format: int64 */
             annualCanteenProcurementFen: number;
-            canteen: components["schemas"]["Canteen"] | null;
+            canteen: (string & components["schemas"]["Canteen"]) | null;
             completionRate: number | null;
             /** Format: int64 */
             countedAtOrganizationId: number | null;
@@ -3102,14 +3102,14 @@ export interface components {
             contactName: string;
             contactPhone: string;
             creditCode: string;
-            departmentKind?: components["schemas"]["DepartmentKind"] | null;
+            departmentKind?: (string & components["schemas"]["DepartmentKind"]) | null;
             kind: components["schemas"]["OrganizationKind"];
             name: string;
             /** Format: int64 */
             parentOrganizationId?: number | null;
             regionCode: string;
             scopeRegionCode?: string | null;
-            supplierType?: components["schemas"]["SupplierType"] | null;
+            supplierType?: (string & components["schemas"]["SupplierType"]) | null;
         };
         /** @description A lower ratio than the floor, in percent with at most two decimals (8.5 = 8.5%), and why. */
         RatioExceptionRequest: {
@@ -3241,7 +3241,7 @@ export interface components {
             /** Format: int64 */
             parentOrganizationId?: number | null;
             regionCode: string;
-            supplierType?: components["schemas"]["SupplierType"] | null;
+            supplierType?: (string & components["schemas"]["SupplierType"]) | null;
         };
         RegistrationResponse: {
             /** Format: int64 */
@@ -3263,7 +3263,7 @@ export interface components {
         };
         /** @description A unit that a SHARED canteen may name as representative (ADR 11): an approved buyer unit of the same county (the same region code) that files an own canteen (OWN) for the year. Only such units are listed, so `proximity` is always COUNTY, `filed` and `eligible` are true and `canteen` is OWN; the fields stay for the clients that show them. */
         RepresentativeCandidate: {
-            canteen: components["schemas"]["Canteen"] | null;
+            canteen: (string & components["schemas"]["Canteen"]) | null;
             eligible: boolean;
             filed: boolean;
             name: string;
@@ -3355,7 +3355,7 @@ export interface components {
         };
         /** @description 催办: the list's parameters (year, region, filter, withinDays as in GET /monitoring/reminders) and either the selected units or none for every unit the list shows; an optional note appended to each message. */
         SendRemindersRequest: {
-            filter?: components["schemas"]["DueFilter"] | null;
+            filter?: (string & components["schemas"]["DueFilter"]) | null;
             note?: string | null;
             organizationIds?: number[] | null;
             region?: string | null;
@@ -3514,7 +3514,7 @@ export interface components {
         UnitFigures: {
             /** Format: int64 */
             annualCanteenProcurementFen: number;
-            canteen: components["schemas"]["Canteen"] | null;
+            canteen: (string & components["schemas"]["Canteen"]) | null;
             completionRate: number | null;
             creditCode: string;
             /** Format: date */
@@ -4853,7 +4853,7 @@ export interface operations {
     notice: {
         parameters: {
             query: {
-                format?: components["schemas"]["NoticeFormat"] | null;
+                format?: (string & components["schemas"]["NoticeFormat"]) | null;
                 half: number;
                 region?: string | null;
                 year: number;
@@ -4905,12 +4905,12 @@ export interface operations {
     list_2: {
         parameters: {
             query: {
-                filter?: components["schemas"]["DueFilter"] | null;
-                format?: components["schemas"]["ExportFormat"] | null;
+                filter?: (string & components["schemas"]["DueFilter"]) | null;
+                format?: (string & components["schemas"]["ExportFormat"]) | null;
                 page?: number | null;
                 region?: string | null;
                 size?: number | null;
-                sort?: components["schemas"]["DueSort"] | null;
+                sort?: (string & components["schemas"]["DueSort"]) | null;
                 withinDays?: number | null;
                 year: number;
             };
@@ -5018,7 +5018,7 @@ export interface operations {
         parameters: {
             query?: {
                 days?: number | null;
-                format?: components["schemas"]["ExportFormat"] | null;
+                format?: (string & components["schemas"]["ExportFormat"]) | null;
                 page?: number | null;
                 region?: string | null;
                 size?: number | null;
@@ -5070,7 +5070,7 @@ export interface operations {
     summary: {
         parameters: {
             query: {
-                format?: components["schemas"]["ExportFormat"] | null;
+                format?: (string & components["schemas"]["ExportFormat"]) | null;
                 region?: string | null;
                 year: number;
             };
@@ -5121,8 +5121,8 @@ export interface operations {
     supply: {
         parameters: {
             query: {
-                by?: components["schemas"]["SupplyDimension"] | null;
-                format?: components["schemas"]["ExportFormat"] | null;
+                by?: (string & components["schemas"]["SupplyDimension"]) | null;
+                format?: (string & components["schemas"]["ExportFormat"]) | null;
                 region?: string | null;
                 top?: number | null;
                 year: number;
@@ -5174,7 +5174,7 @@ export interface operations {
     trend: {
         parameters: {
             query: {
-                format?: components["schemas"]["ExportFormat"] | null;
+                format?: (string & components["schemas"]["ExportFormat"]) | null;
                 region?: string | null;
                 year: number;
             };
@@ -5225,12 +5225,12 @@ export interface operations {
     units: {
         parameters: {
             query: {
-                format?: components["schemas"]["ExportFormat"] | null;
+                format?: (string & components["schemas"]["ExportFormat"]) | null;
                 page?: number | null;
                 region?: string | null;
                 size?: number | null;
-                sort?: components["schemas"]["UnitSort"] | null;
-                status?: components["schemas"]["UnitFilter"] | null;
+                sort?: (string & components["schemas"]["UnitSort"]) | null;
+                status?: (string & components["schemas"]["UnitFilter"]) | null;
                 year: number;
             };
             header?: never;
@@ -5487,7 +5487,7 @@ export interface operations {
                 page?: number | null;
                 q?: string | null;
                 size?: number | null;
-                status?: components["schemas"]["OrderStatus"] | null;
+                status?: (string & components["schemas"]["OrderStatus"]) | null;
             };
             header?: never;
             path?: never;
@@ -6118,11 +6118,11 @@ export interface operations {
     list_4: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["OrganizationKind"] | null;
+                kind?: (string & components["schemas"]["OrganizationKind"]) | null;
                 page?: number | null;
                 q?: string | null;
                 size?: number | null;
-                status?: components["schemas"]["OrganizationStatus"] | null;
+                status?: (string & components["schemas"]["OrganizationStatus"]) | null;
             };
             header?: never;
             path?: never;
@@ -6921,7 +6921,7 @@ export interface operations {
                 mine?: boolean | null;
                 page?: number | null;
                 size?: number | null;
-                status?: components["schemas"]["ProductStatus"] | null;
+                status?: (string & components["schemas"]["ProductStatus"]) | null;
             };
             header?: never;
             path?: never;
@@ -7941,7 +7941,7 @@ export interface operations {
             query?: {
                 page?: number | null;
                 size?: number | null;
-                status?: components["schemas"]["RatioExceptionStatus"] | null;
+                status?: (string & components["schemas"]["RatioExceptionStatus"]) | null;
                 year?: number | null;
             };
             header?: never;
@@ -8259,7 +8259,7 @@ export interface operations {
     list_5: {
         parameters: {
             query?: {
-                level?: components["schemas"]["RegionLevel"] | null;
+                level?: (string & components["schemas"]["RegionLevel"]) | null;
             };
             header?: never;
             path?: never;
