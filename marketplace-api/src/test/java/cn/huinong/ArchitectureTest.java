@@ -10,6 +10,7 @@ import cn.huinong.architecture.SqlContracts;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,11 +155,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void aForbiddenDependencyIsCaught() {
+    void forbiddenDependenciesAreCaughtInEveryModule() {
         JavaClasses fixtures = new ClassFileImporter().importPackages("cn.huinong.architecture.fixtures");
         AssertionError e =
                 assertThrows(AssertionError.class, () -> dependencyRules("cn.huinong.architecture.fixtures", fixtures));
         assertTrue(e.getMessage().contains("PlantedForbiddenDependency"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("PlantedUpwardDependency"),
+                "every failing module is reported: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith("2 module(s)"), e.getMessage());
     }
 
     @Test
@@ -217,14 +222,18 @@ class ArchitectureTest {
         assertEquals("identity", owners.get("organization_directory"));
     }
 
-    /** Each module of {@code root} depends only on itself, the modules ALLOWED to it, and what is not ours. */
+    /**
+     * Each module of {@code root} depends only on itself, the modules ALLOWED to it, and what is not ours. Every
+     * module is checked and all violations are reported together, not just the first module's.
+     */
     static void dependencyRules(String root, JavaClasses imported) {
+        List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : ALLOWED.entrySet()) {
             String[] forbidden = ALLOWED.keySet().stream()
                     .filter(m -> !m.equals(e.getKey()) && !e.getValue().contains(m))
                     .map(m -> root + "." + m + "..")
                     .toArray(String[]::new);
-            noClasses()
+            EvaluationResult result = noClasses()
                     .that()
                     .resideInAPackage(root + "." + e.getKey() + "..")
                     .should()
@@ -233,7 +242,14 @@ class ArchitectureTest {
                     .because(e.getKey() + " may use only " + new TreeSet<>(e.getValue())
                             + " (ArchitectureTest.ALLOWED, docs/architecture.md)")
                     .allowEmptyShould(true)
-                    .check(imported);
+                    .evaluate(imported);
+            if (result.hasViolation()) {
+                failures.add(result.getFailureReport().toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(
+                    failures.size() + " module(s) use modules they may not:\n" + String.join("\n", failures));
         }
     }
 }
