@@ -124,6 +124,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void aModulesApiDoesNotDependOnItsWebOrInternalPackages() {
+        for (String module : MODULES) {
+            noClasses()
+                    .that()
+                    .resideInAPackage("cn.huinong." + module)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("cn.huinong." + module + ".web..", "cn.huinong." + module + ".internal..")
+                    .because(module + "'s API (its root package) is what other modules compile against: the records"
+                            + " it speaks in live there, not in its web adapter or its internals")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
     void sharedDependsOnNoModule() {
         noClasses()
                 .that()

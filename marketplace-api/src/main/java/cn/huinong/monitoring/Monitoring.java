@@ -1,16 +1,5 @@
 package cn.huinong.monitoring;
 
-import cn.huinong.monitoring.web.ExportFormat;
-import cn.huinong.monitoring.web.MonthlyTrend;
-import cn.huinong.monitoring.web.Notice;
-import cn.huinong.monitoring.web.NoticeFormat;
-import cn.huinong.monitoring.web.RegionSummary;
-import cn.huinong.monitoring.web.SlowProductPage;
-import cn.huinong.monitoring.web.SlowProductQuery;
-import cn.huinong.monitoring.web.SupplyDimension;
-import cn.huinong.monitoring.web.SupplyQuery;
-import cn.huinong.monitoring.web.SupplySide;
-import cn.huinong.monitoring.web.UnitPage;
 import cn.huinong.quota.UnitFilter;
 import cn.huinong.quota.UnitQuery;
 import cn.huinong.quota.UnitSort;

@@ -1,7 +1,5 @@
 package cn.huinong.monitoring;
 
-import cn.huinong.monitoring.web.DueUnitPage;
-import cn.huinong.monitoring.web.ExportFormat;
 import cn.huinong.quota.DueFilter;
 import cn.huinong.quota.DueQuery;
 import cn.huinong.quota.DueSort;

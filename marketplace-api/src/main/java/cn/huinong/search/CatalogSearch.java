@@ -1,9 +1,5 @@
 package cn.huinong.search;
 
-import cn.huinong.search.web.SearchExplanation;
-import cn.huinong.search.web.SearchQuery;
-import cn.huinong.search.web.SearchResult;
-import cn.huinong.search.web.Suggestion;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package cn.huinong.search;
 
-import cn.huinong.search.web.IndexStatus;
 import cn.huinong.shared.Actor;
 
 /** Operating the catalog index (OPERATOR): status, metrics, full rebuild. Commands are audited. */

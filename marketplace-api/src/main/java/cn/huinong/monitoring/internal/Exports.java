@@ -1,10 +1,10 @@
 package cn.huinong.monitoring.internal;
 
-import cn.huinong.monitoring.web.ExportFormat;
-import cn.huinong.monitoring.web.RegionSummary;
-import cn.huinong.monitoring.web.SlowProduct;
-import cn.huinong.monitoring.web.SupplyDimension;
-import cn.huinong.monitoring.web.SupplySide;
+import cn.huinong.monitoring.ExportFormat;
+import cn.huinong.monitoring.RegionSummary;
+import cn.huinong.monitoring.SlowProduct;
+import cn.huinong.monitoring.SupplyDimension;
+import cn.huinong.monitoring.SupplySide;
 import cn.huinong.quota.Canteen;
 import cn.huinong.quota.QuotaFigures;
 import cn.huinong.quota.QuotaRules;

@@ -3,9 +3,9 @@ package cn.huinong.monitoring.internal;
 import static cn.huinong.monitoring.internal.Exports.percent;
 import static cn.huinong.monitoring.internal.Exports.yuan;
 
-import cn.huinong.monitoring.web.Notice;
-import cn.huinong.monitoring.web.NoticeFormat;
-import cn.huinong.monitoring.web.RegionSummary;
+import cn.huinong.monitoring.Notice;
+import cn.huinong.monitoring.NoticeFormat;
+import cn.huinong.monitoring.RegionSummary;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.UnitFigures;
 import cn.huinong.shared.csv.CsvWriter;

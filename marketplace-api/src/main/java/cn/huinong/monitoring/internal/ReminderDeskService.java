@@ -1,9 +1,9 @@
 package cn.huinong.monitoring.internal;
 
+import cn.huinong.monitoring.DueUnitPage;
+import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.Monitoring;
 import cn.huinong.monitoring.ReminderDesk;
-import cn.huinong.monitoring.web.DueUnitPage;
-import cn.huinong.monitoring.web.ExportFormat;
 import cn.huinong.quota.DueFilter;
 import cn.huinong.quota.DueQuery;
 import cn.huinong.quota.DueSort;

@@ -1,8 +1,8 @@
 package cn.huinong.monitoring.internal;
 
-import cn.huinong.monitoring.web.SlowProduct;
-import cn.huinong.monitoring.web.SlowProductQuery;
-import cn.huinong.monitoring.web.SupplySide;
+import cn.huinong.monitoring.SlowProduct;
+import cn.huinong.monitoring.SlowProductQuery;
+import cn.huinong.monitoring.SupplySide;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.jdbc.Sql;

@@ -1,5 +1,6 @@
 package cn.huinong.monitoring.web;
 
+import cn.huinong.monitoring.ExportFormat;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -1,6 +1,10 @@
 package cn.huinong.monitoring.web;
 
+import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.Monitoring;
+import cn.huinong.monitoring.MonthlyTrend;
+import cn.huinong.monitoring.RegionSummary;
+import cn.huinong.monitoring.UnitPage;
 import cn.huinong.quota.UnitFilter;
 import cn.huinong.quota.UnitQuery;
 import cn.huinong.quota.UnitSort;

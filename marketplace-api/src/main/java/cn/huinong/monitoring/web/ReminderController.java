@@ -1,5 +1,7 @@
 package cn.huinong.monitoring.web;
 
+import cn.huinong.monitoring.DueUnitPage;
+import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.ReminderDesk;
 import cn.huinong.quota.DueFilter;
 import cn.huinong.quota.DueQuery;

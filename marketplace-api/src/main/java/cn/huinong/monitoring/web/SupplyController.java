@@ -1,6 +1,14 @@
 package cn.huinong.monitoring.web;
 
+import cn.huinong.monitoring.ExportFormat;
 import cn.huinong.monitoring.Monitoring;
+import cn.huinong.monitoring.Notice;
+import cn.huinong.monitoring.NoticeFormat;
+import cn.huinong.monitoring.SlowProductPage;
+import cn.huinong.monitoring.SlowProductQuery;
+import cn.huinong.monitoring.SupplyDimension;
+import cn.huinong.monitoring.SupplyQuery;
+import cn.huinong.monitoring.SupplySide;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;

@@ -1,6 +1,6 @@
 package cn.huinong.search.internal;
 
-import cn.huinong.search.web.SearchItem;
+import cn.huinong.search.SearchItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

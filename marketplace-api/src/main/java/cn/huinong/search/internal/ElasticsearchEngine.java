@@ -2,11 +2,11 @@ package cn.huinong.search.internal;
 
 import cn.huinong.indexer.CatalogIndex;
 import cn.huinong.indexer.EngineClient;
+import cn.huinong.search.SearchItem;
+import cn.huinong.search.SearchResult;
+import cn.huinong.search.SearchResult.FacetBucket;
+import cn.huinong.search.Suggestion;
 import cn.huinong.search.internal.ValidQuery.Facet;
-import cn.huinong.search.web.SearchItem;
-import cn.huinong.search.web.SearchResult;
-import cn.huinong.search.web.SearchResult.FacetBucket;
-import cn.huinong.search.web.Suggestion;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;

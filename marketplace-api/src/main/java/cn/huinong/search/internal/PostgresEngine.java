@@ -1,10 +1,10 @@
 package cn.huinong.search.internal;
 
+import cn.huinong.search.SearchItem;
+import cn.huinong.search.SearchResult;
+import cn.huinong.search.SearchResult.FacetBucket;
+import cn.huinong.search.Suggestion;
 import cn.huinong.search.internal.ValidQuery.Facet;
-import cn.huinong.search.web.SearchItem;
-import cn.huinong.search.web.SearchResult;
-import cn.huinong.search.web.SearchResult.FacetBucket;
-import cn.huinong.search.web.Suggestion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;

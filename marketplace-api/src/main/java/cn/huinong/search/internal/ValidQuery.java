@@ -1,7 +1,6 @@
 package cn.huinong.search.internal;
 
-import cn.huinong.search.web.SearchQuery;
-import cn.huinong.search.web.SearchSort;
+import cn.huinong.search.SearchQuery;
 import java.util.List;
 
 /** A validated search: defaults applied, sort parsed, the text split into whitespace-separated terms. */

@@ -1,6 +1,8 @@
 package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
+import cn.huinong.search.SearchResult;
+import cn.huinong.search.Suggestion;
 import cn.huinong.shared.problem.InputProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

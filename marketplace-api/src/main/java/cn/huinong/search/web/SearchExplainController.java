@@ -1,6 +1,7 @@
 package cn.huinong.search.web;
 
 import cn.huinong.search.CatalogSearch;
+import cn.huinong.search.SearchExplanation;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.core.type.Argument;

@@ -1,5 +1,6 @@
 package cn.huinong.search.web;
 
+import cn.huinong.search.IndexStatus;
 import cn.huinong.search.SearchIndex;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;

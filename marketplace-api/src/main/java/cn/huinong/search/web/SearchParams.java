@@ -1,5 +1,6 @@
 package cn.huinong.search.web;
 
+import cn.huinong.search.SearchQuery;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Introspected;

@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 /** The groupings of the supply side, as exports name them. */
 public enum SupplyDimension {

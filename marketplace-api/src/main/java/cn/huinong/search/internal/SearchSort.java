@@ -1,4 +1,4 @@
-package cn.huinong.search.web;
+package cn.huinong.search.internal;
 
 import java.util.Arrays;
 import java.util.Optional;

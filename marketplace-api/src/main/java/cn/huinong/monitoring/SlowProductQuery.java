@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 /**
  * The supply side of a region ({@code regionPrefix} "" for the country) in a year, to export; an authorised query

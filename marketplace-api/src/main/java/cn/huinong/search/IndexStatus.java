@@ -1,4 +1,4 @@
-package cn.huinong.search.web;
+package cn.huinong.search;
 
 import cn.huinong.indexer.IndexerMetrics;
 import cn.huinong.indexer.RebuildProgress;

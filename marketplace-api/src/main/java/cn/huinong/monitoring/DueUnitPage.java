@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 import cn.huinong.quota.DueUnit;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package cn.huinong.search.web;
+package cn.huinong.search;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 /** The half-yearly notice as a printable page (the main form), a workbook with one sheet per table, or CSV. */
 public enum NoticeFormat {

@@ -1,4 +1,4 @@
-package cn.huinong.search.web;
+package cn.huinong.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

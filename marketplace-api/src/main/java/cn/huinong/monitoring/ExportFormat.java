@@ -1,4 +1,4 @@
-package cn.huinong.monitoring.web;
+package cn.huinong.monitoring;
 
 /** Unit list exports: CSV (UTF-8 with BOM, opens in Excel) or XLSX. */
 public enum ExportFormat {
