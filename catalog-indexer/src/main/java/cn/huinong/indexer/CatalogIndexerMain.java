@@ -1,5 +1,6 @@
 package cn.huinong.indexer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +46,8 @@ public final class CatalogIndexerMain {
                 ElasticsearchClients.objectMapper(),
                 200,
                 Duration.ofMillis(500),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Clock.systemUTC());
 
         if (opts.containsKey("once")) {
             index.ensure(es.get());
@@ -64,7 +66,9 @@ public final class CatalogIndexerMain {
             es.close();
         }));
         if (opts.containsKey("rebuild")) {
-            RebuildProgress p = new Rebuilder(ds, es, index, ElasticsearchClients.objectMapper(), 500).rebuildNow();
+            RebuildProgress p = new Rebuilder(
+                            ds, es, index, ElasticsearchClients.objectMapper(), 500, Clock.systemUTC())
+                    .rebuildNow();
             System.out.println("rebuilt " + p.fromIndex() + " -> " + p.toIndex() + ": " + p.done() + " documents");
         }
         loop.join();

@@ -4,13 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +44,8 @@ public final class OutboxIndexer {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration maxBackoff;
+    private final Clock clock;
+    private final OutboxTable outbox = new OutboxTable(MAX_ATTEMPTS);
 
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -69,7 +69,8 @@ public final class OutboxIndexer {
             ObjectMapper json,
             int batchSize,
             Duration pollInterval,
-            Duration maxBackoff) {
+            Duration maxBackoff,
+            Clock clock) {
         this.dataSource = dataSource;
         this.engine = engine;
         this.index = index;
@@ -78,6 +79,7 @@ public final class OutboxIndexer {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
+        this.clock = clock;
     }
 
     /** An indexer over a client its caller owns (never replaced here). */
@@ -89,7 +91,7 @@ public final class OutboxIndexer {
             int batchSize,
             Duration pollInterval,
             Duration maxBackoff) {
-        this(dataSource, EngineClient.of(es), index, json, batchSize, pollInterval, maxBackoff);
+        this(dataSource, EngineClient.of(es), index, json, batchSize, pollInterval, maxBackoff, Clock.systemUTC());
     }
 
     public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
@@ -100,7 +102,8 @@ public final class OutboxIndexer {
                 ElasticsearchClients.objectMapper(),
                 200,
                 Duration.ofMillis(500),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Clock.systemUTC());
     }
 
     /**
@@ -116,7 +119,7 @@ public final class OutboxIndexer {
                 c.commit();
                 if (consumed > 0) {
                     batches.incrementAndGet();
-                    lastBatchAt = Instant.now();
+                    lastBatchAt = clock.instant();
                 }
                 return consumed;
             } catch (Throwable e) {
@@ -126,37 +129,20 @@ public final class OutboxIndexer {
         } catch (Throwable e) {
             errors.incrementAndGet();
             lastError = describe(e);
-            lastErrorAt = Instant.now();
+            lastErrorAt = clock.instant();
             engine.recover(e);
             throw e;
         }
     }
 
     private int processBatch(Connection c) throws IOException, SQLException {
-        Map<Long, Long> claimedVersions = new LinkedHashMap<>();
-        Map<Long, List<Long>> outboxIdsByProduct = new LinkedHashMap<>();
-        int claimed = 0;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, product_id, version FROM catalog_outbox WHERE attempts < ?
-                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
-            ps.setInt(1, MAX_ATTEMPTS);
-            ps.setInt(2, batchSize);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    claimed++;
-                    outboxIdsByProduct
-                            .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-                            .add(rs.getLong(1));
-                    claimedVersions.merge(rs.getLong(2), rs.getLong(3), Math::max);
-                }
-            }
-        }
-        if (claimed == 0) {
+        OutboxTable.Claim claim = outbox.claim(c, batchSize);
+        if (claim.isEmpty()) {
             return 0;
         }
-        Map<Long, DocumentRow> rows = documents.load(c, claimedVersions.keySet());
+        Map<Long, DocumentRow> rows = documents.load(c, claim.versions().keySet());
         List<IndexWriter.Change> changes = new ArrayList<>();
-        claimedVersions.forEach((productId, outboxVersion) -> {
+        claim.versions().forEach((productId, outboxVersion) -> {
             DocumentRow row = rows.get(productId);
             changes.add(
                     row == null ? IndexWriter.Change.deleted(productId, outboxVersion) : IndexWriter.Change.of(row));
@@ -169,44 +155,27 @@ public final class OutboxIndexer {
         }
         List<Long> done = new ArrayList<>();
         List<Long> doneProducts = new ArrayList<>();
-        outboxIdsByProduct.forEach((productId, ids) -> {
+        claim.idsByProduct().forEach((productId, ids) -> {
             if (!result.rejected().containsKey(productId)) {
                 done.addAll(ids);
                 doneProducts.add(productId);
             }
         });
-        try (PreparedStatement ps = c.prepareStatement("""
-                DELETE FROM catalog_outbox WHERE id = ANY (?) OR (product_id = ANY (?) AND attempts >= ?)""")) {
-            ps.setArray(1, c.createArrayOf("bigint", done.toArray()));
-            ps.setArray(2, c.createArrayOf("bigint", doneProducts.toArray()));
-            ps.setInt(3, MAX_ATTEMPTS);
-            ps.executeUpdate();
-        }
+        outbox.removeDone(c, done, doneProducts);
         if (!result.rejected().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE catalog_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?)")) {
-                for (Map.Entry<Long, String> r : result.rejected().entrySet()) {
-                    ps.setString(1, "rejected: " + r.getValue());
-                    ps.setArray(
-                            2,
-                            c.createArrayOf(
-                                    "bigint", outboxIdsByProduct.get(r.getKey()).toArray()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            outbox.noteRejected(c, result.rejected(), claim.idsByProduct());
             errors.incrementAndGet();
             Map.Entry<Long, String> first =
                     result.rejected().entrySet().iterator().next();
             lastError = "product " + first.getKey() + " rejected: " + first.getValue();
-            lastErrorAt = Instant.now();
+            lastErrorAt = clock.instant();
             log.warn(
                     "Elasticsearch rejected {} document(s), e.g. {}",
                     result.rejected().size(),
                     lastError);
         }
         processed.addAndGet(changes.size() - result.rejected().size());
-        return claimed;
+        return claim.rows();
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {
@@ -263,7 +232,7 @@ public final class OutboxIndexer {
                     if (!indexReady) {
                         errors.incrementAndGet();
                         lastError = describe(e);
-                        lastErrorAt = Instant.now();
+                        lastErrorAt = clock.instant();
                         engine.recover(e);
                     }
                     failures++;
@@ -304,23 +273,9 @@ public final class OutboxIndexer {
     }
 
     public IndexerMetrics metrics() {
-        long backlog = -1;
-        long parked = -1;
-        double lag = -1;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                     SELECT count(*) FILTER (WHERE attempts < ?), count(*) FILTER (WHERE attempts >= ?),
-                            EXTRACT(EPOCH FROM (now() - min(created_at) FILTER (WHERE attempts < ?)))
-                     FROM catalog_outbox""")) {
-            ps.setInt(1, MAX_ATTEMPTS);
-            ps.setInt(2, MAX_ATTEMPTS);
-            ps.setInt(3, MAX_ATTEMPTS);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                backlog = rs.getLong(1);
-                parked = rs.getLong(2);
-                lag = rs.getObject(3) == null ? 0 : rs.getDouble(3);
-            }
+        OutboxTable.Backlog backlog = new OutboxTable.Backlog(-1, -1, -1);
+        try (Connection c = dataSource.getConnection()) {
+            backlog = outbox.backlog(c);
         } catch (SQLException e) {
             log.warn("could not read the outbox backlog: {}", e.getMessage());
         }
@@ -332,25 +287,15 @@ public final class OutboxIndexer {
                 lastBatchAt,
                 lastError,
                 lastErrorAt,
-                backlog,
-                parked,
-                lag);
+                backlog.waiting(),
+                backlog.parked(),
+                backlog.lagSeconds());
     }
 
-    /**
-     * Notes a failed batch on the oldest waiting rows (outside the rolled-back transaction). Only
-     * {@code last_error}: {@code attempts} counts rejections of the document itself, and an engine
-     * that is down must never park rows.
-     */
+    /** Notes a failed batch on the oldest waiting rows, outside the rolled-back transaction. */
     private void recordAttempt(Throwable e) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                     UPDATE catalog_outbox SET last_error = ?
-                     WHERE id IN (SELECT id FROM catalog_outbox WHERE attempts < ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""")) {
-            ps.setString(1, describe(e));
-            ps.setInt(2, MAX_ATTEMPTS);
-            ps.setInt(3, batchSize);
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            outbox.noteFailedAttempt(c, describe(e), batchSize);
         } catch (VirtualMachineError vm) {
             throw vm;
         } catch (Throwable ignored) {

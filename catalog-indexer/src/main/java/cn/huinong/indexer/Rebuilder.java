@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class Rebuilder {
     private final DocumentStore documents;
     private final IndexWriter writer;
     private final int pageSize;
+    private final Clock clock;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicLong done = new AtomicLong();
@@ -45,8 +47,15 @@ public final class Rebuilder {
     private volatile RebuildProgress progress = RebuildProgress.idle();
 
     /** A rebuilder that asks {@code engine} for the client at every step (a broken client is replaced meanwhile). */
-    public Rebuilder(DataSource dataSource, EngineClient engine, CatalogIndex index, ObjectMapper json, int pageSize) {
+    public Rebuilder(
+            DataSource dataSource,
+            EngineClient engine,
+            CatalogIndex index,
+            ObjectMapper json,
+            int pageSize,
+            Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.engine = engine;
         this.index = index;
         this.documents = new DocumentStore(json);
@@ -57,11 +66,11 @@ public final class Rebuilder {
     /** A rebuilder over a client its caller owns. */
     public Rebuilder(
             DataSource dataSource, ElasticsearchClient es, CatalogIndex index, ObjectMapper json, int pageSize) {
-        this(dataSource, EngineClient.of(es), index, json, pageSize);
+        this(dataSource, EngineClient.of(es), index, json, pageSize, Clock.systemUTC());
     }
 
     public Rebuilder(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
-        this(dataSource, EngineClient.of(es), index, ElasticsearchClients.objectMapper(), 500);
+        this(dataSource, EngineClient.of(es), index, ElasticsearchClients.objectMapper(), 500, Clock.systemUTC());
     }
 
     /** Claims the single rebuild slot; false when a rebuild is already running. Pair with {@link #rebuild()}. */
@@ -72,7 +81,7 @@ public final class Rebuilder {
         done.set(0);
         rejected.set(0);
         progress =
-                new RebuildProgress(RebuildProgress.State.RUNNING, null, null, 0, 0, 0, 0, Instant.now(), null, null);
+                new RebuildProgress(RebuildProgress.State.RUNNING, null, null, 0, 0, 0, 0, clock.instant(), null, null);
         return true;
     }
 
@@ -142,7 +151,7 @@ public final class Rebuilder {
                     rejected.get(),
                     rate(started),
                     started,
-                    Instant.now(),
+                    clock.instant(),
                     null);
             log.info("catalog index rebuilt: {} -> {} ({} documents)", from, to, done.get());
             return progress;
@@ -157,7 +166,7 @@ public final class Rebuilder {
                     rejected.get(),
                     rate(started),
                     started,
-                    Instant.now(),
+                    clock.instant(),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             abandon(to);
             throw e;
@@ -189,7 +198,7 @@ public final class Rebuilder {
     }
 
     private double rate(Instant started) {
-        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
         return seconds <= 0 ? 0 : Math.round(done.get() / seconds * 10) / 10.0;
     }
 

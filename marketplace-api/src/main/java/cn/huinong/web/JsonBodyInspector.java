@@ -14,24 +14,13 @@ import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads a JSON request body once before it is bound, next to the type it will be bound to, and names every field
@@ -40,7 +29,7 @@ import java.util.stream.Collectors;
  * is not one of an enum's constants, an unparsable date or time, an unknown field. Messages are Chinese and name no
  * Java type, so that what the framework would answer (type names, parser internals) is never reached for these.
  * Parts whose type it does not know (Map of Object, raw String bodies) are only checked for control characters;
- * it never accepts what the binding would refuse, it only explains it first.
+ * it never accepts what the binding would refuse, it only explains it first. Scalars are judged by {@link JsonScalars}.
  */
 final class JsonBodyInspector {
 
@@ -117,29 +106,13 @@ final class JsonBodyInspector {
             any(path);
         } else if (c == String.class || c == CharSequence.class) {
             text(path, "应为文本");
-        } else if (isInteger(c)) {
-            integer(c, path);
-        } else if (c == BigDecimal.class
-                || c == Double.class
-                || c == double.class
-                || c == Float.class
-                || c == float.class
-                || c == Number.class) {
-            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                mismatch(path, "应为数字");
+        } else if (JsonScalars.judges(c)) {
+            JsonScalars.Problem problem = JsonScalars.check(p, c);
+            if (problem != null && problem.wrongKind()) {
+                mismatch(path, problem.message());
+            } else if (problem != null) {
+                add(path, problem.message());
             }
-        } else if (c == Boolean.class || c == boolean.class) {
-            if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-                mismatch(path, "应为 true 或 false");
-            }
-        } else if (c.isEnum()) {
-            constant(c, path);
-        } else if (c == LocalDate.class) {
-            temporal(path, "日期格式应为 YYYY-MM-DD，如 2026-01-31", false, LocalDate::parse);
-        } else if (c == Instant.class || c == OffsetDateTime.class || c == ZonedDateTime.class) {
-            temporal(path, "时间格式应为 ISO-8601，如 2026-01-31T08:00:00Z", true, JsonBodyInspector::instant);
-        } else if (c == LocalDateTime.class) {
-            temporal(path, "时间格式应为 YYYY-MM-DDTHH:MM:SS，如 2026-01-31T08:00:00", false, LocalDateTime::parse);
         } else if (Collection.class.isAssignableFrom(c) || c.isArray()) {
             array(
                     c.isArray()
@@ -176,102 +149,6 @@ final class JsonBodyInspector {
         String problem = TextRules.problem(s, false);
         if (problem != null) {
             add(path, problem);
-        }
-    }
-
-    private static boolean isInteger(Class<?> c) {
-        return c == Long.class
-                || c == long.class
-                || c == Integer.class
-                || c == int.class
-                || c == Short.class
-                || c == short.class
-                || c == Byte.class
-                || c == byte.class
-                || c == BigInteger.class;
-    }
-
-    private void integer(Class<?> c, String path) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            mismatch(path, "应为整数");
-            return;
-        }
-        if (c == BigInteger.class) {
-            return;
-        }
-        BigInteger v = p.getBigIntegerValue();
-        long min;
-        long max;
-        if (c == Long.class || c == long.class) {
-            min = Long.MIN_VALUE;
-            max = Long.MAX_VALUE;
-        } else if (c == Integer.class || c == int.class) {
-            min = Integer.MIN_VALUE;
-            max = Integer.MAX_VALUE;
-        } else if (c == Short.class || c == short.class) {
-            min = Short.MIN_VALUE;
-            max = Short.MAX_VALUE;
-        } else {
-            min = Byte.MIN_VALUE;
-            max = Byte.MAX_VALUE;
-        }
-        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-            add(path, "数值超出范围（应在" + min + "到" + max + "之间）");
-        }
-    }
-
-    private void constant(Class<?> c, String path) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            mismatch(path, "应为以下之一：" + names(c));
-            return;
-        }
-        String s = p.getText();
-        String problem = TextRules.problem(s, true);
-        if (problem != null) {
-            add(path, problem);
-            return;
-        }
-        boolean known = Arrays.stream(c.getEnumConstants())
-                .anyMatch(e -> ((Enum<?>) e).name().equals(s));
-        if (!known) {
-            add(path, "取值“" + TextRules.shorten(s) + "”无效，应为以下之一：" + names(c));
-        }
-    }
-
-    private static String names(Class<?> c) {
-        return Arrays.stream(c.getEnumConstants())
-                .map(e -> ((Enum<?>) e).name())
-                .collect(Collectors.joining("、"));
-    }
-
-    private void temporal(String path, String message, boolean epochAllowed, Function<String, Object> parse)
-            throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT && epochAllowed) {
-            return; // epoch numbers are the binding's to judge
-        }
-        if (t != JsonToken.VALUE_STRING) {
-            mismatch(path, message);
-            return;
-        }
-        String s = p.getText();
-        String problem = TextRules.problem(s, true);
-        if (problem != null) {
-            add(path, problem);
-            return;
-        }
-        try {
-            parse.apply(s.trim());
-        } catch (DateTimeParseException e) {
-            add(path, message);
-        }
-    }
-
-    private static Object instant(String s) {
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            return ZonedDateTime.parse(s);
         }
     }
 

@@ -13,6 +13,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -54,7 +55,8 @@ class IndexerFactory {
             EngineClient es,
             CatalogIndex index,
             IndexerSettings settings,
-            @Named("catalog") ObjectMapper json) {
+            @Named("catalog") ObjectMapper json,
+            Clock clock) {
         return new OutboxIndexer(
                 DelegatingDataSource.unwrapDataSource(dataSource),
                 es,
@@ -62,12 +64,17 @@ class IndexerFactory {
                 json,
                 settings.batchSizeOrDefault(),
                 settings.pollIntervalOrDefault(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                clock);
     }
 
     @Singleton
     Rebuilder rebuilder(
-            DataSource dataSource, EngineClient es, CatalogIndex index, @Named("catalog") ObjectMapper json) {
-        return new Rebuilder(DelegatingDataSource.unwrapDataSource(dataSource), es, index, json, 500);
+            DataSource dataSource,
+            EngineClient es,
+            CatalogIndex index,
+            @Named("catalog") ObjectMapper json,
+            Clock clock) {
+        return new Rebuilder(DelegatingDataSource.unwrapDataSource(dataSource), es, index, json, 500, clock);
     }
 }
