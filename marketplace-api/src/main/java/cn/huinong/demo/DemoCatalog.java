@@ -17,13 +17,18 @@ import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.Role;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Demo products of the demo supplier, listed, with a regional public brand and a few certifications. */
 @Singleton
 @Requires(env = "demo")
 class DemoCatalog {
+
+    /** Certificate dates are calendar dates in China. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private record Item(
             String name,
@@ -50,8 +55,11 @@ class DemoCatalog {
     private final Products products;
     private final Brands brands;
     private final Certifications certifications;
+    private final Clock clock;
 
-    DemoCatalog(Organizations organizations, Products products, Brands brands, Certifications certifications) {
+    DemoCatalog(
+            Organizations organizations, Products products, Brands brands, Certifications certifications, Clock clock) {
+        this.clock = clock;
         this.organizations = organizations;
         this.products = products;
         this.brands = brands;
@@ -70,7 +78,7 @@ class DemoCatalog {
             return;
         }
         BrandView regional = brands.create(new NewBrand("雷山银球茶", BrandKind.REGIONAL_PUBLIC, "522634", true), operator);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
         for (Item i : ITEMS) {
             long id = products.create(
                             new ProductDraft(

@@ -22,6 +22,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,14 +62,17 @@ class DemoData {
     private final DemoCatalog catalog;
     private final Quotas quotas;
     private final BankAccounts bankAccounts;
+    private final Clock clock;
 
     DemoData(
             Organizations organizations,
             Designations designations,
             DemoCatalog catalog,
             Quotas quotas,
-            BankAccounts bankAccounts) {
+            BankAccounts bankAccounts,
+            Clock clock) {
         this.bankAccounts = bankAccounts;
+        this.clock = clock;
         this.organizations = organizations;
         this.designations = designations;
         this.catalog = catalog;
@@ -178,7 +182,7 @@ class DemoData {
                 null,
                 null,
                 "demo-county-canteen");
-        int year = QuotaRules.yearOf(Instant.now());
+        int year = QuotaRules.yearOf(Instant.now(clock));
         plan("demo-buyer", code("11520000", "0091HN003"), year, 20_000_000, 2_000_000); // 20万元, 10%
         plan("demo-school", code("12520102", "0091HN005"), year, 6_000_000, 900_000); // 6万元, 15%
         plan("demo-hospital", code("12522601", "0091HN006"), year, 50_000_000, 5_000_000); // 50万元, 10%

@@ -186,6 +186,10 @@ class LoginThrottle {
                         "DELETE FROM login_account_lock WHERE locked_until < now() - make_interval(secs => ?)", keep);
     }
 
+    /**
+     * The database's clock, not the application's {@code Clock} (ADR 17: SQL that compares with {@code now()} stays):
+     * the waits and locks written here are compared with {@code now()} in this class's SQL, by every instance.
+     */
     private Instant now() {
         return sql.one("SELECT now()", rs -> Sql.instant(rs, "now")).orElseThrow();
     }

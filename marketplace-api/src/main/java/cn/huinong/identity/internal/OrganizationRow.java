@@ -1,14 +1,11 @@
 package cn.huinong.identity.internal;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-@MappedEntity("organization")
+/** A row of {@code organization} as {@link OrganizationStore} reads it; {@code id} is null before it is inserted. */
 record OrganizationRow(
-        @Id @GeneratedValue @Nullable Long id,
+        @Nullable Long id,
         String kind,
         @Nullable String supplierType,
         @Nullable String departmentKind,

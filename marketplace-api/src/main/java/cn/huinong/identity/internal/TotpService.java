@@ -41,7 +41,7 @@ class TotpService implements TwoFactor {
     record Challenge(long userId, String clientAddress, int attempts, boolean usable) {}
 
     private final Sql sql;
-    private final UserRepository users;
+    private final UserStore users;
     private final SessionStore sessions;
     private final MfaSettings settings;
     private final AuditLog audit;
@@ -51,7 +51,7 @@ class TotpService implements TwoFactor {
 
     TotpService(
             Sql sql,
-            UserRepository users,
+            UserStore users,
             SessionStore sessions,
             MfaSettings settings,
             AuditLog audit,
@@ -266,8 +266,7 @@ class TotpService implements TwoFactor {
     }
 
     private UserRow user(Actor actor) {
-        return users.findByUsernameIgnoringCase(actor.username())
-                .orElseThrow(() -> new NotFoundException("用户不存在：" + actor.username()));
+        return users.byUsername(actor.username()).orElseThrow(() -> new NotFoundException("用户不存在：" + actor.username()));
     }
 
     private static String enc(String s) {

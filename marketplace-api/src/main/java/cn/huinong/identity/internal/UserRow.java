@@ -1,14 +1,11 @@
 package cn.huinong.identity.internal;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.GeneratedValue;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-@MappedEntity("app_user")
+/** A row of {@code app_user} as {@link UserStore} reads it. */
 record UserRow(
-        @Id @GeneratedValue @Nullable Long id,
+        long id,
         long organizationId,
         String username,
         String passwordHash,

@@ -15,18 +15,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
  * Exports go from a database cursor straight into a temporary file (constant memory for any number of rows), which
- * the response then streams with its length known; the file is deleted when the response closes it.
+ * the response then streams with its length known; the file is deleted when the response closes it. Its last
+ * modification is the controller's {@link Clock} (the application's one).
  */
 final class Downloads {
 
     private Downloads() {}
 
-    static StreamedFile stream(String prefix, String extension, String mediaType, Consumer<OutputStream> writer) {
+    static StreamedFile stream(
+            Clock clock, String prefix, String extension, String mediaType, Consumer<OutputStream> writer) {
         try {
             Path file = Files.createTempFile(prefix, "." + extension);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
@@ -45,7 +47,7 @@ final class Downloads {
                     }
                 }
             };
-            return new StreamedFile(in, MediaType.of(mediaType), Instant.now().toEpochMilli(), Files.size(file));
+            return new StreamedFile(in, MediaType.of(mediaType), clock.millis(), Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,13 +59,14 @@ final class Downloads {
      * (the notice's HTML); otherwise it is an attachment.
      */
     static HttpResponse<StreamedFile> file(
+            Clock clock,
             String ascii,
             String name,
             String extension,
             String mediaType,
             boolean inline,
             Consumer<OutputStream> writer) {
-        StreamedFile file = stream("huinong-" + ascii + "-", extension, mediaType, writer);
+        StreamedFile file = stream(clock, "huinong-" + ascii + "-", extension, mediaType, writer);
         return HttpResponse.ok(file)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -72,8 +75,8 @@ final class Downloads {
     }
 
     static HttpResponse<StreamedFile> attachment(
-            String ascii, String name, ExportFormat format, Consumer<OutputStream> writer) {
-        return file(ascii, name, format.extension(), format.mediaType(), false, writer);
+            Clock clock, String ascii, String name, ExportFormat format, Consumer<OutputStream> writer) {
+        return file(clock, ascii, name, format.extension(), format.mediaType(), false, writer);
     }
 
     /** An ASCII file name for old clients and the Chinese one (RFC 5987) for the others. */

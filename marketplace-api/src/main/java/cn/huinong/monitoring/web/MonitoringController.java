@@ -69,6 +69,7 @@ class MonitoringController {
             return HttpResponse.ok(summary);
         }
         return Downloads.attachment(
+                clock,
                 "quota-regions-" + summary.region().code() + "-" + year,
                 "预留份额各地完成情况-" + summary.region().name() + "-" + year,
                 format,
@@ -97,6 +98,7 @@ class MonitoringController {
             return HttpResponse.ok(trend);
         }
         return Downloads.attachment(
+                clock,
                 "quota-trend-" + trend.region().code() + "-" + year,
                 "预留份额月度趋势-" + trend.region().name() + "-" + year,
                 format,
@@ -142,6 +144,7 @@ class MonitoringController {
         UnitQuery query = monitoring.exportQuery(year, region, filter, order, actor, Instant.now(clock));
         String code = query.regionPrefix().isEmpty() ? null : (query.regionPrefix() + "0000").substring(0, 6);
         return Downloads.attachment(
+                clock,
                 "quota-units-" + (code == null ? "all" : code) + "-" + query.year(),
                 "预留份额-" + (code == null ? "全国" : code) + "-" + query.year() + "-"
                         + query.filter().name().toLowerCase(),

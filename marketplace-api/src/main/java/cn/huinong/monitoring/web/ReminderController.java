@@ -88,6 +88,7 @@ class ReminderController {
         }
         String region6 = query.regionPrefix().isEmpty() ? "all" : (query.regionPrefix() + "0000").substring(0, 6);
         return Downloads.attachment(
+                clock,
                 "quota-reminders-" + region6 + "-" + query.year(),
                 "催办提醒-" + (region6.equals("all") ? "全国" : region6) + "-" + query.year(),
                 format,

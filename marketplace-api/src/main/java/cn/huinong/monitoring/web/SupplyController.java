@@ -76,6 +76,7 @@ class SupplyController {
         SupplyQuery q = monitoring.supplyQuery(year, region, actor);
         String suffix = by == null ? "" : "-" + by.name().toLowerCase();
         return Downloads.attachment(
+                clock,
                 "supply-" + q.regionCode() + "-" + year + suffix,
                 "供给侧统计-" + q.regionName() + "-" + year + (by == null ? "" : "-按" + by.label()),
                 format,
@@ -110,6 +111,7 @@ class SupplyController {
         }
         SlowProductQuery q = monitoring.slowProductsQuery(region, window, actor, Instant.now(clock));
         return Downloads.attachment(
+                clock,
                 "slow-products-" + q.regionCode() + "-" + q.days() + "d",
                 "滞销预警-" + q.regionCode() + "-" + q.days() + "天",
                 format,
@@ -137,6 +139,7 @@ class SupplyController {
         NoticeFormat f = format == null ? NoticeFormat.HTML : format;
         Notice notice = monitoring.notice(year, half, region, actor, Instant.now(clock));
         return Downloads.file(
+                clock,
                 "notice-" + notice.summary().region().code() + "-" + year + "-h" + half,
                 notice.title(),
                 f.extension(),

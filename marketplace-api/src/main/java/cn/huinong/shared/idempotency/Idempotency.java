@@ -1,9 +1,9 @@
 package cn.huinong.shared.idempotency;
 
+import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,11 +32,11 @@ public class Idempotency {
     /** The command's result, and whether it was replayed from an earlier request. */
     public record Outcome<T>(T value, int status, boolean replayed) {}
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final ObjectMapper json;
 
-    Idempotency(JdbcOperations jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    Idempotency(Sql sql, ObjectMapper json) {
+        this.sql = sql;
         this.json = json;
     }
 
@@ -64,12 +65,12 @@ public class Idempotency {
                     "Idempotency-Key 无效", List.of(new Violation("Idempotency-Key", "长度应在1到" + MAX_KEY_LENGTH + "之间")));
         }
         String hash = fingerprint(operation, request);
-        int inserted = update("""
+        int inserted = sql.update("""
                 INSERT INTO idempotency_key (scope, key, request_hash) VALUES (?, ?, ?)
                 ON CONFLICT (scope, key) DO NOTHING""", scope, key, hash);
         if (inserted == 1) {
             T value = work.get();
-            update(
+            sql.update(
                     "UPDATE idempotency_key SET response_status = ?, response_body = ?::jsonb WHERE scope = ? AND key = ?",
                     status,
                     write(value),
@@ -77,17 +78,12 @@ public class Idempotency {
                     key);
             return new Outcome<>(value, status, false);
         }
-        Stored stored = jdbc.prepareStatement(
-                "SELECT request_hash, response_status, response_body::text FROM idempotency_key WHERE scope = ? AND key = ?",
-                ps -> {
-                    ps.setString(1, scope);
-                    ps.setString(2, key);
-                    try (var rs = ps.executeQuery()) {
-                        return rs.next()
-                                ? new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3))
-                                : null;
-                    }
-                });
+        Stored stored = sql.one(
+                        "SELECT request_hash, response_status, response_body::text FROM idempotency_key WHERE scope = ? AND key = ?",
+                        rs -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)),
+                        scope,
+                        key)
+                .orElse(null);
         if (stored == null || stored.body() == null) {
             throw new IdempotencyKeyInFlight("相同 Idempotency-Key 的请求正在处理，请稍后重试");
         }
@@ -104,14 +100,10 @@ public class Idempotency {
      * transaction; returns how many. A client retrying with such a key later is treated as a new request.
      */
     @Transactional
-    public int purgeCreatedBefore(java.time.Instant cutoff, int batch) {
-        return jdbc.prepareStatement("""
+    public int purgeCreatedBefore(Instant cutoff, int batch) {
+        return sql.update("""
                 DELETE FROM idempotency_key WHERE ctid IN (
-                    SELECT ctid FROM idempotency_key WHERE created_at < ? ORDER BY created_at LIMIT ?)""", ps -> {
-            ps.setTimestamp(1, java.sql.Timestamp.from(cutoff));
-            ps.setInt(2, batch);
-            return ps.executeUpdate();
-        });
+                    SELECT ctid FROM idempotency_key WHERE created_at < ? ORDER BY created_at LIMIT ?)""", cutoff, batch);
     }
 
     String fingerprint(String operation, Object request) {
@@ -124,15 +116,6 @@ public class Idempotency {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private int update(String sql, Object... args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps.executeUpdate();
-        });
     }
 
     private String write(Object value) {

@@ -40,6 +40,23 @@ class DesignationCsvTest {
     }
 
     @Test
+    void acceptsFullWidthCommasTabsAndQuotedCells() {
+        DesignationCsv.Parsed p = parse("区划代码，名称\n522634，雷山县\n\"522633\"\t\"从江县\"\n");
+        assertEquals(Set.of("522634", "522633"), p.codes());
+        assertEquals(2, p.totalLines());
+        assertTrue(p.errors().isEmpty(), p.errors().toString());
+    }
+
+    @Test
+    void anUnbalancedQuoteIsReportedOnTheLineItOpens() {
+        DesignationCsv.Parsed p = parse("regionCode,name\n522634,雷山县\n\"522633,从江县\n522632\n");
+        assertEquals(1, p.errors().size(), p.errors().toString());
+        assertEquals(3, p.errors().get(0).line());
+        assertEquals("引号不成对：区划代码和名称不能跨行", p.errors().get(0).message());
+        assertEquals("522633,从江县", p.errors().get(0).value());
+    }
+
+    @Test
     void readsGb18030FilesSavedBySpreadsheets() {
         byte[] gbk = "regionCode,name\n522634,雷山县\n".getBytes(Charset.forName("GB18030"));
         DesignationCsv.Parsed p = DesignationCsv.parse(gbk, REGIONS);
