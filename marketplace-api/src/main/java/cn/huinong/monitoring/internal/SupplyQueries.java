@@ -6,7 +6,6 @@ import cn.huinong.monitoring.SupplySide;
 import cn.huinong.quota.QuotaRules;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.jdbc.Sql;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -47,11 +46,9 @@ class SupplyQueries {
             """;
 
     private final Sql sql;
-    private final JdbcOperations jdbc;
 
-    SupplyQueries(Sql sql, JdbcOperations jdbc) {
+    SupplyQueries(Sql sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     record Supply(SupplySide.Sales totals, Map<String, SupplySide.Grouping> groupings) {}
@@ -164,16 +161,7 @@ class SupplyQueries {
     /** Every slow product of the query from a cursor, in one read-only transaction (constant memory). */
     @Transactional(readOnly = true)
     void forEachSlow(SlowProductQuery q, Consumer<SlowProduct> sink) {
-        jdbc.prepareStatement(SLOW_SELECT + SLOW + SLOW_ORDER, ps -> {
-            ps.setFetchSize(1000);
-            Sql.bind(ps, slowArgs(q));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(slow(rs, q.now()));
-                }
-            }
-            return null;
-        });
+        sql.forEach(SLOW_SELECT + SLOW + SLOW_ORDER, rs -> slow(rs, q.now()), sink, slowArgs(q));
     }
 
     private static Object[] slowArgs(SlowProductQuery q) {

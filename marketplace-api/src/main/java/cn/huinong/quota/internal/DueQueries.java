@@ -6,7 +6,6 @@ import cn.huinong.quota.QuotaRules;
 import cn.huinong.quota.ReminderReason;
 import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,12 +24,10 @@ import java.util.function.Consumer;
 class DueQueries {
 
     private final Sql sql;
-    private final JdbcOperations jdbc;
     private final QuotaRules rules;
 
-    DueQueries(Sql sql, JdbcOperations jdbc, QuotaRules rules) {
+    DueQueries(Sql sql, QuotaRules rules) {
         this.sql = sql;
-        this.jdbc = jdbc;
         this.rules = rules;
     }
 
@@ -146,16 +143,7 @@ class DueQueries {
         List<Object> args = new ArrayList<>(b.args());
         args.add(q.year());
         args.add(q.year());
-        jdbc.prepareStatement(b.sql() + SELECT + order(q), ps -> {
-            ps.setFetchSize(1000);
-            Sql.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(unit(rs));
-                }
-            }
-            return null;
-        });
+        sql.forEach(b.sql() + SELECT + order(q), DueQueries::unit, sink, args.toArray());
     }
 
     /** Of {@code ids}, those that are approved buyer units within the query's region and supervising subtree. */

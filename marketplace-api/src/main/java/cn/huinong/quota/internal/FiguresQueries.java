@@ -10,7 +10,6 @@ import cn.huinong.quota.UnitStatus;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.jdbc.Sql;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -57,12 +56,10 @@ class FiguresQueries implements QuotaFigures {
             "f.filed AND f.reserved_fen > 0 AND f.counted_fen::numeric * ? " + "< f.reserved_fen::numeric * ?";
 
     private final Sql sql;
-    private final JdbcOperations jdbc;
     private final QuotaRules rules;
 
-    FiguresQueries(Sql sql, JdbcOperations jdbc, QuotaRules rules) {
+    FiguresQueries(Sql sql, QuotaRules rules) {
         this.sql = sql;
-        this.jdbc = jdbc;
         this.rules = rules;
     }
 
@@ -208,16 +205,11 @@ class FiguresQueries implements QuotaFigures {
     @Transactional(readOnly = true)
     public void forEachUnit(UnitQuery q, Consumer<UnitFigures> sink) {
         Where w = where(q, true, figures(q), REGION);
-        jdbc.prepareStatement(SELECT + w.sql() + order(q), ps -> {
-            ps.setFetchSize(1000); // a cursor inside the transaction: constant memory for a million units
-            Sql.bind(ps, w.args().toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(unit(rs, q.year(), q.now()));
-                }
-            }
-            return null;
-        });
+        sql.forEach(
+                SELECT + w.sql() + order(q),
+                rs -> unit(rs, q.year(), q.now()),
+                sink,
+                w.args().toArray());
     }
 
     private UnitFigures unit(ResultSet rs, int year, Instant now) throws SQLException {
