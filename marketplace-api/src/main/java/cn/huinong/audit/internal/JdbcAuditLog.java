@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,14 @@ class JdbcAuditLog implements AuditLog {
                 resourceId,
                 detailJson,
                 actor.ipAddress());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countRecent(String action, String ipAddress, Duration window) {
+        return sql.count("""
+                SELECT count(*) FROM audit_event WHERE action = ? AND ip_address = ?
+                  AND occurred_at > now() - make_interval(secs => ?)""", action, ipAddress, window.toSeconds());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.huinong.identity.internal;
 
+import cn.huinong.audit.AuditLog;
 import cn.huinong.identity.Decision;
 import cn.huinong.identity.DepartmentKind;
 import cn.huinong.identity.NewOrganization;
@@ -15,7 +16,6 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.CreditCode;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.RateLimitedException;
 import cn.huinong.shared.problem.Violation;
@@ -39,7 +39,7 @@ class OrganizationService implements Organizations {
     private final NewOrganizations creation;
     private final OrganizationDecisions decisions;
     private final Regions regions;
-    private final Sql sql;
+    private final AuditLog audit;
     private final RegistrationSettings registration;
 
     OrganizationService(
@@ -47,13 +47,13 @@ class OrganizationService implements Organizations {
             NewOrganizations creation,
             OrganizationDecisions decisions,
             Regions regions,
-            Sql sql,
+            AuditLog audit,
             RegistrationSettings registration) {
         this.organizations = organizations;
         this.creation = creation;
         this.decisions = decisions;
         this.regions = regions;
-        this.sql = sql;
+        this.audit = audit;
         this.registration = registration;
     }
 
@@ -64,9 +64,7 @@ class OrganizationService implements Organizations {
             throw new InvalidInputException(
                     "只能自助注册供应商或采购单位", List.of(new Violation("kind", "只能自助注册供应商（SUPPLIER）或采购单位（BUYER）")));
         }
-        long recent = sql.count("""
-                SELECT count(*) FROM audit_event WHERE action = 'ORGANIZATION_REGISTERED' AND ip_address = ?
-                  AND occurred_at > now() - make_interval(secs => ?)""", actor.ipAddress(), registration.window().toSeconds());
+        long recent = audit.countRecent("ORGANIZATION_REGISTERED", actor.ipAddress(), registration.window());
         if (recent >= registration.maxPerAddress()) {
             throw new RateLimitedException("该地址提交的入驻申请过多，请稍后再试", registration.window());
         }
