@@ -7,6 +7,7 @@ import cn.huinong.identity.Organizations;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
@@ -95,7 +96,7 @@ class BankAccountService implements BankAccounts {
         OrganizationView org = actor.organizationId() == null
                 ? null
                 : organizations.find(actor.organizationId()).orElse(null);
-        if (!actor.hasRole("SUPPLIER") || org == null || org.kind() != OrganizationKind.SUPPLIER) {
+        if (!actor.is(Role.SUPPLIER) || org == null || org.kind() != OrganizationKind.SUPPLIER) {
             throw new ForbiddenException("只有供应商可以登记对公账户");
         }
         return org;

@@ -9,6 +9,7 @@ import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
@@ -94,7 +95,7 @@ class OperatorDesk {
     }
 
     public PageResponse<AttentionItem> attention(PageQuery page, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有运营人员可以查看待处理的支付");
         }
         return payments.attention(page).map(p -> {
@@ -132,14 +133,14 @@ class OperatorDesk {
     }
 
     public PageResponse<MismatchView> mismatches(boolean openOnly, PageQuery page, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有运营人员可以查看支付网关异常");
         }
         return mismatches.mismatches(openOnly, page).map(this::mismatchView);
     }
 
     public MismatchView resolveMismatch(long id, String resolution, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有运营人员可以处理支付网关异常");
         }
         if (resolution == null || resolution.isBlank()) {

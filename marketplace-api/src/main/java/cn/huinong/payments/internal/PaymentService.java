@@ -14,6 +14,7 @@ import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.ForbiddenException;
@@ -72,7 +73,7 @@ class PaymentService implements Payments {
     public Idempotency.Outcome<PaymentView> create(
             long orderId, PaymentMethod method, String idempotencyKey, Actor actor) {
         orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
-        if (!actor.hasRole("BUYER")) {
+        if (!actor.is(Role.BUYER)) {
             throw new ForbiddenException("只有采购单位可以支付订单");
         }
         if (method == null) {
@@ -98,7 +99,7 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView cancel(long paymentId, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, "BUYER");
+        PaymentRow row = mine(paymentId, actor, Role.BUYER);
         if (!row.status().live()) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
         }
@@ -112,7 +113,7 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView confirm(long paymentId, String paymentMethod, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, "BUYER");
+        PaymentRow row = mine(paymentId, actor, Role.BUYER);
         if (row.method() != PaymentMethod.CARD) {
             throw new ConflictException("银行转账的支付无需确认，请等待供应商确认到账");
         }
@@ -140,7 +141,7 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView confirmReceipt(long paymentId, LocalDate transferDate, Long amountFen, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, "SUPPLIER");
+        PaymentRow row = mine(paymentId, actor, Role.SUPPLIER);
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
             throw new ConflictException("只有银行转账的支付需要确认到账");
         }
@@ -157,14 +158,14 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView slip(long paymentId, long fileId, LocalDate transferDate, Actor actor) {
-        mine(paymentId, actor, "BUYER");
+        mine(paymentId, actor, Role.BUYER);
         transfers.slip(paymentId, fileId, transferDate, actor);
         return view(paymentId);
     }
 
     @Override
     public List<PaymentView> awaitingTransfer(Actor actor) {
-        if (!actor.hasRole("BUYER")) {
+        if (!actor.is(Role.BUYER)) {
             throw new ForbiddenException("只有采购单位有待转账的支付");
         }
         if (actor.organizationId() == null) {
@@ -178,7 +179,7 @@ class PaymentService implements Payments {
 
     @Override
     public PaymentView reconcile(long paymentId, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有运营人员可以对账");
         }
         payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
@@ -206,7 +207,7 @@ class PaymentService implements Payments {
     public Idempotency.Outcome<RefundView> refund(
             long orderId, long amountFen, String reason, String idempotencyKey, Actor actor) {
         orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
-        if (!actor.hasRole("SUPPLIER") && !actor.hasRole("OPERATOR")) {
+        if (!actor.is(Role.SUPPLIER) && !actor.is(Role.OPERATOR)) {
             throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
         }
         List<Violation> v = new ArrayList<>();
@@ -271,7 +272,7 @@ class PaymentService implements Payments {
         } catch (NotFoundException e) {
             throw new NotFoundException("退款不存在：" + refundId);
         }
-        if (!actor.hasRole("SUPPLIER")) {
+        if (!actor.is(Role.SUPPLIER)) {
             throw new ForbiddenException("只有该订单的供应商可以确认线下退款已汇出");
         }
         if (sentOn == null) {
@@ -294,15 +295,15 @@ class PaymentService implements Payments {
     }
 
     /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
-    private PaymentRow mine(long paymentId, Actor actor, String role) {
+    private PaymentRow mine(long paymentId, Actor actor, Role role) {
         PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
         try {
             orders.visibleTo(row.orderId(), actor);
         } catch (NotFoundException e) {
             throw notFound(paymentId);
         }
-        if (!actor.hasRole(role)) {
-            throw new ForbiddenException("BUYER".equals(role) ? "只有采购单位可以确认支付" : "只有该订单的供应商可以确认到账");
+        if (!actor.is(role)) {
+            throw new ForbiddenException(role == Role.BUYER ? "只有采购单位可以确认支付" : "只有该订单的供应商可以确认到账");
         }
         return row;
     }
