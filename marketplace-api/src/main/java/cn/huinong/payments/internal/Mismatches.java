@@ -23,10 +23,10 @@ class Mismatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mismatches.class);
 
-    private final PaymentStore store;
+    private final GatewayEventStore store;
     private final AuditLog audit;
 
-    Mismatches(PaymentStore store, AuditLog audit) {
+    Mismatches(GatewayEventStore store, AuditLog audit) {
         this.store = store;
         this.audit = audit;
     }
@@ -79,8 +79,8 @@ class Mismatches {
 
     /** An operator has looked into a mismatch and says what was done (audited). */
     @Transactional
-    public PaymentStore.MismatchRow resolveMismatch(long id, String resolution, Actor actor) {
-        PaymentStore.MismatchRow m = store.mismatch(id, true).orElseThrow(() -> new NotFoundException("记录不存在：" + id));
+    public MismatchRow resolveMismatch(long id, String resolution, Actor actor) {
+        MismatchRow m = store.mismatch(id, true).orElseThrow(() -> new NotFoundException("记录不存在：" + id));
         if (m.resolvedAt() != null) {
             throw new ConflictException("该记录已于" + m.resolvedAt() + "处理");
         }
@@ -95,7 +95,7 @@ class Mismatches {
     }
 
     @Transactional
-    public PageResponse<PaymentStore.MismatchRow> mismatches(boolean openOnly, PageQuery page) {
+    public PageResponse<MismatchRow> mismatches(boolean openOnly, PageQuery page) {
         return store.mismatches(openOnly, page);
     }
 

@@ -76,7 +76,7 @@ class OperatorDesk {
         } while (ids.size() == 100);
         after = 0;
         do {
-            ids = payments.lapsedTransfers(now, after, 100);
+            ids = transfers.lapsedTransfers(now, after, 100);
             for (long id : ids) {
                 payments.cancelled(id, "转账期限已过，未确认到账，支付已撤销", system);
                 after = id;
@@ -99,16 +99,16 @@ class OperatorDesk {
             throw new ForbiddenException("只有运营人员可以查看待处理的支付");
         }
         return payments.attention(page).map(p -> {
-            List<PaymentStore.RefundRow> refunds = this.refunds.refundsOf(p.id());
+            List<RefundRow> refunds = this.refunds.refundsOf(p.id());
             long refunded = refunds.stream()
                     .filter(r -> r.status().equals("SUCCEEDED"))
-                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .mapToLong(RefundRow::amountFen)
                     .sum();
             long refunding = refunds.stream()
-                    .filter(PaymentStore.RefundRow::pending)
-                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .filter(RefundRow::pending)
+                    .mapToLong(RefundRow::amountFen)
                     .sum();
-            List<PaymentStore.RefundRow> failed =
+            List<RefundRow> failed =
                     refunds.stream().filter(r -> r.failureMessage() != null).toList();
             OrderStatus orderStatus =
                     orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
@@ -161,7 +161,7 @@ class OperatorDesk {
             "REFUND_ID",
             "不是本笔退款在网关的退款单");
 
-    private MismatchView mismatchView(PaymentStore.MismatchRow m) {
+    private MismatchView mismatchView(MismatchRow m) {
         Long orderId = m.paymentId() == null
                 ? null
                 : payments.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);

@@ -172,7 +172,7 @@ class PaymentService implements Payments {
             throw new ForbiddenException("无权查看订单");
         }
         List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
-        return payments.awaitingTransfer(pending).stream()
+        return transfers.awaitingTransfer(pending).stream()
                 .map(p -> view(p.id()))
                 .toList();
     }
@@ -223,7 +223,7 @@ class PaymentService implements Payments {
         Idempotency.Outcome<PaymentSteps.Created> created =
                 refunds.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
         long refundId = created.value().paymentId();
-        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
+        RefundRow r = refunds.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
         r = refunds.findRefund(refundId).orElseThrow();
         PayableOrder order = orders.find(orderId).orElseThrow();
@@ -265,8 +265,7 @@ class PaymentService implements Payments {
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        PaymentStore.RefundRow r =
-                refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
+        RefundRow r = refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
         try {
             orders.visibleTo(r.orderId(), actor);
         } catch (NotFoundException e) {
@@ -279,7 +278,7 @@ class PaymentService implements Payments {
             throw new InvalidInputException("请填写退款汇出日期", List.of(new Violation("sentOn", "请填写退款汇出日期")));
         }
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
-        PaymentStore.RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
+        RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
         PayableOrder order = orders.find(done.orderId()).orElseThrow();
         return new RefundView(
                 done.id(),

@@ -53,6 +53,7 @@ class PaymentSteps {
     record CreateRequest(long orderId, PaymentMethod method) {}
 
     private final PaymentStore store;
+    private final TransferStore transferStore;
     private final OrderPayments orders;
     private final Idempotency idempotency;
     private final AuditLog audit;
@@ -62,6 +63,7 @@ class PaymentSteps {
 
     PaymentSteps(
             PaymentStore store,
+            TransferStore transferStore,
             OrderPayments orders,
             Idempotency idempotency,
             AuditLog audit,
@@ -69,6 +71,7 @@ class PaymentSteps {
             PaymentSettings settings,
             InstantSource clock) {
         this.store = store;
+        this.transferStore = transferStore;
         this.orders = orders;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -142,7 +145,7 @@ class PaymentSteps {
         detail.put("expiresAt", expiresAt.toString());
         if (method == PaymentMethod.BANK_TRANSFER) {
             String reference = "HN" + orderId + "P" + id;
-            store.transfer(id, reference, account);
+            transferStore.transfer(id, reference, account);
             detail.put("transferReference", reference);
             detail.put("payeeAccount", account.bankName() + " " + BankAccountService.masked(account.accountNumber()));
         }
@@ -259,16 +262,6 @@ class PaymentSteps {
     @Transactional
     public Optional<PaymentRow> live(long orderId) {
         return store.live(orderId);
-    }
-
-    @Transactional
-    public List<Long> lapsedTransfers(Instant now, long afterId, int limit) {
-        return store.lapsedTransfers(now, afterId, limit);
-    }
-
-    @Transactional
-    public List<PaymentRow> awaitingTransfer(List<Long> orderIds) {
-        return store.awaitingTransfer(orderIds);
     }
 
     @Transactional

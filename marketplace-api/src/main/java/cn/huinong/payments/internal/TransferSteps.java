@@ -29,6 +29,7 @@ import java.util.Map;
 class TransferSteps {
 
     private final PaymentStore store;
+    private final TransferStore transfers;
     private final OrderPayments orders;
     private final AuditLog audit;
     private final Files files;
@@ -38,6 +39,7 @@ class TransferSteps {
 
     TransferSteps(
             PaymentStore store,
+            TransferStore transfers,
             OrderPayments orders,
             AuditLog audit,
             Files files,
@@ -45,6 +47,7 @@ class TransferSteps {
             InstantSource clock,
             PaymentSteps payments) {
         this.store = store;
+        this.transfers = transfers;
         this.orders = orders;
         this.audit = audit;
         this.files = files;
@@ -63,7 +66,7 @@ class TransferSteps {
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
         checkTransferDate(transferDate, order, "transferDate");
         files.attach(fileId, FilePurpose.TRANSFER_SLIP, "payment", id, actor);
-        store.slip(id, fileId, transferDate);
+        transfers.slip(id, fileId, transferDate);
         audit.record(
                 actor,
                 "PAYMENT_SLIP_UPLOADED",
@@ -122,7 +125,7 @@ class TransferSteps {
                         ? row.transferDate()
                         : LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
         checkTransferDate(date, order, "transferDate");
-        store.transferDateConfirmed(id, date);
+        transfers.transferDateConfirmed(id, date);
         return payments.settle(id, row.transferReference(), paidAtOf(date, order), actor);
     }
 
@@ -133,7 +136,7 @@ class TransferSteps {
         if (row.status() != PaymentStatus.AWAITING_TRANSFER || row.remindedAt() != null) {
             return false;
         }
-        store.reminded(id, clock.instant());
+        transfers.reminded(id, clock.instant());
         audit.record(
                 actor,
                 "PAYMENT_TRANSFER_REMINDED",
@@ -145,6 +148,16 @@ class TransferSteps {
 
     @Transactional
     public List<Long> transfersToRemind(Instant now, int limit) {
-        return store.transfersToRemind(now, now.plus(settings.transferReminderBefore()), limit);
+        return transfers.transfersToRemind(now, now.plus(settings.transferReminderBefore()), limit);
+    }
+
+    @Transactional
+    public List<Long> lapsedTransfers(Instant now, long afterId, int limit) {
+        return transfers.lapsedTransfers(now, afterId, limit);
+    }
+
+    @Transactional
+    public List<PaymentRow> awaitingTransfer(List<Long> orderIds) {
+        return transfers.awaitingTransfer(orderIds);
     }
 }
