@@ -9,8 +9,6 @@ import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.Role;
-import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import jakarta.inject.Singleton;
@@ -37,6 +35,7 @@ class OperatorDesk {
     private final OrderPayments orders;
     private final Refunder refunder;
     private final PaymentSettings settings;
+    private final PaymentAccess access;
 
     OperatorDesk(
             PaymentSteps payments,
@@ -46,7 +45,8 @@ class OperatorDesk {
             CardIntents cardIntents,
             OrderPayments orders,
             Refunder refunder,
-            PaymentSettings settings) {
+            PaymentSettings settings,
+            PaymentAccess access) {
         this.payments = payments;
         this.transfers = transfers;
         this.refunds = refunds;
@@ -55,6 +55,7 @@ class OperatorDesk {
         this.orders = orders;
         this.refunder = refunder;
         this.settings = settings;
+        this.access = access;
     }
 
     public int reconcileAll(Instant now) {
@@ -95,9 +96,7 @@ class OperatorDesk {
     }
 
     public PageResponse<AttentionItem> attention(PageQuery page, Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("只有运营人员可以查看待处理的支付");
-        }
+        access.operator(actor, "只有运营人员可以查看待处理的支付");
         return payments.attention(page).map(p -> {
             List<RefundRow> refunds = this.refunds.refundsOf(p.id());
             long refunded = refunds.stream()
@@ -133,16 +132,12 @@ class OperatorDesk {
     }
 
     public PageResponse<MismatchView> mismatches(boolean openOnly, PageQuery page, Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("只有运营人员可以查看支付网关异常");
-        }
+        access.operator(actor, "只有运营人员可以查看支付网关异常");
         return mismatches.mismatches(openOnly, page).map(this::mismatchView);
     }
 
     public MismatchView resolveMismatch(long id, String resolution, Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("只有运营人员可以处理支付网关异常");
-        }
+        access.operator(actor, "只有运营人员可以处理支付网关异常");
         if (resolution == null || resolution.isBlank()) {
             throw new InvalidInputException("请填写处理说明", List.of(new Violation("resolution", "请填写处理说明")));
         }

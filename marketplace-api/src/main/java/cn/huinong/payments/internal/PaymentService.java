@@ -1,8 +1,6 @@
 package cn.huinong.payments.internal;
 
-import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderPayments;
-import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
 import cn.huinong.payments.MismatchView;
 import cn.huinong.payments.PaymentAlreadyLive;
@@ -14,10 +12,8 @@ import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.Role;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.NotFoundException;
 import cn.huinong.shared.problem.RuleViolationException;
@@ -29,12 +25,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payments facade: checks who may do what, then runs database steps in {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction), gateway calls between
- * them and never inside one. An unknown gateway outcome leaves the payment PENDING; nothing is guessed.
+ * The payments facade: the use cases, after {@link PaymentAccess} has said who may do what; database steps in
+ * {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction),
+ * gateway calls between them and never inside one; answers through {@link PaymentViews}. An unknown gateway outcome
+ * leaves the payment PENDING; nothing is guessed.
  */
 @Singleton
 class PaymentService implements Payments {
 
+    private final PaymentAccess access;
+    private final PaymentViews views;
     private final PaymentSteps payments;
     private final TransferSteps transfers;
     private final RefundSteps refunds;
@@ -44,9 +44,10 @@ class PaymentService implements Payments {
     private final Gateway gateway;
     private final OrderPayments orders;
     private final Refunder refunder;
-    private final Files files;
 
     PaymentService(
+            PaymentAccess access,
+            PaymentViews views,
             PaymentSteps payments,
             TransferSteps transfers,
             RefundSteps refunds,
@@ -55,8 +56,9 @@ class PaymentService implements Payments {
             OperatorDesk desk,
             Gateway gateway,
             OrderPayments orders,
-            Refunder refunder,
-            Files files) {
+            Refunder refunder) {
+        this.access = access;
+        this.views = views;
         this.payments = payments;
         this.transfers = transfers;
         this.refunds = refunds;
@@ -66,16 +68,12 @@ class PaymentService implements Payments {
         this.gateway = gateway;
         this.orders = orders;
         this.refunder = refunder;
-        this.files = files;
     }
 
     @Override
     public Idempotency.Outcome<PaymentView> create(
             long orderId, PaymentMethod method, String idempotencyKey, Actor actor) {
-        orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
-        if (!actor.is(Role.BUYER)) {
-            throw new ForbiddenException("只有采购单位可以支付订单");
-        }
+        access.mayPay(orderId, actor);
         if (method == null) {
             throw new InvalidInputException("请选择支付方式");
         }
@@ -94,12 +92,12 @@ class PaymentService implements Payments {
         if (row.method() == PaymentMethod.CARD && row.status() == PaymentStatus.PENDING) {
             cardIntents.ensureIntent(row, actor);
         }
-        return new Idempotency.Outcome<>(view(row.id()), created.status(), created.replayed());
+        return new Idempotency.Outcome<>(views.payment(row.id()), created.status(), created.replayed());
     }
 
     @Override
     public PaymentView cancel(long paymentId, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, Role.BUYER);
+        PaymentRow row = access.ofBuyer(paymentId, actor);
         if (!row.status().live()) {
             throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
         }
@@ -108,17 +106,17 @@ class PaymentService implements Payments {
         } else if (!cardIntents.cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
             throw new ConflictException("支付网关暂时无法撤销该支付，请稍后重试");
         }
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public PaymentView confirm(long paymentId, String paymentMethod, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, Role.BUYER);
+        PaymentRow row = access.ofBuyer(paymentId, actor);
         if (row.method() != PaymentMethod.CARD) {
             throw new ConflictException("银行转账的支付无需确认，请等待供应商确认到账");
         }
         if (row.status() == PaymentStatus.SUCCEEDED) {
-            return view(paymentId);
+            return views.payment(paymentId);
         }
         if (row.status() == PaymentStatus.ORPHANED) {
             throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
@@ -136,12 +134,12 @@ class PaymentService implements Payments {
             throw new ConflictException("支付网关暂时无法确认支付结果，请稍后重试");
         }
         cardIntents.confirm(paymentId, intentId, paymentMethod, actor);
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public PaymentView confirmReceipt(long paymentId, LocalDate transferDate, Long amountFen, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, Role.SUPPLIER);
+        PaymentRow row = access.ofSupplier(paymentId, actor);
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
             throw new ConflictException("只有银行转账的支付需要确认到账");
         }
@@ -153,38 +151,30 @@ class PaymentService implements Payments {
         if (transfers.receipt(paymentId, transferDate, amountFen, actor) == PaymentSteps.Settlement.ORPHANED) {
             refunder.refundDue(paymentId);
         }
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public PaymentView slip(long paymentId, long fileId, LocalDate transferDate, Actor actor) {
-        mine(paymentId, actor, Role.BUYER);
+        access.ofBuyer(paymentId, actor);
         transfers.slip(paymentId, fileId, transferDate, actor);
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public List<PaymentView> awaitingTransfer(Actor actor) {
-        if (!actor.is(Role.BUYER)) {
-            throw new ForbiddenException("只有采购单位有待转账的支付");
-        }
-        if (actor.organizationId() == null) {
-            throw new ForbiddenException("无权查看订单");
-        }
-        List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
+        List<Long> pending = orders.awaitingPayment(access.buyerUnit(actor), PageQuery.MAX_SIZE);
         return transfers.awaitingTransfer(pending).stream()
-                .map(p -> view(p.id()))
+                .map(p -> views.payment(p.id()))
                 .toList();
     }
 
     @Override
     public PaymentView reconcile(long paymentId, Actor actor) {
-        if (!actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("只有运营人员可以对账");
-        }
-        payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        access.operator(actor, "只有运营人员可以对账");
+        access.existing(paymentId);
         cardIntents.reconcilePayment(paymentId, actor);
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
@@ -206,10 +196,7 @@ class PaymentService implements Payments {
     @Override
     public Idempotency.Outcome<RefundView> refund(
             long orderId, long amountFen, String reason, String idempotencyKey, Actor actor) {
-        orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
-        if (!actor.is(Role.SUPPLIER) && !actor.is(Role.OPERATOR)) {
-            throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
-        }
+        access.mayRefund(orderId, actor);
         List<Violation> v = new ArrayList<>();
         if (amountFen <= 0) {
             v.add(new Violation("amountFen", "退款金额必须大于0"));
@@ -223,24 +210,9 @@ class PaymentService implements Payments {
         Idempotency.Outcome<PaymentSteps.Created> created =
                 refunds.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
         long refundId = created.value().paymentId();
-        RefundRow r = refunds.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
-        r = refunds.findRefund(refundId).orElseThrow();
-        PayableOrder order = orders.find(orderId).orElseThrow();
-        return new Idempotency.Outcome<>(
-                new RefundView(
-                        r.id(),
-                        r.orderId(),
-                        r.paymentId(),
-                        r.amountFen(),
-                        r.reason(),
-                        r.status(),
-                        r.failureMessage(),
-                        order.refundedFen(),
-                        order.status().name(),
-                        r.createdAt()),
-                created.status(),
-                created.replayed());
+        RefundRow r = refunds.findRefund(refundId).orElseThrow();
+        return new Idempotency.Outcome<>(views.refund(r), created.status(), created.replayed());
     }
 
     @Override
@@ -265,82 +237,12 @@ class PaymentService implements Payments {
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        RefundRow r = refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
-        try {
-            orders.visibleTo(r.orderId(), actor);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("退款不存在：" + refundId);
-        }
-        if (!actor.is(Role.SUPPLIER)) {
-            throw new ForbiddenException("只有该订单的供应商可以确认线下退款已汇出");
-        }
+        access.refundOfSupplier(refundId, actor);
         if (sentOn == null) {
             throw new InvalidInputException("请填写退款汇出日期", List.of(new Violation("sentOn", "请填写退款汇出日期")));
         }
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
-        RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
-        PayableOrder order = orders.find(done.orderId()).orElseThrow();
-        return new RefundView(
-                done.id(),
-                done.orderId(),
-                done.paymentId(),
-                done.amountFen(),
-                done.reason(),
-                done.status(),
-                done.failureMessage(),
-                order.refundedFen(),
-                order.status().name(),
-                done.createdAt());
-    }
-
-    /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
-    private PaymentRow mine(long paymentId, Actor actor, Role role) {
-        PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
-        try {
-            orders.visibleTo(row.orderId(), actor);
-        } catch (NotFoundException e) {
-            throw notFound(paymentId);
-        }
-        if (!actor.is(role)) {
-            throw new ForbiddenException(role == Role.BUYER ? "只有采购单位可以确认支付" : "只有该订单的供应商可以确认到账");
-        }
-        return row;
-    }
-
-    private PaymentView view(long id) {
-        PaymentRow r = payments.find(id).orElseThrow(() -> notFound(id));
-        PaymentView.Transfer transfer = null;
-        if (r.method() == PaymentMethod.BANK_TRANSFER) {
-            transfer = new PaymentView.Transfer(
-                    r.payeeAccountName(),
-                    r.payeeBankName(),
-                    r.payeeAccountNumber(),
-                    r.amountFen(),
-                    r.transferReference());
-        }
-        PaymentView.Slip slip = r.slipFileId() == null
-                ? null
-                : files.find(r.slipFileId())
-                        .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size()))
-                        .orElse(null);
-        return new PaymentView(
-                r.id(),
-                r.orderId(),
-                r.method(),
-                r.status(),
-                r.status().label(),
-                r.amountFen(),
-                r.currency(),
-                r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null,
-                transfer,
-                r.failureMessage(),
-                r.paidAt(),
-                r.createdAt(),
-                r.expiresAt(),
-                slip,
-                r.transferDate(),
-                r.transferDateConfirmed(),
-                r.remindedAt());
+        return views.refund(refunds.confirmOfflineRefund(refundId, sentOn, reference, actor));
     }
 
     static NotFoundException notFound(long id) {
