@@ -1,6 +1,7 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.ordering.OrderPayments;
+import cn.huinong.payments.RefundNotFound;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.ForbiddenException;
@@ -100,7 +101,7 @@ class PaymentAccess {
         return row;
     }
 
-    private static NotFoundException refundNotFound(long refundId) {
-        return new NotFoundException("退款不存在：" + refundId);
+    private static RefundNotFound refundNotFound(long refundId) {
+        return new RefundNotFound(refundId);
     }
 }

@@ -2,21 +2,24 @@ package cn.huinong.payments.internal;
 
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.payments.AttentionItem;
+import cn.huinong.payments.GatewayOutcomeUnknown;
+import cn.huinong.payments.GatewayRefused;
+import cn.huinong.payments.InvalidWebhookSignature;
 import cn.huinong.payments.MismatchView;
 import cn.huinong.payments.PaymentAlreadyLive;
 import cn.huinong.payments.PaymentMethod;
+import cn.huinong.payments.PaymentMoveNotAllowed;
+import cn.huinong.payments.PaymentNotFound;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
 import cn.huinong.payments.RefundView;
+import cn.huinong.payments.WrongPaymentMethod;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -99,12 +102,12 @@ class PaymentService implements Payments {
     public PaymentView cancel(long paymentId, Actor actor) {
         PaymentRow row = access.ofBuyer(paymentId, actor);
         if (!row.status().live()) {
-            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
+            throw new PaymentMoveNotAllowed("支付当前状态为" + row.status().label() + "，不能撤销");
         }
         if (row.method() == PaymentMethod.BANK_TRANSFER) {
             payments.cancelled(paymentId, "买方撤销了对公转账", actor);
         } else if (!cardIntents.cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
-            throw new ConflictException("支付网关暂时无法撤销该支付，请稍后重试");
+            throw new GatewayOutcomeUnknown("支付网关暂时无法撤销该支付，请稍后重试");
         }
         return views.payment(paymentId);
     }
@@ -113,25 +116,25 @@ class PaymentService implements Payments {
     public PaymentView confirm(long paymentId, String paymentMethod, Actor actor) {
         PaymentRow row = access.ofBuyer(paymentId, actor);
         if (row.method() != PaymentMethod.CARD) {
-            throw new ConflictException("银行转账的支付无需确认，请等待供应商确认到账");
+            throw new WrongPaymentMethod("银行转账的支付无需确认，请等待供应商确认到账");
         }
         if (row.status() == PaymentStatus.SUCCEEDED) {
             return views.payment(paymentId);
         }
         if (row.status() == PaymentStatus.ORPHANED) {
-            throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
+            throw new PaymentMoveNotAllowed("该支付已入账但订单已不可支付，款项将原路退回");
         }
         if (row.status() == PaymentStatus.CANCELLED) {
-            throw new ConflictException(
+            throw new PaymentMoveNotAllowed(
                     "该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage() + "）") + "，请重新发起支付");
         }
         String intentId = cardIntents.ensureIntent(row, actor);
         if (intentId == null) {
             PaymentRow now = payments.find(paymentId).orElseThrow();
             if (now.status() == PaymentStatus.CANCELLED) {
-                throw new RuleViolationException(now.failureMessage());
+                throw new GatewayRefused(now.failureMessage());
             }
-            throw new ConflictException("支付网关暂时无法确认支付结果，请稍后重试");
+            throw new GatewayOutcomeUnknown("支付网关暂时无法确认支付结果，请稍后重试");
         }
         cardIntents.confirm(paymentId, intentId, paymentMethod, actor);
         return views.payment(paymentId);
@@ -141,12 +144,12 @@ class PaymentService implements Payments {
     public PaymentView confirmReceipt(long paymentId, LocalDate transferDate, Long amountFen, Actor actor) {
         PaymentRow row = access.ofSupplier(paymentId, actor);
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
-            throw new ConflictException("只有银行转账的支付需要确认到账");
+            throw new WrongPaymentMethod("只有银行转账的支付需要确认到账");
         }
         if (row.status() != PaymentStatus.AWAITING_TRANSFER
                 && row.status() != PaymentStatus.SUCCEEDED
                 && row.status() != PaymentStatus.CANCELLED) {
-            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
+            throw new PaymentMoveNotAllowed("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
         if (transfers.receipt(paymentId, transferDate, amountFen, actor) == PaymentSteps.Settlement.ORPHANED) {
             refunder.refundDue(paymentId);
@@ -179,8 +182,7 @@ class PaymentService implements Payments {
 
     @Override
     public boolean webhook(String rawBody, String signatureHeader) {
-        GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader)
-                .orElseThrow(() -> new InvalidInputException("Webhook 签名无效或已过期"));
+        GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader).orElseThrow(InvalidWebhookSignature::new);
         Actor gatewayActor = Actor.system("payment-gateway");
         WebhookInbox.Handled handled = inbox.handle(event.id(), event.type(), event.object(), rawBody, gatewayActor);
         // committed: now the gateway calls it asks for
@@ -245,7 +247,7 @@ class PaymentService implements Payments {
         return views.refund(refunds.confirmOfflineRefund(refundId, sentOn, reference, actor));
     }
 
-    static NotFoundException notFound(long id) {
-        return new NotFoundException("支付不存在：" + id);
+    static PaymentNotFound notFound(long id) {
+        return new PaymentNotFound(id);
     }
 }

@@ -1,6 +1,7 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.ordering.OrderNotFound;
 import cn.huinong.ordering.OrderNotPayable;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
@@ -15,8 +16,6 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
-import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -111,7 +110,7 @@ class PaymentSteps {
     }
 
     private Created insert(long orderId, PaymentMethod method, Actor actor) {
-        PayableOrder order = orders.find(orderId).orElseThrow(() -> new NotFoundException("订单不存在：" + orderId));
+        PayableOrder order = orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT || store.paid(orderId)) {
             throw new OrderNotPayable(order.status());
         }
@@ -134,7 +133,7 @@ class PaymentSteps {
                 .plus(method == PaymentMethod.CARD ? settings.cardWindow() : settings.transferWindow())
                 .truncatedTo(ChronoUnit.SECONDS);
         long id = store.insert(orderId, method, status, order.totalFen(), expiresAt, actor.username())
-                .orElseThrow(() -> new ConflictException("该订单已有进行中的支付，请刷新后重试"));
+                .orElseThrow(() -> new PaymentAlreadyLive("该订单已有进行中的支付，请刷新后重试"));
         // the order keeps its stock reserved for as long as this attempt is awaited
         orders.holdForPayment(orderId, expiresAt);
         Map<String, Object> detail = new LinkedHashMap<>();

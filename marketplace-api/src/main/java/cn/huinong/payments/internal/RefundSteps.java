@@ -3,12 +3,14 @@ package cn.huinong.payments.internal;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
+import cn.huinong.payments.NoSuccessfulPayment;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.RefundExceedsPayment;
+import cn.huinong.payments.RefundNotPending;
+import cn.huinong.payments.WrongPaymentMethod;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.annotation.Serdeable;
@@ -70,8 +72,7 @@ class RefundSteps {
                 PaymentSteps.Created.class,
                 201,
                 () -> {
-                    PaymentRow payment =
-                            payments.lockSucceeded(orderId).orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
+                    PaymentRow payment = payments.lockSucceeded(orderId).orElseThrow(NoSuccessfulPayment::new);
                     long refunding = store.refunding(payment.id());
                     if (refunding + amountFen > payment.amountFen()) {
                         throw new RefundExceedsPayment(refunding, amountFen, payment.amountFen());
@@ -207,10 +208,10 @@ class RefundSteps {
     public RefundRow confirmOfflineRefund(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
         RefundRow r = store.refund(refundId, true).orElseThrow();
         if (!r.offline()) {
-            throw new ConflictException("该退款经支付网关原路退回，无需供应商确认");
+            throw new WrongPaymentMethod("该退款经支付网关原路退回，无需供应商确认");
         }
         if (!r.pending()) {
-            throw new ConflictException("该退款状态为" + r.status() + "，不能再确认");
+            throw new RefundNotPending(r.status());
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
         if (sentOn.isAfter(today) || sentOn.isBefore(LocalDate.ofInstant(r.createdAt(), PaymentSteps.BEIJING))) {

@@ -6,11 +6,12 @@ import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.PaymentMethod;
+import cn.huinong.payments.PaymentMoveNotAllowed;
 import cn.huinong.payments.PaymentStatus;
+import cn.huinong.payments.TransferAmountMismatch;
+import cn.huinong.payments.WrongPaymentMethod;
 import cn.huinong.shared.Actor;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -61,7 +62,7 @@ class TransferSteps {
     public void slip(long id, long fileId, LocalDate transferDate, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
         if (row.method() != PaymentMethod.BANK_TRANSFER || row.status() != PaymentStatus.AWAITING_TRANSFER) {
-            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能上传转账回单");
+            throw new PaymentMoveNotAllowed("支付当前状态为" + row.status().label() + "，不能上传转账回单");
         }
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
         checkTransferDate(transferDate, order, "transferDate");
@@ -108,15 +109,13 @@ class TransferSteps {
     public PaymentSteps.Settlement receipt(long id, LocalDate transferDate, Long amountFen, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
-            throw new ConflictException("只有银行转账的支付需要确认到账");
+            throw new WrongPaymentMethod("只有银行转账的支付需要确认到账");
         }
         if (PaymentSteps.SETTLED.contains(row.status())) {
             return PaymentSteps.Settlement.ALREADY;
         }
         if (amountFen != null && amountFen != row.amountFen()) {
-            throw new RuleViolationException(
-                    "到账金额" + amountFen + "分与应付金额" + row.amountFen() + "分不符，不能确认到账；请与买方核对",
-                    List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
+            throw new TransferAmountMismatch(amountFen, row.amountFen());
         }
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
         LocalDate date = transferDate != null
