@@ -112,7 +112,7 @@ test('demo buyer pays by bank transfer with its slip, supplier confirms receipt 
   await receipt.getByLabel('到账金额').fill('98')
   await receipt.getByRole('button', { name: '确认到账' }).click()
   await expect(receipt.getByTestId('receipt-problem')).toContainText('不符')
-  await expect(receipt).toContainText('应为9900分')
+  await expect(receipt).toContainText('应为¥99.00')
   await expect(orderStatus(page)).toHaveText('待支付')
   await receipt.getByLabel('到账金额').fill('99.00')
   await receipt.getByRole('button', { name: '确认到账' }).click()

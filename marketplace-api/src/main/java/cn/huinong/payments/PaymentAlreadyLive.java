@@ -10,7 +10,9 @@ import java.util.Map;
  */
 public final class PaymentAlreadyLive extends ConflictException {
 
+    public static final String SLUG = "payment-already-live";
+
     public PaymentAlreadyLive(String detail) {
-        super("payment-already-live", detail, List.of(), Map.of());
+        super(SLUG, detail, List.of(), Map.of());
     }
 }

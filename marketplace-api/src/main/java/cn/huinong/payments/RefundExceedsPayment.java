@@ -7,9 +7,11 @@ import java.util.Map;
 /** 422 {@code refund-exceeds-payment}: refunded and refunding together would exceed what was paid. */
 public final class RefundExceedsPayment extends RuleViolationException {
 
+    public static final String SLUG = "refund-exceeds-payment";
+
     public RefundExceedsPayment(long refundingFen, long amountFen, long paidFen) {
         super(
-                "refund-exceeds-payment",
+                SLUG,
                 "退款总额不能超过已支付金额：已退或退款中" + refundingFen + "分，本次" + amountFen + "分，已支付" + paidFen + "分",
                 List.of(),
                 Map.of());

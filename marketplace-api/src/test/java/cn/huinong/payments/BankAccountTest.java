@@ -37,7 +37,9 @@ class BankAccountTest extends GatewayTestBase {
     void aSupplierRecordsItsAccount_validatedAndAudited() {
         Supplier other = CatalogFixtures.supplier(organizations, api);
         String name = PaymentFixtures.organizationName(api, other.token());
-        assertEquals(404, api.get(PATH, other.token()).status());
+        Api.Response none = api.get(PATH, other.token());
+        assertEquals(404, none.status());
+        assertEquals("urn:huinong:problem:bank-account-not-found", none.get("type"));
 
         Map<String, Object> saved = expect(200, api.put(PATH, account(name, "2408 0201 0900 1234 567"), other.token()))
                 .body();
@@ -59,6 +61,7 @@ class BankAccountTest extends GatewayTestBase {
         assertEquals(400, api.put(PATH, noBank, other.token()).status());
         Api.Response wrongName = api.put(PATH, account("张三", "24080201090012345"), other.token());
         assertEquals(422, wrongName.status());
+        assertEquals("urn:huinong:problem:bank-account-name-mismatch", wrongName.get("type"));
         assertTrue(
                 ((String) wrongName.get("detail")).contains("户名须与供应商登记名称一致"),
                 wrongName.body().toString());

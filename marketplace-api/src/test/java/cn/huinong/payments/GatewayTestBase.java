@@ -6,10 +6,6 @@ import static cn.huinong.support.OrderingFixtures.id;
 import static cn.huinong.support.OrderingFixtures.line;
 import static cn.huinong.support.OrderingFixtures.orders;
 import static cn.huinong.support.OrderingFixtures.place;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.huinong.identity.Organizations;
@@ -21,10 +17,8 @@ import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
 import cn.huinong.support.OrderingFixtures.Buyer;
 import cn.huinong.support.PaymentFixtures;
+import cn.huinong.support.StripeFake;
 import cn.huinong.support.WebhookSigner;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -40,18 +34,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What payment tests share: WireMock standing in for the Stripe-compatible gateway, a supplier with a listed product,
- * a buyer and an operator, signed webhook deliveries, and helpers for paying and reading orders.
+ * What payment tests share: the {@link StripeFake} standing in for the Stripe-compatible gateway, a supplier with a
+ * listed product, a buyer and an operator, signed webhook deliveries, and helpers for paying and reading orders.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GatewayTestBase implements TestPropertyProvider {
 
     static final String SECRET = "whsec_test_" + UUID.randomUUID();
-    static final String API_VERSION = "2026-07-29.dahlia";
     static final long PRICE = 12800;
 
-    final WireMockServer gateway =
-            new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    final StripeFake gateway = new StripeFake();
 
     @Inject
     @Client("/")
@@ -72,7 +64,6 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     Buyer buyer;
     long tea;
     String accountNumber;
-    String intent;
 
     @Override
     public Map<String, String> getProperties() {
@@ -97,7 +88,8 @@ abstract class GatewayTestBase implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        gateway.resetAll();
+        gateway.reset();
+        gateway.nextIntent();
         api = new Api(client);
         CatalogFixtures.designate(designations, CatalogFixtures.LEISHAN);
         supplier = CatalogFixtures.supplier(organizations, api);
@@ -105,35 +97,16 @@ abstract class GatewayTestBase implements TestPropertyProvider {
         buyer = OrderingFixtures.buyer(organizations, api);
         tea = OrderingFixtures.listed(api, supplier, operator, PRICE, 20);
         accountNumber = PaymentFixtures.bankAccount(api, supplier);
-        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The intent the gateway creates and answers for (a new one per test). */
+    String intent() {
+        return gateway.intent();
     }
 
     long placeOrder(int quantity) {
         return id(orders(expect(201, place(api, buyer.token(), null, checkout(line(tea, quantity)))))
                 .get(0));
-    }
-
-    static String intentJson(String id, long amount, String status, long paymentId) {
-        return """
-                {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"cny",
-                 "status":"%s","client_secret":"%s_secret_abc","livemode":false,
-                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount, "succeeded".equals(status) ? amount : 0, status, id, paymentId);
-    }
-
-    void stubCreate(long amount) {
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, amount, "requires_payment_method", 0))));
-    }
-
-    void stubConfirm(long amount) {
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, amount, "succeeded", 0))));
     }
 
     Api.Response pay(long order, String method, String key) {
@@ -178,7 +151,7 @@ abstract class GatewayTestBase implements TestPropertyProvider {
     }
 
     String event(String type, long amount, String status, long paymentId, String lastError) {
-        String object = intentJson(intent, amount, status, paymentId);
+        String object = StripeFake.intentJson(intent(), amount, status, paymentId);
         if (lastError != null) {
             object = object.substring(0, object.lastIndexOf('}')) + ",\"last_payment_error\":{\"type\":\"card_error\","
                     + "\"code\":\"card_declined\",\"message\":\"" + lastError + "\"}}";
@@ -188,7 +161,7 @@ abstract class GatewayTestBase implements TestPropertyProvider {
 
     /** A webhook event of {@code type} about {@code object} (its JSON). */
     String eventOf(String type, String object) {
-        return WebhookSigner.event(type, object, API_VERSION);
+        return WebhookSigner.event(type, object, StripeFake.API_VERSION);
     }
 
     static String sign(String payload, String secret, long timestamp) {
@@ -212,10 +185,6 @@ abstract class GatewayTestBase implements TestPropertyProvider {
 
     long paymentId(Api.Response r) {
         return ((Number) r.get("paymentId")).longValue();
-    }
-
-    List<LoggedRequest> creates() {
-        return gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
     }
 
     Api.Response refund(long order, long amountFen, String key, String token) {

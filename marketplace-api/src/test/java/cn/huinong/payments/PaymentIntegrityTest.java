@@ -1,13 +1,6 @@
 package cn.huinong.payments;
 
 import static cn.huinong.support.CatalogFixtures.expect;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +11,7 @@ import cn.huinong.quota.QuotaLedger;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.FileFixtures;
+import cn.huinong.support.StripeFake;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -36,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Money settles only when it should: the findings of the hostile review (forged and mismatched gateway events, ten
  * parallel payment attempts, bank transfers that expired after 30 minutes, a cancellation racing a refund), each
- * reproduced against the real server, PostgreSQL and WireMock for the gateway.
+ * reproduced against the real server, PostgreSQL and the StripeFake for the gateway.
  */
 @MicronautTest(transactional = false)
 class PaymentIntegrityTest extends GatewayTestBase {
@@ -52,27 +46,26 @@ class PaymentIntegrityTest extends GatewayTestBase {
     @Inject
     QuotaLedger ledger;
 
-    static String intentJson(String id, long amount, String currency, String status, long paymentId) {
-        return """
-                {"id":"%s","object":"payment_intent","amount":%d,"amount_received":%d,"currency":"%s",
-                 "status":"%s","client_secret":"%s_secret_abc","livemode":false,
-                 "metadata":{"payment_id":"%d"}}""".formatted(id, amount, "succeeded".equals(status) ? amount : 0, currency, status, id, paymentId);
-    }
-
     @Test
     void aSignedSuccessForAnotherIntentOrAnotherAmount_settlesNothing_andIsListedForOperators() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
+        gateway.createsIntent(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
 
         // the forged event of the review: another intent, 1 fen, our payment_id in its metadata
-        String forged = eventOf("payment_intent.succeeded", intentJson("pi_attacker", 1, "cny", "succeeded", payment));
+        String forged = eventOf(
+                "payment_intent.succeeded", StripeFake.intentJson("pi_attacker", 1, "cny", "succeeded", payment));
         expect(200, deliver(forged));
         // our own intent, but for 1 fen; our own intent and amount, another currency
-        expect(200, deliver(eventOf("payment_intent.succeeded", intentJson(intent, 1, "cny", "succeeded", payment))));
         expect(
                 200,
-                deliver(eventOf("payment_intent.succeeded", intentJson(intent, PRICE, "usd", "succeeded", payment))));
+                deliver(eventOf(
+                        "payment_intent.succeeded", StripeFake.intentJson(intent(), 1, "cny", "succeeded", payment))));
+        expect(
+                200,
+                deliver(eventOf(
+                        "payment_intent.succeeded",
+                        StripeFake.intentJson(intent(), PRICE, "usd", "succeeded", payment))));
 
         Map<String, Object> o = order(order);
         assertEquals("PENDING_PAYMENT", o.get("status"));
@@ -119,15 +112,17 @@ class PaymentIntegrityTest extends GatewayTestBase {
                         Map.of("resolution", "伪造事件，已报告网关"),
                         operator));
         assertNotNull(resolved.get("resolvedAt"));
-        assertEquals(
-                409,
-                api.post("/api/v1/payments/mismatches/" + id + "/resolution", Map.of("resolution", "再次处理"), operator)
-                        .status());
+        Api.Response again =
+                api.post("/api/v1/payments/mismatches/" + id + "/resolution", Map.of("resolution", "再次处理"), operator);
+        assertEquals(409, again.status());
+        assertEquals("urn:huinong:problem:mismatch-already-resolved", again.get("type"));
 
         // the genuine event still settles
         expect(
                 200,
-                deliver(eventOf("payment_intent.succeeded", intentJson(intent, PRICE, "cny", "succeeded", payment))));
+                deliver(eventOf(
+                        "payment_intent.succeeded",
+                        StripeFake.intentJson(intent(), PRICE, "cny", "succeeded", payment))));
         assertEquals("PAID", order(order).get("status"));
         assertEquals(1, paidOutbox(order));
     }
@@ -135,12 +130,8 @@ class PaymentIntegrityTest extends GatewayTestBase {
     @Test
     void aConfirmationAnsweredForAnotherAmount_settlesNothing() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/confirm"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, 1, "cny", "succeeded", 0))));
+        gateway.createsIntent(PRICE);
+        gateway.confirmsIntent(1); // for 1 fen, not the payment's amount
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertEquals("PENDING", expect(200, confirm(payment)).get("status"));
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
@@ -151,27 +142,23 @@ class PaymentIntegrityTest extends GatewayTestBase {
     void anEventNamingOurPaymentBeforeItsIntentIsKnown_isCheckedWithTheGatewayInsteadOfBelieved() {
         long order = placeOrder(1);
         // the creation's answer is lost: the payment has no intent yet
-        gateway.stubFor(
-                post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(500)));
+        gateway.isDown();
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertNull(db.rows("SELECT intent_id FROM payment WHERE id = ?", payment)
                 .get(0)
                 .get("intent_id"));
         // now the gateway answers creations with our intent, still unpaid
-        gateway.resetAll();
-        stubCreate(PRICE);
-        gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, PRICE, "cny", "requires_payment_method", payment))));
+        gateway.reset();
+        gateway.createsIntent(PRICE);
+        gateway.retrievesIntent(PRICE, "requires_payment_method", payment);
         expect(
                 200,
                 deliver(eventOf(
-                        "payment_intent.succeeded", intentJson("pi_attacker2", PRICE, "cny", "succeeded", payment))));
+                        "payment_intent.succeeded",
+                        StripeFake.intentJson("pi_attacker2", PRICE, "cny", "succeeded", payment))));
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
         assertEquals(
-                intent,
+                intent(),
                 db.rows("SELECT intent_id FROM payment WHERE id = ?", payment)
                         .get(0)
                         .get("intent_id"),
@@ -183,29 +170,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
     void tenParallelAttempts_leaveOneLivePayment_andCaptureExactlyOnce() throws Exception {
         long order = placeOrder(1);
         // every creation gets its own intent, named after our key; confirm and cancel answer for the intent in the path
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody(intentJson(
-                                "pi_{{request.headers.[Idempotency-Key]}}",
-                                PRICE,
-                                "cny",
-                                "requires_payment_method",
-                                0))));
-        gateway.stubFor(post(urlMatching("/v1/payment_intents/[^/]+/cancel"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody(intentJson("{{request.pathSegments.[2]}}", PRICE, "cny", "canceled", 0))));
-        gateway.stubFor(post(urlMatching("/v1/payment_intents/[^/]+/confirm"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody(intentJson("{{request.pathSegments.[2]}}", PRICE, "cny", "succeeded", 0))));
+        gateway.handlesEveryIntent(PRICE);
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -227,12 +192,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
             // every superseded attempt was cancelled, at the gateway first
             for (Map<String, Object> p :
                     db.rows("SELECT intent_id FROM payment WHERE order_id = ? AND status = " + "'CANCELLED'", order)) {
-                assertTrue(
-                        gateway.findAll(postRequestedFor(
-                                                urlEqualTo("/v1/payment_intents/" + p.get("intent_id") + "/cancel")))
-                                        .size()
-                                >= 1,
-                        p.toString());
+                assertTrue(gateway.cancellations((String) p.get("intent_id")) >= 1, p.toString());
             }
 
             List<Callable<Api.Response>> confirmations = new ArrayList<>();
@@ -251,11 +211,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(
-                1,
-                gateway.findAll(postRequestedFor(urlPathMatching("/v1/payment_intents/.+/confirm")))
-                        .size(),
-                "exactly one capture");
+        assertEquals(1, gateway.confirmationsOfAnyIntent(), "exactly one capture");
         assertEquals("PAID", order(order).get("status"));
         assertEquals(1, paidOutbox(order));
     }
@@ -266,6 +222,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
         long transfer = paymentId(expect(201, pay(order, "BANK_TRANSFER", null)));
         Api.Response again = pay(order, "CARD", null);
         assertEquals(409, again.status());
+        assertEquals("urn:huinong:problem:payment-already-live", again.get("type"));
         assertTrue(((String) again.get("detail")).contains("撤销"), again.body().toString());
         assertEquals(
                 403,
@@ -275,7 +232,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
                 "CANCELLED",
                 expect(200, api.post("/api/v1/payments/" + transfer + "/cancellation", Map.of(), buyer.token()))
                         .get("status"));
-        stubCreate(PRICE);
+        gateway.createsIntent(PRICE);
         assertEquals("PENDING", expect(201, pay(order, "CARD", null)).get("status"));
         assertEquals(
                 1,
@@ -370,10 +327,12 @@ class PaymentIntegrityTest extends GatewayTestBase {
                                 CatalogFixtures.supplier(organizations, api).token())
                         .status());
 
+        Api.Response wrongAmount =
+                api.post("/api/v1/payments/" + payment + "/receipt", Map.of("amountFen", PRICE - 1), supplier.token());
+        assertEquals(422, wrongAmount.status());
+        assertEquals("urn:huinong:problem:transfer-amount-mismatch", wrongAmount.get("type"));
         assertEquals(
-                422,
-                api.post("/api/v1/payments/" + payment + "/receipt", Map.of("amountFen", PRICE - 1), supplier.token())
-                        .status());
+                "到账金额¥127.99与应付金额¥128.00不符，不能确认到账；请与买方核对", wrongAmount.get("detail"), "in yuan, as people read it");
         assertEquals("AWAITING_TRANSFER", payments(order(order)).get(0).get("status"));
         Api.Response received = expect(
                 200,
@@ -450,25 +409,13 @@ class PaymentIntegrityTest extends GatewayTestBase {
     @Test
     void aCancellationRacingAManualRefund_refundsTheRestAtOnce_andAFailedManualRefundIsMadeGoodByTheNextEvent() {
         long order = placeOrder(3);
-        stubCreate(3 * PRICE);
-        stubConfirm(3 * PRICE);
+        gateway.createsIntent(3 * PRICE);
+        gateway.confirmsIntent(3 * PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertEquals("SUCCEEDED", expect(200, confirm(payment)).get("status"));
         // the supplier's partial refund of one unit is still pending at the gateway when the buyer cancels
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .withRequestBody(containing("amount=" + PRICE + "&"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody(refundJson("re_{{request.headers.[Idempotency-Key]}}", PRICE, "pending"))));
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .withRequestBody(containing("amount=" + 2 * PRICE + "&"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withTransformers("response-template")
-                        .withBody(refundJson("re_{{request.headers.[Idempotency-Key]}}", 2 * PRICE, "succeeded"))));
+        gateway.refundIsPending(PRICE);
+        gateway.refundSucceeds(2 * PRICE);
         Api.Response manual = expect(201, refund(order, PRICE, null, supplier.token()));
         assertEquals("PENDING", manual.get("status"));
         long manualId = ((Number) manual.get("refundId")).longValue();
@@ -483,7 +430,7 @@ class PaymentIntegrityTest extends GatewayTestBase {
         // the manual refund fails after all: its part goes back at once, on that webhook
         expect(200, deliver(eventOf("refund.failed", """
                 {"id":"re_refund-%d","object":"refund","amount":%d,"currency":"cny","status":"failed",
-                 "failure_reason":"expired_or_canceled_card","payment_intent":"%s","metadata":{"refund_id":"%d"}}""".formatted(manualId, PRICE, intent, manualId))));
+                 "failure_reason":"expired_or_canceled_card","payment_intent":"%s","metadata":{"refund_id":"%d"}}""".formatted(manualId, PRICE, intent(), manualId))));
         rows = db.rows("SELECT * FROM refund WHERE payment_id = ? ORDER BY id", payment);
         assertEquals(3, rows.size());
         assertEquals("FAILED", rows.get(0).get("status"));
@@ -500,21 +447,17 @@ class PaymentIntegrityTest extends GatewayTestBase {
     @Test
     void aRefundEventForAnotherAmount_changesNothing() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
-        stubConfirm(PRICE);
+        gateway.createsIntent(PRICE);
+        gateway.confirmsIntent(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         expect(200, confirm(payment));
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson("re_partial" + payment, 100, "pending"))));
+        gateway.refundIsPending(100, "re_partial" + payment);
         long refundId = ((Number)
                         expect(201, refund(order, 100, null, supplier.token())).get("refundId"))
                 .longValue();
         expect(200, deliver(eventOf("refund.updated", """
                 {"id":"re_partial%d","object":"refund","amount":%d,"currency":"cny","status":"succeeded",
-                 "payment_intent":"%s","metadata":{"refund_id":"%d"}}""".formatted(payment, PRICE, intent, refundId))));
+                 "payment_intent":"%s","metadata":{"refund_id":"%d"}}""".formatted(payment, PRICE, intent(), refundId))));
         assertEquals(
                 "PENDING",
                 db.rows("SELECT status FROM refund WHERE id = ?", refundId)
@@ -522,11 +465,5 @@ class PaymentIntegrityTest extends GatewayTestBase {
                         .get("status"));
         assertEquals(0, fen(order(order), "refundedFen"));
         assertEquals(1, db.count("SELECT count(*) FROM payment_mismatch WHERE refund_id = ?", refundId));
-    }
-
-    String refundJson(String id, long amount, String status) {
-        return """
-                {"id":"%s","object":"refund","amount":%d,"currency":"cny","status":"%s","payment_intent":"%s",
-                 "metadata":{}}""".formatted(id, amount, status, intent);
     }
 }

@@ -1,14 +1,8 @@
 package cn.huinong.payments;
 
 import static cn.huinong.support.CatalogFixtures.expect;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static cn.huinong.support.StripeFake.refundJson;
+import static cn.huinong.support.StripeFake.refundedChargeJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.huinong.ordering.Orders;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -24,13 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Money going back by itself: a cancelled paid order is refunded in full (card through the gateway, bank transfer
  * offline), orphaned money is refunded, and nothing is lost when the gateway fails, times out or answers later by
- * webhook. WireMock stands in for the gateway; everything else is real.
+ * webhook. The StripeFake stands in for the gateway; everything else is real.
  */
 @MicronautTest(transactional = false)
 class RefundTest extends GatewayTestBase {
@@ -46,49 +38,16 @@ class RefundTest extends GatewayTestBase {
 
     /** A card payment of the whole order, confirmed: the order is PAID. */
     long payByCard(long order, long amount) {
-        stubCreate(amount);
-        stubConfirm(amount);
+        gateway.createsIntent(amount);
+        gateway.confirmsIntent(amount);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         assertEquals("SUCCEEDED", expect(200, confirm(payment)).get("status"));
         return payment;
     }
 
-    static String refundJson(String id, long amount, String status, String intent, Long refundId) {
-        return """
-                {"id":"%s","object":"refund","amount":%d,"currency":"cny","status":"%s","payment_intent":"%s",
-                 "metadata":{%s}}""".formatted(id, amount, status, intent, refundId == null ? "" : "\"refund_id\":\"" + refundId + "\"");
-    }
-
-    void stubRefund(long amount, String status) {
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson(
-                                "re_" + UUID.randomUUID().toString().replace("-", ""), amount, status, intent, null))));
-    }
-
-    void stubRefundError(int status, String type) {
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(status)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"type\":\"" + type + "\",\"message\":\"refund trouble\"}}")));
-    }
-
-    void stubRefundList(String... refunds) {
-        gateway.stubFor(WireMock.get(urlPathEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"object\":\"list\",\"url\":\"/v1/refunds\",\"has_more\":false,\"data\":["
-                                + String.join(",", refunds) + "]}")));
-    }
-
     /** Refund requests for this test's intent (the sweep also looks at what earlier tests left in the database). */
     List<LoggedRequest> refundPosts() {
-        return gateway.findAll(
-                postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("payment_intent=" + intent)));
+        return gateway.refundRequestsOf(intent());
     }
 
     Map<String, Object> cancel(long order) {
@@ -127,7 +86,7 @@ class RefundTest extends GatewayTestBase {
     void cancellingAPaidCardOrder_refundsItInFullAtOnce_andTellsTheLedgerByOrderRefunded() {
         long order = placeOrder(2);
         long payment = payByCard(order, 2 * PRICE);
-        stubRefund(2 * PRICE, "succeeded");
+        gateway.refundSucceeds(2 * PRICE);
 
         Map<String, Object> cancelled = cancel(order);
         assertEquals("CANCELLED", cancelled.get("status"));
@@ -143,7 +102,7 @@ class RefundTest extends GatewayTestBase {
         assertTrue(
                 posts.get(0).getBodyAsString().contains("amount=" + 2 * PRICE),
                 posts.get(0).getBodyAsString());
-        assertTrue(posts.get(0).getBodyAsString().contains("payment_intent=" + intent));
+        assertTrue(posts.get(0).getBodyAsString().contains("payment_intent=" + intent()));
 
         Map<String, Object> o = order(order);
         assertEquals("CANCELLED", o.get("status"));
@@ -208,21 +167,19 @@ class RefundTest extends GatewayTestBase {
                 403,
                 api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, buyer.token())
                         .status());
-        assertEquals(
-                404,
-                api.post(
-                                "/api/v1/refunds/" + refundId + "/confirmation",
-                                sent,
-                                CatalogFixtures.supplier(organizations, api).token())
-                        .status());
+        Api.Response stranger = api.post(
+                "/api/v1/refunds/" + refundId + "/confirmation",
+                sent,
+                CatalogFixtures.supplier(organizations, api).token());
+        assertEquals(404, stranger.status());
+        assertEquals("urn:huinong:problem:refund-not-found", stranger.get("type"));
         Api.Response confirmed =
                 expect(200, api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, supplier.token()));
         assertEquals("SUCCEEDED", confirmed.get("status"));
         assertEquals(PRICE, fen(confirmed.body(), "refundedFen"));
-        assertEquals(
-                409,
-                api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, supplier.token())
-                        .status());
+        Api.Response twice = api.post("/api/v1/refunds/" + refundId + "/confirmation", sent, supplier.token());
+        assertEquals(409, twice.status());
+        assertEquals("urn:huinong:problem:refund-not-pending", twice.get("type"));
         assertEquals(PRICE, fen(order(order), "refundedFen"));
         assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
         assertEquals(1, refundedOutbox(order));
@@ -233,7 +190,7 @@ class RefundTest extends GatewayTestBase {
     void aGatewayFailureDuringTheCancellationRefund_isNeverLost() {
         long order = placeOrder(1);
         long payment = payByCard(order, PRICE);
-        stubRefundError(500, "api_error");
+        gateway.refundsFailUnknown();
 
         Map<String, Object> cancelled = cancel(order);
         assertEquals("CANCELLED", cancelled.get("status"));
@@ -250,9 +207,9 @@ class RefundTest extends GatewayTestBase {
         assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
 
         // the gateway is back and never made that refund: it is sent again, with the same key
-        gateway.resetAll();
-        stubRefundList();
-        stubRefund(PRICE, "succeeded");
+        gateway.reset();
+        gateway.listsRefunds();
+        gateway.refundSucceeds(PRICE);
         payments.reconcileAll(Instant.now().plus(LATER));
         assertEquals(1, refundsOf(payment).size());
         assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
@@ -265,7 +222,7 @@ class RefundTest extends GatewayTestBase {
     void aDeclinedAutomaticRefund_isListedForOperators_andRetriedByTheSweep() {
         long order = placeOrder(1);
         long payment = payByCard(order, PRICE);
-        stubRefundError(400, "invalid_request_error");
+        gateway.refusesRefunds();
         cancel(order);
         assertEquals("FAILED", refundsOf(payment).get(0).get("status"));
         Map<String, Object> item = attentionOf(payment);
@@ -276,8 +233,8 @@ class RefundTest extends GatewayTestBase {
         assertTrue(((String) item.get("lastRefundFailure")).contains("refund trouble"));
         assertEquals(403, api.get("/api/v1/payments/attention", buyer.token()).status());
 
-        gateway.resetAll();
-        stubRefund(PRICE, "succeeded");
+        gateway.reset();
+        gateway.refundSucceeds(PRICE);
         payments.reconcileAll(Instant.now());
         List<Map<String, Object>> refunds = refundsOf(payment);
         assertEquals(2, refunds.size());
@@ -291,31 +248,22 @@ class RefundTest extends GatewayTestBase {
     void aRefundWhoseOutcomeIsUnknown_isReconciledByRetrievingIt() {
         long order = placeOrder(1);
         long payment = payByCard(order, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withFixedDelay(2500)
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson("re_late", PRICE, "succeeded", intent, null))));
+        gateway.refundSucceedsTooSlowly(PRICE, "re_late");
         cancel(order);
         long refundId = ((Number) refundsOf(payment).get(0).get("id")).longValue();
         assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
 
         // the gateway did make it: found among the intent's refunds by our refund_id, not sent again
-        gateway.resetAll();
-        stubRefundList(
-                refundJson("re_other", 100, "succeeded", intent, null),
-                refundJson("re_made", PRICE, "succeeded", intent, refundId));
+        gateway.reset();
+        gateway.listsRefunds(
+                refundJson("re_other", 100, "succeeded", intent(), null),
+                refundJson("re_made", PRICE, "succeeded", intent(), refundId));
         payments.reconcileAll(Instant.now().plus(LATER));
         Map<String, Object> r = refundsOf(payment).get(0);
         assertEquals("SUCCEEDED", r.get("status"));
         assertEquals("re_made", r.get("gateway_refund_id"));
         assertEquals(0, refundPosts().size());
-        assertEquals(
-                1,
-                gateway.findAll(getRequestedFor(urlPathEqualTo("/v1/refunds"))
-                                .withQueryParam("payment_intent", equalTo(intent)))
-                        .size());
+        assertEquals(1, gateway.refundListings(intent()));
         assertEquals(PRICE, fen(order(order), "refundedFen"));
         assertEquals(1, refundedOutbox(order));
     }
@@ -325,45 +273,37 @@ class RefundTest extends GatewayTestBase {
         // pending at the gateway, then refund.updated says succeeded (twice: a redelivery)
         long order = placeOrder(1);
         long payment = payByCard(order, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson("re_pending1", PRICE, "pending", intent, null))));
+        gateway.refundIsPending(PRICE, "re_pending1");
         cancel(order);
         long refundId = ((Number) refundsOf(payment).get(0).get("id")).longValue();
         assertEquals("PENDING", refundsOf(payment).get(0).get("status"));
         assertEquals("re_pending1", refundsOf(payment).get(0).get("gateway_refund_id"));
-        String updated = eventOf("refund.updated", refundJson("re_pending1", PRICE, "succeeded", intent, refundId));
+        String updated = eventOf("refund.updated", refundJson("re_pending1", PRICE, "succeeded", intent(), refundId));
         assertEquals(false, expect(200, deliver(updated)).get("duplicate"));
         assertEquals(true, expect(200, deliver(updated)).get("duplicate"));
         assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
         // a late refund.created (pending) and charge.refunded change nothing
-        expect(200, deliver(eventOf("refund.created", refundJson("re_pending1", PRICE, "pending", intent, refundId))));
-        expect(200, deliver(eventOf("charge.refunded", """
-                {"id":"ch_1","object":"charge","amount":%d,"amount_refunded":%d,"refunded":true,"currency":"cny",
-                 "payment_intent":"%s","status":"succeeded"}""".formatted(PRICE, PRICE, intent))));
+        expect(
+                200,
+                deliver(eventOf("refund.created", refundJson("re_pending1", PRICE, "pending", intent(), refundId))));
+        expect(200, deliver(eventOf("charge.refunded", refundedChargeJson("ch_1", PRICE, intent()))));
         assertEquals("SUCCEEDED", refundsOf(payment).get(0).get("status"));
         assertEquals(PRICE, fen(order(order), "refundedFen"));
         assertEquals(1, refundedOutbox(order));
 
         // pending, then refund.failed: FAILED, listed; the sweep tries again
-        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
-        gateway.resetAll();
+        gateway.nextIntent();
+        gateway.reset();
         long second = placeOrder(1);
         long secondPayment = payByCard(second, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson("re_pending2", PRICE, "pending", intent, null))));
+        gateway.refundIsPending(PRICE, "re_pending2");
         cancel(second);
         long secondRefund = ((Number) refundsOf(secondPayment).get(0).get("id")).longValue();
         expect(
                 200,
                 deliver(eventOf(
                         "refund.failed",
-                        refundJson("re_pending2", PRICE, "failed", intent, secondRefund)
+                        refundJson("re_pending2", PRICE, "failed", intent(), secondRefund)
                                 .replace(
                                         "\"status\":\"failed\"",
                                         "\"status\":\"failed\",\"failure_reason\":\"expired_or_canceled_card\""))));
@@ -375,24 +315,14 @@ class RefundTest extends GatewayTestBase {
         assertEquals(PRICE, fen(attentionOf(secondPayment), "outstandingFen"));
 
         // pending, then charge.refunded (which does not name the refund): the refund is retrieved
-        intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
-        gateway.resetAll();
+        gateway.nextIntent();
+        gateway.reset();
         long third = placeOrder(1);
         long thirdPayment = payByCard(third, PRICE);
-        gateway.stubFor(post(urlEqualTo("/v1/refunds"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson("re_pending3", PRICE, "pending", intent, null))));
+        gateway.refundIsPending(PRICE, "re_pending3");
         cancel(third);
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/refunds/re_pending3"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(refundJson("re_pending3", PRICE, "succeeded", intent, null))));
-        expect(200, deliver(eventOf("charge.refunded", """
-                {"id":"ch_3","object":"charge","amount":%d,"amount_refunded":%d,"refunded":true,"currency":"cny",
-                 "payment_intent":"%s","status":"succeeded"}""".formatted(PRICE, PRICE, intent))));
+        gateway.retrievesRefund("re_pending3", PRICE, "succeeded");
+        expect(200, deliver(eventOf("charge.refunded", refundedChargeJson("ch_3", PRICE, intent()))));
         assertEquals("SUCCEEDED", refundsOf(thirdPayment).get(0).get("status"));
         assertEquals(PRICE, fen(order(third), "refundedFen"));
         assertEquals(1, refundedOutbox(third));
@@ -402,14 +332,14 @@ class RefundTest extends GatewayTestBase {
     @SuppressWarnings("unchecked")
     void moneyArrivingForAnExpiredOrder_isOrphanedRefundedAndListed() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
+        gateway.createsIntent(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         Instant expiresAt = Instant.parse((String) order(order).get("expiresAt"));
         orderFacade.expireUnpaid(expiresAt.plusSeconds(1));
         assertEquals("CANCELLED", order(order).get("status"));
 
         // the buyer paid at the gateway anyway; the refund fails at first
-        stubRefundError(500, "api_error");
+        gateway.refundsFailUnknown();
         expect(200, deliver(event("payment_intent.succeeded", PRICE, "succeeded", payment, null)));
         Map<String, Object> o = order(order);
         assertEquals("CANCELLED", o.get("status"));
@@ -424,9 +354,9 @@ class RefundTest extends GatewayTestBase {
         assertEquals(PRICE, fen(item, "outstandingFen"));
         assertEquals(PRICE, fen(item, "refundingFen"));
 
-        gateway.resetAll();
-        stubRefundList();
-        stubRefund(PRICE, "succeeded");
+        gateway.reset();
+        gateway.listsRefunds();
+        gateway.refundSucceeds(PRICE);
         payments.reconcileAll(Instant.now().plus(LATER));
         List<Map<String, Object>> refunds = refundsOf(payment);
         assertEquals(1, refunds.size());
@@ -449,10 +379,10 @@ class RefundTest extends GatewayTestBase {
     @Test
     void moneyArrivingForACancelledOrder_isRefundedAtOnce() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
+        gateway.createsIntent(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         cancel(order);
-        stubRefund(PRICE, "succeeded");
+        gateway.refundSucceeds(PRICE);
         expect(200, deliver(event("payment_intent.succeeded", PRICE, "succeeded", payment, null)));
         List<Map<String, Object>> refunds = refundsOf(payment);
         assertEquals(1, refunds.size());
@@ -465,28 +395,17 @@ class RefundTest extends GatewayTestBase {
     @Test
     void stuckCardPayments_areReconciledByTheScheduledJob() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
+        gateway.createsIntent(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
         // paid at the gateway (Stripe.js with the client secret), the webhook lost
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, PRICE, "succeeded", payment))));
+        gateway.retrievesIntent(PRICE, "succeeded", payment);
 
         payments.reconcileAll(Instant.now());
-        assertEquals(
-                0,
-                gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent)))
-                        .size(),
-                "not stuck yet");
+        assertEquals(0, gateway.retrievals(intent()), "not stuck yet");
         assertEquals("PENDING_PAYMENT", order(order).get("status"));
 
         payments.reconcileAll(Instant.now().plus(LATER));
-        assertEquals(
-                1,
-                gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent)))
-                        .size());
+        assertEquals(1, gateway.retrievals(intent()));
         assertEquals("PAID", order(order).get("status"));
         assertEquals("SUCCEEDED", payments(order(order)).get(0).get("status"));
         assertEquals(1, paidOutbox(order));
@@ -497,36 +416,17 @@ class RefundTest extends GatewayTestBase {
     @Test
     void anAbandonedCardPaymentOfAnExpiredOrder_isCancelledAtTheGatewayAtOnce_andNoLongerReconciled() {
         long order = placeOrder(1);
-        stubCreate(PRICE);
+        gateway.createsIntent(PRICE);
         long payment = paymentId(expect(201, pay(order, "CARD", null)));
-        gateway.stubFor(WireMock.get(urlEqualTo("/v1/payment_intents/" + intent))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, PRICE, "requires_payment_method", payment))));
-        gateway.stubFor(post(urlEqualTo("/v1/payment_intents/" + intent + "/cancel"))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(intentJson(intent, PRICE, "canceled", payment))));
+        gateway.retrievesIntent(PRICE, "requires_payment_method", payment);
+        gateway.cancelsIntent(PRICE, payment);
         orderFacade.expireUnpaid(
                 Instant.parse((String) order(order).get("expiresAt")).plusSeconds(1));
 
-        assertEquals(
-                1,
-                gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
-                        .size(),
-                "the expiry cancels the intent at once");
+        assertEquals(1, gateway.cancellations(intent()), "the expiry cancels the intent at once");
         assertEquals("CANCELLED", payments(order(order)).get(0).get("status"));
         payments.reconcileAll(Instant.now().plus(LATER));
-        assertEquals(
-                0,
-                gateway.findAll(getRequestedFor(urlEqualTo("/v1/payment_intents/" + intent)))
-                        .size(),
-                "not looked at again");
-        assertEquals(
-                1,
-                gateway.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents/" + intent + "/cancel")))
-                        .size());
+        assertEquals(0, gateway.retrievals(intent()), "not looked at again");
+        assertEquals(1, gateway.cancellations(intent()));
     }
 }

@@ -5,13 +5,14 @@ import cn.huinong.identity.OrganizationKind;
 import cn.huinong.identity.OrganizationView;
 import cn.huinong.identity.Organizations;
 import cn.huinong.payments.BankAccount;
+import cn.huinong.payments.BankAccountNameMismatch;
+import cn.huinong.payments.BankAccountNotFound;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.jdbc.Sql;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -55,7 +56,7 @@ class BankAccountService implements BankAccounts {
             throw new InvalidInputException("对公账户信息有误", v);
         }
         if (!name.equals(supplier.name())) {
-            throw new RuleViolationException("对公账户户名须与供应商登记名称一致：" + supplier.name());
+            throw new BankAccountNameMismatch(supplier.name());
         }
         sql.update("""
                 INSERT INTO supplier_bank_account (supplier_id, bank_name, account_name, account_number, updated_by)
@@ -74,7 +75,7 @@ class BankAccountService implements BankAccounts {
     @Override
     @Transactional
     public BankAccount mine(Actor actor) {
-        return find(supplierOf(actor).id()).orElseThrow(() -> new NotFoundException("尚未登记对公账户"));
+        return find(supplierOf(actor).id()).orElseThrow(BankAccountNotFound::new);
     }
 
     @Override
@@ -95,7 +96,7 @@ class BankAccountService implements BankAccounts {
         OrganizationView org = actor.organizationId() == null
                 ? null
                 : organizations.find(actor.organizationId()).orElse(null);
-        if (!actor.hasRole("SUPPLIER") || org == null || org.kind() != OrganizationKind.SUPPLIER) {
+        if (!actor.is(Role.SUPPLIER) || org == null || org.kind() != OrganizationKind.SUPPLIER) {
             throw new ForbiddenException("只有供应商可以登记对公账户");
         }
         return org;

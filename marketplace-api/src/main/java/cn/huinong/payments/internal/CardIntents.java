@@ -2,10 +2,10 @@ package cn.huinong.payments.internal;
 
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
+import cn.huinong.payments.GatewayRefused;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
-import cn.huinong.shared.problem.RuleViolationException;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -99,7 +99,7 @@ class CardIntents {
                 return;
             }
             if (!e.unknownOutcome()) {
-                throw new RuleViolationException("支付网关拒绝了请求：" + e.gatewayMessage());
+                throw new GatewayRefused("支付网关拒绝了请求：" + e.gatewayMessage());
             }
             LOG.warn("confirmation of payment {} has an unknown outcome: {}", paymentId, e.toString());
         }

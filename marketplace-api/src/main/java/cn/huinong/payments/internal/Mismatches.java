@@ -1,11 +1,11 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.payments.MismatchAlreadyResolved;
+import cn.huinong.payments.MismatchNotFound;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -23,10 +23,10 @@ class Mismatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mismatches.class);
 
-    private final PaymentStore store;
+    private final GatewayEventStore store;
     private final AuditLog audit;
 
-    Mismatches(PaymentStore store, AuditLog audit) {
+    Mismatches(GatewayEventStore store, AuditLog audit) {
         this.store = store;
         this.audit = audit;
     }
@@ -79,10 +79,10 @@ class Mismatches {
 
     /** An operator has looked into a mismatch and says what was done (audited). */
     @Transactional
-    public PaymentStore.MismatchRow resolveMismatch(long id, String resolution, Actor actor) {
-        PaymentStore.MismatchRow m = store.mismatch(id, true).orElseThrow(() -> new NotFoundException("记录不存在：" + id));
+    public MismatchRow resolveMismatch(long id, String resolution, Actor actor) {
+        MismatchRow m = store.mismatch(id, true).orElseThrow(() -> new MismatchNotFound(id));
         if (m.resolvedAt() != null) {
-            throw new ConflictException("该记录已于" + m.resolvedAt() + "处理");
+            throw new MismatchAlreadyResolved(m.resolvedAt());
         }
         store.resolveMismatch(id, actor.username(), resolution);
         audit.record(
@@ -95,7 +95,7 @@ class Mismatches {
     }
 
     @Transactional
-    public PageResponse<PaymentStore.MismatchRow> mismatches(boolean openOnly, PageQuery page) {
+    public PageResponse<MismatchRow> mismatches(boolean openOnly, PageQuery page) {
         return store.mismatches(openOnly, page);
     }
 

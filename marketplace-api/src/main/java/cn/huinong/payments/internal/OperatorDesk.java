@@ -9,7 +9,6 @@ import cn.huinong.payments.PaymentStatus;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
-import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import jakarta.inject.Singleton;
@@ -36,6 +35,7 @@ class OperatorDesk {
     private final OrderPayments orders;
     private final Refunder refunder;
     private final PaymentSettings settings;
+    private final PaymentAccess access;
 
     OperatorDesk(
             PaymentSteps payments,
@@ -45,7 +45,8 @@ class OperatorDesk {
             CardIntents cardIntents,
             OrderPayments orders,
             Refunder refunder,
-            PaymentSettings settings) {
+            PaymentSettings settings,
+            PaymentAccess access) {
         this.payments = payments;
         this.transfers = transfers;
         this.refunds = refunds;
@@ -54,6 +55,7 @@ class OperatorDesk {
         this.orders = orders;
         this.refunder = refunder;
         this.settings = settings;
+        this.access = access;
     }
 
     public int reconcileAll(Instant now) {
@@ -75,7 +77,7 @@ class OperatorDesk {
         } while (ids.size() == 100);
         after = 0;
         do {
-            ids = payments.lapsedTransfers(now, after, 100);
+            ids = transfers.lapsedTransfers(now, after, 100);
             for (long id : ids) {
                 payments.cancelled(id, "转账期限已过，未确认到账，支付已撤销", system);
                 after = id;
@@ -94,20 +96,18 @@ class OperatorDesk {
     }
 
     public PageResponse<AttentionItem> attention(PageQuery page, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以查看待处理的支付");
-        }
+        access.operator(actor, "只有运营人员可以查看待处理的支付");
         return payments.attention(page).map(p -> {
-            List<PaymentStore.RefundRow> refunds = this.refunds.refundsOf(p.id());
+            List<RefundRow> refunds = this.refunds.refundsOf(p.id());
             long refunded = refunds.stream()
                     .filter(r -> r.status().equals("SUCCEEDED"))
-                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .mapToLong(RefundRow::amountFen)
                     .sum();
             long refunding = refunds.stream()
-                    .filter(PaymentStore.RefundRow::pending)
-                    .mapToLong(PaymentStore.RefundRow::amountFen)
+                    .filter(RefundRow::pending)
+                    .mapToLong(RefundRow::amountFen)
                     .sum();
-            List<PaymentStore.RefundRow> failed =
+            List<RefundRow> failed =
                     refunds.stream().filter(r -> r.failureMessage() != null).toList();
             OrderStatus orderStatus =
                     orders.find(p.orderId()).map(PayableOrder::status).orElse(null);
@@ -132,16 +132,12 @@ class OperatorDesk {
     }
 
     public PageResponse<MismatchView> mismatches(boolean openOnly, PageQuery page, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以查看支付网关异常");
-        }
+        access.operator(actor, "只有运营人员可以查看支付网关异常");
         return mismatches.mismatches(openOnly, page).map(this::mismatchView);
     }
 
     public MismatchView resolveMismatch(long id, String resolution, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以处理支付网关异常");
-        }
+        access.operator(actor, "只有运营人员可以处理支付网关异常");
         if (resolution == null || resolution.isBlank()) {
             throw new InvalidInputException("请填写处理说明", List.of(new Violation("resolution", "请填写处理说明")));
         }
@@ -160,7 +156,7 @@ class OperatorDesk {
             "REFUND_ID",
             "不是本笔退款在网关的退款单");
 
-    private MismatchView mismatchView(PaymentStore.MismatchRow m) {
+    private MismatchView mismatchView(MismatchRow m) {
         Long orderId = m.paymentId() == null
                 ? null
                 : payments.find(m.paymentId()).map(PaymentRow::orderId).orElse(null);

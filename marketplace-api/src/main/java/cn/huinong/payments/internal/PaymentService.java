@@ -1,25 +1,25 @@
 package cn.huinong.payments.internal;
 
-import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderPayments;
-import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.AttentionItem;
+import cn.huinong.payments.GatewayOutcomeUnknown;
+import cn.huinong.payments.GatewayRefused;
+import cn.huinong.payments.InvalidWebhookSignature;
 import cn.huinong.payments.MismatchView;
 import cn.huinong.payments.PaymentAlreadyLive;
 import cn.huinong.payments.PaymentMethod;
+import cn.huinong.payments.PaymentMoveNotAllowed;
+import cn.huinong.payments.PaymentNotFound;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.PaymentView;
 import cn.huinong.payments.Payments;
 import cn.huinong.payments.RefundView;
+import cn.huinong.payments.WrongPaymentMethod;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
-import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.NotFoundException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -28,12 +28,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The payments facade: checks who may do what, then runs database steps in {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction), gateway calls between
- * them and never inside one. An unknown gateway outcome leaves the payment PENDING; nothing is guessed.
+ * The payments facade: the use cases, after {@link PaymentAccess} has said who may do what; database steps in
+ * {@link PaymentSteps}, {@link TransferSteps}, {@link RefundSteps}, {@link WebhookInbox} (each its own transaction),
+ * gateway calls between them and never inside one; answers through {@link PaymentViews}. An unknown gateway outcome
+ * leaves the payment PENDING; nothing is guessed.
  */
 @Singleton
 class PaymentService implements Payments {
 
+    private final PaymentAccess access;
+    private final PaymentViews views;
     private final PaymentSteps payments;
     private final TransferSteps transfers;
     private final RefundSteps refunds;
@@ -43,9 +47,10 @@ class PaymentService implements Payments {
     private final Gateway gateway;
     private final OrderPayments orders;
     private final Refunder refunder;
-    private final Files files;
 
     PaymentService(
+            PaymentAccess access,
+            PaymentViews views,
             PaymentSteps payments,
             TransferSteps transfers,
             RefundSteps refunds,
@@ -54,8 +59,9 @@ class PaymentService implements Payments {
             OperatorDesk desk,
             Gateway gateway,
             OrderPayments orders,
-            Refunder refunder,
-            Files files) {
+            Refunder refunder) {
+        this.access = access;
+        this.views = views;
         this.payments = payments;
         this.transfers = transfers;
         this.refunds = refunds;
@@ -65,16 +71,12 @@ class PaymentService implements Payments {
         this.gateway = gateway;
         this.orders = orders;
         this.refunder = refunder;
-        this.files = files;
     }
 
     @Override
     public Idempotency.Outcome<PaymentView> create(
             long orderId, PaymentMethod method, String idempotencyKey, Actor actor) {
-        orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
-        if (!actor.hasRole("BUYER")) {
-            throw new ForbiddenException("只有采购单位可以支付订单");
-        }
+        access.mayPay(orderId, actor);
         if (method == null) {
             throw new InvalidInputException("请选择支付方式");
         }
@@ -93,103 +95,94 @@ class PaymentService implements Payments {
         if (row.method() == PaymentMethod.CARD && row.status() == PaymentStatus.PENDING) {
             cardIntents.ensureIntent(row, actor);
         }
-        return new Idempotency.Outcome<>(view(row.id()), created.status(), created.replayed());
+        return new Idempotency.Outcome<>(views.payment(row.id()), created.status(), created.replayed());
     }
 
     @Override
     public PaymentView cancel(long paymentId, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, "BUYER");
+        PaymentRow row = access.ofBuyer(paymentId, actor);
         if (!row.status().live()) {
-            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能撤销");
+            throw new PaymentMoveNotAllowed("支付当前状态为" + row.status().label() + "，不能撤销");
         }
         if (row.method() == PaymentMethod.BANK_TRANSFER) {
             payments.cancelled(paymentId, "买方撤销了对公转账", actor);
         } else if (!cardIntents.cancelCard(paymentId, "买方撤销了银行卡支付", actor)) {
-            throw new ConflictException("支付网关暂时无法撤销该支付，请稍后重试");
+            throw new GatewayOutcomeUnknown("支付网关暂时无法撤销该支付，请稍后重试");
         }
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public PaymentView confirm(long paymentId, String paymentMethod, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, "BUYER");
+        PaymentRow row = access.ofBuyer(paymentId, actor);
         if (row.method() != PaymentMethod.CARD) {
-            throw new ConflictException("银行转账的支付无需确认，请等待供应商确认到账");
+            throw new WrongPaymentMethod("银行转账的支付无需确认，请等待供应商确认到账");
         }
         if (row.status() == PaymentStatus.SUCCEEDED) {
-            return view(paymentId);
+            return views.payment(paymentId);
         }
         if (row.status() == PaymentStatus.ORPHANED) {
-            throw new ConflictException("该支付已入账但订单已不可支付，款项将原路退回");
+            throw new PaymentMoveNotAllowed("该支付已入账但订单已不可支付，款项将原路退回");
         }
         if (row.status() == PaymentStatus.CANCELLED) {
-            throw new ConflictException(
+            throw new PaymentMoveNotAllowed(
                     "该支付已撤销" + (row.failureMessage() == null ? "" : "（" + row.failureMessage() + "）") + "，请重新发起支付");
         }
         String intentId = cardIntents.ensureIntent(row, actor);
         if (intentId == null) {
             PaymentRow now = payments.find(paymentId).orElseThrow();
             if (now.status() == PaymentStatus.CANCELLED) {
-                throw new RuleViolationException(now.failureMessage());
+                throw new GatewayRefused(now.failureMessage());
             }
-            throw new ConflictException("支付网关暂时无法确认支付结果，请稍后重试");
+            throw new GatewayOutcomeUnknown("支付网关暂时无法确认支付结果，请稍后重试");
         }
         cardIntents.confirm(paymentId, intentId, paymentMethod, actor);
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public PaymentView confirmReceipt(long paymentId, LocalDate transferDate, Long amountFen, Actor actor) {
-        PaymentRow row = mine(paymentId, actor, "SUPPLIER");
+        PaymentRow row = access.ofSupplier(paymentId, actor);
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
-            throw new ConflictException("只有银行转账的支付需要确认到账");
+            throw new WrongPaymentMethod("只有银行转账的支付需要确认到账");
         }
         if (row.status() != PaymentStatus.AWAITING_TRANSFER
                 && row.status() != PaymentStatus.SUCCEEDED
                 && row.status() != PaymentStatus.CANCELLED) {
-            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能确认到账");
+            throw new PaymentMoveNotAllowed("支付当前状态为" + row.status().label() + "，不能确认到账");
         }
         if (transfers.receipt(paymentId, transferDate, amountFen, actor) == PaymentSteps.Settlement.ORPHANED) {
             refunder.refundDue(paymentId);
         }
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public PaymentView slip(long paymentId, long fileId, LocalDate transferDate, Actor actor) {
-        mine(paymentId, actor, "BUYER");
+        access.ofBuyer(paymentId, actor);
         transfers.slip(paymentId, fileId, transferDate, actor);
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public List<PaymentView> awaitingTransfer(Actor actor) {
-        if (!actor.hasRole("BUYER")) {
-            throw new ForbiddenException("只有采购单位有待转账的支付");
-        }
-        if (actor.organizationId() == null) {
-            throw new ForbiddenException("无权查看订单");
-        }
-        List<Long> pending = orders.awaitingPayment(actor.organizationId(), PageQuery.MAX_SIZE);
-        return payments.awaitingTransfer(pending).stream()
-                .map(p -> view(p.id()))
+        List<Long> pending = orders.awaitingPayment(access.buyerUnit(actor), PageQuery.MAX_SIZE);
+        return transfers.awaitingTransfer(pending).stream()
+                .map(p -> views.payment(p.id()))
                 .toList();
     }
 
     @Override
     public PaymentView reconcile(long paymentId, Actor actor) {
-        if (!actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有运营人员可以对账");
-        }
-        payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
+        access.operator(actor, "只有运营人员可以对账");
+        access.existing(paymentId);
         cardIntents.reconcilePayment(paymentId, actor);
-        return view(paymentId);
+        return views.payment(paymentId);
     }
 
     @Override
     public boolean webhook(String rawBody, String signatureHeader) {
-        GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader)
-                .orElseThrow(() -> new InvalidInputException("Webhook 签名无效或已过期"));
+        GatewayEvent event = gateway.verifiedEvent(rawBody, signatureHeader).orElseThrow(InvalidWebhookSignature::new);
         Actor gatewayActor = Actor.system("payment-gateway");
         WebhookInbox.Handled handled = inbox.handle(event.id(), event.type(), event.object(), rawBody, gatewayActor);
         // committed: now the gateway calls it asks for
@@ -205,10 +198,7 @@ class PaymentService implements Payments {
     @Override
     public Idempotency.Outcome<RefundView> refund(
             long orderId, long amountFen, String reason, String idempotencyKey, Actor actor) {
-        orders.visibleTo(orderId, actor); // 404 unless the caller may see the order
-        if (!actor.hasRole("SUPPLIER") && !actor.hasRole("OPERATOR")) {
-            throw new ForbiddenException("只有该订单的供应商或运营人员可以退款");
-        }
+        access.mayRefund(orderId, actor);
         List<Violation> v = new ArrayList<>();
         if (amountFen <= 0) {
             v.add(new Violation("amountFen", "退款金额必须大于0"));
@@ -222,24 +212,9 @@ class PaymentService implements Payments {
         Idempotency.Outcome<PaymentSteps.Created> created =
                 refunds.createRefund(orderId, amountFen, reason.strip(), idempotencyKey, actor);
         long refundId = created.value().paymentId();
-        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
         refunder.execute(refundId, actor);
-        r = refunds.findRefund(refundId).orElseThrow();
-        PayableOrder order = orders.find(orderId).orElseThrow();
-        return new Idempotency.Outcome<>(
-                new RefundView(
-                        r.id(),
-                        r.orderId(),
-                        r.paymentId(),
-                        r.amountFen(),
-                        r.reason(),
-                        r.status(),
-                        r.failureMessage(),
-                        order.refundedFen(),
-                        order.status().name(),
-                        r.createdAt()),
-                created.status(),
-                created.replayed());
+        RefundRow r = refunds.findRefund(refundId).orElseThrow();
+        return new Idempotency.Outcome<>(views.refund(r), created.status(), created.replayed());
     }
 
     @Override
@@ -264,86 +239,15 @@ class PaymentService implements Payments {
 
     @Override
     public RefundView confirmRefundSent(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        PaymentStore.RefundRow r =
-                refunds.findRefund(refundId).orElseThrow(() -> new NotFoundException("退款不存在：" + refundId));
-        try {
-            orders.visibleTo(r.orderId(), actor);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("退款不存在：" + refundId);
-        }
-        if (!actor.hasRole("SUPPLIER")) {
-            throw new ForbiddenException("只有该订单的供应商可以确认线下退款已汇出");
-        }
+        access.refundOfSupplier(refundId, actor);
         if (sentOn == null) {
             throw new InvalidInputException("请填写退款汇出日期", List.of(new Violation("sentOn", "请填写退款汇出日期")));
         }
         String reference = bankReference == null || bankReference.isBlank() ? null : bankReference.strip();
-        PaymentStore.RefundRow done = refunds.confirmOfflineRefund(refundId, sentOn, reference, actor);
-        PayableOrder order = orders.find(done.orderId()).orElseThrow();
-        return new RefundView(
-                done.id(),
-                done.orderId(),
-                done.paymentId(),
-                done.amountFen(),
-                done.reason(),
-                done.status(),
-                done.failureMessage(),
-                order.refundedFen(),
-                order.status().name(),
-                done.createdAt());
+        return views.refund(refunds.confirmOfflineRefund(refundId, sentOn, reference, actor));
     }
 
-    /** The payment, when the caller sees its order (else 404) and has the role (else 403). */
-    private PaymentRow mine(long paymentId, Actor actor, String role) {
-        PaymentRow row = payments.find(paymentId).orElseThrow(() -> notFound(paymentId));
-        try {
-            orders.visibleTo(row.orderId(), actor);
-        } catch (NotFoundException e) {
-            throw notFound(paymentId);
-        }
-        if (!actor.hasRole(role)) {
-            throw new ForbiddenException("BUYER".equals(role) ? "只有采购单位可以确认支付" : "只有该订单的供应商可以确认到账");
-        }
-        return row;
-    }
-
-    private PaymentView view(long id) {
-        PaymentRow r = payments.find(id).orElseThrow(() -> notFound(id));
-        PaymentView.Transfer transfer = null;
-        if (r.method() == PaymentMethod.BANK_TRANSFER) {
-            transfer = new PaymentView.Transfer(
-                    r.payeeAccountName(),
-                    r.payeeBankName(),
-                    r.payeeAccountNumber(),
-                    r.amountFen(),
-                    r.transferReference());
-        }
-        PaymentView.Slip slip = r.slipFileId() == null
-                ? null
-                : files.find(r.slipFileId())
-                        .map(f -> new PaymentView.Slip(f.id(), f.name(), f.contentType(), f.size()))
-                        .orElse(null);
-        return new PaymentView(
-                r.id(),
-                r.orderId(),
-                r.method(),
-                r.status(),
-                r.status().label(),
-                r.amountFen(),
-                r.currency(),
-                r.method() == PaymentMethod.CARD && r.status().live() ? r.clientSecret() : null,
-                transfer,
-                r.failureMessage(),
-                r.paidAt(),
-                r.createdAt(),
-                r.expiresAt(),
-                slip,
-                r.transferDate(),
-                r.transferDateConfirmed(),
-                r.remindedAt());
-    }
-
-    static NotFoundException notFound(long id) {
-        return new NotFoundException("支付不存在：" + id);
+    static PaymentNotFound notFound(long id) {
+        return new PaymentNotFound(id);
     }
 }

@@ -1,6 +1,7 @@
 package cn.huinong.payments.internal;
 
 import cn.huinong.audit.AuditLog;
+import cn.huinong.ordering.OrderNotFound;
 import cn.huinong.ordering.OrderNotPayable;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
@@ -15,8 +16,6 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
 import cn.huinong.shared.idempotency.Idempotency;
-import cn.huinong.shared.problem.ConflictException;
-import cn.huinong.shared.problem.NotFoundException;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -53,6 +52,7 @@ class PaymentSteps {
     record CreateRequest(long orderId, PaymentMethod method) {}
 
     private final PaymentStore store;
+    private final TransferStore transferStore;
     private final OrderPayments orders;
     private final Idempotency idempotency;
     private final AuditLog audit;
@@ -62,6 +62,7 @@ class PaymentSteps {
 
     PaymentSteps(
             PaymentStore store,
+            TransferStore transferStore,
             OrderPayments orders,
             Idempotency idempotency,
             AuditLog audit,
@@ -69,6 +70,7 @@ class PaymentSteps {
             PaymentSettings settings,
             InstantSource clock) {
         this.store = store;
+        this.transferStore = transferStore;
         this.orders = orders;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -108,7 +110,7 @@ class PaymentSteps {
     }
 
     private Created insert(long orderId, PaymentMethod method, Actor actor) {
-        PayableOrder order = orders.find(orderId).orElseThrow(() -> new NotFoundException("订单不存在：" + orderId));
+        PayableOrder order = orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
         if (order.status() != OrderStatus.PENDING_PAYMENT || store.paid(orderId)) {
             throw new OrderNotPayable(order.status());
         }
@@ -131,7 +133,7 @@ class PaymentSteps {
                 .plus(method == PaymentMethod.CARD ? settings.cardWindow() : settings.transferWindow())
                 .truncatedTo(ChronoUnit.SECONDS);
         long id = store.insert(orderId, method, status, order.totalFen(), expiresAt, actor.username())
-                .orElseThrow(() -> new ConflictException("该订单已有进行中的支付，请刷新后重试"));
+                .orElseThrow(() -> new PaymentAlreadyLive("该订单已有进行中的支付，请刷新后重试"));
         // the order keeps its stock reserved for as long as this attempt is awaited
         orders.holdForPayment(orderId, expiresAt);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -142,7 +144,7 @@ class PaymentSteps {
         detail.put("expiresAt", expiresAt.toString());
         if (method == PaymentMethod.BANK_TRANSFER) {
             String reference = "HN" + orderId + "P" + id;
-            store.transfer(id, reference, account);
+            transferStore.transfer(id, reference, account);
             detail.put("transferReference", reference);
             detail.put("payeeAccount", account.bankName() + " " + BankAccountService.masked(account.accountNumber()));
         }
@@ -259,16 +261,6 @@ class PaymentSteps {
     @Transactional
     public Optional<PaymentRow> live(long orderId) {
         return store.live(orderId);
-    }
-
-    @Transactional
-    public List<Long> lapsedTransfers(Instant now, long afterId, int limit) {
-        return store.lapsedTransfers(now, afterId, limit);
-    }
-
-    @Transactional
-    public List<PaymentRow> awaitingTransfer(List<Long> orderIds) {
-        return store.awaitingTransfer(orderIds);
     }
 
     @Transactional

@@ -17,10 +17,12 @@ import java.util.Map;
 class PaymentsOfOrder implements OrderPaymentsView {
 
     private final PaymentStore store;
+    private final RefundStore refunds;
     private final Files files;
 
-    PaymentsOfOrder(PaymentStore store, Files files) {
+    PaymentsOfOrder(PaymentStore store, RefundStore refunds, Files files) {
         this.store = store;
+        this.refunds = refunds;
         this.files = files;
     }
 
@@ -67,7 +69,7 @@ class PaymentsOfOrder implements OrderPaymentsView {
                                             .orElse(null));
                     m.put(
                             "refunds",
-                            store.refundsOf(p.id()).stream()
+                            refunds.refundsOf(p.id()).stream()
                                     .map(r -> {
                                         Map<String, Object> refund = new LinkedHashMap<>();
                                         refund.put("refundId", r.id());

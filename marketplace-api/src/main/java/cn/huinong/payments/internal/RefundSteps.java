@@ -3,12 +3,14 @@ package cn.huinong.payments.internal;
 import cn.huinong.audit.AuditLog;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.OrderStatus;
+import cn.huinong.payments.NoSuccessfulPayment;
 import cn.huinong.payments.PaymentMethod;
 import cn.huinong.payments.PaymentStatus;
 import cn.huinong.payments.RefundExceedsPayment;
+import cn.huinong.payments.RefundNotPending;
+import cn.huinong.payments.WrongPaymentMethod;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.idempotency.Idempotency;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.serde.annotation.Serdeable;
@@ -30,7 +32,8 @@ import java.util.Optional;
 @Singleton
 class RefundSteps {
 
-    private final PaymentStore store;
+    private final PaymentStore payments;
+    private final RefundStore store;
     private final OrderPayments orders;
     private final Idempotency idempotency;
     private final AuditLog audit;
@@ -38,12 +41,14 @@ class RefundSteps {
     private final Mismatches mismatches;
 
     RefundSteps(
-            PaymentStore store,
+            PaymentStore payments,
+            RefundStore store,
             OrderPayments orders,
             Idempotency idempotency,
             AuditLog audit,
             InstantSource clock,
             Mismatches mismatches) {
+        this.payments = payments;
         this.store = store;
         this.orders = orders;
         this.idempotency = idempotency;
@@ -67,8 +72,7 @@ class RefundSteps {
                 PaymentSteps.Created.class,
                 201,
                 () -> {
-                    PaymentRow payment =
-                            store.lockSucceeded(orderId).orElseThrow(() -> new ConflictException("订单没有成功的支付，不能退款"));
+                    PaymentRow payment = payments.lockSucceeded(orderId).orElseThrow(NoSuccessfulPayment::new);
                     long refunding = store.refunding(payment.id());
                     if (refunding + amountFen > payment.amountFen()) {
                         throw new RefundExceedsPayment(refunding, amountFen, payment.amountFen());
@@ -101,7 +105,7 @@ class RefundSteps {
      */
     @Transactional
     public Optional<Long> reserveAutomaticRefund(long paymentId, int maxFailures, Actor actor) {
-        PaymentRow payment = store.lock(paymentId).orElse(null);
+        PaymentRow payment = payments.lock(paymentId).orElse(null);
         if (payment == null) {
             return Optional.empty();
         }
@@ -140,8 +144,8 @@ class RefundSteps {
     @Transactional
     public boolean gatewayRefund(
             long refundId, GatewayRefund re, String eventId, String type, String raw, Actor actor) {
-        PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
-        PaymentRow payment = store.find(r.paymentId()).orElseThrow();
+        RefundRow r = store.refund(refundId, true).orElseThrow();
+        PaymentRow payment = payments.find(r.paymentId()).orElseThrow();
         List<String> reasons = Verification.ofRefund(r, payment, re);
         if (!reasons.isEmpty()) {
             mismatches.record(
@@ -201,14 +205,13 @@ class RefundSteps {
      * reference: only then is the refund SUCCEEDED and the money taken back from the order (and the reserved share).
      */
     @Transactional
-    public PaymentStore.RefundRow confirmOfflineRefund(
-            long refundId, LocalDate sentOn, String bankReference, Actor actor) {
-        PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
+    public RefundRow confirmOfflineRefund(long refundId, LocalDate sentOn, String bankReference, Actor actor) {
+        RefundRow r = store.refund(refundId, true).orElseThrow();
         if (!r.offline()) {
-            throw new ConflictException("该退款经支付网关原路退回，无需供应商确认");
+            throw new WrongPaymentMethod("该退款经支付网关原路退回，无需供应商确认");
         }
         if (!r.pending()) {
-            throw new ConflictException("该退款状态为" + r.status() + "，不能再确认");
+            throw new RefundNotPending(r.status());
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
         if (sentOn.isAfter(today) || sentOn.isBefore(LocalDate.ofInstant(r.createdAt(), PaymentSteps.BEIJING))) {
@@ -219,7 +222,7 @@ class RefundSteps {
         return store.refund(refundId, false).orElseThrow();
     }
 
-    private void succeed(PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, Actor actor) {
+    private void succeed(RefundRow r, String gatewayRefundId, String gatewayStatus, Actor actor) {
         store.refundStatus(r.id(), "SUCCEEDED", gatewayRefundId, gatewayStatus, null);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("orderId", r.orderId());
@@ -240,14 +243,13 @@ class RefundSteps {
 
     @Transactional
     public void refundFailed(long refundId, String message, Actor actor) {
-        PaymentStore.RefundRow r = store.refund(refundId, true).orElseThrow();
+        RefundRow r = store.refund(refundId, true).orElseThrow();
         if (r.pending()) {
             failRefund(r, null, null, message, actor);
         }
     }
 
-    private void failRefund(
-            PaymentStore.RefundRow r, String gatewayRefundId, String gatewayStatus, String message, Actor actor) {
+    private void failRefund(RefundRow r, String gatewayRefundId, String gatewayStatus, String message, Actor actor) {
         store.refundStatus(r.id(), "FAILED", gatewayRefundId, gatewayStatus, message);
         audit.record(
                 actor,
@@ -258,7 +260,7 @@ class RefundSteps {
     }
 
     @Transactional
-    public Optional<PaymentStore.RefundRow> findRefund(long id) {
+    public Optional<RefundRow> findRefund(long id) {
         return store.refund(id, false);
     }
 
@@ -273,7 +275,7 @@ class RefundSteps {
     }
 
     @Transactional
-    public List<PaymentStore.RefundRow> refundsOf(long paymentId) {
+    public List<RefundRow> refundsOf(long paymentId) {
         return store.refundsOf(paymentId);
     }
 }

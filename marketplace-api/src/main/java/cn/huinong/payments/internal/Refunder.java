@@ -48,7 +48,7 @@ class Refunder {
      * retried by the sweep, at most {@code max-automatic-refund-failures} times).
      */
     void execute(long refundId, Actor actor) {
-        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElseThrow();
+        RefundRow r = refunds.findRefund(refundId).orElseThrow();
         if (!r.pending()) {
             return;
         }
@@ -95,7 +95,7 @@ class Refunder {
      * the same key. Never guesses: a gateway that does not answer leaves it PENDING.
      */
     void reconcile(long refundId) {
-        PaymentStore.RefundRow r = refunds.findRefund(refundId).orElse(null);
+        RefundRow r = refunds.findRefund(refundId).orElse(null);
         if (r == null || !r.pending()) {
             return;
         }

@@ -6,11 +6,12 @@ import cn.huinong.files.Files;
 import cn.huinong.ordering.OrderPayments;
 import cn.huinong.ordering.PayableOrder;
 import cn.huinong.payments.PaymentMethod;
+import cn.huinong.payments.PaymentMoveNotAllowed;
 import cn.huinong.payments.PaymentStatus;
+import cn.huinong.payments.TransferAmountMismatch;
+import cn.huinong.payments.WrongPaymentMethod;
 import cn.huinong.shared.Actor;
-import cn.huinong.shared.problem.ConflictException;
 import cn.huinong.shared.problem.InvalidInputException;
-import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -29,6 +30,7 @@ import java.util.Map;
 class TransferSteps {
 
     private final PaymentStore store;
+    private final TransferStore transfers;
     private final OrderPayments orders;
     private final AuditLog audit;
     private final Files files;
@@ -38,6 +40,7 @@ class TransferSteps {
 
     TransferSteps(
             PaymentStore store,
+            TransferStore transfers,
             OrderPayments orders,
             AuditLog audit,
             Files files,
@@ -45,6 +48,7 @@ class TransferSteps {
             InstantSource clock,
             PaymentSteps payments) {
         this.store = store;
+        this.transfers = transfers;
         this.orders = orders;
         this.audit = audit;
         this.files = files;
@@ -58,12 +62,12 @@ class TransferSteps {
     public void slip(long id, long fileId, LocalDate transferDate, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
         if (row.method() != PaymentMethod.BANK_TRANSFER || row.status() != PaymentStatus.AWAITING_TRANSFER) {
-            throw new ConflictException("支付当前状态为" + row.status().label() + "，不能上传转账回单");
+            throw new PaymentMoveNotAllowed("支付当前状态为" + row.status().label() + "，不能上传转账回单");
         }
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
         checkTransferDate(transferDate, order, "transferDate");
         files.attach(fileId, FilePurpose.TRANSFER_SLIP, "payment", id, actor);
-        store.slip(id, fileId, transferDate);
+        transfers.slip(id, fileId, transferDate);
         audit.record(
                 actor,
                 "PAYMENT_SLIP_UPLOADED",
@@ -105,15 +109,13 @@ class TransferSteps {
     public PaymentSteps.Settlement receipt(long id, LocalDate transferDate, Long amountFen, Actor actor) {
         PaymentRow row = store.lock(id).orElseThrow();
         if (row.method() != PaymentMethod.BANK_TRANSFER) {
-            throw new ConflictException("只有银行转账的支付需要确认到账");
+            throw new WrongPaymentMethod("只有银行转账的支付需要确认到账");
         }
         if (PaymentSteps.SETTLED.contains(row.status())) {
             return PaymentSteps.Settlement.ALREADY;
         }
         if (amountFen != null && amountFen != row.amountFen()) {
-            throw new RuleViolationException(
-                    "到账金额" + amountFen + "分与应付金额" + row.amountFen() + "分不符，不能确认到账；请与买方核对",
-                    List.of(new Violation("amountFen", "应为" + row.amountFen() + "分")));
+            throw new TransferAmountMismatch(amountFen, row.amountFen());
         }
         PayableOrder order = orders.find(row.orderId()).orElseThrow();
         LocalDate date = transferDate != null
@@ -122,7 +124,7 @@ class TransferSteps {
                         ? row.transferDate()
                         : LocalDate.ofInstant(clock.instant(), PaymentSteps.BEIJING);
         checkTransferDate(date, order, "transferDate");
-        store.transferDateConfirmed(id, date);
+        transfers.transferDateConfirmed(id, date);
         return payments.settle(id, row.transferReference(), paidAtOf(date, order), actor);
     }
 
@@ -133,7 +135,7 @@ class TransferSteps {
         if (row.status() != PaymentStatus.AWAITING_TRANSFER || row.remindedAt() != null) {
             return false;
         }
-        store.reminded(id, clock.instant());
+        transfers.reminded(id, clock.instant());
         audit.record(
                 actor,
                 "PAYMENT_TRANSFER_REMINDED",
@@ -145,6 +147,16 @@ class TransferSteps {
 
     @Transactional
     public List<Long> transfersToRemind(Instant now, int limit) {
-        return store.transfersToRemind(now, now.plus(settings.transferReminderBefore()), limit);
+        return transfers.transfersToRemind(now, now.plus(settings.transferReminderBefore()), limit);
+    }
+
+    @Transactional
+    public List<Long> lapsedTransfers(Instant now, long afterId, int limit) {
+        return transfers.lapsedTransfers(now, afterId, limit);
+    }
+
+    @Transactional
+    public List<PaymentRow> awaitingTransfer(List<Long> orderIds) {
+        return transfers.awaitingTransfer(orderIds);
     }
 }

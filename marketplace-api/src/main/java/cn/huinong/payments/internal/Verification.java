@@ -41,7 +41,7 @@ final class Verification {
     }
 
     /** Why {@code re} cannot act on our refund {@code refund} of {@code payment}; empty when it may. */
-    static List<String> ofRefund(PaymentStore.RefundRow refund, PaymentRow payment, GatewayRefund re) {
+    static List<String> ofRefund(RefundRow refund, PaymentRow payment, GatewayRefund re) {
         List<String> reasons = new ArrayList<>();
         if (refund.gatewayRefundId() != null && !refund.gatewayRefundId().equals(re.id())) {
             reasons.add("REFUND_ID");
@@ -78,7 +78,7 @@ final class Verification {
         return m;
     }
 
-    static Map<String, Object> expected(PaymentStore.RefundRow r, PaymentRow p) {
+    static Map<String, Object> expected(RefundRow r, PaymentRow p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("refundId", r.id());
         m.put("gatewayRefundId", r.gatewayRefundId());

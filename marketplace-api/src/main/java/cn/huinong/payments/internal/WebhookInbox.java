@@ -20,6 +20,8 @@ class WebhookInbox {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookInbox.class);
 
     private final PaymentStore store;
+    private final RefundStore refundStore;
+    private final GatewayEventStore events;
     private final PaymentSteps payments;
     private final RefundSteps refunds;
     private final Mismatches mismatches;
@@ -27,11 +29,15 @@ class WebhookInbox {
 
     WebhookInbox(
             PaymentStore store,
+            RefundStore refundStore,
+            GatewayEventStore events,
             PaymentSteps payments,
             RefundSteps refunds,
             Mismatches mismatches,
             InstantSource clock) {
         this.store = store;
+        this.refundStore = refundStore;
+        this.events = events;
         this.payments = payments;
         this.refunds = refunds;
         this.mismatches = mismatches;
@@ -74,9 +80,8 @@ class WebhookInbox {
             return handleIntent(eventId, type, pi, raw, actor);
         }
         if (object instanceof GatewayRefund re) {
-            Optional<PaymentStore.RefundRow> ours = refundOf(re);
-            if (!store.firstSeen(
-                    eventId, type, ours.map(PaymentStore.RefundRow::paymentId).orElse(null))) {
+            Optional<RefundRow> ours = refundOf(re);
+            if (!events.firstSeen(eventId, type, ours.map(RefundRow::paymentId).orElse(null))) {
                 return Handled.duplicate();
             }
             if (ours.isEmpty()) {
@@ -96,15 +101,15 @@ class WebhookInbox {
         }
         if (object instanceof GatewayCharge ch && ch.paymentIntent() != null) {
             Optional<PaymentRow> payment = store.byIntent(ch.paymentIntent());
-            if (!store.firstSeen(eventId, type, payment.map(PaymentRow::id).orElse(null))) {
+            if (!events.firstSeen(eventId, type, payment.map(PaymentRow::id).orElse(null))) {
                 return Handled.duplicate();
             }
             List<Long> pending = type.equals("charge.refunded") && payment.isPresent()
-                    ? store.pendingRefundsOf(payment.get().id())
+                    ? refundStore.pendingRefundsOf(payment.get().id())
                     : List.of();
             return new Handled(true, null, pending, List.of(), List.of());
         }
-        if (!store.firstSeen(eventId, type, null)) {
+        if (!events.firstSeen(eventId, type, null)) {
             return Handled.duplicate();
         }
         LOG.info("webhook {} {} ignored", eventId, type);
@@ -115,7 +120,7 @@ class WebhookInbox {
         Optional<PaymentRow> byIntent = pi.id() == null ? Optional.empty() : store.byIntent(pi.id());
         Optional<PaymentRow> claimed = claimedPayment(pi);
         PaymentRow row = byIntent.or(() -> claimed).orElse(null);
-        if (!store.firstSeen(eventId, type, row == null ? null : row.id())) {
+        if (!events.firstSeen(eventId, type, row == null ? null : row.id())) {
             return Handled.duplicate();
         }
         if (row == null) {
@@ -157,12 +162,12 @@ class WebhookInbox {
         return new Handled(true, orphaned, List.of(), List.of(), List.of());
     }
 
-    private Optional<PaymentStore.RefundRow> refundOf(GatewayRefund re) {
+    private Optional<RefundRow> refundOf(GatewayRefund re) {
         String id = re.metadata().get("refund_id");
         if (id != null && id.matches("\\d{1,18}")) {
-            return store.refund(Long.parseLong(id), false);
+            return refundStore.refund(Long.parseLong(id), false);
         }
-        return re.id() == null ? Optional.empty() : store.refundByGatewayId(re.id());
+        return re.id() == null ? Optional.empty() : refundStore.refundByGatewayId(re.id());
     }
 
     /** The payment an intent's metadata names (only ever a hint: the stored intent id decides). */

@@ -3,6 +3,7 @@ package cn.huinong.payments.web;
 import cn.huinong.payments.BankAccount;
 import cn.huinong.payments.BankAccounts;
 import cn.huinong.shared.Actor;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.problem.StandardProblems;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,7 +17,7 @@ import jakarta.validation.Valid;
 /** The calling supplier's corporate account (对公账户), shown to buyers who pay by bank transfer. */
 @Controller("/api/v1/suppliers/me/bank-account")
 @StandardProblems
-@Secured("SUPPLIER")
+@Secured(Role.Names.SUPPLIER)
 class BankAccountController {
 
     private final BankAccounts accounts;

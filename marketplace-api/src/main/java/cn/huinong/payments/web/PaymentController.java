@@ -8,6 +8,7 @@ import cn.huinong.payments.RefundView;
 import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.PageResponse;
+import cn.huinong.shared.Role;
 import cn.huinong.shared.idempotency.Idempotency;
 import cn.huinong.shared.problem.StandardProblems;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -49,7 +50,7 @@ class PaymentController {
 
     /** Starts a payment of an order (card or bank transfer). */
     @Post("/orders/{id}/payments")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(
             responseCode = "201",
             description = "已创建支付",
@@ -71,7 +72,7 @@ class PaymentController {
 
     /** Partial or full refund by the order's supplier or an operator; never more in total than was paid (422). */
     @Post("/orders/{id}/refunds")
-    @Secured({"SUPPLIER", "OPERATOR"})
+    @Secured({Role.Names.SUPPLIER, Role.Names.OPERATOR})
     @ApiResponse(
             responseCode = "201",
             description = "已退款（或退款处理中）",
@@ -94,7 +95,7 @@ class PaymentController {
 
     /** Demo and test card flow: confirms the card payment with a test payment method. */
     @Post("/payments/{id}/confirmation")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     PaymentView confirm(
             @PathVariable long id, @Nullable @Body ConfirmationRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.confirm(id, request == null ? null : request.paymentMethod(), actor);
@@ -105,7 +106,7 @@ class PaymentController {
      * decides the year it counts in, and the amount received).
      */
     @Post("/payments/{id}/receipt")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     @ApiResponse(responseCode = "422", description = "到账金额与应付金额不符")
     PaymentView receipt(
             @PathVariable long id,
@@ -120,7 +121,7 @@ class PaymentController {
 
     /** The buyer withdraws a live payment attempt (a card's intent is cancelled at the gateway first). */
     @Post("/payments/{id}/cancellation")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     @ApiResponse(responseCode = "409", description = "支付已结束，或网关暂时无法撤销")
     PaymentView cancel(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return payments.cancel(id, actor);
@@ -128,14 +129,14 @@ class PaymentController {
 
     /** The buyer attaches the transfer slip (回单) it uploaded at POST /files, with the transfer date on it. */
     @Post("/payments/{id}/slip")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     PaymentView slip(@PathVariable long id, @Valid @Body SlipRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.slip(id, request.fileId(), request.transferDate(), actor);
     }
 
     /** The buyer unit's bank transfers still awaited, soonest window first (待转账). */
     @Get("/payments/awaiting-transfer")
-    @Secured("BUYER")
+    @Secured(Role.Names.BUYER)
     AwaitingTransfers awaitingTransfer(@Parameter(hidden = true) Actor actor) {
         return new AwaitingTransfers(payments.awaitingTransfer(actor));
     }
@@ -147,7 +148,7 @@ class PaymentController {
 
     /** The order's supplier confirms that it sent a bank-transfer refund (offline): only then is it SUCCEEDED. */
     @Post("/refunds/{id}/confirmation")
-    @Secured("SUPPLIER")
+    @Secured(Role.Names.SUPPLIER)
     RefundView refundSent(
             @PathVariable long id, @Valid @Body RefundSentRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.confirmRefundSent(id, request.sentOn(), request.bankReference(), actor);
@@ -155,7 +156,7 @@ class PaymentController {
 
     /** Operators: gateway answers that did not match what we asked for (open ones by default). */
     @Get("/payments/mismatches")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<MismatchView> mismatches(
             @Nullable @QueryValue Boolean all,
             @Nullable @QueryValue Integer page,
@@ -166,7 +167,7 @@ class PaymentController {
 
     /** Operators: a mismatch looked into, with what was done. */
     @Post("/payments/mismatches/{id}/resolution")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     MismatchView resolve(
             @PathVariable long id, @Valid @Body ResolutionRequest request, @Parameter(hidden = true) Actor actor) {
         return payments.resolveMismatch(id, request.resolution(), actor);
@@ -174,14 +175,14 @@ class PaymentController {
 
     /** Operators: ask the gateway what became of a card payment whose outcome is unknown. */
     @Post("/payments/{id}/reconciliation")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PaymentView reconcile(@PathVariable long id, @Parameter(hidden = true) Actor actor) {
         return payments.reconcile(id, actor);
     }
 
     /** Operators: orphaned payments and failed refunds, with what is still owed back. */
     @Get("/payments/attention")
-    @Secured("OPERATOR")
+    @Secured(Role.Names.OPERATOR)
     PageResponse<AttentionItem> attention(
             @Nullable @QueryValue Integer page,
             @Nullable @QueryValue Integer size,
