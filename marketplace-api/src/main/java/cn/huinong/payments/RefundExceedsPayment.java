@@ -1,5 +1,6 @@
 package cn.huinong.payments;
 
+import cn.huinong.shared.Yuan;
 import cn.huinong.shared.problem.RuleViolationException;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ public final class RefundExceedsPayment extends RuleViolationException {
     public RefundExceedsPayment(long refundingFen, long amountFen, long paidFen) {
         super(
                 SLUG,
-                "退款总额不能超过已支付金额：已退或退款中" + refundingFen + "分，本次" + amountFen + "分，已支付" + paidFen + "分",
+                "退款总额不能超过已支付金额：已退或退款中" + Yuan.of(refundingFen) + "，本次" + Yuan.of(amountFen) + "，已支付" + Yuan.of(paidFen),
                 List.of(),
                 Map.of());
     }

@@ -1,5 +1,6 @@
 package cn.huinong.payments;
 
+import cn.huinong.shared.Yuan;
 import cn.huinong.shared.problem.RuleViolationException;
 import cn.huinong.shared.problem.Violation;
 import java.util.List;

@@ -2,6 +2,7 @@ package cn.huinong.payments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.huinong.shared.Yuan;
 import cn.huinong.shared.problem.ProblemKind;
 import cn.huinong.shared.problem.Violation;
 import java.util.List;
