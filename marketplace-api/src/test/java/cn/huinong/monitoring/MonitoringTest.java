@@ -19,6 +19,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.OrderingFixtures;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.core.type.Argument;
@@ -28,6 +29,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +44,11 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Monitoring over HTTP: region summaries with children, unit lists by status, exports, and the scope of every
- * endpoint. Units live in 黔南州 (522700), which no other test uses; figures are compared before and after.
+ * endpoint. The figures of a region and year are the whole database's: the class runs in a schema of its own.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MonitoringTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class MonitoringTest implements TestPropertyProvider {
 
     static final int YEAR = 2025; // over: the whole reserve was due, so pace is deterministic
     static final String QIANNAN = "522700";
@@ -82,6 +84,11 @@ class MonitoringTest {
     Unit none;
     Unit department;
     Unit subordinate;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("monitoring");
+    }
 
     @BeforeAll
     void setUp() {

@@ -18,25 +18,29 @@ import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.OrderingFixtures;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * A half-yearly notice of a half that is over reports the money as it stood at the end of the half: payments made
- * in it, less refunds made by then, counted at a shared canteen's representative. Units live in 天山区 (650102),
- * which no other test uses.
+ * in it, less refunds made by then, counted at a shared canteen's representative. A region's notice is the whole
+ * database's: the class runs in a schema of its own.
  */
 @MicronautTest(transactional = false)
-class NoticeCutTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class NoticeCutTest implements TestPropertyProvider {
 
     static final String TIANSHAN = "650102";
     static final long PRICE = 10_000;
@@ -82,6 +86,11 @@ class NoticeCutTest {
                 .findFirst()
                 .map(l -> l.split(",")[4])
                 .orElseThrow(() -> new AssertionError(unitName + " not in " + csv));
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("notice_cut");
     }
 
     @Test

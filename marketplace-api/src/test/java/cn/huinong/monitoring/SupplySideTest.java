@@ -18,6 +18,7 @@ import cn.huinong.region.Designations;
 import cn.huinong.shared.Actor;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.core.type.Argument;
@@ -28,6 +29,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -45,13 +47,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The supply side of a region (sales by origin), slow-moving products and the half-yearly notice, from real
- * checkouts, payments and refunds. Products originate in 丹寨县 and 三穗县 (黔东南), which no other test uses;
- * figures shared with earlier runs on the same database (regions, categories) are compared before and after, the
- * ones of this run's suppliers, brand and products exactly.
+ * checkouts, payments and refunds. A region's sales and its slow products are the whole database's: the class runs in
+ * a schema of its own. Region and category figures are compared before and after, the ones of the suppliers, brand
+ * and products made here exactly.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SupplySideTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class SupplySideTest implements TestPropertyProvider {
 
     static final int YEAR = 2024; // over: pace at the end of each half is known
     static final String QIANDONGNAN = "522600";
@@ -104,6 +106,11 @@ class SupplySideTest {
     Unit notFiled;
     Map<String, Object> before;
     Map<String, Object> beforeDanzhai;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("supply_side");
+    }
 
     @BeforeAll
     void setUp() {

@@ -19,12 +19,14 @@ import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.CatalogFixtures.Supplier;
 import cn.huinong.support.OrderingFixtures;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaDb;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,13 +40,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The ledger fed from ordering's events, end to end: real checkouts, payments through OrderPayments.markPaid with chosen
- * payment times, refunds through OrderPayments.recordRefund, the consumer driven directly, progress over HTTP.
+ * payment times, refunds through OrderPayments.recordRefund, the consumer driven directly, progress over HTTP. The
+ * trend and the consistency check judge every ledger row of a year, and one test tampers with a row: the class runs
+ * in a schema of its own, and the tampered year (2033) is one no other test here pays in.
  */
 @MicronautTest(transactional = false)
-class LedgerTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class LedgerTest implements TestPropertyProvider {
 
     static final String GUIYANG = "520102";
     static final long PRICE = 10_000;
@@ -75,6 +81,11 @@ class LedgerTest {
     Supplier supplier;
     long eligibleTea;
     long ineligibleTea;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("ledger");
+    }
 
     @BeforeEach
     void setUp() {
@@ -340,11 +351,11 @@ class LedgerTest {
     void consistencyCheckFindsATamperedLedgerAndNothingOtherwise() {
         Unit honest = QuotaFixtures.unit(organizations, api, GUIYANG);
         Unit tampered = QuotaFixtures.unit(organizations, api, GUIYANG);
-        long refunded = paidOrder(honest, 3, "2031-01-10T02:00:00Z");
+        long refunded = paidOrder(honest, 3, "2033-01-10T02:00:00Z");
         refund(refunded, PRICE);
-        paidOrder(tampered, 2, "2031-01-11T02:00:00Z");
+        paidOrder(tampered, 2, "2033-01-11T02:00:00Z");
         ledger.drain(1_000_000);
-        ConsistencyReport clean = quotas.consistencyCheck(2031);
+        ConsistencyReport clean = quotas.consistencyCheck(2033);
         assertTrue(
                 clean.mismatches().stream()
                         .noneMatch(m -> m.organizationId() == honest.id() || m.organizationId() == tampered.id()),
@@ -353,9 +364,9 @@ class LedgerTest {
         db.update("""
                 INSERT INTO quota_ledger (event_id, event_type, order_id, organization_id, channel, year, eligible_fen,
                                           paid_at, occurred_at)
-                VALUES (gen_random_uuid(), 'ORDER_PAID', 0, ?, 'CANTEEN', 2031, 777, now(), now())
+                VALUES (gen_random_uuid(), 'ORDER_PAID', 0, ?, 'CANTEEN', 2033, 777, now(), now())
                 """, tampered.id());
-        ConsistencyReport found = quotas.consistencyCheck(2031);
+        ConsistencyReport found = quotas.consistencyCheck(2033);
         ConsistencyReport.Mismatch m = found.mismatches().stream()
                 .filter(x -> x.organizationId() == tampered.id())
                 .findFirst()
@@ -367,8 +378,8 @@ class LedgerTest {
 
         String operator = CatalogFixtures.operator(organizations, api);
         Api.Response r =
-                expect(200, api.post("/api/v1/operator/quota/consistency-check?year=2031", Map.of(), operator));
+                expect(200, api.post("/api/v1/operator/quota/consistency-check?year=2033", Map.of(), operator));
         assertTrue(r.get("mismatches").toString().contains(String.valueOf(tampered.id())));
-        expect(403, api.post("/api/v1/operator/quota/consistency-check?year=2031", Map.of(), honest.token()));
+        expect(403, api.post("/api/v1/operator/quota/consistency-check?year=2033", Map.of(), honest.token()));
     }
 }

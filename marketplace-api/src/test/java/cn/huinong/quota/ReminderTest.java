@@ -14,6 +14,7 @@ import cn.huinong.shared.Actor;
 import cn.huinong.shared.PageQuery;
 import cn.huinong.shared.problem.ForbiddenException;
 import cn.huinong.support.Api;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaDb;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
@@ -23,6 +24,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,11 +41,12 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Reminders (催办) over HTTP: which units the regulator's list shows (not filed near or after the deadline, behind
  * the pace), scope of the list, its exports and the send, the sent reminder as the unit sees it, a double send, and
- * the representative lookup of a shared canteen. Units live in 安顺市 (520400), which no other test uses.
+ * the representative lookup of a shared canteen. A region's due list is the whole database's: the class runs in a
+ * schema of its own.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReminderTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class ReminderTest implements TestPropertyProvider {
 
     static final int PAST = 2025; // its deadline (06-30) has passed and the whole reserve was due
     static final String ANSHUN = "520400";
@@ -77,6 +80,11 @@ class ReminderTest {
     Unit representative;
     Unit member;
     Unit outsider;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("reminders");
+    }
 
     @BeforeAll
     void setUp() {

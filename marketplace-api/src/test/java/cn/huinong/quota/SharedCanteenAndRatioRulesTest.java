@@ -11,26 +11,30 @@ import cn.huinong.identity.DepartmentKind;
 import cn.huinong.identity.Organizations;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
+import cn.huinong.support.OwnSchema;
 import cn.huinong.support.QuotaDb;
 import cn.huinong.support.QuotaFixtures;
 import cn.huinong.support.QuotaFixtures.Unit;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The rules the policy gives (ADR 11): a shared canteen's representative is a unit that shares the canteen (same
  * county), approved, filing an own canteen (OWN) for the year, and the lookup offers only such units; a lower ratio
  * is decided by a finance department whose scope covers the unit, or by an operator, never by commerce or others.
- * Units live in 遵义市 (5203xx), which no other test files plans in.
+ * The candidates of a county are every plan filed there: the class runs in a schema of its own.
  */
 @MicronautTest(transactional = false)
-class SharedCanteenAndRatioRulesTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that Micronaut asks getProperties() before the context starts
+class SharedCanteenAndRatioRulesTest implements TestPropertyProvider {
 
     static final int YEAR = 2031;
     static final String HONGHUAGANG = "520302";
@@ -49,6 +53,11 @@ class SharedCanteenAndRatioRulesTest {
     QuotaDb db;
 
     Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return OwnSchema.properties("shared_canteen");
+    }
 
     @BeforeEach
     void setUp() {

@@ -33,7 +33,7 @@ class CertificationService implements Certifications {
 
     private final Sql sql;
     private final ProductStore products;
-    private final ProductService productService;
+    private final ProductReview review;
     private final SearchDocuments documents;
     private final AuditLog audit;
 
@@ -42,14 +42,14 @@ class CertificationService implements Certifications {
     CertificationService(
             Sql sql,
             ProductStore products,
-            ProductService productService,
+            ProductReview review,
             SearchDocuments documents,
             AuditLog audit,
             Clock clock) {
         this.clock = clock;
         this.sql = sql;
         this.products = products;
-        this.productService = productService;
+        this.review = review;
         this.documents = documents;
         this.audit = audit;
     }
@@ -57,12 +57,12 @@ class CertificationService implements Certifications {
     @Override
     @Transactional
     public CertificationView add(long productId, NewCertification c, Actor actor) {
-        ProductService.supplierOf(actor);
+        ProductOwners.supplierOf(actor);
         ProductRow product = products.lock(productId);
-        ProductService.requireOwner(product, actor);
+        ProductOwners.requireOwner(product, actor);
         List<Violation> v = CertificationRules.check(c, ProductAssembler.today(clock));
         if (!v.isEmpty()) {
-            throw ProductService.invalid(v);
+            throw ProductDrafts.invalid(v);
         }
         String number = CertificationRules.normalizeNumber(c.number());
         if (sql.count(
@@ -97,8 +97,7 @@ class CertificationService implements Certifications {
         detail.put("expiresOn", c.expiresOn() == null ? null : c.expiresOn().toString());
         audit.record(actor, "CERTIFICATION_ADDED", "certification", String.valueOf(id), detail);
         if (product.status() == ProductStatus.LISTED) {
-            productService.sendBackToReview(
-                    product, "关键信息变更，需重新审核：认证（新增" + c.kind().label() + "）", actor);
+            review.sendBackToReview(product, "关键信息变更，需重新审核：认证（新增" + c.kind().label() + "）", actor);
         }
         documents.refresh(productId);
         return find(id);
@@ -150,7 +149,7 @@ class CertificationService implements Certifications {
     @Override
     @Transactional(readOnly = true)
     public PageResponse<CertificationView> expiring(Actor actor, int days, PageQuery page) {
-        long supplierId = ProductService.supplierOf(actor);
+        long supplierId = ProductOwners.supplierOf(actor);
         if (days < 1 || days > 366) {
             throw new InvalidInputException("天数应在1到366之间", List.of(new Violation("days", "天数应在1到366之间")));
         }

@@ -5,7 +5,6 @@ import cn.huinong.shared.problem.InvalidInputException;
 import cn.huinong.shared.problem.Violation;
 import cn.huinong.shared.upload.UploadedText;
 import cn.huinong.shared.upload.Uploads;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -16,27 +15,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
  * Reads a product import file into rows of named cells: CSV (UTF-8 with or without BOM, or GB18030)
@@ -45,9 +26,8 @@ import org.xml.sax.XMLReader;
  *
  * <p>Uploads are hostile until read: both formats are read as streams, row by row, and reading stops at the first
  * row past {@code maxRows} (the file is then refused, nothing having been kept but those rows). XLSX goes through
- * POI's event (SAX) reader over the zip file, with a read-only shared strings table, never a whole workbook;
- * every part is read through a limit of {@value #MAX_PART_BYTES} bytes once inflated, and POI's zip bomb guard
- * (inflate ratio) stays on. CSV goes through commons-csv's streaming parser.
+ * {@link XlsxSheetReader} (POI's event reader, every part limited once inflated, the zip bomb guard on), CSV through
+ * commons-csv's streaming parser.
  */
 final class ProductFile {
 
@@ -87,17 +67,6 @@ final class ProductFile {
 
     record Parsed(String format, List<String> columns, List<Line> lines) {}
 
-    /** Most bytes any part of an XLSX (a sheet, the shared strings, the styles) may inflate to. */
-    static final long MAX_PART_BYTES = 64L * 1024 * 1024;
-    /** Cells right of this column are ignored (the template has ten). */
-    static final int MAX_COLUMNS = 256;
-
-    static {
-        // POI's own zip bomb guard, for every part it opens: no entry inflates beyond this, nor by more than 100x
-        ZipSecureFile.setMaxEntrySize(Math.min(ZipSecureFile.getMaxEntrySize(), MAX_PART_BYTES));
-        ZipSecureFile.setMinInflateRatio(Math.max(ZipSecureFile.getMinInflateRatio(), 0.01));
-    }
-
     private ProductFile() {}
 
     /** Reads a file in memory (tests, small files): XLSX through a temporary file, CSV directly. */
@@ -117,7 +86,7 @@ final class ProductFile {
         try (Reader text = UploadedText.open(content)) {
             return readCsv(text, maxRows);
         } catch (IOException e) {
-            throw unreadable("CSV");
+            throw unreadableCsv();
         }
     }
 
@@ -140,7 +109,7 @@ final class ProductFile {
         try (Reader text = UploadedText.open(file)) {
             return readCsv(text, maxRows);
         } catch (IOException e) {
-            throw unreadable("CSV");
+            throw unreadableCsv();
         }
     }
 
@@ -224,12 +193,9 @@ final class ProductFile {
         return row.stream().allMatch(c -> c == null || c.isBlank());
     }
 
-    private static InvalidInputException unreadable(String format) {
-        return "CSV".equals(format)
-                ? new InvalidInputException(
-                        "无法读取CSV文件", List.of(new Violation("file", "无法读取CSV文件：请确认是逗号分隔的文本文件（UTF-8 或 GB18030）")))
-                : new InvalidInputException(
-                        "无法读取XLSX文件", List.of(new Violation("file", "无法读取XLSX文件：请确认是 Excel 2007 及以上格式")));
+    private static InvalidInputException unreadableCsv() {
+        return new InvalidInputException(
+                "无法读取CSV文件", List.of(new Violation("file", "无法读取CSV文件：请确认是逗号分隔的文本文件（UTF-8 或 GB18030）")));
     }
 
     /**
@@ -249,119 +215,15 @@ final class ProductFile {
                 rows.add((int) before + 1, r.toList());
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw unreadable("CSV");
+            throw unreadableCsv();
         }
         return rows.done();
     }
 
-    /** The first sheet through POI's SAX event reader: rows arrive one by one, nothing else is kept. */
+    /** The first sheet, row by row, through the hostile-file reader ({@link XlsxSheetReader}). */
     private static Parsed readXlsx(Path file, int maxRows) {
         Rows rows = new Rows("XLSX", maxRows);
-        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = sharedStrings(pkg);
-            StylesTable styles = reader.getStylesTable();
-            Iterator<InputStream> sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                return rows.done();
-            }
-            try (InputStream sheet = limited(sheets.next())) {
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new XSSFSheetXMLHandler(
-                        styles, null, strings, new SheetRows(rows), new DataFormatter(Locale.ROOT), false));
-                xml.parse(new InputSource(sheet));
-            }
-            return rows.done();
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (IOException | SAXException | ParserConfigurationException | RuntimeException e) {
-            if (e.getCause() instanceof InvalidInputException refused) {
-                throw refused;
-            }
-            if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-                throw new InvalidInputException(
-                        "文件内容过大", List.of(new Violation("file", "文件解压后过大或压缩比异常（疑似压缩炸弹），未导入任何商品")));
-            }
-            throw unreadable("XLSX");
-        } catch (Exception e) {
-            throw unreadable("XLSX");
-        }
-    }
-
-    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException {
-        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-        if (parts.isEmpty()) {
-            return new ReadOnlySharedStringsTable(pkg, false);
-        }
-        try (InputStream in = limited(parts.get(0).getInputStream())) {
-            return new ReadOnlySharedStringsTable(in, false);
-        }
-    }
-
-    /** Feeds the sheet's rows to {@link Rows}; a row's cells arrive in order, gaps are empty cells. */
-    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final Rows rows;
-        private List<String> cells;
-
-        SheetRows(Rows rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells = new ArrayList<>();
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            rows.add(rowNum + 1, cells);
-        }
-
-        @Override
-        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            int column = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
-            if (column >= MAX_COLUMNS) {
-                return;
-            }
-            while (cells.size() < column) {
-                cells.add(null);
-            }
-            cells.add(formattedValue);
-        }
-    }
-
-    /** Stops reading (400) once more than {@link #MAX_PART_BYTES} bytes came out of one inflated part. */
-    private static InputStream limited(InputStream in) {
-        return new FilterInputStream(in) {
-            private long count;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) {
-                count += n;
-                if (count > MAX_PART_BYTES) {
-                    throw new InvalidInputException(
-                            "文件内容过大",
-                            List.of(new Violation(
-                                    "file", "文件解压后超过" + (MAX_PART_BYTES / (1024 * 1024)) + " MB，请拆分后导入")));
-                }
-            }
-        };
+        XlsxSheetReader.read(file, rows::add);
+        return rows.done();
     }
 }

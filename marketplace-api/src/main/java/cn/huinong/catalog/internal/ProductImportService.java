@@ -46,6 +46,7 @@ class ProductImportService implements ProductImports {
     private final Sql sql;
     private final TransactionOperations<Connection> tx;
     private final ProductService products;
+    private final ProductDrafts drafts;
     private final SearchDocuments documents;
     private final AuditLog audit;
     private final CatalogSettings settings;
@@ -55,6 +56,7 @@ class ProductImportService implements ProductImports {
             Sql sql,
             TransactionOperations<Connection> tx,
             ProductService products,
+            ProductDrafts drafts,
             SearchDocuments documents,
             AuditLog audit,
             CatalogSettings settings,
@@ -62,6 +64,7 @@ class ProductImportService implements ProductImports {
         this.sql = sql;
         this.tx = tx;
         this.products = products;
+        this.drafts = drafts;
         this.documents = documents;
         this.audit = audit;
         this.settings = settings;
@@ -72,7 +75,7 @@ class ProductImportService implements ProductImports {
 
     @Override
     public ProductImportView importFile(String fileName, Path content, boolean submit, Actor actor) {
-        long supplierId = ProductService.supplierOf(actor);
+        long supplierId = ProductOwners.supplierOf(actor);
         // streamed: stops at the first row past the limit, before anything is written
         ProductFile.Parsed file = ProductFile.parse(content, settings.importMaxRows());
         if (file.lines().isEmpty()) {
@@ -130,7 +133,7 @@ class ProductImportService implements ProductImports {
                     rowErrors.add(new RowError(l.line(), "brandName", brandName, "未找到该品牌，请先创建品牌"));
                 }
             }
-            ProductDraft draft = ProductService.normalize(new ProductDraft(
+            ProductDraft draft = ProductDrafts.normalize(new ProductDraft(
                     l.get("name"),
                     l.get("categoryCode"),
                     l.get("originRegionCode"),
@@ -141,7 +144,7 @@ class ProductImportService implements ProductImports {
                     brandId,
                     l.get("description"),
                     List.of()));
-            for (Violation v : products.violations(draft, supplierId)) {
+            for (Violation v : drafts.violations(draft, supplierId)) {
                 String column = FIELD_TO_COLUMN.getOrDefault(v.field(), v.field());
                 if ("priceFen".equals(column) && !pricedInFen) {
                     column = "price";

@@ -52,7 +52,7 @@ final class NoticeWriter {
     /** The opening paragraph: what every notice says first. */
     static String overview(Notice n) {
         RegionSummary s = n.summary();
-        String where = s.region().code().equals(MonitoringService.COUNTRY) ? "全国" : scope(n);
+        String where = s.region().code().equals(MonitoringScope.COUNTRY) ? "全国" : scope(n);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy年M月d日");
         return "截至" + day.format(n.generatedAt().atZone(QuotaRules.ZONE)) + "，" + where + "共有预算单位" + s.units()
                 + "家，已填报" + n.year() + "年度预留份额" + s.filedUnits() + "家（填报率"

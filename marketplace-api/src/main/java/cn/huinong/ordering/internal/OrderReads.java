@@ -27,10 +27,12 @@ class OrderReads {
     static final int NAME_MATCHES = 1000;
 
     private final OrderStore store;
+    private final OrderReadStore views;
     private final Organizations organizations;
 
-    OrderReads(OrderStore store, Organizations organizations) {
+    OrderReads(OrderStore store, OrderReadStore views, Organizations organizations) {
         this.store = store;
+        this.views = views;
         this.organizations = organizations;
     }
 
@@ -43,7 +45,7 @@ class OrderReads {
 
     @Transactional
     public Optional<OrderView> find(long id) {
-        return store.view(id, this::name);
+        return views.view(id, this::name);
     }
 
     @Transactional
@@ -77,7 +79,7 @@ class OrderReads {
         OrderFilter filter = q.isEmpty()
                 ? new OrderFilter(buyer, supplier, status, null, null)
                 : new OrderFilter(buyer, supplier, status, q, List.copyOf(organizations.idsNamedLike(q, NAME_MATCHES)));
-        PageResponse<OrderSummary> found = store.summaries(filter, page);
+        PageResponse<OrderSummary> found = views.summaries(filter, page);
         Set<Long> parties = new HashSet<>();
         found.items().forEach(s -> {
             parties.add(s.buyerOrganizationId());
@@ -103,7 +105,7 @@ class OrderReads {
 
     @Transactional
     public List<Long> awaitingPayment(long buyerOrganizationId, int limit) {
-        return store
+        return views
                 .summaries(
                         new OrderFilter(buyerOrganizationId, null, OrderStatus.PENDING_PAYMENT, null, null),
                         PageQuery.of(0, limit))

@@ -47,7 +47,7 @@ class ConsistencyRunService implements ConsistencyRuns {
 
     @Override
     public ConsistencyRun start(int year, Actor actor) {
-        PlanService.checkYear(year);
+        QuotaCallers.checkYear(year);
         long id = store.open(year, actor);
         runner.submit(() -> {
             try {
