@@ -6,7 +6,6 @@ import cn.huinong.shared.PageResponse;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Organisations: self-registration, operator review, operator provisioning. The identity module's API. */
 public interface Organizations {
@@ -42,7 +41,4 @@ public interface Organizations {
      * Unknown ids are absent from the map.
      */
     Map<Long, String> names(Collection<Long> ids);
-
-    /** Ids of the organisations whose name contains {@code fragment} (case-insensitive), at most {@code limit}. */
-    Set<Long> idsNamedLike(String fragment, int limit);
 }

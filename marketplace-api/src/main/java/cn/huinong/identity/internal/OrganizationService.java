@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Organisations: one transaction per command. Creation is {@link NewOrganizations}, review {@link
@@ -117,14 +116,6 @@ class OrganizationService implements Organizations {
     @Transactional(readOnly = true)
     public Map<Long, String> names(Collection<Long> ids) {
         return ids.isEmpty() ? Map.of() : organizations.names(ids);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Set<Long> idsNamedLike(String fragment, int limit) {
-        String pattern =
-                "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return organizations.idsNamedLike(pattern, limit);
     }
 
     private OrganizationView view(OrganizationRow r) {

@@ -11,11 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SQL of {@code organization} and {@code organization_pending_admin}. Reads run in the caller's transaction or a
@@ -128,16 +126,6 @@ class OrganizationStore {
                         (Object) ids.stream().distinct().toArray(Long[]::new))
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         return names;
-    }
-
-    /** {@code pattern}: an ILIKE pattern, its wildcards escaped by the caller. */
-    @Transactional(readOnly = true)
-    public Set<Long> idsNamedLike(String pattern, int limit) {
-        return new LinkedHashSet<>(sql.list(
-                "SELECT id FROM organization WHERE name ILIKE ? ORDER BY id LIMIT ?",
-                rs -> rs.getLong(1),
-                pattern,
-                limit));
     }
 
     @Transactional(readOnly = true)

@@ -41,7 +41,6 @@ class OrderReadStore {
      * one statement for the count, one for the page, every value bound.
      */
     PageResponse<OrderSummary> summaries(OrderFilter f, PageQuery page) {
-        Long[] parties = f.partyIds() == null ? new Long[0] : f.partyIds().toArray(Long[]::new);
         String status = f.status() == null ? null : f.status().name();
         Object[] args = {
             f.buyerOrganizationId(),
@@ -52,8 +51,7 @@ class OrderReadStore {
             status,
             f.searching(),
             f.number(),
-            parties,
-            parties
+            f.namePattern()
         };
         long total = sql.count("SELECT count(*) FROM purchase_order o " + FILTER, args);
         List<Object> all = new ArrayList<>(Arrays.asList(args));
@@ -93,8 +91,9 @@ class OrderReadStore {
             WHERE (?::bigint IS NULL OR o.buyer_organization_id = ?)
               AND (?::bigint IS NULL OR o.supplier_id = ?)
               AND (?::text IS NULL OR o.status = ?)
-              AND (NOT ?::boolean OR o.id::text = ? OR o.buyer_organization_id = ANY(?)
-                   OR o.supplier_id = ANY(?))
+              AND (NOT ?::boolean OR o.id::text = ? OR EXISTS (
+                     SELECT 1 FROM organization_directory d
+                     WHERE d.id IN (o.buyer_organization_id, o.supplier_id) AND d.name ILIKE ?))
             """;
 
     /**

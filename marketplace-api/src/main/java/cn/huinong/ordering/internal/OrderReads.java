@@ -24,9 +24,8 @@ import java.util.Set;
 class OrderReads {
 
     /** At most this many organisations whose name matches a search narrow a list. */
-    static final int NAME_MATCHES = 1000;
-
     private final OrderStore store;
+
     private final OrderReadStore views;
     private final Organizations organizations;
 
@@ -77,8 +76,8 @@ class OrderReads {
         }
         String q = query == null ? "" : query.strip().replaceFirst("^#", "");
         OrderFilter filter = q.isEmpty()
-                ? new OrderFilter(buyer, supplier, status, null, null)
-                : new OrderFilter(buyer, supplier, status, q, List.copyOf(organizations.idsNamedLike(q, NAME_MATCHES)));
+                ? new OrderFilter(buyer, supplier, status, null)
+                : new OrderFilter(buyer, supplier, status, q);
         PageResponse<OrderSummary> found = views.summaries(filter, page);
         Set<Long> parties = new HashSet<>();
         found.items().forEach(s -> {
@@ -107,7 +106,7 @@ class OrderReads {
     public List<Long> awaitingPayment(long buyerOrganizationId, int limit) {
         return views
                 .summaries(
-                        new OrderFilter(buyerOrganizationId, null, OrderStatus.PENDING_PAYMENT, null, null),
+                        new OrderFilter(buyerOrganizationId, null, OrderStatus.PENDING_PAYMENT, null),
                         PageQuery.of(0, limit))
                 .items()
                 .stream()
