@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +42,9 @@ public final class OutboxIndexer {
     private final int batchSize;
     private final Duration pollInterval;
     private final Duration maxBackoff;
-    private final Clock clock;
+    private final IndexerCounters counters;
     private final OutboxTable outbox = new OutboxTable(MAX_ATTEMPTS);
 
-    private final AtomicLong processed = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
-    private volatile Instant lastBatchAt;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
     private volatile boolean running;
     private volatile boolean stopRequested;
     private volatile Thread loopThread;
@@ -79,7 +71,7 @@ public final class OutboxIndexer {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
-        this.clock = clock;
+        this.counters = new IndexerCounters(clock);
     }
 
     /** An indexer over a client its caller owns (never replaced here). */
@@ -94,18 +86,6 @@ public final class OutboxIndexer {
         this(dataSource, EngineClient.of(es), index, json, batchSize, pollInterval, maxBackoff, Clock.systemUTC());
     }
 
-    public OutboxIndexer(DataSource dataSource, ElasticsearchClient es, CatalogIndex index) {
-        this(
-                dataSource,
-                EngineClient.of(es),
-                index,
-                ElasticsearchClients.objectMapper(),
-                200,
-                Duration.ofMillis(500),
-                Duration.ofSeconds(30),
-                Clock.systemUTC());
-    }
-
     /**
      * Processes one batch. Returns the number of outbox rows consumed (0 when the outbox is empty).
      * Throws when Elasticsearch (or the database) fails, whatever the failure (an Error included); the claimed
@@ -118,8 +98,7 @@ public final class OutboxIndexer {
                 int consumed = processBatch(c);
                 c.commit();
                 if (consumed > 0) {
-                    batches.incrementAndGet();
-                    lastBatchAt = clock.instant();
+                    counters.batchCommitted();
                 }
                 return consumed;
             } catch (Throwable e) {
@@ -127,9 +106,7 @@ public final class OutboxIndexer {
                 throw e;
             }
         } catch (Throwable e) {
-            errors.incrementAndGet();
-            lastError = describe(e);
-            lastErrorAt = clock.instant();
+            counters.failed(e);
             engine.recover(e);
             throw e;
         }
@@ -164,17 +141,15 @@ public final class OutboxIndexer {
         outbox.removeDone(c, done, doneProducts);
         if (!result.rejected().isEmpty()) {
             outbox.noteRejected(c, result.rejected(), claim.idsByProduct());
-            errors.incrementAndGet();
             Map.Entry<Long, String> first =
                     result.rejected().entrySet().iterator().next();
-            lastError = "product " + first.getKey() + " rejected: " + first.getValue();
-            lastErrorAt = clock.instant();
+            counters.failed("product " + first.getKey() + " rejected: " + first.getValue());
             log.warn(
                     "Elasticsearch rejected {} document(s), e.g. {}",
                     result.rejected().size(),
-                    lastError);
+                    counters.lastError());
         }
-        processed.addAndGet(changes.size() - result.rejected().size());
+        counters.batchDone(changes.size() - result.rejected().size());
         return claim.rows();
     }
 
@@ -230,9 +205,7 @@ public final class OutboxIndexer {
                     throw e;
                 } catch (Throwable e) {
                     if (!indexReady) {
-                        errors.incrementAndGet();
-                        lastError = describe(e);
-                        lastErrorAt = clock.instant();
+                        counters.failed(e);
                         engine.recover(e);
                     }
                     failures++;
@@ -244,7 +217,7 @@ public final class OutboxIndexer {
                             "catalog outbox batch failed ({} in a row), retrying in {} ms: {}",
                             failures,
                             backoff,
-                            describe(e));
+                            IndexerCounters.describe(e));
                     recordAttempt(e);
                     sleep(Duration.ofMillis(backoff));
                 }
@@ -279,34 +252,18 @@ public final class OutboxIndexer {
         } catch (SQLException e) {
             log.warn("could not read the outbox backlog: {}", e.getMessage());
         }
-        return new IndexerMetrics(
-                running,
-                processed.get(),
-                batches.get(),
-                errors.get(),
-                lastBatchAt,
-                lastError,
-                lastErrorAt,
-                backlog.waiting(),
-                backlog.parked(),
-                backlog.lagSeconds());
+        return counters.snapshot(running, backlog);
     }
 
     /** Notes a failed batch on the oldest waiting rows, outside the rolled-back transaction. */
     private void recordAttempt(Throwable e) {
         try (Connection c = dataSource.getConnection()) {
-            outbox.noteFailedAttempt(c, describe(e), batchSize);
+            outbox.noteFailedAttempt(c, IndexerCounters.describe(e), batchSize);
         } catch (VirtualMachineError vm) {
             throw vm;
         } catch (Throwable ignored) {
             // the database itself (or whatever failed the batch) may be what fails here too
         }
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
     private void sleep(Duration d) {
