@@ -42,7 +42,7 @@ class ArchitectureTest {
             Map.entry("region", Set.of("shared", "audit")),
             Map.entry("identity", Set.of("shared", "audit", "region")),
             Map.entry("files", Set.of("shared", "audit")),
-            Map.entry("catalog", Set.of("shared", "audit", "identity", "region")),
+            Map.entry("catalog", Set.of("shared", "audit", "identity", "region", "indexer")),
             Map.entry("search", Set.of("shared", "audit", "catalog", "indexer")),
             Map.entry("ordering", Set.of("shared", "audit", "identity", "region", "catalog")),
             Map.entry("payments", Set.of("shared", "audit", "identity", "files", "ordering")),

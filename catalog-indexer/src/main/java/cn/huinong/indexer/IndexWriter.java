@@ -111,10 +111,12 @@ final class IndexWriter {
 
     /**
      * The completion inputs: the product name ({@code suggest}) and its brand name ({@code brandSuggest}).
-     * Two fields, because a completion suggester offers each document once.
+     * Two fields, because a completion suggester offers each document once. The fallback's token lists stay in
+     * PostgreSQL: Elasticsearch analyses the text fields itself.
      */
     static ObjectNode withSuggest(ObjectNode document) {
         ObjectNode doc = document.deepCopy();
+        doc.remove(List.of("tokens", "primaryTokens", "textVersion"));
         completion(doc, "suggest", doc.get("name"));
         completion(doc, "brandSuggest", doc.get("brandName"));
         return doc;

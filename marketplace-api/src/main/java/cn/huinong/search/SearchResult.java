@@ -14,12 +14,16 @@ public record SearchResult(
         Facets facets,
         boolean degraded) {
 
-    /** Facet buckets; each facet's counts ignore that facet's own selection. */
+    /**
+     * Facet buckets; each facet's counts ignore that facet's own selection. {@code county} holds the origin
+     * counties of what the other selections leave (within a selected province, that province's counties).
+     */
     @Serdeable
     public record Facets(
             @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> category,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> certification,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> province,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> county,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<FacetBucket> brand) {}
 
     @Serdeable

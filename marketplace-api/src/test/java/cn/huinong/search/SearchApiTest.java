@@ -251,9 +251,9 @@ class SearchApiTest {
         assertEquals(List.of(1004L, 1002L, 1005L, 1001L, 1006L, 1003L), ids(search("sort=sales")));
         assertEquals(List.of(1005L, 1002L, 1006L, 1001L, 1004L, 1003L), ids(search("sort=newest")), "unlisted last");
         assertEquals(
-                List.of(1004L, 1002L, 1005L, 1001L, 1006L, 1003L),
+                List.of(1004L, 1005L, 1001L, 1006L, 1003L, 1002L),
                 ids(search("sort=relevance")),
-                "without words, relevance falls back to sales");
+                "without words, relevance puts what is in stock and eligible first, then what sells");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.huinong.support;
 import cn.huinong.indexer.CatalogIndex;
 import cn.huinong.indexer.ElasticsearchClients;
 import cn.huinong.indexer.OutboxIndexer;
+import cn.huinong.indexer.text.SearchText;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -71,7 +72,7 @@ public final class SearchDocuments {
                 ps.setLong(1, doc.id());
                 ps.setLong(2, version);
                 ps.setBoolean(3, searchable);
-                ps.setString(4, JSON.writeValueAsString(doc.fields));
+                ps.setString(4, SearchText.enrichJson(JSON.writeValueAsString(doc.fields)));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps =
@@ -90,7 +91,10 @@ public final class SearchDocuments {
         es.indices().refresh(r -> r.index(index.alias()));
     }
 
-    /** A search document with the catalog module's field names; defaults for everything not set. */
+    /**
+     * A search document with the catalog module's field names; defaults for everything not set. {@link #put} adds
+     * the derived searchable text as the catalog does ({@link SearchText#enrich}).
+     */
     public static Doc doc(long id, String name) {
         return new Doc(id, name);
     }
@@ -128,6 +132,15 @@ public final class SearchDocuments {
             set("categoryPath", List.of(path));
             set("categoryCode", path[path.length - 1]);
             return set("categoryName", name);
+        }
+
+        /** The names of the category path from the root (the catalog writes them; default: the leaf's name). */
+        public Doc categoryNames(String... names) {
+            return set("categoryNames", List.of(names));
+        }
+
+        public Doc prefecture(String name) {
+            return set("prefectureName", name);
         }
 
         public Doc origin(String countyCode, String countyName, String provinceCode, String provinceName) {

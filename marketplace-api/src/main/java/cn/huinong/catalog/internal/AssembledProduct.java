@@ -12,10 +12,12 @@ record AssembledProduct(
         OrganizationView supplier,
         String categoryName,
         List<String> categoryPath,
+        List<String> categoryNames,
         String originName,
         String provinceCode,
         String provinceName,
         String prefectureCode,
+        String prefectureName,
         BrandView brand,
         List<CertificationView> certifications,
         Eligibility eligibility) {

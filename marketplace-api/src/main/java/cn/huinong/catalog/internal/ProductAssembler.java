@@ -78,6 +78,12 @@ class ProductAssembler {
         String prefectureCode = lineage.size() >= 2 ? lineage.get(lineage.size() - 2) : null;
         String originName = regionName(row.originRegionCode());
         String provinceName = provinceCode == null ? null : regionName(provinceCode);
+        String prefectureName = prefectureCode == null ? null : regionName(prefectureCode);
+        List<String> path = categories.path(row.categoryCode());
+        List<String> categoryNames = path.stream()
+                .map(code -> categories.name(code).orElse(null))
+                .filter(n -> n != null)
+                .toList();
         List<CertificationView> certs = products.certificationsOf(row.id(), ProductAssembler.today(clock));
         boolean recognised =
                 certs.stream().anyMatch(c -> c.kind() == CertificationKind.ASSISTANCE_PRODUCT && c.valid());
@@ -91,11 +97,13 @@ class ProductAssembler {
                 row,
                 supplier,
                 categories.name(row.categoryCode()).orElse(row.categoryCode()),
-                categories.path(row.categoryCode()),
+                path,
+                categoryNames,
                 originName,
                 provinceCode,
                 provinceName,
                 prefectureCode,
+                prefectureName,
                 row.brandId() == null ? null : brands.find(row.brandId()).orElse(null),
                 certs,
                 policy.decide(facts));

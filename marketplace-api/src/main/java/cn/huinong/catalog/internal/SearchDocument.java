@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A product's search document: the contract with catalog-indexer (ADR 4). Field names are the
- * Elasticsearch mapping's; null values are written out, never dropped.
+ * Elasticsearch mapping's; null values are written out, never dropped. These are the facts; the searchable text
+ * derived from them (place short forms, certification names, pinyin, the fallback's tokens) is added by
+ * {@link cn.huinong.indexer.text.SearchText#enrich} when {@link SearchDocuments} writes the document (ADR 5).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -18,6 +20,7 @@ record SearchDocument(
         String categoryCode,
         List<String> categoryPath,
         String categoryName,
+        List<String> categoryNames,
         long supplierId,
         String supplierName,
         String originCode,
@@ -25,6 +28,7 @@ record SearchDocument(
         @Nullable String provinceCode,
         @Nullable String provinceName,
         @Nullable String prefectureCode,
+        @Nullable String prefectureName,
         @Nullable Long brandId,
         @Nullable String brandName,
         @Nullable String brandKind,
@@ -50,6 +54,7 @@ record SearchDocument(
                 r.categoryCode(),
                 p.categoryPath(),
                 p.categoryName(),
+                p.categoryNames(),
                 r.supplierId(),
                 p.supplier().name(),
                 r.originRegionCode(),
@@ -57,6 +62,7 @@ record SearchDocument(
                 p.provinceCode(),
                 p.provinceName(),
                 p.prefectureCode(),
+                p.prefectureName(),
                 r.brandId(),
                 p.brand() == null ? null : p.brand().name(),
                 p.brand() == null ? null : p.brand().kind().name(),

@@ -1,5 +1,6 @@
 package cn.huinong.catalog.internal;
 
+import cn.huinong.indexer.text.SearchText;
 import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -41,7 +42,7 @@ class SearchDocuments {
         AssembledProduct p = assembler.assemble(productId);
         String document;
         try {
-            document = json.writeValueAsString(SearchDocument.of(p));
+            document = SearchText.enrichJson(json.writeValueAsString(SearchDocument.of(p)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

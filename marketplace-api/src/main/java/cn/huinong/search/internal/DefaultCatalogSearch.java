@@ -2,6 +2,7 @@ package cn.huinong.search.internal;
 
 import cn.huinong.catalog.Categories;
 import cn.huinong.indexer.EngineClient;
+import cn.huinong.indexer.text.Synonyms;
 import cn.huinong.search.CatalogSearch;
 import cn.huinong.search.SearchExplanation;
 import cn.huinong.search.SearchQuery;
@@ -41,6 +42,7 @@ class DefaultCatalogSearch implements CatalogSearch {
     private final Categories categories;
     private final EngineClient engine;
     private final EngineWatch watch;
+    private final Synonyms synonyms;
     private volatile long engineDownUntil;
 
     DefaultCatalogSearch(
@@ -48,7 +50,9 @@ class DefaultCatalogSearch implements CatalogSearch {
             PostgresEngine postgres,
             Categories categories,
             EngineClient engine,
-            EngineWatch watch) {
+            EngineWatch watch,
+            Synonyms synonyms) {
+        this.synonyms = synonyms;
         this.elasticsearch = elasticsearch;
         this.postgres = postgres;
         this.categories = categories;
@@ -95,7 +99,7 @@ class DefaultCatalogSearch implements CatalogSearch {
                 r.page(),
                 r.size(),
                 r.total(),
-                new SearchResult.Facets(named, f.certification(), f.province(), f.brand()),
+                new SearchResult.Facets(named, f.certification(), f.province(), f.county(), f.brand()),
                 r.degraded());
     }
 
@@ -152,7 +156,11 @@ class DefaultCatalogSearch implements CatalogSearch {
                 e.toString());
     }
 
-    static ValidQuery validate(SearchQuery q) {
+    ValidQuery validate(SearchQuery q) {
+        return validate(q, synonyms);
+    }
+
+    static ValidQuery validate(SearchQuery q, Synonyms synonyms) {
         List<Violation> v = new ArrayList<>();
         int page = q.page() == null ? 0 : q.page();
         int size = q.size() == null ? 20 : q.size();
@@ -217,6 +225,8 @@ class DefaultCatalogSearch implements CatalogSearch {
         List<String> terms = q.q() == null
                 ? List.of()
                 : Arrays.stream(q.q().split("\\s+")).filter(t -> !t.isBlank()).toList();
-        return new ValidQuery(q, terms, sort, page, size);
+        List<QueryTerm> expanded =
+                terms.stream().map(t -> QueryTerm.of(t, synonyms)).toList();
+        return new ValidQuery(q, terms, expanded, sort, page, size);
     }
 }

@@ -1,5 +1,6 @@
 package cn.huinong.search.internal;
 
+import cn.huinong.indexer.text.SearchText;
 import cn.huinong.search.SearchItem;
 import cn.huinong.search.SearchResult;
 import cn.huinong.search.SearchResult.FacetBucket;
@@ -19,17 +20,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The degraded search: the same query answered from {@code product_search_document} (searchable rows)
- * when Elasticsearch is unavailable. Text matches with ILIKE (every whitespace-separated term in one of
- * name, brand, category, supplier, description), filters and facets through jsonb, the same sorts.
+ * when Elasticsearch is unavailable. A term matches when all its tokens (bigrams; see SearchText), or a synonym's,
+ * or its pinyin, are in the document's {@code tokens}, a jsonb containment that the GIN index answers (V115);
+ * filters and facets through jsonb, the same sorts.
  */
 @Singleton
 class PostgresEngine {
 
-    private static final String TEXT_FIELDS = "name brandName categoryName supplierName description";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
@@ -82,6 +85,7 @@ class PostgresEngine {
                             "d.document->>'provinceCode'",
                             "d.document->>'provinceName'",
                             null),
+                    buckets(c, where(vq, Facet.COUNTY), "d.document->>'originCode'", "d.document->>'originName'", null),
                     buckets(c, where(vq, Facet.BRAND), "d.document->>'brandId'", "d.document->>'brandName'", null));
             return new SearchResult(items, vq.page(), vq.size(), total, facets, true);
         } catch (SQLException e) {
@@ -91,30 +95,31 @@ class PostgresEngine {
         }
     }
 
-    /** Product names starting with the prefix (with their ids), then brand names not already offered. */
+    /**
+     * The same suggestions from the fallback: products whose name, category or brand holds the input's tokens, or
+     * whose pinyin or initials are the input (whole runs only: the fallback has no prefix index on pinyin); names
+     * starting with the input first, then by sales.
+     */
     @Transactional(readOnly = true)
-    List<Suggestion> suggest(String prefix) {
+    List<Suggestion> suggest(String input) {
+        List<String> tokens = SearchText.termTokens(input);
+        String lower = input.toLowerCase(Locale.ROOT);
         return jdbc.prepareStatement("""
-                (SELECT product_id, document->>'name', 0 AS kind, (document->>'salesCount')::bigint AS sales
-                   FROM product_search_document WHERE searchable AND document->>'name' ILIKE ? ESCAPE '\\'
-                   ORDER BY sales DESC NULLS LAST, product_id LIMIT 10)
-                UNION ALL
-                (SELECT NULL, document->>'brandName', 1, max((document->>'salesCount')::bigint)
-                   FROM product_search_document WHERE searchable AND document->>'brandName' ILIKE ? ESCAPE '\\'
-                   GROUP BY document->>'brandName' ORDER BY 4 DESC NULLS LAST, 2 LIMIT 5)
-                ORDER BY kind, sales DESC NULLS LAST""", ps -> {
-            ps.setString(1, like(prefix) + "%");
-            ps.setString(2, like(prefix) + "%");
-            List<Suggestion> out = new ArrayList<>();
+                SELECT product_id, document->>'name', document->>'brandName' FROM product_search_document
+                WHERE searchable AND (document->'primaryTokens' @> ?::jsonb OR document->'primaryTokens' @> ?::jsonb)
+                ORDER BY CASE WHEN document->>'name' ILIKE ? ESCAPE '\\' THEN 0 ELSE 1 END,
+                    (document->>'salesCount')::bigint DESC NULLS LAST, product_id
+                LIMIT 20""", ps -> {
+            ps.setString(1, jsonArray(tokens.isEmpty() ? List.of(lower) : tokens));
+            ps.setString(2, jsonArray(List.of(lower)));
+            ps.setString(3, like(input) + "%");
+            List<SuggestionList.Match> matches = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String text = rs.getString(2);
-                    if (out.size() < 10 && out.stream().noneMatch(x -> x.text().equals(text))) {
-                        out.add(new Suggestion(text, rs.getObject(1) == null ? null : rs.getLong(1)));
-                    }
+                    matches.add(new SuggestionList.Match(rs.getLong(1), rs.getString(2), rs.getString(3)));
                 }
             }
-            return out;
+            return SuggestionList.of(input, matches);
         });
     }
 
@@ -173,16 +178,45 @@ class PostgresEngine {
         };
     }
 
-    /** Whole-name match, then name holds the text, then anything else (the text is bound, never inlined). */
+    /**
+     * Whole-name match, then the name holding the text, then every term found in name, category or brand
+     * ({@code primaryTokens}), then the rest; within a tier in stock and eligible first (the text is bound, never
+     * inlined).
+     */
     private static String relevance(ValidQuery vq, List<Object> args) {
         String q = vq.query().q();
+        String shop = "coalesce((d.document->>'inStock')::boolean, false) DESC, "
+                + "coalesce((d.document->>'eligible')::boolean, false) DESC, ";
         if (q == null) {
-            return "";
+            return shop;
         }
         args.add(q);
         args.add("%" + like(q) + "%");
+        List<String> primary = new ArrayList<>();
+        for (QueryTerm term : vq.expanded()) {
+            List<String> ors = new ArrayList<>();
+            for (List<String> tokens : term.formTokens()) {
+                ors.add("d.document->'primaryTokens' @> ?::jsonb");
+                args.add(jsonArray(tokens));
+            }
+            if (term.pinyin() != null) {
+                ors.add("d.document->'primaryTokens' @> ?::jsonb");
+                args.add(jsonArray(List.of(term.pinyin())));
+            }
+            primary.add(ors.isEmpty() ? "false" : "(" + String.join(" OR ", ors) + ")");
+        }
         return "CASE WHEN lower(d.document->>'name') = lower(?::text) THEN 0 "
-                + "WHEN d.document->>'name' ILIKE ?::text ESCAPE '\\' THEN 1 ELSE 2 END, ";
+                + "WHEN d.document->>'name' ILIKE ?::text ESCAPE '\\' THEN 1 "
+                + "WHEN " + (primary.isEmpty() ? "false" : String.join(" AND ", primary)) + " THEN 2 ELSE 3 END, "
+                + shop;
+    }
+
+    private static String jsonArray(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String like(String s) {
@@ -194,15 +228,18 @@ class PostgresEngine {
         var q = vq.query();
         Where w = new Where();
         w.add("d.searchable");
-        for (String term : vq.terms()) {
+        for (QueryTerm term : vq.expanded()) {
             List<String> ors = new ArrayList<>();
-            for (String f : TEXT_FIELDS.split(" ")) {
-                ors.add("d.document->>'" + f + "' ILIKE ? ESCAPE '\\'");
-                w.args.add("%" + like(term) + "%");
+            for (List<String> tokens : term.formTokens()) {
+                ors.add("d.document->'tokens' @> ?::jsonb");
+                w.args.add(jsonArray(tokens));
             }
-            w.add("(" + String.join(" OR ", ors) + ")");
+            if (term.pinyin() != null) {
+                ors.add("d.document->'tokens' @> ?::jsonb");
+                w.args.add(jsonArray(List.of(term.pinyin())));
+            }
+            w.add(ors.isEmpty() ? "false" : "(" + String.join(" OR ", ors) + ")");
         }
-        w.any("d.document->>'originCode'", q.counties());
         w.any("d.document->>'supplierId'", q.suppliers());
         w.any("d.document->>'brandKind'", q.brandKinds());
         if (q.minPriceFen() != null) {

@@ -3,14 +3,19 @@ package cn.huinong.search.internal;
 import cn.huinong.search.SearchQuery;
 import java.util.List;
 
-/** A validated search: defaults applied, sort parsed, the text split into whitespace-separated terms. */
-record ValidQuery(SearchQuery query, List<String> terms, SearchSort sort, int page, int size) {
+/**
+ * A validated search: defaults applied, sort parsed, the text split into whitespace-separated {@code terms}, each
+ * with its synonyms and pinyin ({@code expanded}, in the same order).
+ */
+record ValidQuery(
+        SearchQuery query, List<String> terms, List<QueryTerm> expanded, SearchSort sort, int page, int size) {
 
-    /** The four facets: request parameter and document field. */
+    /** The five facets: request parameter and document field. */
     enum Facet {
         CATEGORY("categoryPath"),
         CERTIFICATION("certifications"),
         PROVINCE("provinceCode"),
+        COUNTY("originCode"),
         BRAND("brandId");
 
         final String field;
@@ -25,6 +30,7 @@ record ValidQuery(SearchQuery query, List<String> terms, SearchSort sort, int pa
             case CATEGORY -> query.categories();
             case CERTIFICATION -> query.certifications();
             case PROVINCE -> query.provinces();
+            case COUNTY -> query.counties();
             case BRAND -> query.brands();
         };
     }
