@@ -43,6 +43,7 @@ class DefaultCatalogSearch implements CatalogSearch {
     private final EngineClient engine;
     private final EngineWatch watch;
     private final Synonyms synonyms;
+    private final ZeroResultHelp help;
     private volatile long engineDownUntil;
 
     DefaultCatalogSearch(
@@ -53,6 +54,7 @@ class DefaultCatalogSearch implements CatalogSearch {
             EngineWatch watch,
             Synonyms synonyms) {
         this.synonyms = synonyms;
+        this.help = new ZeroResultHelp(categories);
         this.elasticsearch = elasticsearch;
         this.postgres = postgres;
         this.categories = categories;
@@ -63,7 +65,25 @@ class DefaultCatalogSearch implements CatalogSearch {
     @Override
     public SearchResult search(SearchQuery query) {
         ValidQuery vq = validate(query);
-        return withCategoryNames(answer(vq));
+        SearchResult r = withCategoryNames(answer(vq));
+        if (r.total() > 0 || (query.q() == null && !filtered(query))) {
+            return r;
+        }
+        SearchResult.Help h = help.help(query, q -> answer(validate(q)), this::suggest);
+        return h == null ? r : r.withHelp(h);
+    }
+
+    private static boolean filtered(SearchQuery q) {
+        return !q.categories().isEmpty()
+                || !q.certifications().isEmpty()
+                || !q.provinces().isEmpty()
+                || !q.counties().isEmpty()
+                || !q.brands().isEmpty()
+                || !q.brandKinds().isEmpty()
+                || q.minPriceFen() != null
+                || q.maxPriceFen() != null
+                || q.eligible() != null
+                || q.inStock() != null;
     }
 
     private SearchResult answer(ValidQuery vq) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.huinong.indexer.CatalogIndex;
 import cn.huinong.indexer.OutboxIndexer;
 import cn.huinong.indexer.text.Synonyms;
+import cn.huinong.search.CatalogSearch;
 import cn.huinong.search.SearchCatalogData;
 import cn.huinong.search.SearchItem;
 import cn.huinong.search.SearchQuery;
@@ -60,6 +61,9 @@ class WhatBuyersTypeTest {
 
     @Inject
     PostgresEngine postgres;
+
+    @Inject
+    CatalogSearch search;
 
     ElasticsearchClient es;
 
@@ -209,6 +213,25 @@ class WhatBuyersTypeTest {
     @Test
     void elasticsearchSuggestsFromPinyinInPart() throws Exception {
         assertEquals("雷山银球茶", suggest(Engine.ELASTICSEARCH, "yinqiu").get(0).text());
+    }
+
+    @Test
+    void helpsWhenNothingIsFound() {
+        SearchQuery inDuyun = new SearchQuery(
+                "黔东南", null, null, null, List.of("522701"), null, null, null, null, null, null, null, null, null, null);
+        SearchResult none = search.search(inDuyun);
+        assertEquals(0, none.total());
+        assertEquals(new SearchResult.Relaxed("county", "区县", 2), none.help().withoutFilter());
+
+        SearchResult twoWords = search.search(SearchQuery.text("黔东南 咖啡"));
+        assertEquals(0, twoWords.total());
+        assertEquals("黔东南", twoWords.help().didYouMean(), "黔东南 finds two products, 咖啡 one");
+
+        SearchResult tea = search.search(SearchQuery.text("明前茶叶礼品券"));
+        assertEquals(0, tea.total());
+        assertEquals(new SearchResult.CategoryHint("05", "茶叶"), tea.help().nearestCategory());
+
+        assertEquals(null, search.search(SearchQuery.text("茶叶")).help(), "no help when something is found");
     }
 
     List<Suggestion> suggest(Engine engine, String input) throws Exception {
