@@ -35,9 +35,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,6 +312,40 @@ class SalesCountTest implements TestPropertyProvider {
         follow();
         assertEquals(1, page(tea));
         assertEquals(version, documentVersion(tea));
+    }
+
+    @Test
+    void consumersOnSeveralInstancesTakeTurnsAndCountEachOrderOnce() throws Exception {
+        long tea = product();
+        long expected = 0;
+        for (int i = 0; i < 8; i++) {
+            paid(line(tea, 1 + i % 3));
+            expected += 1 + i % 3;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Callable<Integer>> consumers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                consumers.add(() -> {
+                    int n = 0;
+                    int k;
+                    while ((k = counts.consumeBatch(2).events()) > 0) {
+                        n += k;
+                    }
+                    return n;
+                });
+            }
+            int taken = 0;
+            for (Future<Integer> f : pool.invokeAll(consumers)) {
+                taken += f.get();
+            }
+            assertTrue(taken >= 16, "each order's ORDER_PLACED and ORDER_PAID, each taken once: " + taken);
+        } finally {
+            pool.shutdown();
+        }
+        docs.sync(es);
+        assertEquals(expected, page(tea));
+        assertEquals(expected, searched(tea));
     }
 
     HealthResult healthResult() {
