@@ -39,8 +39,8 @@ class SalesCountJob {
                 events += b.events();
                 changed += b.changed();
             } while (b.events() == settings.batchSize());
-            if (changed > 0) {
-                LOG.info("sales counts: {} order events read, {} products' counts changed", events, changed);
+            if (events > 0) {
+                LOG.debug("sales counts: {} order events read, {} products' counts changed", events, changed);
             }
             runs.succeeded();
         } catch (RuntimeException e) {
