@@ -71,10 +71,14 @@ public class CatalogBench {
 
             long documents = count(c, "SELECT count(*) FROM product_search_document WHERE searchable");
             t0 = System.nanoTime();
-            waitFor(() -> count(c, "SELECT count(*) FROM catalog_outbox") == 0, Duration.ofMinutes(60));
+            // the SQL writes the facts; the app derives the searchable text (pinyin, ...) of every document
+            // (SearchTextUpgrade, through the outbox again), so both passes are in this figure
+            waitFor(() -> count(c, "SELECT count(*) FROM catalog_outbox") == 0
+                    && count(c, "SELECT count(*) FROM product_search_document WHERE document->'textVersion' IS NULL") == 0,
+                    Duration.ofMinutes(60));
             double drain = secs(t0);
-            line(String.format(Locale.ROOT, "- initial indexing through the outbox: %d documents in %.1f s (%.0f docs/s)",
-                    documents, drain, documents / drain));
+            line(String.format(Locale.ROOT, "- initial indexing through the outbox, with the app deriving every document's search text"
+                    + " (two passes): %d documents in %.1f s (%.0f docs/s)", documents, drain, documents / drain));
 
             // full rebuild through the operator API
             t0 = System.nanoTime();

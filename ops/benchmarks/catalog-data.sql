@@ -108,9 +108,12 @@ SELECT p.id, 1, true, jsonb_build_object(
     'id', p.id, 'name', p.name, 'description', p.description, 'categoryCode', p.category_code,
     'categoryPath', to_jsonb(ARRAY[substr(p.category_code, 1, 2), substr(p.category_code, 1, 4)]
         || CASE WHEN length(p.category_code) = 6 THEN ARRAY[p.category_code] ELSE ARRAY[]::TEXT[] END),
-    'categoryName', cat.name, 'supplierId', o.id, 'supplierName', o.name,
+    'categoryName', cat.name, 'categoryNames', to_jsonb(ARRAY(
+        SELECT c2.name FROM category c2 WHERE c2.code IN (substr(p.category_code, 1, 2), substr(p.category_code, 1, 4), p.category_code)
+        ORDER BY length(c2.code))),
+    'supplierId', o.id, 'supplierName', o.name,
     'originCode', p.origin_region_code, 'originName', oc.name, 'provinceCode', pv.code, 'provinceName', pv.name,
-    'prefectureCode', pf.code, 'brandId', NULL, 'brandName', NULL, 'brandKind', NULL,
+    'prefectureCode', pf.code, 'prefectureName', pf.name, 'brandId', NULL, 'brandName', NULL, 'brandKind', NULL,
     'certifications', coalesce(bc.kinds, '[]'::jsonb),
     'eligible', ds.region_code IS NOT NULL AND dp.region_code IS NOT NULL,
     'priceFen', p.price_fen, 'unit', p.unit, 'spec', p.spec, 'stock', p.stock, 'inStock', p.stock > 0,

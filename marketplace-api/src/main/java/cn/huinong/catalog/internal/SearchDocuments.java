@@ -46,12 +46,37 @@ class SearchDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return write(productId, p.searchable(), document);
+    }
+
+    /**
+     * Derives the searchable text again from the stored document's own facts, when they are complete for the
+     * current {@link SearchText#VERSION} (they hold {@code categoryNames}): no product assembly, for upgrades of
+     * many documents. Otherwise, or when the product has no document, {@link #refresh}. Returns the new version.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long rederive(long productId) {
+        sql.one("SELECT id FROM product WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), productId);
+        record Stored(boolean searchable, String document, boolean complete) {}
+        Stored stored = sql.one(
+                        "SELECT searchable, document::text, document->'categoryNames' IS NOT NULL FROM product_search_document"
+                                + " WHERE product_id = ?",
+                        rs -> new Stored(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3)),
+                        productId)
+                .orElse(null);
+        if (stored == null || !stored.complete()) {
+            return refresh(productId);
+        }
+        return write(productId, stored.searchable(), SearchText.enrichJson(stored.document()));
+    }
+
+    private long write(long productId, boolean searchable, String document) {
         long version = sql.one("""
                 INSERT INTO product_search_document (product_id, version, searchable, document, updated_at)
                 VALUES (?, 1, ?, ?::jsonb, now())
                 ON CONFLICT (product_id) DO UPDATE SET version = product_search_document.version + 1,
                     searchable = EXCLUDED.searchable, document = EXCLUDED.document, updated_at = now()
-                RETURNING version""", rs -> rs.getLong(1), productId, p.searchable(), document)
+                RETURNING version""", rs -> rs.getLong(1), productId, searchable, document)
                 .orElseThrow();
         sql.update("INSERT INTO catalog_outbox (product_id, version) VALUES (?, ?)", productId, version);
         return version;

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites, in batches, the search documents written before the current {@link SearchText#VERSION} (an upgrade
- * adds searchable text: pinyin, place short forms, the fallback's tokens), through {@link SearchDocuments#refresh},
- * so the outbox carries them to Elasticsearch too. Nothing to do on a fresh database; each batch is one
+ * adds searchable text: pinyin, place short forms, the fallback's tokens), through {@link SearchDocuments#rederive}
+ * (from the stored facts when they are complete, else from the product), so the outbox carries them to
+ * Elasticsearch too. Nothing to do on a fresh database; each batch is one
  * transaction, and a failed batch is tried again on the next run.
  */
 @Singleton
@@ -49,7 +50,7 @@ class SearchTextUpgrade {
                 SELECT d.product_id FROM product_search_document d JOIN product p ON p.id = d.product_id
                 WHERE coalesce((d.document->>'textVersion')::int, 0) < ?
                 ORDER BY d.product_id LIMIT ?""", rs -> rs.getLong(1), SearchText.VERSION, BATCH);
-        documents.refreshAll(ids);
+        ids.forEach(documents::rederive);
         return ids.size();
     }
 }
