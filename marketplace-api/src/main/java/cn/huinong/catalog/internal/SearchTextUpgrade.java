@@ -3,8 +3,9 @@ package cn.huinong.catalog.internal;
 import cn.huinong.indexer.text.SearchText;
 import cn.huinong.shared.jdbc.Sql;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,12 @@ class SearchTextUpgrade {
 
     private final Sql sql;
     private final SearchDocuments documents;
+    private final TransactionOperations<Connection> tx;
 
-    SearchTextUpgrade(Sql sql, SearchDocuments documents) {
+    SearchTextUpgrade(Sql sql, SearchDocuments documents, TransactionOperations<Connection> tx) {
         this.sql = sql;
         this.documents = documents;
+        this.tx = tx;
     }
 
     @Scheduled(fixedDelay = "${huinong.catalog.search-text-upgrade-interval:30s}", initialDelay = "5s")
@@ -44,13 +47,14 @@ class SearchTextUpgrade {
     }
 
     /** Rewrites up to {@link #BATCH} documents of an older text version; returns how many. */
-    @Transactional
     int upgradeBatch() {
-        List<Long> ids = sql.list("""
+        return tx.executeWrite(status -> {
+            List<Long> ids = sql.list("""
                 SELECT d.product_id FROM product_search_document d JOIN product p ON p.id = d.product_id
                 WHERE coalesce((d.document->>'textVersion')::int, 0) < ?
                 ORDER BY d.product_id LIMIT ?""", rs -> rs.getLong(1), SearchText.VERSION, BATCH);
-        ids.forEach(documents::rederive);
-        return ids.size();
+            ids.forEach(documents::rederive);
+            return ids.size();
+        });
     }
 }

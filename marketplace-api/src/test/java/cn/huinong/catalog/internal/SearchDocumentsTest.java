@@ -69,7 +69,19 @@ class SearchDocumentsTest {
             "listedAt",
             "updatedAt",
             "imageUrl",
-            "status");
+            "status",
+            // facts added for the search text (ADR 5)
+            "categoryNames",
+            "prefectureName",
+            // derived by SearchText.enrich
+            "originTerms",
+            "certificationNames",
+            "keywords",
+            "pinyin",
+            "initials",
+            "primaryTokens",
+            "tokens",
+            "textVersion");
 
     record Doc(long version, boolean searchable, Map<String, Object> document) {}
 
@@ -164,6 +176,9 @@ class SearchDocumentsTest {
         assertEquals(id, ((Number) d.get("id")).longValue());
         assertEquals(List.of("05", "0501"), d.get("categoryPath"));
         assertEquals("绿茶", d.get("categoryName"));
+        assertEquals(List.of("茶叶", "绿茶"), d.get("categoryNames"));
+        assertEquals("黔东南苗族侗族自治州", d.get("prefectureName"));
+        assertTrue(((List<?>) d.get("originTerms")).containsAll(List.of("雷山", "黔东南", "贵州")));
         assertEquals("522634", d.get("originCode"));
         assertEquals("雷山县", d.get("originName"));
         assertEquals("520000", d.get("provinceCode"));

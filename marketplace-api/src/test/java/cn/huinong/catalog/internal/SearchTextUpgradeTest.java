@@ -9,6 +9,7 @@ import cn.huinong.region.Designations;
 import cn.huinong.support.Api;
 import cn.huinong.support.CatalogFixtures;
 import cn.huinong.support.CatalogFixtures.Supplier;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -82,7 +83,7 @@ class SearchTextUpgradeTest {
     }
 
     private void strip(long id, String keys) throws Exception {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE product_search_document SET document = document - "
                         + keys + "::text[] WHERE product_id = ?")) {
             ps.setLong(1, id);
@@ -102,7 +103,7 @@ class SearchTextUpgradeTest {
     }
 
     private long query(long id, String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
                 ps.setLong(i, id);
