@@ -51,6 +51,7 @@ const RESULT: SearchResult = {
       { value: 'GEOGRAPHICAL_INDICATION', label: 'GEOGRAPHICAL_INDICATION', count: 1 },
     ],
     province: [{ value: '520000', label: '贵州省', count: 1 }],
+    county: [{ value: '522634', label: '雷山县', count: 1 }],
     brand: [{ value: '3', label: '雷山银球茶', count: 1 }],
   },
   degraded: true,
@@ -137,7 +138,7 @@ describe('SearchPage', () => {
   })
 
   it('shows no notice when the search engine answered, and an empty state without results', async () => {
-    stubFetch(answer({ ...RESULT, items: [], total: 0, degraded: false, facets: { category: [], certification: [], province: [], brand: [] } }))
+    stubFetch(answer({ ...RESULT, items: [], total: 0, degraded: false, facets: { category: [], certification: [], province: [], county: [], brand: [] } }))
     const { wrapper } = await mountAt('/search?q=不存在的商品')
 
     expect(wrapper.find('[data-testid="degraded-notice"]').exists()).toBe(false)

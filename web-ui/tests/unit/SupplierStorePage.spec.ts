@@ -30,7 +30,7 @@ const RESULT: SearchResult = {
   page: 0,
   size: 24,
   total: 1,
-  facets: { category: [], certification: [], province: [], brand: [] },
+  facets: { category: [], certification: [], province: [], county: [], brand: [] },
   degraded: false,
 }
 

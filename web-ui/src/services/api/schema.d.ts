@@ -3328,10 +3328,11 @@ export interface components {
             id: number;
             name: string;
         };
-        /** @description One page of GET /catalog/search; `degraded` when answered from PostgreSQL without the search engine. */
+        /** @description One page of GET /catalog/search; `degraded` when answered from PostgreSQL without the search engine; `help` only when nothing was found. */
         SearchResult: {
             degraded: boolean;
             facets: components["schemas"]["SearchResult.Facets"];
+            help?: components["schemas"]["SearchResult.Help"] | null;
             items: components["schemas"]["SearchItem"][];
             /** Format: int32 */
             page: number;
@@ -3340,18 +3341,36 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        "SearchResult.CategoryHint": {
+            code: string;
+            name: string;
+        };
         "SearchResult.FacetBucket": {
             /** Format: int64 */
             count: number;
             label: string;
             value: string;
         };
-        /** @description Facet buckets; each facet's counts ignore that facet's own selection. */
+        /** @description Facet buckets; each facet's counts ignore that facet's own selection. `county` holds the origin counties of what the other selections leave (within a selected province, that province's counties). */
         "SearchResult.Facets": {
             brand: components["schemas"]["SearchResult.FacetBucket"][];
             category: components["schemas"]["SearchResult.FacetBucket"][];
             certification: components["schemas"]["SearchResult.FacetBucket"][];
+            county: components["schemas"]["SearchResult.FacetBucket"][];
             province: components["schemas"]["SearchResult.FacetBucket"][];
+        };
+        /** @description What to try when nothing was found: another text (`didYouMean`: a product the words name in part, or the one word of several that finds something), the category nearest the words, and the same search without the narrowest filter that finds something. Any of them may be null. */
+        "SearchResult.Help": {
+            didYouMean?: string | null;
+            nearestCategory?: components["schemas"]["SearchResult.CategoryHint"] | null;
+            withoutFilter?: components["schemas"]["SearchResult.Relaxed"] | null;
+        };
+        /** @description The same search without one filter: the request parameter to drop, its name in words (价格区间) and how many products the search then finds. */
+        "SearchResult.Relaxed": {
+            label: string;
+            parameter: string;
+            /** Format: int64 */
+            total: number;
         };
         /** @description 催办: the list's parameters (year, region, filter, withinDays as in GET /monitoring/reminders) and either the selected units or none for every unit the list shows; an optional note appended to each message. */
         SendRemindersRequest: {
