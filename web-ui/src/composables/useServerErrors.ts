@@ -76,9 +76,10 @@ export function useFormSubmit(props: readonly string[], refName = 'formRef') {
 
   /**
    * Validates the form, then runs `send` while `saving`; a failure's violations go to their fields, the rest to
-   * `failure`. Resolves true once `send` succeeded, false when the form was invalid or sending failed.
+   * `failure` (or `failed` says what `failure` shows). Resolves true once `send` succeeded, false when the form was
+   * invalid or sending failed.
    */
-  async function submit(send: () => Promise<unknown>): Promise<boolean> {
+  async function submit(send: () => Promise<unknown>, failed: (e: unknown) => string | null = server.failureOf): Promise<boolean> {
     failure.value = null
     const valid = await formRef.value?.validate().catch(() => false)
     if (!valid) return false
@@ -87,7 +88,7 @@ export function useFormSubmit(props: readonly string[], refName = 'formRef') {
       await send()
       return true
     } catch (e) {
-      failure.value = server.failureOf(e)
+      failure.value = failed(e)
       return false
     } finally {
       saving.value = false
