@@ -37,6 +37,11 @@ export function useMonitoringState() {
     return SORTS.includes(s) ? s : 'COMPLETION_DESC'
   })
 
+  /** The region as the monitoring API takes it: none for the whole country. */
+  const regionParam = computed(() => (region.value === COUNTRY ? undefined : region.value))
+  /** The year and region of the state, as the monitoring API's query. */
+  const yearRegion = () => ({ year: year.value, region: regionParam.value })
+
   type Patch = { year?: number; region?: string; status?: UnitFilter; sort?: UnitSort }
 
   /** The URL query for the state with `patch` applied (defaults left out). */
@@ -61,5 +66,10 @@ export function useMonitoringState() {
     return push ? router.push({ query }) : router.replace({ query })
   }
 
-  return { scope, year, region, status, sort, update, queryFor, FILTERS, SORTS }
+  /** Sets a page's own query keys (e.g. `days`, `half`; undefined removes one), keeping the rest of the state. */
+  function replaceQuery(patch: Record<string, string | undefined>) {
+    return router.replace({ query: { ...route.query, ...patch } })
+  }
+
+  return { scope, year, region, regionParam, yearRegion, status, sort, update, replaceQuery, queryFor, FILTERS, SORTS }
 }

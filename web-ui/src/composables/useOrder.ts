@@ -1,6 +1,7 @@
-import { ref, shallowRef, type Ref } from 'vue'
-import { ApiProblem, client, errorMessage, ok } from '@/services/api/client'
+import { ref, type Ref } from 'vue'
+import { ApiProblem, client, ok } from '@/services/api/client'
 import type { OrderView } from '@/services/api/types'
+import { useLatest } from './useLatest'
 import { usePolling } from './usePolling'
 
 /**
@@ -8,30 +9,12 @@ import { usePolling } from './usePolling'
  * and poll until a condition holds (e.g. PAID after a card payment, which a webhook may settle).
  */
 export function useOrder(id: Ref<number>) {
-  const order = shallowRef<OrderView | null>(null)
-  const loading = ref(false)
-  const error = ref<string | null>(null)
-  const notFound = ref(false)
-
   async function fetchOrder(): Promise<OrderView> {
     if (!Number.isSafeInteger(id.value) || id.value <= 0) throw new ApiProblem({ status: 404 })
     return ok(client.GET('/api/v1/orders/{id}', { params: { path: { id: id.value } } }))
   }
 
-  async function load(): Promise<void> {
-    loading.value = true
-    error.value = null
-    notFound.value = false
-    try {
-      order.value = await fetchOrder()
-    } catch (e) {
-      order.value = null
-      if (e instanceof ApiProblem && e.status === 404) notFound.value = true
-      else error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { data: order, loading, error, notFound, load } = useLatest(fetchOrder, { notFoundApart: true })
 
   /** A transition's answer is the order as it is now. */
   function replace(view: OrderView) {

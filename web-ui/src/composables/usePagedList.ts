@@ -55,3 +55,6 @@ export function usePagedList<T>(fetchPage: (page: number, size: number) => Promi
 
   return { items, total, page, size, loading, error, load, search }
 }
+
+/** What usePagedList gives a page, for a component that shows the whole list (rows, pager, error). */
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>

@@ -1,23 +1,14 @@
 import { ref, watch, type Ref } from 'vue'
 import { client, ok } from '@/services/api/client'
 import type { ProductView } from '@/services/api/types'
-
-const cache = new Map<number, Promise<ProductView>>()
+import { loadOnce } from '@/services/loadOnce'
 
 /** One product's page data, cached for the page's lifetime (a failed load is retried next time). */
-export function loadProduct(id: number): Promise<ProductView> {
-  let pending = cache.get(id)
-  if (!pending) {
-    pending = ok(client.GET('/api/v1/products/{id}', { params: { path: { id } } }))
-    pending.catch(() => cache.delete(id))
-    cache.set(id, pending)
-  }
-  return pending
-}
+export const loadProduct = loadOnce((id: number): Promise<ProductView> => ok(client.GET('/api/v1/products/{id}', { params: { path: { id } } })))
 
 /** Forgets the cached products (tests). */
 export function resetProductLookup(): void {
-  cache.clear()
+  loadProduct.clear()
 }
 
 /**

@@ -1,4 +1,5 @@
-import { reactive } from 'vue'
+import { reactive, ref, useTemplateRef } from 'vue'
+import type { FormInstance } from 'element-plus'
 import { ApiProblem, errorMessage, type Violation } from '@/services/api/client'
 
 /**
@@ -54,4 +55,45 @@ export function useServerErrors(props: readonly string[]) {
   }
 
   return { errors, show, set, clear, clearAll, failureOf }
+}
+
+/**
+ * A form that is sent to the server: its el-form (the template's `ref="formRef"`, or `refName`), the server's messages
+ * per field (`server`), whether it is being sent (`saving`) and the form-level message of a failed attempt (`failure`).
+ */
+export function useFormSubmit(props: readonly string[], refName = 'formRef') {
+  const server = useServerErrors(props)
+  const formRef = useTemplateRef<FormInstance>(refName)
+  const saving = ref(false)
+  const failure = ref<string | null>(null)
+
+  /** A fresh form (a dialog opened again, editing started): no messages, no validation marks. */
+  function reset() {
+    failure.value = null
+    server.clearAll()
+    formRef.value?.clearValidate()
+  }
+
+  /**
+   * Validates the form, then runs `send` while `saving`; a failure's violations go to their fields, the rest to
+   * `failure` (or `failed` says what `failure` shows). Resolves true once `send` succeeded, false when the form was
+   * invalid or sending failed.
+   */
+  async function submit(send: () => Promise<unknown>, failed: (e: unknown) => string | null = server.failureOf): Promise<boolean> {
+    failure.value = null
+    const valid = await formRef.value?.validate().catch(() => false)
+    if (!valid) return false
+    saving.value = true
+    try {
+      await send()
+      return true
+    } catch (e) {
+      failure.value = failed(e)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { server, formRef, saving, failure, reset, submit }
 }

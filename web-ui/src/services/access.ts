@@ -39,6 +39,18 @@ export interface MenuItem {
 /** A lower ratio (比例申请) is decided by finance departments (and operators), not by commerce or others. */
 export const RATIO_EXCEPTION_DEPARTMENTS: readonly DepartmentKind[] = ['FINANCE']
 
+/** The monitoring pages, for regulators and operators alike, with 比例申请审核 as each of them has it. */
+function monitoringMenu(ratioExceptions: Omit<MenuItem, 'label' | 'path'>): MenuItem[] {
+  return [
+    { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
+    { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
+    { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
+    { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
+    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', ...ratioExceptions },
+    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
+  ]
+}
+
 export const ROLE_MENUS: Record<Role, MenuItem[]> = {
   SUPPLIER: [
     { label: '工作台', path: '/dashboard', icon: 'home' },
@@ -60,14 +72,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     // a supervising department (主管部门) sees its subordinate units; the page says so when there are none
     { label: '下属单位', path: '/buyer/subordinates', icon: 'subordinates' },
   ],
-  REGULATOR: [
-    { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
-    { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
-    { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
-    { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
-    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'review', departments: RATIO_EXCEPTION_DEPARTMENTS },
-    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
-  ],
+  REGULATOR: monitoringMenu({ icon: 'review', departments: RATIO_EXCEPTION_DEPARTMENTS }),
   OPERATOR: [
     { label: '机构审核', path: '/operator/organizations', icon: 'review' },
     { label: '商品审核', path: '/operator/products', icon: 'productReview' },
@@ -79,12 +84,7 @@ export const ROLE_MENUS: Record<Role, MenuItem[]> = {
     { label: '贫困县名单导入', path: '/operator/designations', icon: 'import' },
     { label: '审计日志', path: '/operator/audit', icon: 'audit' },
     { label: '账号安全', path: '/operator/accounts', icon: 'account' },
-    { label: '预留份额监测', path: '/monitoring', icon: 'monitor' },
-    { label: '供给侧分析', path: '/monitoring/supply', icon: 'supply' },
-    { label: '滞销预警', path: '/monitoring/slow-products', icon: 'slow' },
-    { label: '半年通报', path: '/monitoring/notice', icon: 'notice' },
-    { label: '比例申请审核', path: '/monitoring/ratio-exceptions', icon: 'progress' },
-    { label: '催办提醒', path: '/monitoring/reminders', icon: 'alert' },
+    ...monitoringMenu({ icon: 'progress' }),
     { label: '数据核对', path: '/operator/quota/consistency', icon: 'audit' },
   ],
 }

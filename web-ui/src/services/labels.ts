@@ -57,9 +57,12 @@ export const DESIGNATION_MODE_LABELS: Record<DesignationImportMode, string> = {
   MERGE: '追加',
 }
 
-export function roleLabel(role: string): string {
-  return (ROLE_LABELS as Record<string, string>)[role] ?? role
+/** A label table read with any string (a value the API may add later): the label, or the value itself. */
+function labelOrValue(labels: Readonly<Record<string, string>>): (value: string) => string {
+  return (value) => labels[value] ?? value
 }
+
+export const roleLabel = labelOrValue(ROLE_LABELS)
 
 // Catalog
 export const CERTIFICATION_KIND_LABELS: Record<CertificationKind, string> = {
@@ -119,13 +122,8 @@ export const CERTIFICATION_STATUS_LABELS: Record<CertificationStatus, string> = 
 }
 
 /** Search results carry kinds and brand kinds as plain strings: the label, or the value itself. */
-export function brandKindLabel(kind: string): string {
-  return (BRAND_KIND_LABELS as Record<string, string>)[kind] ?? kind
-}
-
-export function certificationLabel(kind: string): string {
-  return (CERTIFICATION_KIND_LABELS as Record<string, string>)[kind] ?? kind
-}
+export const brandKindLabel = labelOrValue(BRAND_KIND_LABELS)
+export const certificationLabel = labelOrValue(CERTIFICATION_KIND_LABELS)
 
 // Ordering and payments
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
@@ -150,9 +148,7 @@ export const ORDER_STATUS_TAG: Record<OrderStatus, 'primary' | 'success' | 'warn
 
 export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as OrderStatus[]
 
-export function orderStatusLabel(status: string): string {
-  return (ORDER_STATUS_LABELS as Record<string, string>)[status] ?? status
-}
+export const orderStatusLabel = labelOrValue(ORDER_STATUS_LABELS)
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   CANTEEN: '食堂采购',
@@ -183,13 +179,8 @@ export const PAYMENT_STATUS_TAG: Record<PaymentStatus, 'success' | 'warning' | '
   CANCELLED: 'info',
 }
 
-export function paymentMethodLabel(method: string): string {
-  return (PAYMENT_METHOD_LABELS as Record<string, string>)[method] ?? method
-}
-
-export function paymentStatusLabel(status: string): string {
-  return (PAYMENT_STATUS_LABELS as Record<string, string>)[status] ?? status
-}
+export const paymentMethodLabel = labelOrValue(PAYMENT_METHOD_LABELS)
+export const paymentStatusLabel = labelOrValue(PAYMENT_STATUS_LABELS)
 
 // Reserved share (预留份额)
 export const CANTEEN_LABELS: Record<Canteen, string> = {

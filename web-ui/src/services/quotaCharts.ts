@@ -75,21 +75,12 @@ export function childrenCompletionBarOption(children: readonly RegionCompletion[
   const ranked = rankByCompletion(children)
   return {
     grid: { left: 48, right: 16, top: 24, bottom: ranked.length > 6 ? 72 : 40 },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: Array<{ dataIndex: number }>) => {
-        const r = ranked[params[0]?.dataIndex ?? 0]
-        if (!r) return ''
-        return [
-          `<strong>${escapeHtml(r.name)}</strong>`,
-          `完成率：${formatRate(r.completionRate)}`,
-          `预留份额：${formatFen(r.reservedFen)}`,
-          `已采购：${formatFen(r.eligibleSpentFen)}`,
-          `已填报：${r.filedUnits} / ${r.units} 家`,
-        ].join('<br/>')
-      },
-    },
+    tooltip: barTooltip(ranked, (r) => [
+      `完成率：${formatRate(r.completionRate)}`,
+      `预留份额：${formatFen(r.reservedFen)}`,
+      `已采购：${formatFen(r.eligibleSpentFen)}`,
+      `已填报：${r.filedUnits} / ${r.units} 家`,
+    ]),
     xAxis: {
       type: 'category',
       data: ranked.map((r) => r.name),
@@ -116,6 +107,18 @@ export function childrenCompletionBarOption(children: readonly RegionCompletion[
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/** The tooltip of a bar chart whose bars are `rows`: the bar's name in bold (escaped), then `lines` about it. */
+export function barTooltip<T extends { name: string }>(rows: readonly T[], lines: (row: T) => string[]) {
+  return {
+    trigger: 'axis',
+    axisPointer: { type: 'shadow' },
+    formatter: (params: Array<{ dataIndex: number }>) => {
+      const row = rows[params[0]?.dataIndex ?? 0]
+      return row ? [`<strong>${escapeHtml(row.name)}</strong>`, ...lines(row)].join('<br/>') : ''
+    },
+  }
 }
 
 export interface TrendMonth {

@@ -4,6 +4,7 @@
  */
 import type { SupplyEntry } from './api/types'
 import { formatFen } from './money'
+import { barTooltip } from './quotaCharts'
 
 export type GroupingKey = 'byCounty' | 'byCategory' | 'byBrand' | 'bySupplier' | 'topProducts'
 
@@ -49,21 +50,12 @@ export function supplyBarOption(entries: readonly SupplyEntry[]) {
   const rows = [...entries].reverse()
   return {
     grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: Array<{ dataIndex: number }>) => {
-        const e = rows[params[0]?.dataIndex ?? 0]
-        if (!e) return ''
-        return [
-          `<strong>${escapeHtml(e.name)}</strong>`,
-          `净销售额：${formatFen(e.totalFen)}`,
-          `计入预留份额：${formatFen(e.eligibleFen)}`,
-          `退款：${formatFen(e.refundedFen)}`,
-          `订单：${e.orders} 笔`,
-        ].join('<br/>')
-      },
-    },
+    tooltip: barTooltip(rows, (e) => [
+      `净销售额：${formatFen(e.totalFen)}`,
+      `计入预留份额：${formatFen(e.eligibleFen)}`,
+      `退款：${formatFen(e.refundedFen)}`,
+      `订单：${e.orders} 笔`,
+    ]),
     xAxis: { type: 'value', name: '元', axisLabel: { formatter: (v: number) => compactYuan(v) } },
     yAxis: {
       type: 'category',
@@ -95,10 +87,6 @@ function trim(n: number): string {
 
 function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
 /** The 滞销 windows offered (days without a sale); the API accepts 1–3660. */

@@ -1,4 +1,5 @@
 /** Client-side checks mirrored from the backend's rules, with the messages the forms show. */
+import { parseYuanToFen } from '@/services/money'
 
 export const MOBILE = /^1[3-9]\d{9}$/
 /** Landline with area code, e.g. 0851-12345678, optionally with an extension (-123). */
@@ -35,4 +36,11 @@ export function passwordProblem(value: string, username?: string): string | unde
   const name = username?.trim().toLowerCase()
   if (name && name.length >= 3 && value.toLowerCase().includes(name)) return '密码不能包含用户名'
   return undefined
+}
+
+/** A required amount in yuan (at most two decimals, not negative): undefined when fine, else the message. */
+export function yuanAmountProblem(value: string, missing: string): string | undefined {
+  if (!value.trim()) return missing
+  const fen = parseYuanToFen(value)
+  return fen === undefined || fen < 0 ? '请输入正确的金额（元），最多两位小数' : undefined
 }

@@ -77,6 +77,8 @@ describe('ProductPage', () => {
     expect(wrapper.text()).toContain('区域公用品牌')
     expect(wrapper.get('[data-testid="supplier-link"]').attributes('href')).toBe('/suppliers/7')
 
+    const headers = wrapper.get('[data-testid="certificate-table"]').findAll('thead th').map((th) => th.text())
+    expect(headers).toEqual(['证书类型', '证书编号', '发证机构', '有效期', '状态'])
     const rows = wrapper.get('[data-testid="certificate-table"]').findAll('tbody tr')
     expect(rows).toHaveLength(3)
     expect(rows[0]!.text()).toContain('绿色食品')

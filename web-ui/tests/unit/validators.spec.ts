@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isContactPhone, passwordProblem, usernameProblem } from '@/services/validators'
+import { isContactPhone, passwordProblem, usernameProblem, yuanAmountProblem } from '@/services/validators'
 import { mapViolations } from '@/composables/useServerErrors'
 
 describe('contact phone', () => {
@@ -40,5 +40,15 @@ describe('violations onto form items', () => {
     )
     expect(byProp).toEqual({ creditCode: '校验位错误，应为 3', 'admin.username': '用户名已被使用' })
     expect(unmatched).toEqual([{ field: 'somethingElse', message: '未知' }])
+  })
+})
+
+describe('amounts in yuan', () => {
+  it('wants one, exact to the fen and not negative', () => {
+    expect(yuanAmountProblem(' ', '请填写预留份额')).toBe('请填写预留份额')
+    expect(yuanAmountProblem('12.345', '请填写预留份额')).toBe('请输入正确的金额（元），最多两位小数')
+    expect(yuanAmountProblem('abc', '请填写预留份额')).toBe('请输入正确的金额（元），最多两位小数')
+    expect(yuanAmountProblem('1200.50', '请填写预留份额')).toBeUndefined()
+    expect(yuanAmountProblem('0', '请填写预留份额')).toBeUndefined()
   })
 })
