@@ -145,6 +145,52 @@ describe('SearchPage', () => {
     expect(wrapper.get('[data-testid="search-empty"]').text()).toContain('没有找到符合条件的商品')
   })
 
+  it('offers the help the API gives when nothing is found, each a click that changes the search', async () => {
+    const empty = { category: [], certification: [], province: [], county: [], brand: [] }
+    stubFetch(
+      answer({
+        ...RESULT,
+        items: [],
+        total: 0,
+        degraded: false,
+        facets: empty,
+        help: {
+          didYouMean: '雷山银球茶',
+          nearestCategory: { code: '05', name: '茶叶' },
+          withoutFilter: { parameter: 'county', label: '区县', total: 3 },
+        },
+      }),
+    )
+    const { router, wrapper } = await mountAt('/search?q=银球&county=522701')
+
+    const help = wrapper.get('[data-testid="search-help"]')
+    expect(help.text()).toContain('您是不是要找：')
+    expect(help.get('[data-testid="did-you-mean"]').text()).toBe('雷山银球茶')
+    expect(help.get('[data-testid="nearest-category"]').text()).toBe('茶叶')
+    expect(help.text()).toContain('去掉「区县」筛选可找到 3 件商品')
+
+    await help.get('[data-testid="without-filter"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ q: '银球' })
+
+    await wrapper.get('[data-testid="did-you-mean"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ q: '雷山银球茶' })
+  })
+
+  it('offers the origin counties as a facet', async () => {
+    stubFetch(answer(RESULT))
+    const { router, wrapper } = await mountAt('/search?province=520000')
+
+    const leishan = wrapper
+      .get('[data-testid="facet-county"]')
+      .findAll('label')
+      .find((l) => l.text().includes('雷山县'))!
+    await leishan.get('input').setValue(true)
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ province: '520000', county: '522634' })
+  })
+
   it('puts a ticked facet into the URL and starts again at page 1', async () => {
     stubFetch(answer(RESULT))
     const { router, wrapper } = await mountAt('/search?q=茶&page=3')
