@@ -32,8 +32,6 @@ import java.util.Map;
 @Singleton
 class PostgresEngine {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
 
@@ -45,7 +43,7 @@ class PostgresEngine {
     @Transactional(readOnly = true)
     SearchResult search(ValidQuery vq) {
         Connection c = jdbc.getConnection();
-        Where all = where(vq, null);
+        PgClauses.Where all = PgClauses.where(vq, null);
         try {
             long total;
             try (PreparedStatement ps = all.prepare(c, "SELECT count(*) FROM product_search_document d WHERE ")) {
@@ -56,7 +54,7 @@ class PostgresEngine {
             }
             List<SearchItem> items = new ArrayList<>();
             List<Object> pageArgs = new ArrayList<>();
-            String page = " ORDER BY " + order(vq, pageArgs) + " LIMIT ? OFFSET ?";
+            String page = " ORDER BY " + PgClauses.order(vq, pageArgs) + " LIMIT ? OFFSET ?";
             pageArgs.add(vq.size());
             pageArgs.add(vq.from());
             try (PreparedStatement ps =
@@ -75,18 +73,28 @@ class PostgresEngine {
                     categories(c, vq),
                     buckets(
                             c,
-                            where(vq, Facet.CERTIFICATION),
+                            PgClauses.where(vq, Facet.CERTIFICATION),
                             "jsonb_array_elements_text(d.document->'certifications')",
                             null,
                             Documents.CERTIFICATION_LABELS),
                     buckets(
                             c,
-                            where(vq, Facet.PROVINCE),
+                            PgClauses.where(vq, Facet.PROVINCE),
                             "d.document->>'provinceCode'",
                             "d.document->>'provinceName'",
                             null),
-                    buckets(c, where(vq, Facet.COUNTY), "d.document->>'originCode'", "d.document->>'originName'", null),
-                    buckets(c, where(vq, Facet.BRAND), "d.document->>'brandId'", "d.document->>'brandName'", null));
+                    buckets(
+                            c,
+                            PgClauses.where(vq, Facet.COUNTY),
+                            "d.document->>'originCode'",
+                            "d.document->>'originName'",
+                            null),
+                    buckets(
+                            c,
+                            PgClauses.where(vq, Facet.BRAND),
+                            "d.document->>'brandId'",
+                            "d.document->>'brandName'",
+                            null));
             return new SearchResult(items, vq.page(), vq.size(), total, facets, true);
         } catch (SQLException e) {
             throw new IllegalStateException("degraded search failed", e);
@@ -110,9 +118,9 @@ class PostgresEngine {
                 ORDER BY CASE WHEN document->>'name' ILIKE ? ESCAPE '\\' THEN 0 ELSE 1 END,
                     (document->>'salesCount')::bigint DESC NULLS LAST, product_id
                 LIMIT 20""", ps -> {
-            ps.setString(1, jsonArray(tokens.isEmpty() ? List.of(lower) : tokens));
-            ps.setString(2, jsonArray(List.of(lower)));
-            ps.setString(3, like(input) + "%");
+            ps.setString(1, PgClauses.jsonArray(tokens.isEmpty() ? List.of(lower) : tokens));
+            ps.setString(2, PgClauses.jsonArray(List.of(lower)));
+            ps.setString(3, PgClauses.like(input) + "%");
             List<SuggestionList.Match> matches = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -124,7 +132,7 @@ class PostgresEngine {
     }
 
     private List<FacetBucket> categories(Connection c, ValidQuery vq) throws SQLException {
-        Where w = where(vq, Facet.CATEGORY);
+        PgClauses.Where w = PgClauses.where(vq, Facet.CATEGORY);
         Map<String, String> labels = new HashMap<>();
         try (PreparedStatement ps = w.prepare(
                 c,
@@ -144,7 +152,8 @@ class PostgresEngine {
 
     /** Counts per value of {@code valueSql} (a set-returning function for arrays) under {@code w}. */
     private List<FacetBucket> buckets(
-            Connection c, Where w, String valueSql, String labelSql, Map<String, String> labels) throws SQLException {
+            Connection c, PgClauses.Where w, String valueSql, String labelSql, Map<String, String> labels)
+            throws SQLException {
         String sql = "SELECT v.value, " + (labelSql == null ? "NULL" : "min(v.label)") + ", count(*) FROM (SELECT "
                 + valueSql + " AS value" + (labelSql == null ? "" : ", " + labelSql + " AS label")
                 + " FROM product_search_document d WHERE ";
@@ -164,150 +173,5 @@ class PostgresEngine {
             }
         }
         return out;
-    }
-
-    /** The ORDER BY; its values go to {@code args}, in order. */
-    private static String order(ValidQuery vq, List<Object> args) {
-        String id = "d.product_id";
-        return switch (vq.sort()) {
-            case RELEVANCE -> relevance(vq, args) + "(d.document->>'salesCount')::bigint DESC NULLS LAST, " + id;
-            case PRICE_ASC -> "(d.document->>'priceFen')::bigint ASC, " + id;
-            case PRICE_DESC -> "(d.document->>'priceFen')::bigint DESC, " + id;
-            case SALES -> "(d.document->>'salesCount')::bigint DESC NULLS LAST, " + id;
-            case NEWEST -> "(d.document->>'listedAt')::timestamptz DESC NULLS LAST, " + id;
-        };
-    }
-
-    /**
-     * Whole-name match, then the name holding the text, then every term found in name, category or brand
-     * ({@code primaryTokens}), then the rest; within a tier in stock and eligible first (the text is bound, never
-     * inlined).
-     */
-    private static String relevance(ValidQuery vq, List<Object> args) {
-        String q = vq.query().q();
-        String shop = "coalesce((d.document->>'inStock')::boolean, false) DESC, "
-                + "coalesce((d.document->>'eligible')::boolean, false) DESC, ";
-        if (q == null) {
-            return shop;
-        }
-        args.add(q);
-        args.add("%" + like(q) + "%");
-        List<String> primary = new ArrayList<>();
-        for (QueryTerm term : vq.expanded()) {
-            List<String> ors = new ArrayList<>();
-            for (List<String> tokens : term.formTokens()) {
-                ors.add("d.document->'primaryTokens' @> ?::jsonb");
-                args.add(jsonArray(tokens));
-            }
-            if (term.pinyin() != null) {
-                ors.add("d.document->'primaryTokens' @> ?::jsonb");
-                args.add(jsonArray(List.of(term.pinyin())));
-            }
-            primary.add(ors.isEmpty() ? "false" : "(" + String.join(" OR ", ors) + ")");
-        }
-        return "CASE WHEN lower(d.document->>'name') = lower(?::text) THEN 0 "
-                + "WHEN d.document->>'name' ILIKE ?::text ESCAPE '\\' THEN 1 "
-                + "WHEN " + (primary.isEmpty() ? "false" : String.join(" AND ", primary)) + " THEN 2 ELSE 3 END, "
-                + shop;
-    }
-
-    private static String jsonArray(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** The WHERE clause for the hits ({@code except} null) or for one facet's counts (its own selection left out). */
-    private static Where where(ValidQuery vq, Facet except) {
-        var q = vq.query();
-        Where w = new Where();
-        w.add("d.searchable");
-        for (QueryTerm term : vq.expanded()) {
-            List<String> ors = new ArrayList<>();
-            for (List<String> tokens : term.formTokens()) {
-                ors.add("d.document->'tokens' @> ?::jsonb");
-                w.args.add(jsonArray(tokens));
-            }
-            if (term.pinyin() != null) {
-                ors.add("d.document->'tokens' @> ?::jsonb");
-                w.args.add(jsonArray(List.of(term.pinyin())));
-            }
-            w.add(ors.isEmpty() ? "false" : "(" + String.join(" OR ", ors) + ")");
-        }
-        w.any("d.document->>'supplierId'", q.suppliers());
-        w.any("d.document->>'brandKind'", q.brandKinds());
-        if (q.minPriceFen() != null) {
-            w.add("(d.document->>'priceFen')::bigint >= ?", q.minPriceFen());
-        }
-        if (q.maxPriceFen() != null) {
-            w.add("(d.document->>'priceFen')::bigint <= ?", q.maxPriceFen());
-        }
-        if (q.eligible() != null) {
-            w.add("coalesce((d.document->>'eligible')::boolean, false) = ?", q.eligible());
-        }
-        if (q.inStock() != null) {
-            w.add("coalesce((d.document->>'inStock')::boolean, false) = ?", q.inStock());
-        }
-        for (Facet facet : Facet.values()) {
-            List<String> selected = vq.selected(facet);
-            if (facet == except || selected.isEmpty()) {
-                continue;
-            }
-            switch (facet) {
-                case CATEGORY, CERTIFICATION -> {
-                    w.add("jsonb_exists_any(d.document->'" + facet.field + "', ?::text[])");
-                    w.args.add(selected.toArray(String[]::new));
-                }
-                default -> w.any("d.document->>'" + facet.field + "'", selected);
-            }
-        }
-        return w;
-    }
-
-    private static final class Where {
-        final List<String> clauses = new ArrayList<>();
-        final List<Object> args = new ArrayList<>();
-
-        void add(String clause, Object... values) {
-            clauses.add(clause);
-            args.addAll(List.of(values));
-        }
-
-        void any(String expr, List<String> values) {
-            if (!values.isEmpty()) {
-                add(expr + " = ANY (?::text[])");
-                args.add(values.toArray(String[]::new));
-            }
-        }
-
-        PreparedStatement prepare(Connection c, String head) throws SQLException {
-            return prepare(c, head, "", List.of());
-        }
-
-        PreparedStatement prepare(Connection c, String head, String tail) throws SQLException {
-            return prepare(c, head, tail, List.of());
-        }
-
-        /** The statement with the WHERE's values bound, then the tail's ({@code tailArgs}). */
-        PreparedStatement prepare(Connection c, String head, String tail, List<Object> tailArgs) throws SQLException {
-            PreparedStatement ps = c.prepareStatement(head + String.join(" AND ", clauses) + tail);
-            List<Object> all = new ArrayList<>(args);
-            all.addAll(tailArgs);
-            for (int i = 0; i < all.size(); i++) {
-                Object a = all.get(i);
-                if (a instanceof String[] arr) {
-                    ps.setArray(i + 1, c.createArrayOf("text", arr));
-                } else {
-                    ps.setObject(i + 1, a);
-                }
-            }
-            return ps;
-        }
     }
 }
