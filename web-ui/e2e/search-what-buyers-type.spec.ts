@@ -38,14 +38,15 @@ test('茶叶 and a pinyin word find tea, and suggestions appear while typing', a
 test('the county facet narrows the results to one county', async ({ page }) => {
   await page.goto('/search?province=520000')
   const counties = page.getByTestId('facet-county')
-  const leishan = counties.getByRole('checkbox', { name: /雷山县/ })
+  // Element Plus hides the native checkbox: the label is what a buyer clicks
+  const leishan = counties.locator('label', { hasText: '雷山县' })
   await expect(leishan).toBeVisible()
   await expect(card(page, '黎平香菇')).toBeVisible()
-  await leishan.check()
+  await leishan.click()
   await expect(page).toHaveURL(/county=522634/)
   await expect(card(page, '雷山银球茶')).toBeVisible()
   await expect(card(page, '黎平香菇')).toHaveCount(0)
-  await expect(counties.getByRole('checkbox', { name: /黎平县/ })).toBeVisible() // the facet keeps the others
+  await expect(counties.locator('label', { hasText: '黎平县' })).toBeVisible() // the facet keeps the others
 })
 
 test('a search that finds nothing offers help', async ({ page }) => {
